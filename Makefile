@@ -1,0 +1,35 @@
+# The two commands of the README: `make demo` and `make test`. Everything else
+# is for developers. CMake does the building; this file installs and runs.
+BUILD     ?= build
+SHARED    ?= $(abspath ../shared)
+JOBS      ?= $(shell nproc)
+FUZZ_SECONDS ?= 60
+
+.PHONY: deps build test demo fuzz bench bench-quality clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	@scripts/conformance.sh $(BUILD) $(SHARED)
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	@scripts/demo.sh $(BUILD)
+
+fuzz:
+	@scripts/install-deps.sh --fuzz
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+bench: build
+	@scripts/bench.sh $(BUILD) $(SHARED)
+
+bench-quality: build
+	@scripts/bench_quality.sh $(BUILD) $(SHARED)
+
+clean:
+	rm -rf $(BUILD) build-fuzz

@@ -1,0 +1,97 @@
+// The WHATWG HTML tokenizer (spec section 13.2.5): UTF-8 in, tokens out.
+//
+// Internal to src/html. The tree builder drives it: it pulls tokens with
+// Next(), and switches the tokenizer state for RCDATA/RAWTEXT/script/PLAINTEXT
+// elements and CDATA sections in foreign content, as the spec requires.
+//
+// Views in a Token point either into the input or into the tokenizer's scratch
+// buffers; they are valid until the next call to Next(). The tree builder
+// copies what it keeps (into the document arena) — except text whose
+// `in_source` flag is set, which it may keep as a view into the input.
+//
+// Thread safety: one tokenizer per document per thread.
+#ifndef WARTA_HTML_TOKENIZER_H_
+#define WARTA_HTML_TOKENIZER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "warta/dom.h"
+
+namespace warta::html {
+
+enum class TokenType : uint8_t { kDoctype, kStartTag, kEndTag, kComment, kCharacters, kEof };
+
+// The states the tree builder may switch the tokenizer into.
+enum class TokenizerState : uint8_t { kData, kRcdata, kRawtext, kScriptData, kPlaintext, kCdataSection };
+
+struct TokenAttribute {
+  std::string_view name;   // lowercase
+  std::string_view value;  // references decoded
+};
+
+struct Token {
+  TokenType type = TokenType::kEof;
+
+  // Start and end tags.
+  Tag tag = Tag::kUnknown;   // LookupTag(name)
+  std::string_view name;     // lowercase tag name; doctype name
+  bool self_closing = false;
+  const TokenAttribute* attrs = nullptr;  // duplicates already dropped
+  uint32_t attr_count = 0;
+
+  // Characters and comments: the data, decoded (character references, CR/CRLF
+  // to LF). Characters in the data state may contain U+0000 as a NUL byte;
+  // in RCDATA/RAWTEXT/script/PLAINTEXT NUL is already U+FFFD.
+  std::string_view data;
+  // True when `data` is a view into the input (nothing was decoded), so the
+  // tree builder may keep it without copying.
+  bool in_source = false;
+
+  // Doctype.
+  std::string_view public_id, system_id;
+  bool has_public_id = false, has_system_id = false, has_name = false;
+  bool force_quirks = false;
+
+  // Byte offsets of the token in the input.
+  uint32_t begin = 0, end = 0;
+};
+
+class Tokenizer {
+ public:
+  explicit Tokenizer(std::string_view input);
+
+  // Fills `*token` with the next token. After kEof, keeps returning kEof.
+  // Character tokens are maximal runs: consecutive characters come as one
+  // token (or a few, where decoding splits them), never one per character.
+  void Next(Token* token);
+
+  // Called by the tree builder after it sees a start tag whose content model
+  // is not the data state (title, textarea, style, script, plaintext...).
+  void SetState(TokenizerState state);
+  // The "appropriate end tag" check needs the last start tag name.
+  void SetLastStartTag(std::string_view name);
+  // True when the adjusted current node is not in the HTML namespace, which
+  // makes "<![CDATA[" open a CDATA section instead of a bogus comment.
+  void SetAllowCdata(bool allow) { allow_cdata_ = allow; }
+
+ private:
+  // Implementation state; see tokenizer.cc.
+  std::string_view input_;
+  size_t pos_ = 0;
+  TokenizerState state_ = TokenizerState::kData;
+  bool allow_cdata_ = false;
+  std::string last_start_tag_;
+  // Scratch buffers reused across tokens (no per-token heap allocation once warm).
+  std::string text_buf_;
+  std::string name_buf_;
+  std::string attr_buf_;
+  std::vector<TokenAttribute> attrs_;
+  std::string doctype_buf_;
+};
+
+}  // namespace warta::html
+
+#endif  // WARTA_HTML_TOKENIZER_H_
