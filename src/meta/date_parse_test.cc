@@ -1,0 +1,129 @@
+#include "meta/date_parse.h"
+
+#include <gtest/gtest.h>
+
+namespace warta::meta {
+namespace {
+
+struct Case {
+  const char* in;
+  const char* local;  // FormatIsoLocal, "" = no date
+  const char* utc;    // FormatIsoUtc
+  DateLocale locale = DateLocale::kAuto;
+};
+
+TEST(DateParse, AbsoluteForms) {
+  const Case cases[] = {
+      {"Rabu 03 Desember 2025 10:43 WIB", "2025-12-03T10:43:00+07:00", "2025-12-03T03:43:00Z"},
+      {"Rabu, 3 Des 2025 - 10:43 WIB", "2025-12-03T10:43:00+07:00", "2025-12-03T03:43:00Z"},
+      {"Kamis, 14 Agt 2025 | 08.15 WITA", "2025-08-14T08:15:00+08:00", "2025-08-14T00:15:00Z"},
+      {"Senin, 1 Sep 2025 pukul 21.05 WIT", "2025-09-01T21:05:00+09:00", "2025-09-01T12:05:00Z"},
+      {"Minggu, 9 Februari 2025", "2025-02-09", ""},
+      {"December 3, 2025 at 10:43 a.m. EST", "2025-12-03T10:43:00-05:00", "2025-12-03T15:43:00Z"},
+      {"Dec. 3rd, 2025 11:05 PM PDT", "2025-12-03T23:05:00-07:00", "2025-12-04T06:05:00Z"},
+      {"Updated 12:30 am GMT, 7 March 2024", "2024-03-07T00:30:00+00:00", "2024-03-07T00:30:00Z"},
+      {"2025-12-03T10:43:00Z", "2025-12-03T10:43:00+00:00", "2025-12-03T10:43:00Z"},
+      {"2025-12-03T10:43:00.123+07:00", "2025-12-03T10:43:00+07:00", "2025-12-03T03:43:00Z"},
+      {"2025-12-03 22:10:05 +0100", "2025-12-03T22:10:05+01:00", "2025-12-03T21:10:05Z"},
+      {"2025-12-03T10:43:00-05:00", "2025-12-03T10:43:00-05:00", "2025-12-03T15:43:00Z"},
+      {"2025-12-03", "2025-12-03", ""},
+      {"20251203", "2025-12-03", ""},
+      {"/news/2019/04/07/some-slug", "2019-04-07", ""},
+      {"Rabu (3/12/2025)", "2025-12-03", ""},
+      {"03.12.2025, 14:00 Uhr", "2025-12-03T14:00:00", ""},
+      {"3. Dezember 2025", "2025-12-03", ""},
+      {"Stand: 17. März 2021 CET", "2021-03-17", ""},
+      {"3 de diciembre de 2025", "2025-12-03", ""},
+      {"Published 12 January 2024 10:00 CEST", "2024-01-12T10:00:00+02:00", "2024-01-12T08:00:00Z"},
+      {"14:05 BST, 2 June 2022", "2022-06-02T14:05:00+01:00", "2022-06-02T13:05:00Z"},
+      {"10:43 WIB, 3 Desember 2025", "2025-12-03T10:43:00+07:00", "2025-12-03T03:43:00Z"},
+      {"GMT+7 2025", "", ""},
+      {"Sat, 06 Jan 2024 09:00:00 GMT+0700", "2024-01-06T09:00:00+07:00", "2024-01-06T02:00:00Z"},
+      {"November 2023", "2023-11", ""},
+      {"2020年2月18日", "2020-02-18", ""},
+      {"18 февраля 2020", "2020-02-18", ""},
+      {"3/12/2025", "2025-12-03", "", DateLocale::kIndonesian},
+      {"3/12/2025", "2025-03-12", "", DateLocale::kEnglish},
+      {"13/12/2025", "2025-12-13", "", DateLocale::kEnglish},
+      {"12/13/2025", "2025-12-13", "", DateLocale::kIndonesian},
+      {"3/12/25", "2025-12-03", ""},
+      {"31/02/2025", "", ""},
+      {"version 1.2.10.2025", "", ""},
+      {"call 0812.3456.7890", "", ""},
+      {"no date here", "", ""},
+      {"", "", ""},
+      {"Pukul 10.43", "", ""},
+  };
+  for (const Case& c : cases) {
+    DateParseOptions o;
+    o.locale = c.locale;
+    std::optional<DateTime> dt = ParseDate(c.in, o);
+    std::string local = dt ? FormatIsoLocal(*dt) : "";
+    std::string utc = dt ? FormatIsoUtc(*dt) : "";
+    EXPECT_EQ(local, c.local) << c.in;
+    EXPECT_EQ(utc, c.utc) << c.in;
+  }
+}
+
+TEST(DateParse, RelativeForms) {
+  DateTime ref;
+  ref.year = 2025, ref.month = 12, ref.day = 3, ref.hour = 10, ref.minute = 43;
+  ref.has_time = true, ref.has_offset = true, ref.utc_offset_minutes = 420;
+  ref.granularity = DateGranularity::kMinute;
+  const Case cases[] = {
+      {"2 jam yang lalu", "2025-12-03T08:43:00+07:00", "2025-12-03T01:43:00Z"},
+      {"30 menit lalu", "2025-12-03T10:13:00+07:00", "2025-12-03T03:13:00Z"},
+      {"3 hours ago", "2025-12-03T07:43:00+07:00", "2025-12-03T00:43:00Z"},
+      {"an hour ago", "2025-12-03T09:43:00+07:00", "2025-12-03T02:43:00Z"},
+      {"11 hours ago", "2025-12-02T23:43:00+07:00", "2025-12-02T16:43:00Z"},
+      {"kemarin", "2025-12-02", ""},
+      {"Kemarin, 19:20 WIB", "2025-12-02T19:20:00+07:00", "2025-12-02T12:20:00Z"},
+      {"yesterday", "2025-12-02", ""},
+      {"5 days ago", "2025-11-28", ""},
+      {"hari ini", "2025-12-03", ""},
+      {"2 minggu lalu", "2025-11-19", ""},
+      {"Minggu lalu", "", ""},
+  };
+  for (const Case& c : cases) {
+    DateParseOptions o;
+    o.reference = &ref;
+    std::optional<DateTime> dt = ParseDate(c.in, o);
+    EXPECT_EQ(dt ? FormatIsoLocal(*dt) : "", c.local) << c.in;
+    EXPECT_EQ(dt ? FormatIsoUtc(*dt) : "", c.utc) << c.in;
+  }
+  // Without a reference, relative forms are not dates.
+  EXPECT_FALSE(ParseDate("2 jam yang lalu").has_value());
+}
+
+TEST(DateParse, FindsEveryDateWithItsRange) {
+  std::string text = "Dibuat 1 Mei 2024, diperbarui 2024-05-02T08:00:00+07:00.";
+  std::vector<DateMatch> all = FindDates(text);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(FormatIsoLocal(all[0].value), "2024-05-01");
+  EXPECT_EQ(text.substr(all[0].begin, all[0].end - all[0].begin), "1 Mei 2024");
+  EXPECT_EQ(FormatIsoLocal(all[1].value), "2024-05-02T08:00:00+07:00");
+}
+
+TEST(DateParse, ZonesAndCalendar) {
+  EXPECT_EQ(ZoneOffsetMinutes("WIB"), 420);
+  EXPECT_EQ(ZoneOffsetMinutes("wita"), 480);
+  EXPECT_EQ(ZoneOffsetMinutes("CDT"), -300);
+  EXPECT_FALSE(ZoneOffsetMinutes("XYZ").has_value());
+  EXPECT_TRUE(IsValidDate(2024, 2, 29));
+  EXPECT_FALSE(IsValidDate(2025, 2, 29));
+  EXPECT_FALSE(IsValidDate(2025, 13, 1));
+}
+
+TEST(DateParse, HostileInputDoesNotCrash) {
+  std::string junk;
+  for (int i = 0; i < 5000; ++i) junk += static_cast<char>(i * 37 % 256);
+  (void)FindDates(junk);
+  std::string digits(100000, '9');
+  EXPECT_FALSE(ParseDate(digits).has_value());
+  (void)ParseDate("\xE2\x80");
+  (void)ParseDate("12:");
+  (void)ParseDate("2025-");
+}
+
+}  // namespace
+}  // namespace warta::meta
