@@ -1,0 +1,82 @@
+// Encoding: turning the bytes of a web page into UTF-8.
+//
+// Follows the WHATWG Encoding and HTML standards for *which* encoding a page
+// is in (byte order mark, then the transport charset, then the <meta>
+// prescan), with two departures that make extracted text
+// better on the real web: bytes that are valid UTF-8 and not pure ASCII are
+// read as UTF-8 whatever the declaration says (servers that send
+// "charset=ISO-8859-1" for UTF-8 pages are common; windows-1252 text that
+// happens to be valid UTF-8 is vanishingly rare), and pages without a usable
+// declaration go through a statistical detector (uchardet) before falling
+// back to windows-1252. Conversion uses ICU; invalid sequences become U+FFFD.
+// Every input, however malformed, yields valid UTF-8 or a TooLarge status.
+//
+// Ownership: results own their strings; CanonicalEncoding returns views of
+// static storage. Thread safety: all functions may be called concurrently
+// (converters and detectors are cached per thread).
+#ifndef WARTA_ENCODING_H_
+#define WARTA_ENCODING_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "warta/status.h"
+
+namespace warta {
+
+// Where the chosen encoding came from.
+enum class EncodingSource {
+  kBom,        // a UTF-8 / UTF-16 byte order mark
+  kTransport,  // the caller's transport charset (HTTP Content-Type)
+  kMeta,       // <meta charset> or <meta http-equiv=Content-Type> (see PrescanMetaCharset)
+  kValidUtf8,  // the bytes are valid, non-ASCII UTF-8 (overrides any declaration)
+  kDetector,   // uchardet's guess
+  kDefault,    // nothing known: windows-1252
+};
+
+struct DecodeOptions {
+  std::string_view transport_charset;  // a label, e.g. from "text/html; charset=..."
+  size_t max_output = size_t{64} << 20;  // bytes of UTF-8 output, else TooLarge
+  bool use_detector = true;  // run uchardet when nothing is declared
+};
+
+struct EncodingInfo {
+  std::string_view encoding;  // canonical WHATWG name, e.g. "windows-1252"
+  EncodingSource source = EncodingSource::kDefault;
+};
+
+struct Decoded {
+  std::string utf8;
+  EncodingInfo info;
+};
+
+// The canonical WHATWG name of an encoding label ("latin1" -> "windows-1252",
+// " UTF8 " -> "UTF-8", "gb2312" -> "GBK"), or "" when the label is unknown.
+std::string_view CanonicalEncoding(std::string_view label);
+
+// The WHATWG "prescan a byte stream" of the first `limit` bytes: the
+// encoding a <meta> declares (UTF-16 declarations mean UTF-8, x-user-defined
+// means windows-1252), or "" when there is none. The standard prescans 1024
+// bytes and lets the parser switch encoding on a later <meta>; DecodeToUtf8
+// approximates that by prescanning kMetaScanBytes.
+inline constexpr size_t kMetaScanBytes = 64 << 10;
+std::string_view PrescanMetaCharset(std::string_view bytes, size_t limit = 1024);
+
+// The charset parameter of a Content-Type value ("text/html; charset=utf-8"
+// -> "utf-8"), or "" when absent. Quotes are removed; no label lookup.
+std::string_view CharsetFromContentType(std::string_view content_type);
+
+// Which encoding `bytes` are in, without converting.
+EncodingInfo SniffEncoding(std::string_view bytes, const DecodeOptions& options = {});
+
+// `bytes` converted to UTF-8 (a BOM is removed).
+Result<Decoded> DecodeToUtf8(std::string_view bytes, const DecodeOptions& options = {});
+
+// The same, converting `text` in place: valid UTF-8 without a BOM is left
+// untouched (no copy), the hot path for most of the web.
+Result<EncodingInfo> DecodeToUtf8InPlace(std::string* text, const DecodeOptions& options = {});
+
+}  // namespace warta
+
+#endif  // WARTA_ENCODING_H_

@@ -1,0 +1,273 @@
+#include "warta/encoding.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/utf8.h"
+
+namespace warta {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Lowered(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+TEST(CanonicalEncodingTest, Labels) {
+  struct Case {
+    const char* label;
+    const char* name;
+  } cases[] = {
+      {"utf-8", "UTF-8"},          {" UTF8 ", "UTF-8"},           {"iso-8859-1", "windows-1252"},
+      {"Latin1", "windows-1252"},  {"ascii", "windows-1252"},     {"US-ASCII", "windows-1252"},
+      {"gb2312", "GBK"},           {"GBK", "GBK"},                {"x-sjis", "Shift_JIS"},
+      {"utf-16", "UTF-16LE"},      {"unicodeFFFE", "UTF-16BE"},   {"iso-2022-kr", "replacement"},
+      {"x-user-defined", "x-user-defined"}, {"ks_c_5601-1987", "EUC-KR"}, {"tis-620", "windows-874"},
+      {"iso-8859-9", "windows-1254"}, {"koi8-ru", "KOI8-U"},      {"\tbig5-hkscs\n", "Big5"},
+      {"iso8859-2", "ISO-8859-2"}, {"utf-7", ""},                 {"", ""},
+      {"no-such-encoding-with-a-very-long-name", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(CanonicalEncoding(c.label), c.name) << c.label;
+}
+
+TEST(PrescanTest, Cases) {
+  struct Case {
+    const char* html;
+    const char* name;
+  } cases[] = {
+      {"<meta charset=utf-8>", "UTF-8"},
+      {"<META CHARSET='ISO-8859-2'>", "ISO-8859-2"},
+      {"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">", "windows-1251"},
+      {"<meta content=\"text/html; charset=windows-1251\" http-equiv=\"content-type\">", "windows-1251"},
+      {"<meta content=\"text/html; charset=windows-1251\">", ""},  // no pragma
+      {"<meta charset=utf-16>", "UTF-8"},
+      {"<meta charset=x-user-defined>", "windows-1252"},
+      {"<!-- <meta charset=koi8-r> --><meta charset=gbk>", "GBK"},
+      {"<title>x</title><meta charset=\"bogus\"><meta charset=euc-jp>", "EUC-JP"},
+      {"<div title='<meta charset=koi8-r>'><meta charset=big5>", "Big5"},
+      {"<meta charset=\"euc-kr", ""},  // runs out mid-value
+      {"<meta http-equiv=content-type content='charset = \"sjis\"'>", "Shift_JIS"},
+      {"<meta http-equiv=content-type content='text/html;charset'>", ""},
+      {"<meta/charset=utf-8>", "UTF-8"},
+      {"", ""},
+  };
+  for (const auto& c : cases) EXPECT_EQ(PrescanMetaCharset(c.html), c.name) << c.html;
+  std::string late(1100, ' ');
+  late += "<meta charset=gbk>";
+  EXPECT_EQ(PrescanMetaCharset(late), "");
+}
+
+TEST(CharsetFromContentTypeTest, Cases) {
+  EXPECT_EQ(CharsetFromContentType("text/html; charset=UTF-8"), "UTF-8");
+  EXPECT_EQ(CharsetFromContentType("text/html;charset=\"iso-8859-1\""), "iso-8859-1");
+  EXPECT_EQ(CharsetFromContentType("text/html; foo=bar; Charset = gbk ;x"), "gbk");
+  EXPECT_EQ(CharsetFromContentType("text/html"), "");
+  EXPECT_EQ(CharsetFromContentType("text/html; charset"), "");
+}
+
+struct DecodeCase {
+  std::string name;
+  std::string bytes;
+  std::string transport;
+  std::string encoding;
+  EncodingSource source;
+  std::string utf8;
+};
+
+TEST(DecodeTest, Cases) {
+  const std::string page_1252 = "<p>caf\xE9 \x80 na\xEFve</p>";
+  const std::vector<DecodeCase> cases = {
+      {"ascii default", "<p>hi</p>", "", "windows-1252", EncodingSource::kDefault, "<p>hi</p>"},
+      {"utf8 bom", "\xEF\xBB\xBFh\xC3\xA9", "windows-1252", "UTF-8", EncodingSource::kBom, "h\xC3\xA9"},
+      {"utf16le bom", std::string("\xFF\xFEh\0\xE9\0", 6), "", "UTF-16LE", EncodingSource::kBom,
+       "h\xC3\xA9"},
+      {"utf16be bom", std::string("\xFE\xFF\0h\x30\x42", 6), "", "UTF-16BE", EncodingSource::kBom,
+       "h\xE3\x81\x82"},
+      {"transport 1252", page_1252, "iso-8859-1", "windows-1252", EncodingSource::kTransport,
+       "<p>caf\xC3\xA9 \xE2\x82\xAC na\xC3\xAFve</p>"},
+      {"meta 1252", "<meta charset=latin1>" + page_1252, "", "windows-1252", EncodingSource::kMeta,
+       "<meta charset=latin1><p>caf\xC3\xA9 \xE2\x82\xAC na\xC3\xAFve</p>"},
+      {"transport beats meta", "<meta charset=utf-8>\xE9", "latin1", "windows-1252",
+       EncodingSource::kTransport, "<meta charset=utf-8>\xC3\xA9"},
+      {"valid utf8 beats latin1 declaration", "<p>caf\xC3\xA9</p>", "iso-8859-1", "UTF-8",
+       EncodingSource::kValidUtf8, "<p>caf\xC3\xA9</p>"},
+      {"undeclared utf8", "<p>caf\xC3\xA9</p>", "", "UTF-8", EncodingSource::kValidUtf8,
+       "<p>caf\xC3\xA9</p>"},
+      {"utf8 with stray latin1", "<p>caf\xC3\xA9 und Mitgef\xFChl \xE2\x80\x94</p>", "utf-8", "UTF-8",
+       EncodingSource::kTransport, "<p>caf\xC3\xA9 und Mitgef\xC3\xBChl \xE2\x80\x94</p>"},
+      {"latin1 page with a utf8 fragment", "<p>f\xFCr und f\xC3\xBCr</p>", "iso-8859-1",
+       "windows-1252", EncodingSource::kTransport, "<p>f\xC3\xBCr und f\xC3\xBCr</p>"},
+      {"shift_jis", "<meta charset=shift_jis>\x93\xFA\x96\x7B", "", "Shift_JIS", EncodingSource::kMeta,
+       "<meta charset=shift_jis>\xE6\x97\xA5\xE6\x9C\xAC"},
+      {"koi8-r", "\xF0\xD2\xC9\xD7\xC5\xD4", "koi8-r", "KOI8-R", EncodingSource::kTransport,
+       "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
+      {"x-user-defined", "a\x80", "x-user-defined", "x-user-defined", EncodingSource::kTransport,
+       "a\xEF\x9E\x80"},
+      {"replacement", "abc\xFF", "iso-2022-kr", "replacement", EncodingSource::kTransport,
+       "\xEF\xBF\xBD"},
+      {"utf16 transport on ascii is ignored", "<p>x</p>", "utf-16", "windows-1252",
+       EncodingSource::kDefault, "<p>x</p>"},
+      {"empty", "", "", "windows-1252", EncodingSource::kDefault, ""},
+  };
+  for (const auto& c : cases) {
+    DecodeOptions options;
+    options.transport_charset = c.transport;
+    auto decoded = DecodeToUtf8(c.bytes, options);
+    ASSERT_TRUE(decoded.ok()) << c.name << ": " << decoded.status().ToString();
+    EXPECT_EQ(decoded->info.encoding, c.encoding) << c.name;
+    EXPECT_EQ(decoded->info.source, c.source) << c.name;
+    EXPECT_EQ(decoded->utf8, c.utf8) << c.name;
+
+    std::string in_place = c.bytes;
+    auto info = DecodeToUtf8InPlace(&in_place, options);
+    ASSERT_TRUE(info.ok()) << c.name;
+    EXPECT_EQ(info->encoding, c.encoding) << c.name;
+    EXPECT_EQ(in_place, c.utf8) << c.name;
+  }
+}
+
+TEST(DecodeTest, InPlaceKeepsValidUtf8Buffer) {
+  std::string text(4096, 'a');
+  text += "\xC3\xA9";
+  const char* before = text.data();
+  ASSERT_TRUE(DecodeToUtf8InPlace(&text).ok());
+  EXPECT_EQ(text.data(), before);
+}
+
+TEST(DecodeTest, OutputCap) {
+  DecodeOptions options;
+  options.max_output = 10;
+  options.transport_charset = "windows-1252";
+  auto r = DecodeToUtf8(std::string(20, '\xE9'), options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kTooLarge);
+  options.transport_charset = "gbk";
+  r = DecodeToUtf8(std::string(8, '\xB0'), options);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kTooLarge);
+}
+
+TEST(DecodeTest, RandomBytesAlwaysGiveValidUtf8) {
+  std::mt19937 rng(42);
+  const char* transports[] = {"", "utf-8", "gbk", "shift_jis", "utf-16be", "iso-2022-jp", "euc-kr", "big5"};
+  for (int i = 0; i < 400; ++i) {
+    std::string bytes(rng() % 300, '\0');
+    for (auto& b : bytes) b = static_cast<char>(rng());
+    DecodeOptions options;
+    options.transport_charset = transports[i % std::size(transports)];
+    auto r = DecodeToUtf8(bytes, options);
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(utf8::IsValid(r->utf8)) << options.transport_charset;
+  }
+}
+
+// html5lib-tests/encoding: "#data" then "#encoding"; these test the prescan
+// (and the windows-1252 default for pages without a declaration).
+TEST(Html5libEncodingTest, Prescan) {
+  fs::path dir = fs::path(WARTA_SHARED_DIR) / "bench/html5lib-tests/encoding";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no " << dir << " (../shared absent)";
+  int total = 0;
+  int passed = 0;
+  int passed_1024 = 0;
+  for (const char* name : {"tests1.dat", "tests2.dat", "test-yahoo-jp.dat"}) {
+    std::ifstream in(dir / name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string content = ss.str();
+    size_t pos = 0;
+    while ((pos = content.find("#data\n", pos)) != std::string::npos) {
+      size_t data_start = pos + 6;
+      size_t enc = content.find("\n#encoding\n", data_start);
+      if (enc == std::string::npos) break;
+      std::string data = content.substr(data_start, enc - data_start);
+      size_t enc_start = enc + 11;
+      size_t enc_end = content.find('\n', enc_start);
+      std::string expected = content.substr(enc_start, enc_end - enc_start);
+      pos = enc_end;
+      ++total;
+      // The files are stored as UTF-8 whatever they declare, so the
+      // declaration is what is compared, not DecodeToUtf8's final choice.
+      const bool bom = data.rfind("\xEF\xBB\xBF", 0) == 0;
+      std::string_view got = bom ? "UTF-8" : PrescanMetaCharset(data, data.size());
+      if (got.empty()) got = "windows-1252";
+      if (Lowered(got) == Lowered(CanonicalEncoding(expected))) {
+        ++passed;
+      } else {
+        ADD_FAILURE() << name << ": expected " << expected << " got " << got << " for:\n"
+                      << data.substr(0, 300);
+      }
+      std::string_view spec = bom ? "UTF-8" : PrescanMetaCharset(data);
+      if (spec.empty()) spec = "windows-1252";
+      if (Lowered(spec) == Lowered(CanonicalEncoding(expected))) ++passed_1024;
+    }
+  }
+  std::printf("html5lib encoding tests: %d/%d passed (%d with a strict 1024-byte prescan)\n",
+              passed, total, passed_1024);
+  EXPECT_GT(total, 70);
+}
+
+std::string Gunzip(const fs::path& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  std::string out;
+  char buf[65536];
+  int n;
+  while ((n = gzread(f, buf, sizeof(buf))) > 0) out.append(buf, n);
+  gzclose(f);
+  return out;
+}
+
+size_t CountOf(std::string_view s, std::string_view needle) {
+  size_t count = 0;
+  for (size_t p = s.find(needle); p != std::string_view::npos; p = s.find(needle, p + 1)) ++count;
+  return count;
+}
+
+// Real pages, some of which declare one charset and use another: decoding
+// must give valid UTF-8 with (almost) no mojibake or U+FFFD.
+TEST(TrafilaturaPagesTest, NoMojibake) {
+  fs::path dir = fs::path(WARTA_SHARED_DIR) / "bench/trafilatura/html";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no " << dir << " (../shared absent)";
+  const char* mojibake[] = {"\xC3\x83\xC2", "\xC3\xA2\xE2\x82\xAC", "\xC3\x83\xC6\x92"};  // Ã+x, â€, Ãƒ
+  int pages = 0, with_mojibake = 0, with_fffd = 0, overridden = 0, detected = 0;
+  size_t fffd_total = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::string bytes = Gunzip(entry.path());
+    auto decoded = DecodeToUtf8(bytes);
+    ASSERT_TRUE(decoded.ok()) << entry.path();
+    ASSERT_TRUE(utf8::IsValid(decoded->utf8)) << entry.path();
+    ++pages;
+    size_t moji = 0;
+    // Mojibake already in the page's own bytes (double-encoded by the site)
+    // is not ours.
+    for (const char* m : mojibake) moji += CountOf(decoded->utf8, m) - CountOf(bytes, m);
+    size_t fffd = CountOf(decoded->utf8, "\xEF\xBF\xBD") - CountOf(bytes, "\xEF\xBF\xBD");
+    if (moji > 0) ++with_mojibake;
+    if (fffd > 0) ++with_fffd;
+    fffd_total += fffd;
+    if (decoded->info.source == EncodingSource::kValidUtf8) ++overridden;
+    if (decoded->info.source == EncodingSource::kDetector) ++detected;
+    if (moji > 0 || fffd > 0) {
+      std::printf("  %s: %s, %zu mojibake, %zu U+FFFD\n", entry.path().filename().c_str(),
+                  std::string(decoded->info.encoding).c_str(), moji, fffd);
+    }
+  }
+  std::printf("trafilatura pages: %d, with mojibake %d, with new U+FFFD %d (%zu total), "
+              "valid-UTF-8 override %d, detector %d\n",
+              pages, with_mojibake, with_fffd, fffd_total, overridden, detected);
+  EXPECT_EQ(with_mojibake, 0);
+  EXPECT_EQ(with_fffd, 0);
+}
+
+}  // namespace
+}  // namespace warta
