@@ -78,18 +78,56 @@ class Tokenizer {
   void SetAllowCdata(bool allow) { allow_cdata_ = allow; }
 
  private:
-  // Implementation state; see tokenizer.cc.
+  // Where a decoded string lives: a range of the input, or of a scratch
+  // buffer. Offsets (not views) so that a buffer may grow mid-token.
+  struct Span {
+    uint32_t offset = 0, length = 0;
+    bool in_buffer = false;
+  };
+  struct PendingAttribute {
+    Span name, value;
+  };
+  struct CharRef {
+    size_t end;              // position after the reference; the '&' itself when literal
+    std::string_view value;  // UTF-8 replacement text
+  };
+
+  bool DataState(Token* token);
+  bool RawTextState(Token* token, bool decode_references);
+  bool PlaintextState(Token* token);
+  bool ScriptDataState(Token* token);
+  bool CdataSectionState(Token* token);
+  bool StartsMarkup(size_t lt) const;
+  bool Markup(size_t lt, Token* token);
+  bool TagToken(size_t lt, Token* token);
+  bool CommentToken(size_t lt, size_t data_begin, Token* token);
+  bool BogusCommentToken(size_t lt, size_t data_begin, Token* token);
+  bool DoctypeToken(size_t lt, size_t p, Token* token);
+  bool IsAppropriateEndTag(size_t lt) const;
+  bool MatchScriptWord(size_t* p) const;
+  CharRef MatchCharRef(size_t amp, bool in_attribute);
+  Span ReadName(size_t* p, uint8_t stop_mask, std::string* buf);
+  Span ReadAttributeValue(size_t* p, bool* at_eof);
+  bool IsDuplicateAttribute(std::string_view name);
+  void RebuildAttributeIndex(size_t capacity);
+  std::string_view Resolve(Span span, const std::string& buf) const;
+  void EmitText(Token* token, size_t begin, size_t end, std::string_view data, bool in_source);
+  std::string_view DecodeRange(size_t begin, size_t end, bool nul_to_replacement);
+
   std::string_view input_;
   size_t pos_ = 0;
   TokenizerState state_ = TokenizerState::kData;
   bool allow_cdata_ = false;
   std::string last_start_tag_;
   // Scratch buffers reused across tokens (no per-token heap allocation once warm).
-  std::string text_buf_;
-  std::string name_buf_;
-  std::string attr_buf_;
+  std::string text_buf_;   // decoded characters and comments
+  std::string name_buf_;   // tag names that needed lowercasing
+  std::string attr_buf_;   // attribute names/values that needed decoding
+  std::string ref_buf_;    // the UTF-8 of a numeric character reference
+  std::vector<PendingAttribute> pending_attrs_;
+  std::vector<uint32_t> attr_index_;  // hash set over pending_attrs_ for tags with many attributes
   std::vector<TokenAttribute> attrs_;
-  std::string doctype_buf_;
+  std::string doctype_name_, doctype_public_, doctype_system_;
 };
 
 }  // namespace warta::html

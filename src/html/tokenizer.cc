@@ -1,0 +1,872 @@
+// The WHATWG tokenizer, organised for speed on a fully buffered input.
+//
+// The spec describes a character-at-a-time machine. Because the whole input
+// is in memory, each token is instead recognised in one call with a local
+// loop: text runs are scanned in bulk for the few bytes that matter in their
+// state ('<', '&', CR, NUL), tags/comments/doctypes are parsed from '<' to
+// their end (or to EOF, where the spec drops an unfinished tag). The
+// sub-states that only change parse errors (the comment "<!--" nesting states,
+// for instance) collapse into the states they always lead back to. Decoded
+// strings are views into the input until something actually needs decoding
+// (a reference, CR, NUL, an upper-case letter); only then are bytes copied.
+#include "html/tokenizer.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "base/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace warta::html {
+namespace {
+
+constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+// Byte classes. kTagStop/kAttrStop/kUnquotedStop end the tight loops over
+// names and unquoted values; kUpper and NUL are in the name stops because
+// they need decoding, not because they end the name.
+enum : uint8_t {
+  kWs = 1,  // tab, LF, FF, CR (becomes LF), space
+  kUpper = 2,
+  kAlpha = 4,
+  kDigit = 8,
+  kTagStop = 16,       // ws / > NUL A-Z
+  kAttrStop = 32,      // ws / > = NUL A-Z
+  kUnquotedStop = 64,  // ws > & NUL
+};
+
+constexpr std::array<uint8_t, 256> kClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c : {'\t', '\n', '\f', '\r', ' '}) t[c] |= kWs | kTagStop | kAttrStop | kUnquotedStop;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] |= kUpper | kAlpha | kTagStop | kAttrStop;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] |= kAlpha;
+  for (int c = '0'; c <= '9'; ++c) t[c] |= kDigit;
+  t['/'] |= kTagStop | kAttrStop;
+  t['>'] |= kTagStop | kAttrStop | kUnquotedStop;
+  t['='] |= kAttrStop;
+  t['&'] |= kUnquotedStop;
+  t[0] |= kTagStop | kAttrStop | kUnquotedStop;
+  return t;
+}();
+
+inline uint8_t Class(char c) { return kClass[static_cast<unsigned char>(c)]; }
+inline bool IsWs(char c) { return Class(c) & kWs; }
+inline bool IsAlpha(char c) { return Class(c) & kAlpha; }
+inline bool IsAlnum(char c) { return Class(c) & (kAlpha | kDigit); }
+inline char Lower(char c) { return (Class(c) & kUpper) ? static_cast<char>(c + 32) : c; }
+
+// The first position >= p holding one of Cs, or n.
+template <char... Cs>
+size_t FindAny(const char* s, size_t p, size_t n) {
+#if defined(__SSE2__)
+  while (p + 16 <= n) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + p));
+    __m128i hit = _mm_setzero_si128();
+    ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(Cs)))), ...);
+    if (int mask = _mm_movemask_epi8(hit)) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    p += 16;
+  }
+#endif
+  for (; p < n; ++p) {
+    if (((s[p] == Cs) || ...)) return p;
+  }
+  return n;
+}
+
+// True when s[p..] starts with `word`, ASCII case-insensitively (word is lowercase).
+bool StartsWithNoCase(std::string_view s, size_t p, std::string_view word) {
+  if (s.size() - p < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (Lower(s[p + i]) != word[i]) return false;
+  }
+  return true;
+}
+
+// Builds a run of decoded characters: a view into the input until the first
+// byte that needs replacing, then a copy in `buf` (appended after whatever
+// `buf` already holds, so several runs may share one buffer).
+class Decoder {
+ public:
+  Decoder(std::string_view in, size_t begin, std::string* buf)
+      : in_(in), begin_(begin), copy_from_(begin), buf_(buf), buf_begin_(buf->size()) {}
+
+  // Input [at, resume) reads as `with`.
+  void Replace(size_t at, size_t resume, std::string_view with) {
+    buf_->append(in_.data() + copy_from_, at - copy_from_);
+    buf_->append(with);
+    copy_from_ = resume;
+    decoded_ = true;
+  }
+  // CR and CRLF read as LF.
+  void Cr(size_t at) {
+    bool crlf = at + 1 < in_.size() && in_[at + 1] == '\n';
+    Replace(at, at + 1, crlf ? std::string_view() : std::string_view("\n"));
+  }
+  void Nul(size_t at) { Replace(at, at + 1, kReplacementUtf8); }
+
+  bool decoded() const { return decoded_; }
+  // The run [begin, end) decoded; a view into the input or into `buf`.
+  std::string_view Finish(size_t end) {
+    if (!decoded_) return in_.substr(begin_, end - begin_);
+    buf_->append(in_.data() + copy_from_, end - copy_from_);
+    return std::string_view(*buf_).substr(buf_begin_);
+  }
+  size_t buf_begin() const { return buf_begin_; }
+
+ private:
+  std::string_view in_;
+  size_t begin_, copy_from_;
+  std::string* buf_;
+  size_t buf_begin_;
+  bool decoded_ = false;
+};
+
+struct Entity {
+  std::string_view name, value;
+};
+constexpr Entity kEntities[] = {
+#define WARTA_ENTITY_ROW(name, value) {name, value},
+#include "html/entities.inc"
+    WARTA_ENTITY_LIST(WARTA_ENTITY_ROW)
+#undef WARTA_ENTITY_ROW
+};
+constexpr size_t kMaxEntityName = 32;
+
+// The longest entity name that is a prefix of s; nullptr when none.
+const Entity* LongestEntity(std::string_view s) {
+  const Entity* lo = std::begin(kEntities);
+  const Entity* hi = std::end(kEntities);
+  const Entity* best = nullptr;
+  // Invariant: [lo, hi) holds the names starting with s[0, k); sorted order
+  // puts the one of length exactly k (if any) first.
+  for (size_t k = 0; k < s.size() && k < kMaxEntityName; ++k) {
+    char c = s[k];
+    if (lo < hi && lo->name.size() == k) ++lo;
+    lo = std::lower_bound(lo, hi, c, [k](const Entity& e, char ch) { return e.name[k] < ch; });
+    hi = std::upper_bound(lo, hi, c, [k](char ch, const Entity& e) { return ch < e.name[k]; });
+    if (lo == hi) break;
+    if (lo->name.size() == k + 1) best = lo;
+  }
+  return best;
+}
+
+// Windows-1252 meanings of numeric references 0x80-0x9F (0 = keep as is).
+constexpr char32_t kC1Replacements[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+}  // namespace
+
+Tokenizer::Tokenizer(std::string_view input) : input_(input) {}
+
+void Tokenizer::SetState(TokenizerState state) { state_ = state; }
+
+void Tokenizer::SetLastStartTag(std::string_view name) { last_start_tag_.assign(name); }
+
+void Tokenizer::Next(Token* token) {
+  *token = Token();
+  while (pos_ < input_.size()) {
+    bool emitted = false;
+    switch (state_) {
+      case TokenizerState::kData: emitted = DataState(token); break;
+      case TokenizerState::kRcdata: emitted = RawTextState(token, true); break;
+      case TokenizerState::kRawtext: emitted = RawTextState(token, false); break;
+      case TokenizerState::kScriptData: emitted = ScriptDataState(token); break;
+      case TokenizerState::kPlaintext: emitted = PlaintextState(token); break;
+      case TokenizerState::kCdataSection: emitted = CdataSectionState(token); break;
+    }
+    if (emitted) return;
+  }
+  token->type = TokenType::kEof;
+  token->begin = token->end = static_cast<uint32_t>(input_.size());
+}
+
+void Tokenizer::EmitText(Token* token, size_t begin, size_t end, std::string_view data, bool in_source) {
+  token->type = TokenType::kCharacters;
+  token->data = data;
+  token->in_source = in_source;
+  token->begin = static_cast<uint32_t>(begin);
+  token->end = static_cast<uint32_t>(end);
+  pos_ = end;
+}
+
+std::string_view Tokenizer::DecodeRange(size_t begin, size_t end, bool nul_to_replacement) {
+  text_buf_.clear();
+  Decoder run(input_, begin, &text_buf_);
+  const char* s = input_.data();
+  for (size_t p = begin;; ++p) {
+    p = nul_to_replacement ? FindAny<'\r', '\0'>(s, p, end) : FindAny<'\r'>(s, p, end);
+    if (p >= end) break;
+    if (s[p] == '\r') {
+      run.Cr(p);
+    } else {
+      run.Nul(p);
+    }
+  }
+  return run.Finish(end);
+}
+
+// ---------------------------------------------------------------------------
+// Text states.
+
+// '<' at lt begins a tag, comment, doctype or bogus comment (or the dropped
+// "</>"), as opposed to being a literal '<'.
+bool Tokenizer::StartsMarkup(size_t lt) const {
+  size_t n = input_.size();
+  if (lt + 1 >= n) return false;
+  char c = input_[lt + 1];
+  if (IsAlpha(c) || c == '!' || c == '?') return true;
+  return c == '/' && lt + 2 < n;
+}
+
+bool Tokenizer::DataState(Token* token) {
+  if (input_[pos_] == '<' && StartsMarkup(pos_)) return Markup(pos_, token);
+  const char* s = input_.data();
+  size_t n = input_.size();
+  size_t begin = pos_, p = pos_;
+  text_buf_.clear();
+  Decoder run(input_, begin, &text_buf_);
+  while (true) {
+    p = FindAny<'<', '&', '\r'>(s, p, n);
+    if (p >= n) break;
+    char c = s[p];
+    if (c == '<') {
+      if (p > begin && StartsMarkup(p)) break;
+      ++p;
+    } else if (c == '&') {
+      CharRef ref = MatchCharRef(p, false);
+      if (ref.end == p) {
+        ++p;
+      } else {
+        run.Replace(p, ref.end, ref.value);
+        p = ref.end;
+      }
+    } else {
+      run.Cr(p);
+      ++p;
+    }
+  }
+  EmitText(token, begin, p, run.Finish(p), !run.decoded());
+  return true;
+}
+
+bool Tokenizer::IsAppropriateEndTag(size_t lt) const {
+  size_t n = input_.size(), len = last_start_tag_.size();
+  if (len == 0 || lt + 2 + len >= n || input_[lt + 1] != '/') return false;
+  for (size_t i = 0; i < len; ++i) {
+    if (Lower(input_[lt + 2 + i]) != last_start_tag_[i] || !IsAlpha(input_[lt + 2 + i])) return false;
+  }
+  char after = input_[lt + 2 + len];
+  return IsWs(after) || after == '/' || after == '>';
+}
+
+// RCDATA (title, textarea: references decoded) and RAWTEXT (style, xmp...).
+bool Tokenizer::RawTextState(Token* token, bool decode_references) {
+  if (IsAppropriateEndTag(pos_)) {
+    state_ = TokenizerState::kData;
+    return TagToken(pos_, token);
+  }
+  const char* s = input_.data();
+  size_t n = input_.size();
+  size_t begin = pos_, p = pos_;
+  text_buf_.clear();
+  Decoder run(input_, begin, &text_buf_);
+  while (true) {
+    p = decode_references ? FindAny<'<', '&', '\r', '\0'>(s, p, n) : FindAny<'<', '\r', '\0'>(s, p, n);
+    if (p >= n) break;
+    char c = s[p];
+    if (c == '<') {
+      if (IsAppropriateEndTag(p)) break;
+      ++p;
+    } else if (c == '&') {
+      CharRef ref = MatchCharRef(p, false);
+      if (ref.end == p) {
+        ++p;
+      } else {
+        run.Replace(p, ref.end, ref.value);
+        p = ref.end;
+      }
+    } else if (c == '\r') {
+      run.Cr(p++);
+    } else {
+      run.Nul(p++);
+    }
+  }
+  EmitText(token, begin, p, run.Finish(p), !run.decoded());
+  return true;
+}
+
+bool Tokenizer::PlaintextState(Token* token) {
+  size_t begin = pos_, end = input_.size();
+  std::string_view data = DecodeRange(begin, end, true);
+  EmitText(token, begin, end, data, data.data() == input_.data() + begin);
+  return true;
+}
+
+bool Tokenizer::CdataSectionState(Token* token) {
+  size_t begin = pos_;
+  size_t close = input_.find("]]>", begin);
+  size_t end = close == std::string_view::npos ? input_.size() : close;
+  state_ = TokenizerState::kData;
+  if (end == begin) {
+    pos_ = end + 3;
+    return false;
+  }
+  std::string_view data = DecodeRange(begin, end, false);
+  EmitText(token, begin, end, data, data.data() == input_.data() + begin);
+  if (close != std::string_view::npos) pos_ = close + 3;
+  return true;
+}
+
+// At p: an ASCII word; consumes it and returns true when it is "script"
+// (any case) followed by whitespace, '/' or '>' (left unconsumed: in every
+// state it leads to, those bytes are plain text).
+bool Tokenizer::MatchScriptWord(size_t* p) const {
+  constexpr std::string_view kScript = "script";
+  size_t b = *p, q = *p, n = input_.size();
+  while (q < n && IsAlpha(input_[q])) ++q;
+  *p = q;
+  if (q - b != kScript.size() || q >= n) return false;
+  char after = input_[q];
+  return StartsWithNoCase(input_, b, kScript) && (IsWs(after) || after == '/' || after == '>');
+}
+
+// Script data and its escaped / double-escaped sub-states. Everything but the
+// appropriate end tag is text, so the sub-states only steer where an end tag
+// may be recognised; they live in this one call because a script's text is
+// one run that ends only at that end tag or EOF.
+bool Tokenizer::ScriptDataState(Token* token) {
+  if (IsAppropriateEndTag(pos_)) {
+    state_ = TokenizerState::kData;
+    return TagToken(pos_, token);
+  }
+  enum Sub : uint8_t { kScript, kEscapeStart, kEscapeStartDash, kEscaped, kEscapedDash, kEscapedDashDash,
+                       kDouble, kDoubleDash, kDoubleDashDash };
+  const char* s = input_.data();
+  size_t n = input_.size();
+  size_t begin = pos_, p = pos_;
+  text_buf_.clear();
+  Decoder run(input_, begin, &text_buf_);
+  Sub sub = kScript;
+  while (p < n) {
+    if (sub == kScript) {
+      p = FindAny<'<', '\r', '\0'>(s, p, n);
+    } else if (sub == kEscaped || sub == kDouble) {
+      p = FindAny<'-', '<', '\r', '\0'>(s, p, n);
+    }
+    if (p >= n) break;
+    char c = s[p];
+    if (c == '\r' || c == '\0') {
+      // Plain text in every sub-state ("anything else").
+      if (c == '\r') {
+        run.Cr(p);
+      } else {
+        run.Nul(p);
+      }
+      ++p;
+      if (sub == kEscapeStart || sub == kEscapeStartDash) sub = kScript;
+      if (sub == kEscapedDash || sub == kEscapedDashDash) sub = kEscaped;
+      if (sub == kDoubleDash || sub == kDoubleDashDash) sub = kDouble;
+      continue;
+    }
+    switch (sub) {
+      case kScript:  // c == '<'
+        if (IsAppropriateEndTag(p)) goto done;
+        if (p + 1 < n && s[p + 1] == '!') {
+          p += 2;
+          sub = kEscapeStart;
+        } else {
+          ++p;
+        }
+        break;
+      case kEscapeStart:
+      case kEscapeStartDash:
+        if (c == '-') {
+          ++p;
+          sub = sub == kEscapeStart ? kEscapeStartDash : kEscapedDashDash;
+        } else {
+          sub = kScript;  // reconsume
+        }
+        break;
+      case kEscaped:
+      case kEscapedDash:
+      case kEscapedDashDash:
+        if (c == '-') {
+          ++p;
+          sub = sub == kEscaped ? kEscapedDash : kEscapedDashDash;
+        } else if (c == '<') {
+          if (IsAppropriateEndTag(p)) goto done;
+          ++p;
+          sub = (p < n && IsAlpha(s[p]) && MatchScriptWord(&p)) ? kDouble : kEscaped;
+        } else {
+          ++p;
+          sub = (c == '>' && sub == kEscapedDashDash) ? kScript : kEscaped;
+        }
+        break;
+      case kDouble:
+      case kDoubleDash:
+      case kDoubleDashDash:
+        if (c == '-') {
+          ++p;
+          sub = sub == kDouble ? kDoubleDash : kDoubleDashDash;
+        } else if (c == '<') {
+          ++p;
+          sub = kDouble;
+          if (p < n && s[p] == '/') {
+            ++p;
+            if (MatchScriptWord(&p)) sub = kEscaped;
+          }
+        } else {
+          ++p;
+          sub = (c == '>' && sub == kDoubleDashDash) ? kScript : kDouble;
+        }
+        break;
+    }
+  }
+done:
+  EmitText(token, begin, p, run.Finish(p), !run.decoded());
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Character references.
+
+Tokenizer::CharRef Tokenizer::MatchCharRef(size_t amp, bool in_attribute) {
+  const char* s = input_.data();
+  size_t n = input_.size();
+  size_t p = amp + 1;
+  if (p >= n) return {amp, {}};
+  if (s[p] == '#') {
+    size_t q = p + 1;
+    bool hex = q < n && (s[q] | 0x20) == 'x';
+    if (hex) ++q;
+    size_t digits = q;
+    char32_t cp = 0;
+    for (; q < n; ++q) {
+      char c = s[q];
+      uint32_t d;
+      if (c >= '0' && c <= '9') {
+        d = c - '0';
+      } else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        d = (c | 0x20) - 'a' + 10;
+      } else {
+        break;
+      }
+      cp = std::min<char32_t>(cp * (hex ? 16 : 10) + d, 0x110000);  // saturate: out of range anyway
+    }
+    if (q == digits) return {amp, {}};  // "&#" or "&#x" without digits is literal
+    if (q < n && s[q] == ';') ++q;
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      cp = utf8::kReplacement;
+    } else if (cp >= 0x80 && cp <= 0x9F && kC1Replacements[cp - 0x80] != 0) {
+      cp = kC1Replacements[cp - 0x80];
+    }
+    ref_buf_.clear();
+    utf8::Append(cp, &ref_buf_);
+    return {q, ref_buf_};
+  }
+  if (!IsAlnum(s[p])) return {amp, {}};
+  const Entity* e = LongestEntity(input_.substr(p, std::min(n - p, kMaxEntityName)));
+  if (e == nullptr) return {amp, {}};
+  size_t end = p + e->name.size();
+  // Legacy names without ';' inside attribute values stay literal when
+  // followed by '=' or an alphanumeric ("?a=1&copy=2" is a URL, not ©).
+  if (in_attribute && e->name.back() != ';' && end < n && (s[end] == '=' || IsAlnum(s[end]))) {
+    return {amp, {}};
+  }
+  return {end, e->value};
+}
+
+// ---------------------------------------------------------------------------
+// Markup: tags, comments, doctypes.
+
+bool Tokenizer::Markup(size_t lt, Token* token) {
+  const char* s = input_.data();
+  char c = s[lt + 1];
+  if (IsAlpha(c)) return TagToken(lt, token);
+  if (c == '/') {
+    if (IsAlpha(s[lt + 2])) return TagToken(lt, token);
+    if (s[lt + 2] == '>') {  // "</>" is dropped
+      pos_ = lt + 3;
+      return false;
+    }
+    return BogusCommentToken(lt, lt + 2, token);
+  }
+  if (c == '?') return BogusCommentToken(lt, lt + 1, token);
+  // c == '!': markup declaration open.
+  size_t p = lt + 2;
+  if (input_.compare(p, 2, "--") == 0) return CommentToken(lt, p + 2, token);
+  if (StartsWithNoCase(input_, p, "doctype")) return DoctypeToken(lt, p + 7, token);
+  if (allow_cdata_ && input_.compare(p, 7, "[CDATA[") == 0) {
+    state_ = TokenizerState::kCdataSection;
+    pos_ = p + 7;
+    return false;
+  }
+  return BogusCommentToken(lt, p, token);
+}
+
+std::string_view Tokenizer::Resolve(Span span, const std::string& buf) const {
+  return span.in_buffer ? std::string_view(buf).substr(span.offset, span.length)
+                        : input_.substr(span.offset, span.length);
+}
+
+// A tag or attribute name from *p up to a byte of `stop_mask` (which must
+// include upper case and NUL, decoded here rather than stopped at). Names are
+// usually lower case already, so the common result is a span of the input.
+Tokenizer::Span Tokenizer::ReadName(size_t* p, uint8_t stop_mask, std::string* buf) {
+  const char* s = input_.data();
+  size_t n = input_.size();
+  size_t begin = *p, q = *p;
+  if (q < n && s[q] == '=') ++q;  // only reachable as an attribute name's first byte
+  while (q < n && !(Class(s[q]) & stop_mask)) ++q;
+  if (q >= n || !((Class(s[q]) & kUpper) || s[q] == '\0')) {
+    *p = q;
+    return {static_cast<uint32_t>(begin), static_cast<uint32_t>(q - begin), false};
+  }
+  size_t offset = buf->size();
+  buf->append(s + begin, q - begin);
+  for (; q < n; ++q) {
+    char c = s[q];
+    uint8_t cls = Class(c);
+    if (cls & kUpper) {
+      buf->push_back(static_cast<char>(c + 32));
+    } else if (c == '\0') {
+      buf->append(kReplacementUtf8);
+    } else if (cls & stop_mask) {
+      break;
+    } else {
+      buf->push_back(c);
+    }
+  }
+  *p = q;
+  return {static_cast<uint32_t>(offset), static_cast<uint32_t>(buf->size() - offset), true};
+}
+
+// An attribute value starting at *p (at the quote, or the first byte of an
+// unquoted value). Sets *at_eof when the input ends inside it.
+Tokenizer::Span Tokenizer::ReadAttributeValue(size_t* p, bool* at_eof) {
+  const char* s = input_.data();
+  size_t n = input_.size();
+  char quote = s[*p];
+  bool quoted = quote == '"' || quote == '\'';
+  size_t begin = quoted ? *p + 1 : *p, q = begin;
+  Decoder run(input_, begin, &attr_buf_);
+  while (true) {
+    if (quoted) {
+      q = quote == '"' ? FindAny<'"', '&', '\r', '\0'>(s, q, n) : FindAny<'\'', '&', '\r', '\0'>(s, q, n);
+    } else {
+      while (q < n && !(Class(s[q]) & kUnquotedStop)) ++q;
+    }
+    if (q >= n) {
+      *at_eof = true;
+      return {};
+    }
+    char c = s[q];
+    if (c == '&') {
+      CharRef ref = MatchCharRef(q, true);
+      if (ref.end == q) {
+        ++q;
+      } else {
+        run.Replace(q, ref.end, ref.value);
+        q = ref.end;
+      }
+    } else if (c == '\0') {
+      run.Nul(q++);
+    } else if (c == '\r' && quoted) {
+      run.Cr(q++);
+    } else {
+      break;  // closing quote; or whitespace / '>' after an unquoted value
+    }
+  }
+  std::string_view value = run.Finish(q);
+  *p = quoted ? q + 1 : q;
+  if (!run.decoded()) return {static_cast<uint32_t>(begin), static_cast<uint32_t>(q - begin), false};
+  return {static_cast<uint32_t>(run.buf_begin()), static_cast<uint32_t>(value.size()), true};
+}
+
+namespace {
+uint32_t HashName(std::string_view s) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+constexpr size_t kLinearAttributeLimit = 8;
+}  // namespace
+
+void Tokenizer::RebuildAttributeIndex(size_t capacity) {
+  size_t size = 64;
+  while (size < 4 * capacity) size *= 2;
+  attr_index_.assign(size, 0);
+  for (size_t i = 0; i < pending_attrs_.size(); ++i) {
+    size_t slot = HashName(Resolve(pending_attrs_[i].name, attr_buf_)) & (size - 1);
+    while (attr_index_[slot] != 0) slot = (slot + 1) & (size - 1);
+    attr_index_[slot] = static_cast<uint32_t>(i + 1);
+  }
+}
+
+// Whether an attribute of this name is already on the tag (the spec keeps the
+// first). Few attributes: a linear scan. Many: a hash set, so that a tag with
+// 100k attributes stays linear.
+bool Tokenizer::IsDuplicateAttribute(std::string_view name) {
+  size_t count = pending_attrs_.size();
+  if (count < kLinearAttributeLimit) {
+    for (const PendingAttribute& a : pending_attrs_) {
+      if (Resolve(a.name, attr_buf_) == name) return true;
+    }
+    return false;
+  }
+  if (count == kLinearAttributeLimit || attr_index_.size() < 2 * (count + 1)) RebuildAttributeIndex(count + 1);
+  size_t mask = attr_index_.size() - 1;
+  size_t slot = HashName(name) & mask;
+  while (uint32_t id = attr_index_[slot]) {
+    if (Resolve(pending_attrs_[id - 1].name, attr_buf_) == name) return true;
+    slot = (slot + 1) & mask;
+  }
+  attr_index_[slot] = static_cast<uint32_t>(count + 1);  // the caller appends it next
+  return false;
+}
+
+// A start or end tag from '<' at lt. Returns false (and drops the tag, as the
+// spec does) when the input ends inside it.
+bool Tokenizer::TagToken(size_t lt, Token* token) {
+  const char* s = input_.data();
+  size_t n = input_.size();
+  bool end_tag = s[lt + 1] == '/';
+  size_t p = lt + (end_tag ? 2 : 1);
+  name_buf_.clear();
+  attr_buf_.clear();
+  pending_attrs_.clear();
+  Span name = ReadName(&p, kTagStop, &name_buf_);
+  bool self_closing = false;
+  while (true) {
+    while (p < n && IsWs(s[p])) ++p;
+    if (p >= n) break;
+    char c = s[p];
+    if (c == '>') {
+      ++p;
+      token->type = end_tag ? TokenType::kEndTag : TokenType::kStartTag;
+      token->name = Resolve(name, name_buf_);
+      token->tag = LookupTag(token->name);
+      token->self_closing = self_closing;
+      attrs_.clear();
+      for (const PendingAttribute& a : pending_attrs_) {
+        attrs_.push_back({Resolve(a.name, attr_buf_), Resolve(a.value, attr_buf_)});
+      }
+      token->attrs = attrs_.data();
+      token->attr_count = static_cast<uint32_t>(attrs_.size());
+      token->begin = static_cast<uint32_t>(lt);
+      token->end = static_cast<uint32_t>(p);
+      pos_ = p;
+      if (!end_tag) last_start_tag_.assign(token->name);
+      return true;
+    }
+    if (c == '/') {  // self-closing start tag state
+      ++p;
+      self_closing = p < n && s[p] == '>';
+      continue;
+    }
+    self_closing = false;
+    size_t attr_mark = attr_buf_.size();
+    PendingAttribute attr;
+    attr.name = ReadName(&p, kAttrStop, &attr_buf_);
+    while (p < n && IsWs(s[p])) ++p;
+    if (p < n && s[p] == '=') {
+      ++p;
+      while (p < n && IsWs(s[p])) ++p;
+      if (p >= n) break;
+      if (s[p] != '>') {
+        bool at_eof = false;
+        attr.value = ReadAttributeValue(&p, &at_eof);
+        if (at_eof) break;
+      }
+    }
+    if (IsDuplicateAttribute(Resolve(attr.name, attr_buf_))) {
+      attr_buf_.resize(attr_mark);
+    } else {
+      pending_attrs_.push_back(attr);
+    }
+  }
+  pos_ = n;
+  return false;
+}
+
+// A comment whose data starts at data_begin (after "<!--"). The comment
+// states only ever append the input bytes they pass over, so the data is the
+// input up to the first "-->" or "--!>", minus the dashes (and '!') that the
+// spec drops when the input ends inside the closing sequence.
+bool Tokenizer::CommentToken(size_t lt, size_t data_begin, Token* token) {
+  size_t n = input_.size();
+  size_t data_end, end;
+  if (input_.compare(data_begin, 1, ">") == 0) {  // "<!-->"
+    data_end = data_begin;
+    end = data_begin + 1;
+  } else if (input_.compare(data_begin, 2, "->") == 0) {  // "<!--->"
+    data_end = data_begin;
+    end = data_begin + 2;
+  } else {
+    data_end = n;
+    end = n;
+    for (size_t p = data_begin; (p = input_.find("--", p)) != std::string_view::npos; ++p) {
+      if (p + 2 < n && input_[p + 2] == '>') {
+        data_end = p;
+        end = p + 3;
+        break;
+      }
+      if (p + 3 < n && input_[p + 2] == '!' && input_[p + 3] == '>') {
+        data_end = p;
+        end = p + 4;
+        break;
+      }
+    }
+    if (end == n && data_end == n) {  // EOF inside the comment
+      std::string_view tail = input_.substr(data_begin);
+      if (tail.ends_with("--!")) {
+        data_end -= 3;
+      } else if (tail.ends_with("--")) {
+        data_end -= 2;
+      } else if (tail.ends_with("-")) {
+        data_end -= 1;
+      }
+    }
+  }
+  token->type = TokenType::kComment;
+  token->data = DecodeRange(data_begin, data_end, true);
+  token->begin = static_cast<uint32_t>(lt);
+  token->end = static_cast<uint32_t>(end);
+  pos_ = end;
+  return true;
+}
+
+bool Tokenizer::BogusCommentToken(size_t lt, size_t data_begin, Token* token) {
+  size_t close = input_.find('>', data_begin);
+  size_t data_end = close == std::string_view::npos ? input_.size() : close;
+  token->type = TokenType::kComment;
+  token->data = DecodeRange(data_begin, data_end, true);
+  token->begin = static_cast<uint32_t>(lt);
+  token->end = static_cast<uint32_t>(close == std::string_view::npos ? data_end : close + 1);
+  pos_ = token->end;
+  return true;
+}
+
+// A doctype from just after "<!DOCTYPE". Rare, so a plain walk through the
+// spec's states, folded where two states behave alike.
+bool Tokenizer::DoctypeToken(size_t lt, size_t p, Token* token) {
+  const char* s = input_.data();
+  size_t n = input_.size();
+  doctype_name_.clear();
+  doctype_public_.clear();
+  doctype_system_.clear();
+  token->type = TokenType::kDoctype;
+  bool quirks = true;  // every early exit below forces quirks unless it says otherwise
+  auto skip_ws = [&] {
+    while (p < n && IsWs(s[p])) ++p;
+  };
+  // Reads a quoted identifier at p; false when it ended abruptly ('>' or EOF).
+  auto read_id = [&](std::string* out) {
+    char quote = s[p++];
+    for (; p < n; ++p) {
+      char c = s[p];
+      if (c == quote) {
+        ++p;
+        return true;
+      }
+      if (c == '>') {
+        ++p;
+        return false;
+      }
+      if (c == '\0') {
+        out->append(kReplacementUtf8);
+      } else if (c == '\r') {
+        out->push_back('\n');
+        if (p + 1 < n && s[p + 1] == '\n') ++p;
+      } else {
+        out->push_back(c);
+      }
+    }
+    return false;
+  };
+  auto bogus = [&] {
+    size_t close = input_.find('>', p);
+    p = close == std::string_view::npos ? n : close + 1;
+  };
+  do {
+    skip_ws();  // doctype state and before doctype name state
+    if (p >= n) break;
+    if (s[p] == '>') {
+      ++p;
+      break;
+    }
+    token->has_name = true;
+    for (; p < n && !IsWs(s[p]) && s[p] != '>'; ++p) {
+      if (s[p] == '\0') {
+        doctype_name_.append(kReplacementUtf8);
+      } else {
+        doctype_name_.push_back(Lower(s[p]));
+      }
+    }
+    skip_ws();  // after doctype name state
+    if (p >= n) break;
+    if (s[p] == '>') {
+      ++p;
+      quirks = false;
+      break;
+    }
+    bool is_public = StartsWithNoCase(input_, p, "public");
+    if (!is_public && !StartsWithNoCase(input_, p, "system")) {
+      bogus();
+      break;
+    }
+    p += 6;
+    skip_ws();  // after the keyword and before the identifier
+    if (p >= n) break;
+    if (s[p] == '>') {
+      ++p;
+      break;
+    }
+    if (s[p] != '"' && s[p] != '\'') {
+      bogus();
+      break;
+    }
+    if (is_public) {
+      token->has_public_id = true;
+      if (!read_id(&doctype_public_)) break;
+      skip_ws();  // after the public identifier and between the identifiers
+      if (p >= n) break;
+      if (s[p] == '>') {
+        ++p;
+        quirks = false;
+        break;
+      }
+      if (s[p] != '"' && s[p] != '\'') {
+        bogus();
+        break;
+      }
+    }
+    token->has_system_id = true;
+    if (!read_id(&doctype_system_)) break;
+    skip_ws();  // after the system identifier
+    if (p >= n) break;
+    quirks = false;  // from here on, junk is ignored without forcing quirks
+    if (s[p] != '>') {
+      bogus();
+      break;
+    }
+    ++p;
+  } while (false);
+  token->name = doctype_name_;
+  token->public_id = doctype_public_;
+  token->system_id = doctype_system_;
+  token->force_quirks = quirks;
+  token->begin = static_cast<uint32_t>(lt);
+  token->end = static_cast<uint32_t>(p);
+  pos_ = p;
+  return true;
+}
+
+}  // namespace warta::html
