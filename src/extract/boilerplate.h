@@ -1,0 +1,48 @@
+// Boilerplate cues for main-content extraction: what an element's class, id
+// and role say about it, and which short text lines are site furniture
+// ("Baca juga:", "Advertisement", "Share") rather than article text.
+//
+// The cue lists are general (English and Indonesian web vocabulary), never a
+// site's own selectors. Matching is a plain substring scan over a lowercased
+// copy of the attribute values, cheap enough to run on every element.
+//
+// All functions are pure and thread-safe.
+#ifndef WARTA_EXTRACT_BOILERPLATE_H_
+#define WARTA_EXTRACT_BOILERPLATE_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "warta/dom.h"
+
+namespace warta::extract {
+
+enum class Cue : uint8_t {
+  kNone,
+  kContent,      // class/id/role names an article body ("entry-content", role=main)
+  kArticleBody,  // itemprop=articleBody: the page says where the body is
+  kCaption,      // an image caption or credit
+  kBoilerplate,  // navigation, comments, related links, share bars, ads, ...
+};
+
+// The cue an element's attributes and tag give. Boilerplate names win over
+// content names ("article-comments"), except itemprop=articleBody.
+Cue ClassifyElement(const Node& element);
+
+// True when the element is not rendered: the hidden attribute,
+// aria-hidden=true, or an inline style with display:none / visibility:hidden.
+bool IsHiddenElement(const Node& element);
+
+// True for a short line that is page furniture whatever its container:
+// "Baca juga: ...", "ADVERTISEMENT", "Share this article", "Follow us on".
+// `text` is whitespace-normalised.
+bool IsBoilerplateLine(std::string_view text);
+
+// True for a heading that introduces a block of site furniture rather than a
+// section of the article: "Berita Terkait", "Related Articles", "Terpopuler",
+// "Comments", "More from ...". `text` is whitespace-normalised.
+bool IsBoilerplateHeading(std::string_view text);
+
+}  // namespace warta::extract
+
+#endif  // WARTA_EXTRACT_BOILERPLATE_H_
