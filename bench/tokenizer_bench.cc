@@ -1,0 +1,73 @@
+// Tokenizer throughput: loads every *.html.gz page of a folder into memory,
+// then tokenizes all of them N times on one core.
+//
+// Usage: tokenizer_bench [folder] [N]
+//   folder defaults to /work/shared/bench/scrapinghub/html, N to 20.
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "html/tokenizer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool ReadGzip(const fs::path& path, std::string* out) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
+  bool ok = n == 0;
+  gzclose(f);
+  return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path dir = argc > 1 ? argv[1] : "/work/shared/bench/scrapinghub/html";
+  int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 20;
+  std::vector<std::string> pages;
+  size_t bytes = 0;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (!e.path().string().ends_with(".html.gz")) continue;
+    std::string page;
+    if (!ReadGzip(e.path(), &page)) {
+      std::fprintf(stderr, "cannot read %s\n", e.path().c_str());
+      continue;
+    }
+    bytes += page.size();
+    pages.push_back(std::move(page));
+  }
+  if (pages.empty()) {
+    std::fprintf(stderr, "no *.html.gz pages in %s\n", dir.c_str());
+    return 1;
+  }
+  size_t tokens = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (int r = 0; r < rounds; ++r) {
+    for (const std::string& page : pages) {
+      warta::html::Tokenizer tokenizer(page);
+      warta::html::Token t;
+      do {
+        tokenizer.Next(&t);
+        ++tokens;
+      } while (t.type != warta::html::TokenType::kEof);
+    }
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double total_bytes = static_cast<double>(bytes) * rounds;
+  std::printf("tokenizer: %zu pages, %.1f MB, %d rounds: %.0f MB/s, %.0f pages/s, %.1f Mtokens/s\n", pages.size(),
+              bytes / 1e6, rounds, total_bytes / 1e6 / seconds, pages.size() * rounds / seconds,
+              tokens / 1e6 / seconds);
+  return 0;
+}
