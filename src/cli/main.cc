@@ -14,6 +14,7 @@ struct Subcommand {
 
 const Subcommand kSubcommands[] = {
     {"parse", warta::cli::RunParse, "print the HTML5 tree of a page (html5lib test format)"},
+    {"ner", warta::cli::RunNer, "tag named entities in a CoNLL token file"},
 };
 
 void PrintUsage(FILE* out) {

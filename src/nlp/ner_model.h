@@ -1,0 +1,61 @@
+// The NER model's internals, shared by NerModel (tagging) and tools/ner_train
+// (training): the in-memory model, its file format, IOB2 transition rules and
+// Viterbi decoding.
+//
+// File format (little-endian), "WNERMOD1" then:
+//   u32 feature_version, u32 bits, u32 label_count,
+//   string language, label_count x string label,   (string = u32 length + bytes)
+//   f32 scale, f32 transitions[(label_count + 1) * label_count],
+//   string gazetteer (gazetteer.h text form),
+//   i16 weights[(1 << bits) * label_count]          (weight = i16 * scale)
+#ifndef WARTA_NLP_NER_MODEL_H_
+#define WARTA_NLP_NER_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nlp/gazetteer.h"
+#include "warta/status.h"
+
+namespace warta::nlp {
+
+inline constexpr int kNerMaxBits = 24;
+inline constexpr size_t kNerMaxLabels = 32;
+
+struct NerModelData {
+  std::string language;
+  int bits = 0;
+  std::vector<std::string> labels;  // labels[0] is "O"
+  // Row p, column c: score of label c after label p; row labels.size() is
+  // the sentence start.
+  std::vector<float> transitions;
+  float scale = 1;
+  std::vector<int16_t> weights;  // bucket-major: weights[b * labels.size() + label]
+  std::string gazetteer_text;
+  Gazetteer gazetteer;
+  std::vector<uint8_t> allowed;  // AllowedTransitions(labels)
+};
+
+// allowed[p * L + c] is 1 when IOB2 lets label c follow label p (p == L: the
+// sentence start): I-X only after B-X or I-X.
+std::vector<uint8_t> AllowedTransitions(const std::vector<std::string>& labels);
+
+// Fills *best with the highest-scoring allowed label sequence. `emissions` is
+// n x L token-major; `transitions` and `allowed` as in NerModelData.
+void Viterbi(const float* emissions, size_t n, size_t label_count, const float* transitions,
+             const uint8_t* allowed, std::vector<uint8_t>* best);
+
+// Quantises float weights to int16 and writes the file.
+Status WriteNerModel(const std::string& path, const std::string& language, int bits,
+                     const std::vector<std::string>& labels, const std::vector<float>& transitions,
+                     const std::vector<float>& weights, const std::string& gazetteer_text);
+
+// Parses a whole model file; kCorrupt on any inconsistency.
+Result<std::unique_ptr<NerModelData>> ParseNerModel(std::string_view bytes);
+
+}  // namespace warta::nlp
+
+#endif  // WARTA_NLP_NER_MODEL_H_
