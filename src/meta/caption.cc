@@ -1,0 +1,149 @@
+#include "meta/caption.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "meta/sources.h"
+
+namespace warta::meta {
+namespace {
+
+std::string_view Trim(std::string_view s, std::string_view extra = "") {
+  auto strip = [&](unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || extra.find(static_cast<char>(c)) != std::string_view::npos;
+  };
+  while (!s.empty() && strip(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && strip(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  // U+00A0 and dashes around separators.
+  for (std::string_view junk : {"\xC2\xA0", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    while (s.size() >= junk.size() && s.substr(s.size() - junk.size()) == junk) {
+      s.remove_suffix(junk.size());
+      s = Trim(s, extra);
+    }
+  }
+  return s;
+}
+
+// The cue that opens a credit ("Foto:", "Photo by"), case-insensitive.
+const RE2& CueAtStart() {
+  static const RE2 re(
+      "(?i)^\\s*(?:foto|photo|photograph|photos|image|images|gambar|credit|credits|kredit|sumber foto|"
+      "sumber|source|picture|pictures|ilustrasi|illustration|video|dok|dokumentasi|doc)\\s*(?::|/|oleh\\b|by\\b)\\s*");
+  return re;
+}
+
+// A cue inside the text, after a sentence or separator.
+const RE2& CueInside() {
+  static const RE2 re(
+      "(?i)(?:^|[.|;,)]\\s*|\\s[|\\x{2013}\\x{2014}-]\\s*|\\s)(?:foto|photo|photograph|image|gambar|credit|"
+      "kredit|picture)\\s*(?::|\\bby\\b|\\boleh\\b)\\s*");
+  return re;
+}
+
+int WordCount(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\t' || c == '\n';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+bool ContainsCi(std::string_view hay, std::string_view needle) {
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return (a >= 'A' && a <= 'Z' ? a | 0x20 : a) == (b >= 'A' && b <= 'Z' ? b | 0x20 : b);
+  });
+  return it != hay.end();
+}
+
+bool HasStockOrAgency(std::string_view s) {
+  for (std::string_view name : {"getty images", "shutterstock", "istock", "unsplash", "freepik", "pixabay",
+                                "ap photo", "/reuters", "/afp", "/ap", "/epa", "/antara", "antara foto"}) {
+    if (ContainsCi(s, name)) return true;
+  }
+  return false;
+}
+
+// A parenthesised tail that is a credit: a cue, a "Name/Agency" shape, or
+// a known agency name.
+bool IsCreditText(std::string_view inner) {
+  if (RE2::PartialMatch(re2::StringPiece(inner.data(), inner.size()), CueAtStart())) return true;
+  if (WordCount(inner) > 8) return false;
+  if (HasStockOrAgency(inner)) return true;
+  if (!KnownSourceName(inner).empty()) return true;
+  return inner.find('/') != std::string_view::npos && WordCount(inner) <= 6;
+}
+
+std::string StripCue(std::string_view credit) {
+  re2::StringPiece in(credit.data(), credit.size());
+  RE2::Consume(&in, CueAtStart());
+  return std::string(Trim(std::string_view(in.data(), in.size()), ".)"));
+}
+
+// Index of the '(' matching a final ')', or npos.
+size_t OpenOfFinalParen(std::string_view s) {
+  if (s.empty() || s.back() != ')') return std::string_view::npos;
+  int depth = 0;
+  for (size_t i = s.size(); i-- > 0;) {
+    if (s[i] == ')') ++depth;
+    if (s[i] == '(' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+CaptionParts SplitCaption(std::string_view text) {
+  CaptionParts out;
+  std::string_view s = Trim(text);
+  std::string_view tail = Trim(s, ".");
+  size_t open = OpenOfFinalParen(tail);
+  if (open != std::string_view::npos) {
+    std::string_view inner = tail.substr(open + 1, tail.size() - open - 2);
+    if (IsCreditText(inner)) {
+      out.caption = std::string(Trim(s.substr(0, open), "|"));
+      out.credit = StripCue(inner);
+      return out;
+    }
+  }
+  // The last cue inside the text starts the credit.
+  re2::StringPiece input(s.data(), s.size());
+  re2::StringPiece match;
+  size_t cue_begin = std::string_view::npos, cue_end = 0;
+  static const RE2 kGroup("(" + CueInside().pattern() + ")");
+  while (RE2::FindAndConsume(&input, kGroup, &match)) {
+    cue_begin = static_cast<size_t>(match.data() - s.data());
+    cue_end = cue_begin + match.size();
+    if (match.empty()) break;
+  }
+  if (cue_begin != std::string_view::npos) {
+    std::string_view before = s.substr(0, cue_begin);
+    // Keep the sentence's own period on the caption side.
+    if (cue_begin < s.size() && s[cue_begin] == '.') before = s.substr(0, cue_begin + 1);
+    out.caption = std::string(Trim(before, "|,;"));
+    out.credit = std::string(Trim(s.substr(cue_end), ".)"));
+    return out;
+  }
+  // A trailing "Name/Getty Images" after the last sentence.
+  size_t stop = s.rfind(". ");
+  if (stop != std::string_view::npos) {
+    std::string_view last = Trim(s.substr(stop + 1), ".");
+    if (WordCount(last) <= 8 && HasStockOrAgency(last)) {
+      out.caption = std::string(s.substr(0, stop + 1));
+      out.credit = StripCue(last);
+      return out;
+    }
+  }
+  out.caption = std::string(s);
+  return out;
+}
+
+bool HasCreditCue(std::string_view text) {
+  CaptionParts parts = SplitCaption(text);
+  return !parts.credit.empty();
+}
+
+}  // namespace warta::meta

@@ -1,0 +1,45 @@
+#include "meta/sources.h"
+
+#include <gtest/gtest.h>
+
+namespace warta::meta {
+namespace {
+
+TEST(Sources, FindsCitedOutlets) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"Harga minyak naik tajam, sebagaimana dilansir Reuters.", {"Reuters"}},
+      {"Seperti dikutip dari AFP, korban bertambah.", {"AFP"}},
+      {"Kabar itu dilansir dari laman resmi Kyodo News, Senin.", {"Kyodo"}},
+      {"Melansir Bloomberg, saham turun. Mengutip kantor berita ANTARA, hujan reda.", {"Bloomberg", "Antara"}},
+      {"Menurut laporan Tempo, proyek itu molor.", {"Tempo"}},
+      {"Hasil survei dilansir Harian Pagi Raya kemarin.", {"Harian Pagi Raya"}},
+      {"The plant closed, according to Reuters.", {"Reuters"}},
+      {"Two people died, the Associated Press reported.", {"AP"}},
+      {"A spokesman told Reuters on Monday.", {"Reuters"}},
+      {"WASHINGTON (AP) - Lawmakers met. Officials told The New York Times the deal held.", {"AP", "The New York Times"}},
+      {"According to Maria Lopez, the bridge is safe.", {}},
+      {"Kata Presiden Joko Widodo, ekonomi tumbuh.", {}},
+      {"Amerika Serikat (AS) dan Rusia berunding.", {}},
+      {"mengutip pernyataan resmi kementerian.", {}},
+      {"dilansir Reuters dan dilansir Reuters lagi.", {"Reuters"}},
+      {"Data itu dikutip dari Lembaga Survei Nusantara.", {}},
+      {"Data itu dikutip dari Warta.com hari ini.", {"Warta.com"}},
+      {"", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(FindCitedSources(c.text), c.want) << c.text;
+}
+
+TEST(Sources, KnownNamesAndOutletShapes) {
+  EXPECT_EQ(KnownSourceName("ANTARA"), "Antara");
+  EXPECT_EQ(KnownSourceName("Associated Press"), "AP");
+  EXPECT_EQ(KnownSourceName("Budi"), "");
+  EXPECT_TRUE(LooksLikeOutlet("Kabar Kota News"));
+  EXPECT_TRUE(LooksLikeOutlet("beritaku.co.id"));
+  EXPECT_FALSE(LooksLikeOutlet("Joko Widodo"));
+}
+
+}  // namespace
+}  // namespace warta::meta
