@@ -1,0 +1,150 @@
+#include "meta/authors.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "base/utf8.h"
+#include "meta/sources.h"
+
+namespace warta::meta {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  auto junk = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':' || c == '-' || c == '|' || c == '.'; };
+  while (!s.empty() && junk(s.front())) s.remove_prefix(1);
+  while (!s.empty() && junk(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+const RE2& CueRe() {
+  static const RE2 re(
+      "(?i)^\\s*(?:written by|words by|posted by|reported by|by|oleh|penulis|reporter|writer|author|authors|"
+      "laporan|kontributor)\\b\\s*[:\\-]?\\s*");
+  return re;
+}
+
+const RE2& RoleRe() {
+  static const RE2 re(
+      "(?i)^(?:jurnalis|wartawan|reporter|editor|kontributor|koresponden|journalist|correspondent|"
+      "contributor|staff writer|senior writer|staff reporter|writer|penulis|redaktur|fotografer|"
+      "photographer|columnist|kolumnis|analyst|editor-in-chief|senior editor|news editor)$");
+  return re;
+}
+
+bool IsCollective(std::string_view lower_word) {
+  static constexpr std::string_view kWords[] = {
+      "redaksi", "tim", "team", "admin", "administrator", "staff", "staf", "desk", "newsroom", "editorial",
+      "agencies", "agency", "wire", "wires", "humas", "rilis", "release", "kontributor", "contributor",
+      "anonymous", "unknown", "guest", "correspondent", "correspondents", "reporters", "editors",
+      "webmaster", "media", "online", "news", "berita", "press", "pers", "official", "support",
+      "marketing", "partner", "sponsored", "advertorial", "jurnalis", "wartawan", "reporter", "editor",
+      "penulis", "writer", "redaktur", "http", "https", "www"};
+  return std::find(std::begin(kWords), std::end(kWords), lower_word) != std::end(kWords);
+}
+
+bool IsParticle(std::string_view lower_word) {
+  static constexpr std::string_view kWords[] = {"bin", "binti", "van", "von", "de", "da", "di", "del", "della",
+                                                "la", "le", "al", "el", "ibn", "der", "den", "dos", "du", "ter"};
+  return std::find(std::begin(kWords), std::end(kWords), lower_word) != std::end(kWords);
+}
+
+}  // namespace
+
+bool IsPlausiblePersonName(std::string_view name, std::string_view site_name) {
+  name = Trim(name);
+  if (name.size() < 2 || name.size() > 60) return false;
+  if (name.find_first_of("0123456789@/\\#=<>{}[]_") != std::string_view::npos) return false;
+  std::string lower = Lower(name);
+  if (!site_name.empty() && lower == Lower(site_name)) return false;
+  if (!KnownSourceName(name).empty() || LooksLikeOutlet(name)) return false;
+  int words = 0;
+  size_t pos = 0;
+  while (pos < name.size()) {
+    while (pos < name.size() && name[pos] == ' ') ++pos;
+    size_t start = pos;
+    while (pos < name.size() && name[pos] != ' ') ++pos;
+    if (pos == start) break;
+    std::string_view w = name.substr(start, pos - start);
+    std::string lw = Lower(w);
+    while (!lw.empty() && (lw.back() == '.' || lw.back() == ',')) lw.pop_back();
+    if (IsCollective(lw)) return false;
+    ++words;
+    size_t p = 0;
+    char32_t first = utf8::Decode(w, &p);
+    if (!u_isupper(first) && !IsParticle(lw) && !(u_isalpha(first) && !u_islower(first))) return false;
+    if (lw.find(".com") != std::string::npos || lw.find(".co") != std::string::npos) return false;
+  }
+  return words >= 1 && words <= 5;
+}
+
+std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_view site_name) {
+  std::vector<std::string> out;
+  if (byline.size() > 300) return out;
+  re2::StringPiece in(byline.data(), byline.size());
+  RE2::Consume(&in, CueRe());
+  std::string text(in.data(), in.size());
+  // Everything from an editor credit on is not authorship.
+  static const RE2 kEditor("(?i)[,;|(\\-]?\\s*\\b(?:editor|penyunting|redaktur|edited by)\\b\\s*:?");
+  re2::StringPiece rest(text);
+  re2::StringPiece m;
+  static const RE2 kEditorGroup("(" + kEditor.pattern() + ")");
+  if (RE2::PartialMatch(rest, kEditorGroup, &m) && m.data() != text.data()) {
+    text.resize(static_cast<size_t>(m.data() - text.data()));
+  } else if (RE2::PartialMatch(rest, kEditorGroup, &m)) {
+    return out;  // "Editor: X" only
+  }
+  // A date or place after a separator is not part of the names.
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 ", "\n"}) {
+    size_t at = text.find(sep);
+    if (at != std::string::npos) text.resize(at);
+  }
+  static const RE2 kSplit("(?i)\\s*(?:,|;|&|\\band\\b|\\bdan\\b|\\bund\\b|\\by\\b)\\s*");
+  std::string normalized = text;
+  RE2::GlobalReplace(&normalized, kSplit, "\x1F");
+  size_t start = 0;
+  while (start <= normalized.size()) {
+    size_t end = normalized.find('\x1F', start);
+    if (end == std::string::npos) end = normalized.size();
+    std::string_view part = Trim(std::string_view(normalized).substr(start, end - start));
+    // Drop a parenthetical ("(Reuters)").
+    size_t paren = part.find('(');
+    if (paren != std::string_view::npos) part = Trim(part.substr(0, paren));
+    if (!part.empty() && !RE2::FullMatch(re2::StringPiece(part.data(), part.size()), RoleRe()) &&
+        IsPlausiblePersonName(part, site_name)) {
+      MergeNames({std::string(part)}, &out);
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+bool LooksLikeByline(std::string_view line) {
+  if (line.size() > 200) return false;
+  re2::StringPiece in(line.data(), line.size());
+  if (RE2::Consume(&in, CueRe())) return !SplitAuthorNames(line).empty();
+  size_t comma = line.rfind(',');
+  if (comma == std::string_view::npos) return false;
+  std::string_view role = Trim(line.substr(comma + 1));
+  return RE2::FullMatch(re2::StringPiece(role.data(), role.size()), RoleRe()) &&
+         !SplitAuthorNames(line.substr(0, comma)).empty();
+}
+
+void MergeNames(const std::vector<std::string>& names, std::vector<std::string>* into) {
+  for (const std::string& n : names) {
+    std::string ln = Lower(n);
+    bool seen = std::any_of(into->begin(), into->end(), [&](const std::string& x) { return Lower(x) == ln; });
+    if (!seen) into->push_back(n);
+  }
+}
+
+}  // namespace warta::meta

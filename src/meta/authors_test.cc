@@ -1,0 +1,45 @@
+#include "meta/authors.h"
+
+#include <gtest/gtest.h>
+
+namespace warta::meta {
+namespace {
+
+TEST(Authors, SplitsBylines) {
+  struct Case {
+    const char* in;
+    std::vector<std::string> want;
+  } cases[] = {
+      {"By Jane Roe and John Doe", {"Jane Roe", "John Doe"}},
+      {"Oleh: Budi Santoso", {"Budi Santoso"}},
+      {"Penulis: Ani Wijaya, Rudi Hartono dan Siti Aminah", {"Ani Wijaya", "Rudi Hartono", "Siti Aminah"}},
+      {"Dewi Lestari, Jurnalis", {"Dewi Lestari"}},
+      {"Reporter: Agus Salim | Editor: Maria Ulfa", {"Agus Salim"}},
+      {"Reporter: Agus Salim, Editor: Maria Ulfa", {"Agus Salim"}},
+      {"Editor: Maria Ulfa", {}},
+      {"By Reuters", {}},
+      {"By Staff", {}},
+      {"Redaksi", {}},
+      {"Tim Warta", {}},
+      {"By Mary Major, Staff Writer", {"Mary Major"}},
+      {"By KAREN SMITH", {"KAREN SMITH"}},
+      {"By Ahmad bin Ali and Carla van der Berg", {"Ahmad bin Ali", "Carla van der Berg"}},
+      {"By Jane Roe | December 3, 2025", {"Jane Roe"}},
+      {"by admin", {}},
+      {"https://example.com/people/jane", {}},
+      {"Warta Harian", {}},
+  };
+  for (const auto& c : cases) EXPECT_EQ(SplitAuthorNames(c.in, "Warta Harian"), c.want) << c.in;
+}
+
+TEST(Authors, BylineShapes) {
+  EXPECT_TRUE(LooksLikeByline("Dewi Lestari, Jurnalis"));
+  EXPECT_TRUE(LooksLikeByline("Oleh Budi Santoso"));
+  EXPECT_TRUE(LooksLikeByline("By Jane Roe"));
+  EXPECT_FALSE(LooksLikeByline("Oleh karena itu, warga diminta waspada."));
+  EXPECT_FALSE(LooksLikeByline("Bypass road closed"));
+  EXPECT_FALSE(LooksLikeByline("Harga naik, kata pedagang"));
+}
+
+}  // namespace
+}  // namespace warta::meta
