@@ -1,0 +1,30 @@
+// What a page's URL says about it: the host, a site name guessed from the
+// host, and a publication date written in the path.
+//
+// Pure functions; thread-safe.
+#ifndef WARTA_META_URL_H_
+#define WARTA_META_URL_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "meta/date_parse.h"
+
+namespace warta::meta {
+
+// "https://www.Example.co.id:8080/a/b" -> "www.example.co.id"; "" when the
+// text has no plausible host (a file name like "page.txt" has none).
+std::string HostOf(std::string_view url);
+
+// "www.okezone.com" -> "Okezone", "news.bbc.co.uk" -> "Bbc": the registrable
+// label, capitalised. A last resort: pages name themselves better.
+std::string SiteNameFromUrl(std::string_view url);
+
+// A date in the URL path: /2025/12/03/, /2025-12-03-, /20251203/, and
+// /2025/12/ (month granularity). Query strings are ignored.
+std::optional<DateTime> DateFromUrl(std::string_view url);
+
+}  // namespace warta::meta
+
+#endif  // WARTA_META_URL_H_
