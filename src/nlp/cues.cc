@@ -1,0 +1,191 @@
+#include "nlp/cues.h"
+
+#include <initializer_list>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace warta::nlp {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+WordSet* MakeSet(std::initializer_list<std::string_view> words) { return new WordSet(words); }
+
+struct CueTable {
+  std::unordered_map<std::string_view, CueInfo> map;
+
+  void Add(std::initializer_list<std::string_view> words, CueInfo info) {
+    for (auto w : words) map[w] = info;
+  }
+};
+
+const CueTable& Table() {
+  static const CueTable* table = [] {
+    auto* t = new CueTable;
+    CueInfo verb{CueKind::kVerb};
+    CueInfo inv{CueKind::kVerb, true};
+    CueInfo obj{CueKind::kVerb, true, true};
+    CueInfo particle{CueKind::kVerb, false, false, true};
+    // English speech, thought and stance verbs. The ones that readily invert
+    // ("..., said the senator") are marked invertible.
+    t->Add({"said", "says", "say", "saying", "added", "adds", "adding", "wrote", "writes", "writing",
+            "explained", "explains", "explaining", "noted", "notes", "noting", "continued", "continues",
+            "insisted", "insists", "insisting", "argued", "argues", "arguing", "stated", "states",
+            "declared", "declares", "recalled", "recalls", "tweeted", "tweets", "replied", "replies",
+            "responded", "responds", "countered", "counters", "acknowledged", "acknowledges",
+            "conceded", "concedes", "asserted", "asserts", "observed", "quipped", "joked", "cautioned",
+            "emphasized", "emphasizes", "stressed", "stresses", "predicted", "predicts", "concluded",
+            "complained", "complains", "claimed", "claims", "claiming", "announced", "announces",
+            "admitted", "admits", "declared", "maintained", "maintains", "contended", "contends",
+            "suggested", "suggests", "suggesting", "reported", "reports", "posted", "wondered",
+            "confirmed", "confirms", "revealed", "reveals", "disclosed", "testified", "alleged",
+            "alleges", "charged", "charges", "boasted", "boasts", "lamented", "laments", "mused",
+            "shouted", "yelled", "whispered", "answered", "repeated", "repeats", "reiterated",
+            "reiterates", "retorted", "shot", "estimated", "estimates", "speculated", "hinted",
+            "indicated", "indicates", "implied", "implies", "signaled", "signalled"},
+           inv);
+    t->Add({"told", "tells", "tell", "telling", "warned", "warns", "warning", "asked", "asks", "asking",
+            "urged", "urges", "urging", "assured", "assures", "reminded", "reminds", "informed",
+            "promised", "promises", "pledged", "pledges", "vowed", "vows", "advised", "advises",
+            "begged", "implored", "challenged", "accused", "accuses", "accusing", "criticized",
+            "criticizes", "criticizing", "praised", "praises", "blamed", "blames", "demanded",
+            "demands", "proposed", "proposes", "proposing", "recommended", "recommends", "denied",
+            "denies", "denying", "dismissed", "dismisses", "rejected", "rejects", "described",
+            "describes", "describing", "defended", "defends", "questioned", "questions"},
+           obj);
+    t->Add({"believes", "believed", "believe", "thinks", "thought", "think", "feels", "felt", "hopes",
+            "hoped", "fears", "feared", "worries", "worried", "expects", "expected", "agreed", "agrees",
+            "disagreed", "disagrees", "knows", "knew", "doubts", "doubted", "wants", "wanted", "argue",
+            "insist", "claim", "warn", "suggest", "predict", "acknowledge", "admit", "deny", "agree",
+            "contend", "maintain", "fear", "hope", "expect", "announce", "explain", "note"},
+           verb);
+    t->Add({"called", "calls", "call", "calling", "pointed", "points", "point", "pointing"}, particle);
+    // Indonesian active speech verbs (meN-/ber- forms).
+    t->Add({"mengatakan", "berkata", "menyatakan", "menambahkan", "menjelaskan", "menegaskan",
+            "mengungkapkan", "mengungkap", "menyebut", "menyebutkan", "menuturkan", "memaparkan",
+            "menerangkan", "menekankan", "menilai", "berpendapat", "mengaku", "mengakui", "mengklaim",
+            "memperingatkan", "meminta", "mendesak", "mengimbau", "menyampaikan", "mengingatkan",
+            "membantah", "menyangkal", "menduga", "memperkirakan", "memprediksi", "berharap",
+            "meyakini", "menganggap", "bilang", "menceritakan", "mengisahkan", "menulis", "mencuit",
+            "mengumumkan", "melaporkan", "menginformasikan", "menandaskan", "menggarisbawahi",
+            "menyerukan", "mengusulkan", "mengeluhkan", "mengkritik", "memastikan", "mengonfirmasi",
+            "menjanjikan", "berjanji", "bersikeras", "mengancam", "menuding", "menuduh", "mengemukakan",
+            "mengutarakan", "melanjutkan", "mengajak", "menanggapi", "menolak", "menyesalkan",
+            "mengharapkan", "menyarankan", "menginginkan", "mempertanyakan", "menyayangkan",
+            "mengatakannya", "menyebutnya", "menjawab", "membenarkan", "mengingatkan", "memuji"},
+           verb);
+    // Indonesian verbs that follow the content: "..., kata X", "..., ujarnya".
+    CueInfo post{CueKind::kPostposed};
+    t->Add({"kata", "ujar", "tutur", "ungkap", "imbuh", "jelas", "tegas", "papar", "terang", "tambah",
+            "sebut", "ucap", "seru", "aku", "pungkas", "lanjut", "tandas", "katanya"},
+           post);
+    CueInfo clitic{CueKind::kPostposed, false, false, false, true};
+    t->Add({"ujarnya", "tuturnya", "ungkapnya", "imbuhnya", "jelasnya", "tegasnya", "paparnya",
+            "terangnya", "tambahnya", "sebutnya", "ucapnya", "serunya", "akunya", "pungkasnya",
+            "lanjutnya", "tandasnya", "katanya", "kilahnya", "bebernya", "sambungnya", "tukasnya"},
+           clitic);
+    t->Add({"according", "menurut"}, CueInfo{CueKind::kAccording});
+    t->Add({"disampaikan", "dikatakan", "diungkapkan", "dijelaskan", "ditegaskan", "dinyatakan",
+            "disebutkan", "dituturkan", "dipaparkan"},
+           CueInfo{CueKind::kPassive});
+    t->Add({"dilansir", "dikutip", "melansir", "mengutip"}, CueInfo{CueKind::kSource});
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+CueInfo LookupCue(std::string_view lower) {
+  const auto& map = Table().map;
+  auto it = map.find(lower);
+  return it == map.end() ? CueInfo{} : it->second;
+}
+
+bool IsCueParticle(std::string_view lower) { return lower == "for" || lower == "on" || lower == "out"; }
+
+bool IsAuxiliary(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"has", "have", "had", "is", "was", "were", "are", "be", "been", "will", "would", "could", "can", "may",
+       "might", "must", "should", "did", "does", "do", "also", "later", "then", "again", "repeatedly",
+       "recently", "previously", "once", "often", "publicly", "privately", "flatly", "bluntly", "simply",
+       "further", "quickly", "frequently", "long", "already", "even", "still", "first", "juga", "pun",
+       "telah", "sudah", "kemudian", "lalu", "pernah", "akan", "sempat", "bahkan", "kembali", "masih",
+       "sebelumnya", "justru", "hanya", "tak", "tidak", "belum", "sendiri", "pula", "malah", "turut",
+       "ikut", "sering", "selalu"});
+  return s->count(w) > 0;
+}
+
+bool IsClauseWord(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"that", "but", "while", "when", "because", "as", "after", "before", "if", "although", "though",
+       "since", "so", "where", "whereas", "unless", "until", "whether", "than", "and", "or",
+       "bahwa", "tetapi", "tapi", "namun", "sementara", "karena", "ketika", "saat", "setelah",
+       "sebelum", "jika", "kalau", "meskipun", "walaupun", "sehingga", "agar", "supaya", "sedangkan",
+       "dan", "atau", "serta", "lalu"});
+  return s->count(w) > 0;
+}
+
+bool IsRelativeWord(std::string_view w) { return w == "who" || w == "which" || w == "yang" || w == "whose"; }
+
+bool IsComplementizer(std::string_view w) { return w == "that" || w == "bahwa" || w == "bahwasanya"; }
+
+bool IsSpeakerStop(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"on", "in", "at", "during", "after", "before", "to", "via", "from", "of", "last", "this", "earlier",
+       "told", "adding", "who", "which", "when", "while", "as", "kepada", "dalam", "di", "pada", "saat",
+       "ketika", "seusai", "usai", "dari", "kepada", "melalui", "lewat", "sebelum", "setelah", "yang",
+       "ketika", "kemarin", "hari", "sambil", "seraya"});
+  return s->count(w) > 0;
+}
+
+PronounKind LookupPronoun(std::string_view w) {
+  if (w == "he" || w == "she" || w == "ia" || w == "dia" || w == "beliau" || w == "him" || w == "her") {
+    return PronounKind::kPerson;
+  }
+  if (w == "they" || w == "mereka" || w == "we" || w == "kami" || w == "kita") return PronounKind::kGroup;
+  return PronounKind::kNone;
+}
+
+bool IsRoleWord(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"President", "Vice", "Former", "former", "Secretary", "Senator", "Sen", "Rep", "Representative",
+       "Gov", "Governor", "Mayor", "Minister", "Prime", "Foreign", "Defense", "Chief", "Executive", "CEO",
+       "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman", "Chairwoman", "Chair", "Speaker",
+       "Leader", "Majority", "Minority", "General", "Gen", "Attorney", "Judge", "Justice", "Ambassador",
+       "Commissioner", "Mr", "Mrs", "Ms", "Dr", "Prof", "King", "Queen", "Prince", "Princess", "Pope",
+       "Sheikh", "Candidate", "Adviser", "Advisor", "Aide", "Professor", "Officer", "Commander", "Colonel",
+       "Lt", "Sgt", "Capt", "Deputy", "Assistant", "Press", "Senior", "Sir", "Lord", "Lady", "Rev", "Gov.",
+       "Presiden", "Wakil", "Wapres", "Menteri", "Menko", "Mendagri", "Menlu", "Menkeu", "Menhan", "Gubernur",
+       "Bupati", "Wali", "Walikota", "Wali Kota", "Ketua", "Umum", "Sekjen", "Sekretaris", "Jenderal",
+       "Direktur", "Utama", "Kepala", "Juru", "Bicara", "Jubir", "Kapolri", "Kapolda", "Kapolres", "Panglima",
+       "Kabareskrim", "Dirut", "Anggota", "Hakim", "Jaksa", "Pengamat", "Ekonom", "Pakar", "Dosen", "Guru",
+       "Besar", "Profesor", "Dr", "Ir", "H", "Hj", "Bapak", "Ibu", "Pak", "Bu", "Sang", "Ajudan", "Utusan",
+       "Duta", "Perdana", "Kanselir", "Raja", "Ratu", "Pangeran", "Paus", "Syekh", "Kiai", "KH", "Ustaz",
+       "Habib", "Letjen", "Mayjen", "Brigjen", "Kombes", "AKBP", "Irjen", "Komjen", "Kapten", "Kolonel",
+       "Mantan", "Calon", "Capres", "Cawapres", "Chancellor", "Premier", "Democrat", "Republican", "GOP"});
+  return s->count(w) > 0;
+}
+
+bool IsPlaceWord(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"Rusia", "Russia", "Russian", "AS", "U.S", "US", "Amerika", "American", "Serikat", "Indonesia",
+       "Indonesian", "China", "Chinese", "Tiongkok", "Ukraina", "Ukraine", "Ukrainian", "Israel", "Israeli",
+       "Palestina", "Palestinian", "Iran", "Iranian", "Inggris", "British", "UK", "Prancis", "French",
+       "France", "Jerman", "German", "Germany", "Jepang", "Japanese", "Japan", "Korea", "Korean", "Selatan",
+       "Utara", "India", "Indian", "Turki", "Turkish", "Mesir", "Egyptian", "Saudi", "Arab", "Suriah", "Syria",
+       "Syrian", "Irak", "Iraq", "Iraqi", "Malaysia", "Singapura", "Singapore", "Australia", "Australian",
+       "Kanada", "Canada", "Canadian", "Meksiko", "Mexico", "Mexican", "Eropa", "Europe", "European", "Uni",
+       "EU", "NATO", "PBB", "UN", "Kremlin", "Democratic", "Republican", "GOP", "Senate", "State", "House",
+       "White", "Department", "Jakarta", "Jawa", "Barat", "Timur", "Tengah", "DPR", "DPRD", "MPR", "TNI",
+       "Polri", "KPK", "Komisi", "Agung", "Kementerian", "Pentagon", "Florida", "Texas", "California",
+       "Ohio", "Vermont", "Maryland", "New", "York", "Massachusetts", "Virginia", "Carolina", "Kentucky",
+       "Wisconsin", "Louisiana", "Arkansas", "Iowa", "Jersey", "Hampshire", "Pennsylvania", "Michigan",
+       "Illinois", "Georgia", "Arizona", "Nevada", "Colorado", "Utah", "Tennessee", "Alabama",
+       "Mississippi", "Oklahoma", "Kansas", "Nebraska", "Minnesota", "Missouri", "Indiana", "Oregon",
+       "Washington", "Connecticut", "Delaware", "Maine", "Montana", "Idaho", "Wyoming", "Alaska", "Hawaii",
+       "Dakota", "Rhode", "Island"});
+  return s->count(w) > 0;
+}
+
+}  // namespace warta::nlp

@@ -1,0 +1,61 @@
+// Word lists for quote attribution: speech verbs and other cue words,
+// auxiliaries that may stand between a subject and its verb, clause
+// boundaries, pronouns and the role words stripped from a speaker's name.
+// English and Indonesian, written by hand from grammar, not mined from data.
+//
+// All lookups take an ASCII-lowercased token, except IsRoleWord and
+// IsPlaceWord which take the token as written. Thread-safe (immutable tables).
+#ifndef WARTA_NLP_CUES_H_
+#define WARTA_NLP_CUES_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace warta::nlp {
+
+enum class CueKind : uint8_t {
+  kNone,
+  kVerb,        // subject before, content after: "X said (that) C", "X mengatakan C"
+  kPostposed,   // only after the content: "C, kata X", "C, ujarnya"
+  kAccording,   // speaker after, content on the other side: "according to X", "menurut X"
+  kPassive,     // content before, speaker after: "C, demikian disampaikan X"
+  kSource,      // a citation, not a quote: "dilansir", "seperti dikutip"
+};
+
+struct CueInfo {
+  CueKind kind = CueKind::kNone;
+  bool invertible = false;     // English "..., said X"
+  bool needs_object = false;   // "told reporters that", "asked them to": an object may come first
+  bool takes_particle = false; // "called for", "pointed out": the next word belongs to the cue
+  bool pronoun_clitic = false; // "ujarnya", "katanya": the speaker is the -nya
+};
+
+CueInfo LookupCue(std::string_view lower);
+// The particle that completes a takes_particle cue ("for", "on", "out").
+bool IsCueParticle(std::string_view lower);
+
+// Words allowed between a subject and its speech verb: "has also said",
+// "juga mengatakan".
+bool IsAuxiliary(std::string_view lower);
+// Words that end a noun phrase when reading backwards from a verb: "that",
+// "but", "bahwa", "namun", ...
+bool IsClauseWord(std::string_view lower);
+// Words that open a relative clause inside a subject: "who", "yang".
+bool IsRelativeWord(std::string_view lower);
+// Complementizers dropped from the content start: "that", "bahwa".
+bool IsComplementizer(std::string_view lower);
+// Prepositions and time words that end a speaker phrase after "said X".
+bool IsSpeakerStop(std::string_view lower);
+
+enum class PronounKind : uint8_t { kNone, kPerson, kGroup };
+PronounKind LookupPronoun(std::string_view lower);
+
+// Titles and positions before a name: "President", "Sen.", "Menteri".
+bool IsRoleWord(std::string_view word);
+// Country, institution and party words that precede names ("Rusia Vladimir
+// Putin", "Democratic Sen. X") and are not part of the name.
+bool IsPlaceWord(std::string_view word);
+
+}  // namespace warta::nlp
+
+#endif  // WARTA_NLP_CUES_H_

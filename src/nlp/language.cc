@@ -1,0 +1,114 @@
+#include "nlp/language.h"
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include <string_view>
+#include <unordered_set>
+
+#include "base/utf8.h"
+
+namespace warta::nlp {
+namespace {
+
+// CLD2 reaches a verdict within a few kilobytes; scanning a whole long page
+// costs time for nothing.
+constexpr size_t kMaxScanBytes = 32 * 1024;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// "en-US" -> "en", "id_ID" -> "id", "English" -> "en" (via CLD2's names).
+std::string NormalizeDeclared(std::string_view declared) {
+  std::string d = Lower(declared);
+  size_t cut = d.find_first_of("-_;, ");
+  if (cut != std::string::npos) d.resize(cut);
+  if (d.empty()) return d;
+  if (d == "in") return "id";  // the withdrawn ISO 639 code for Indonesian
+  CLD2::Language lang = CLD2::GetLanguageFromName(d.c_str());
+  if (lang == CLD2::UNKNOWN_LANGUAGE) return d.size() == 2 || d.size() == 3 ? d : std::string();
+  return CLD2::LanguageCode(lang);
+}
+
+struct StopwordCounts {
+  int en = 0, id = 0, id_only = 0, ms_only = 0;
+};
+
+// Counts common function words; id_only/ms_only are spellings that tell
+// Indonesian from Malay ("bahwa"/"bahawa", "karena"/"kerana").
+StopwordCounts CountStopwords(std::string_view text) {
+  static const auto* en = new std::unordered_set<std::string_view>{
+      "the", "and", "of", "to", "is", "in", "that", "was", "for", "it", "with", "he", "she", "said",
+      "are", "on", "by", "this", "have", "from", "were", "be", "not", "but", "they"};
+  static const auto* id = new std::unordered_set<std::string_view>{
+      "yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "akan", "pada",
+      "adalah", "juga", "dalam", "telah", "oleh", "atau", "ada", "mereka", "kami", "sebagai"};
+  static const auto* id_only = new std::unordered_set<std::string_view>{
+      "bahwa", "karena", "bisa", "sudah", "uang", "saat", "kepada", "tetapi", "sangat", "belum",
+      "pemerintah", "mengatakan", "kata", "ujar", "menurut", "tahun", "kalau", "sekarang"};
+  static const auto* ms_only = new std::unordered_set<std::string_view>{
+      "bahawa", "kerana", "boleh", "wang", "ialah", "kerajaan", "iaitu", "selepas", "semasa",
+      "hendaklah", "sahaja"};
+  StopwordCounts c;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    c.en += en->count(word);
+    c.id += id->count(word);
+    c.id_only += id_only->count(word);
+    c.ms_only += ms_only->count(word);
+    word.clear();
+  };
+  for (char ch : text.substr(0, kMaxScanBytes)) {
+    if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+      word.push_back(static_cast<char>(ch | 0x20));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return c;
+}
+
+}  // namespace
+
+std::string DetectLanguage(std::string_view text, std::string_view declared) {
+  std::string hint = NormalizeDeclared(declared);
+  std::string clean;
+  if (text.size() > kMaxScanBytes) {
+    size_t cut = kMaxScanBytes;
+    while (cut > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(text[cut]))) --cut;
+    text = text.substr(0, cut);
+  }
+  if (!utf8::IsValid(text)) {
+    clean = utf8::Repair(text);
+    text = clean;
+  }
+  CLD2::CLDHints hints = {hint.empty() ? nullptr : hint.c_str(), nullptr, CLD2::UNKNOWN_ENCODING,
+                          hint.empty() ? CLD2::UNKNOWN_LANGUAGE : CLD2::GetLanguageFromName(hint.c_str())};
+  CLD2::Language lang3[3];
+  int percent3[3];
+  double score3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
+                                                       lang3, percent3, score3, nullptr, &text_bytes, &reliable);
+  std::string code = lang == CLD2::UNKNOWN_LANGUAGE ? std::string() : CLD2::LanguageCode(lang);
+  StopwordCounts sw = CountStopwords(text);
+  if (code == "ms" && (hint == "id" || sw.id_only > sw.ms_only)) return "id";
+  if (code == "id" && hint == "ms" && sw.ms_only > sw.id_only) return "ms";
+  if (reliable && !code.empty()) return code;
+  // Unsure: function words speak for the two languages warta reads most.
+  int best = sw.en > sw.id ? sw.en : sw.id;
+  if (best >= 2 && sw.en != sw.id) return sw.en > sw.id ? "en" : "id";
+  if (!hint.empty()) return hint;
+  if (text_bytes == 0) return std::string();
+  return code;
+}
+
+}  // namespace warta::nlp

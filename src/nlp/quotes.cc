@@ -1,0 +1,704 @@
+#include "warta/quotes.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "base/utf8.h"
+#include "nlp/cues.h"
+#include "nlp/sentences.h"
+
+namespace warta {
+namespace {
+
+using nlp::CueInfo;
+using nlp::CueKind;
+using nlp::PronounKind;
+using nlp::Token;
+using nlp::TokenKind;
+
+constexpr int32_t kNone = -1;
+// Longest subject or speaker phrase read, in tokens.
+constexpr int kMaxPhrase = 10;
+
+// Quotation mark families: which closing marks end which opening marks.
+enum class Family : uint8_t { kNone, kCurly, kLow, kStraight, kGuillemet, kSingle, kCorner };
+enum class Mark : uint8_t { kNone, kOpen, kClose, kEither };
+
+struct MarkInfo {
+  Family family = Family::kNone;
+  Mark role = Mark::kNone;
+};
+
+MarkInfo MarkOf(char32_t c) {
+  switch (c) {
+    case U'\u201C': return {Family::kCurly, Mark::kOpen};  // also closes kLow
+    case U'\u201D': return {Family::kCurly, Mark::kClose};
+    case U'\u201E': return {Family::kLow, Mark::kOpen};
+    case U'"': return {Family::kStraight, Mark::kEither};
+    case U'\u00AB': return {Family::kGuillemet, Mark::kOpen};
+    case U'\u00BB': return {Family::kGuillemet, Mark::kClose};
+    case U'\u2018': return {Family::kSingle, Mark::kOpen};
+    case U'\u2019': return {Family::kSingle, Mark::kClose};
+    case U'\u300C': case U'\u300E': return {Family::kCorner, Mark::kOpen};
+    case U'\u300D': case U'\u300F': return {Family::kCorner, Mark::kClose};
+    default: return {};
+  }
+}
+
+struct QuoteSpan {
+  uint32_t open = 0, close = 0;  // token indices of the marks (close may be the paragraph's last token)
+  bool speech = false;           // long enough or punctuated like speech, not a scare quote
+  bool standalone = false;       // opens a sentence or follows ":" / ","
+  int32_t owner = kNone;         // attribution that took it as content
+};
+
+struct Attribution {
+  std::vector<TextSpan> content;
+  TextSpan cue, speaker;
+  std::string name;
+  bool direct = false;
+  uint32_t paragraph = 0;
+  uint32_t last = 0;  // code point where the attribution's last part ends
+};
+
+// The cue words of one sentence, before their roles are decided.
+struct Hit {
+  uint32_t c0 = 0, c1 = 0;  // token range of the cue
+  CueInfo info;
+};
+
+class Extractor {
+ public:
+  Extractor(std::string_view text, std::string_view language, const std::vector<EntityMention>& mentions)
+      : text_(text), mentions_(mentions) {
+    seg_ = nlp::Segment(text_);
+    (void)language;  // both cue lexicons are always active: mixed-language pages quote across them
+  }
+
+  std::vector<Quote> Run();
+
+ private:
+  // --- token access
+  std::string_view Lower(uint32_t i) const { return lower_[i]; }
+  const Token& Tok(uint32_t i) const { return seg_.tokens[i]; }
+  bool IsPunct(uint32_t i) const { return Tok(i).kind == TokenKind::kPunct; }
+  bool Is(uint32_t i, std::string_view s) const { return lower_[i] == s; }
+  bool Attached(uint32_t a, uint32_t b) const { return Tok(a).end == Tok(b).begin; }
+  bool IsOpenMark(uint32_t i) const { return quote_of_[i] != kNone && quotes_[quote_of_[i]].open == i; }
+  bool IsCloseMark(uint32_t i) const {
+    return quote_of_[i] != kNone && quotes_[quote_of_[i]].close == i && mark_[i] != Mark::kNone;
+  }
+  TextSpan SpanOf(uint32_t a, uint32_t b) const {  // token range [a, b)
+    return a < b ? TextSpan{Tok(a).begin, Tok(b - 1).end} : TextSpan{};
+  }
+  std::string TextOf(uint32_t a, uint32_t b) const {
+    if (a >= b) return {};
+    return std::string(text_.substr(Tok(a).byte_begin, Tok(b - 1).byte_end - Tok(a).byte_begin));
+  }
+
+  void Prepare();
+  void FindQuotes();
+  void CloseQuote(uint32_t open, uint32_t close, bool marked);
+  void RegisterNames(const nlp::Sentence& s);
+  std::vector<Hit> FindCues(const nlp::Sentence& s) const;
+  void Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit);
+
+  // Phrases.
+  std::pair<uint32_t, uint32_t> PhraseBefore(uint32_t last, uint32_t sb) const;
+  std::pair<uint32_t, uint32_t> Subject(uint32_t last, uint32_t sb) const;
+  std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
+  bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
+  bool ContentBefore(uint32_t bnd, uint32_t sb, Attribution* a);
+  bool ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a);
+  uint32_t TrimEnd(uint32_t a, uint32_t b) const;
+
+  // Names.
+  std::string NameOf(uint32_t a, uint32_t b) const;
+  void SetSpeaker(uint32_t a, uint32_t b, Attribution* a_out);
+  void SetPronounSpeaker(TextSpan span, PronounKind kind, Attribution* a);
+  void Commit(Attribution a);
+  void AttachLoneQuotes();
+
+  std::string_view text_;
+  const std::vector<EntityMention>& mentions_;
+  nlp::Segmentation seg_;
+  std::string lower_buf_;
+  std::vector<std::string_view> lower_;
+  std::vector<bool> cap_;
+  std::vector<uint32_t> sentence_of_;
+  std::vector<int32_t> quote_of_;
+  std::vector<Mark> mark_;
+  std::vector<QuoteSpan> quotes_;
+  std::vector<Attribution> attributions_;
+  std::unordered_map<std::string, std::string> alias_;  // last name -> full name
+  std::string last_person_, last_group_;
+};
+
+void Extractor::Prepare() {
+  const auto& toks = seg_.tokens;
+  lower_buf_.reserve(text_.size());
+  for (const Token& t : toks) {
+    for (char c : seg_.TokenText(text_, t)) lower_buf_.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  lower_.reserve(toks.size());
+  cap_.reserve(toks.size());
+  size_t off = 0;
+  for (const Token& t : toks) {
+    size_t n = t.byte_end - t.byte_begin;
+    lower_.push_back(std::string_view(lower_buf_).substr(off, n));
+    off += n;
+    size_t pos = t.byte_begin;
+    cap_.push_back(t.kind == TokenKind::kWord && u_isupper(utf8::Decode(text_, &pos)));
+  }
+  sentence_of_.assign(toks.size(), 0);
+  for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
+    for (uint32_t i = seg_.sentences[s].token_begin; i < seg_.sentences[s].token_end; ++i) sentence_of_[i] = s;
+  }
+  quote_of_.assign(toks.size(), kNone);
+  mark_.assign(toks.size(), Mark::kNone);
+}
+
+uint32_t ParagraphOf(const nlp::Segmentation& seg, const std::vector<uint32_t>& sentence_of, uint32_t tok) {
+  return seg.sentences[sentence_of[tok]].paragraph;
+}
+
+void Extractor::CloseQuote(uint32_t open, uint32_t close, bool marked) {
+  if (close <= open + (marked ? 1 : 0)) return;
+  QuoteSpan q;
+  q.open = open;
+  q.close = close;
+  int words = 0;
+  for (uint32_t i = open + 1; i < close; ++i) words += Tok(i).kind != TokenKind::kPunct;
+  uint32_t last_inner = marked ? close - 1 : close;
+  std::string_view end = Lower(last_inner);
+  bool punctuated = end == "," || end == "." || end == "?" || end == "!" || end == "\u2026";
+  q.speech = words >= 4 || (words >= 2 && punctuated);
+  const nlp::Sentence& s = seg_.sentences[sentence_of_[open]];
+  q.standalone = open == s.token_begin || Is(open - 1, ":") || Is(open - 1, ",");
+  int32_t index = static_cast<int32_t>(quotes_.size());
+  for (uint32_t i = open; i <= close; ++i) quote_of_[i] = index;
+  if (marked) mark_[close] = Mark::kClose;
+  mark_[open] = Mark::kOpen;
+  quotes_.push_back(q);
+}
+
+// Pairs quotation marks token by token. A paragraph that ends inside a quote
+// continues it when the next paragraph opens with the same mark (the news
+// convention for multi-paragraph quotes); otherwise the quote ends with its
+// paragraph.
+void Extractor::FindQuotes() {
+  const auto& toks = seg_.tokens;
+  int64_t open = -1;
+  Family family = Family::kNone;
+  for (uint32_t i = 0; i < toks.size(); ++i) {
+    MarkInfo m{};
+    if (toks[i].kind == TokenKind::kPunct && toks[i].end == toks[i].begin + 1) {
+      size_t pos = toks[i].byte_begin;
+      m = MarkOf(utf8::Decode(text_, &pos));
+    }
+    bool new_paragraph = i > 0 && ParagraphOf(seg_, sentence_of_, i) != ParagraphOf(seg_, sentence_of_, i - 1);
+    if (open >= 0 && new_paragraph) {
+      bool same = m.role != Mark::kNone && m.role != Mark::kClose &&
+                  (m.family == family || (family == Family::kLow && m.family == Family::kCurly));
+      if (same) continue;  // the quote goes on in this paragraph
+      CloseQuote(static_cast<uint32_t>(open), i - 1, false);
+      open = -1;
+    }
+    if (m.role == Mark::kNone) continue;
+    bool next_attached = i + 1 < toks.size() && Attached(i, i + 1);
+    if (open < 0) {
+      bool opens = m.role == Mark::kOpen || m.role == Mark::kEither;
+      if (m.family == Family::kSingle) opens = opens && next_attached;
+      if (opens) {
+        open = i;
+        family = m.family;
+      }
+      continue;
+    }
+    bool closes = false;
+    switch (family) {
+      case Family::kLow: closes = m.family == Family::kCurly; break;
+      case Family::kStraight: closes = m.family == Family::kStraight; break;
+      case Family::kSingle:
+        closes = m.family == Family::kSingle && m.role == Mark::kClose &&
+                 !(next_attached && toks[i + 1].kind == TokenKind::kWord);
+        break;
+      default: closes = m.family == family && m.role == Mark::kClose; break;
+    }
+    if (closes) {
+      CloseQuote(static_cast<uint32_t>(open), i, true);
+      open = -1;
+    } else if (m.family == family && m.role == Mark::kOpen) {
+      open = i;  // an unclosed quote in the same paragraph: start again here
+    }
+  }
+  if (open >= 0 && !toks.empty()) CloseQuote(static_cast<uint32_t>(open), toks.size() - 1, false);
+}
+
+// Words before a verb that form its subject, reading backwards from `last`
+// (inclusive) to a clause boundary. Returns [a, last + 1) or an empty range.
+std::pair<uint32_t, uint32_t> Extractor::PhraseBefore(uint32_t last, uint32_t sb) const {
+  if (last < sb || last == UINT32_MAX) return {0, 0};
+  if (IsPunct(last) && !Is(last, ".")) return {0, 0};
+  uint32_t a = last + 1;
+  int n = 0;
+  while (a > sb && n < kMaxPhrase) {
+    uint32_t t = a - 1;
+    if (quote_of_[t] != kNone) break;
+    std::string_view w = Lower(t);
+    if (IsPunct(t) && w != "." && w != "'" && w != "\u2019" && w != "-" && w != "&") break;
+    if (w == "and" || w == "dan") {
+      // "Clinton and Sanders said": names joined by "and" stay one subject.
+      if (!(t > sb && cap_[t - 1] && t + 1 < a && cap_[t + 1])) break;
+    } else if (nlp::IsClauseWord(w) || nlp::LookupCue(w).kind != CueKind::kNone) {
+      break;
+    }
+    --a;
+    ++n;
+  }
+  while (a <= last && IsPunct(a)) ++a;
+  return a <= last ? std::pair{a, last + 1} : std::pair{0u, 0u};
+}
+
+// The subject of a verb whose last pre-verb token is `last`: a plain phrase,
+// or, across an appositive or relative clause between commas, the phrase
+// before it ("Zelensky, who spoke in Dublin, said"), or the name set off by
+// commas ("an aide to Putin, Yuri Ushakov, said").
+std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) const {
+  if (last < sb || last == UINT32_MAX) return {0, 0};
+  if (nlp::IsRelativeWord(Lower(last))) return last > sb ? PhraseBefore(last - 1, sb) : std::pair{0u, 0u};
+  if (!Is(last, ",")) return PhraseBefore(last, sb);
+  uint32_t pc = last;  // find the comma that opens the inserted phrase
+  int n = 0;
+  while (pc > sb && n < 25) {
+    --pc;
+    ++n;
+    if (quote_of_[pc] != kNone) return {0, 0};
+    if (Is(pc, ",") || Is(pc, "(") || Is(pc, "\u2014")) break;
+  }
+  bool comma = Is(pc, ",") || Is(pc, "\u2014");
+  uint32_t first = comma ? pc + 1 : pc;
+  if (first >= last) return {0, 0};
+  if (comma && (nlp::IsRelativeWord(Lower(first)) || !cap_[first])) {
+    if (pc > sb) {
+      auto np = PhraseBefore(pc - 1, sb);
+      if (np.first < np.second) return np;
+    }
+  }
+  if (cap_[first] && last - first <= static_cast<uint32_t>(kMaxPhrase)) return {first, last};
+  return {0, 0};
+}
+
+std::pair<uint32_t, uint32_t> Extractor::SpeakerAfter(uint32_t i, uint32_t se) const {
+  if (i < se && (Is(i, "oleh") || Is(i, "by"))) ++i;
+  uint32_t b = i;
+  while (b < se && b - i < static_cast<uint32_t>(kMaxPhrase)) {
+    if (quote_of_[b] != kNone) break;
+    std::string_view w = Lower(b);
+    if (IsPunct(b) && w != "." && w != "'" && w != "\u2019" && w != "-" && w != "&") break;
+    if (w == "." && (b + 1 >= se || IsPunct(b + 1))) break;  // the sentence's own period
+    if (b > i && (nlp::IsSpeakerStop(w) || nlp::IsClauseWord(w)) && !(w == "and" || w == "dan")) break;
+    ++b;
+  }
+  if (b == i) return {0, 0};
+  std::string_view first = Lower(i);
+  bool ok = cap_[i] || first == "the" || first == "a" || first == "an" || first == "para" ||
+            nlp::LookupPronoun(first) != PronounKind::kNone || Tok(i).kind == TokenKind::kWord;
+  return ok ? std::pair{i, b} : std::pair{0u, 0u};
+}
+
+// Whether what follows a cue at `i` is only trailing matter ("on Thursday",
+// "in a statement", end of sentence), so the content came before the cue.
+bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const {
+  if (i >= se) return true;
+  std::string_view w = Lower(i);
+  if (IsPunct(i)) return !IsOpenMark(i) && w != ":";
+  if (nlp::IsSpeakerStop(w)) {
+    for (uint32_t j = i; j < se && j < i + 12; ++j) {
+      if (nlp::IsComplementizer(Lower(j)) || IsOpenMark(j)) return false;
+    }
+    return true;
+  }
+  if (info.needs_object) {  // "..., she told reporters."
+    uint32_t j = i;
+    while (j < se && !IsPunct(j) && j < i + 4) ++j;
+    return j >= se || (IsPunct(j) && !IsOpenMark(j) && !Is(j, ":"));
+  }
+  return false;
+}
+
+// Drops the sentence's final punctuation from a content range [a, b).
+uint32_t Extractor::TrimEnd(uint32_t a, uint32_t b) const {
+  while (b > a && IsPunct(b - 1) && quote_of_[b - 1] == kNone) --b;
+  return b;
+}
+
+// Content that ends at the boundary token `bnd` (a comma or closing mark)
+// before the speaker: the quote closing there or the clause since `sb`.
+bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, Attribution* a) {
+  uint32_t close = bnd;
+  if (Is(bnd, ",") && bnd > 0 && IsCloseMark(bnd - 1)) close = bnd - 1;
+  if (IsCloseMark(close) || (quote_of_[close] != kNone && Is(close, ","))) {
+    const QuoteSpan& q = quotes_[quote_of_[close]];
+    if (q.owner != kNone) return false;
+    a->content.push_back(SpanOf(q.open, q.close + 1));
+    a->direct = true;
+    return true;
+  }
+  if (!Is(bnd, ",") || bnd <= sb) return false;
+  uint32_t start = sb;
+  if (quote_of_[start] != kNone) return false;
+  uint32_t end = TrimEnd(start, bnd);
+  if (end - start < 3) return false;
+  a->content.push_back(SpanOf(start, end));
+  return true;
+}
+
+// Content that follows a verb cue: past "that"/"bahwa", a colon, or an
+// object ("told reporters that"); a quote that opens there is taken whole.
+bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a) {
+  while (i < limit && (Is(i, ",") || Is(i, ":"))) ++i;
+  for (uint32_t j = i; j < limit && j < i + 8; ++j) {  // "said on Tuesday that", "told reporters that"
+    if (quote_of_[j] != kNone || (IsPunct(j) && !Is(j, "."))) break;
+    if (nlp::IsComplementizer(Lower(j))) {
+      i = j + 1;
+      break;
+    }
+  }
+  if (info.needs_object && i < limit && !IsOpenMark(i)) {  // "told reporters: “...”"
+    for (uint32_t j = i; j < limit && j < i + 6; ++j) {
+      if ((Is(j, ",") || Is(j, ":")) && j + 1 < limit + 1 && j + 1 < seg_.tokens.size() && IsOpenMark(j + 1)) {
+        i = j + 1;
+        break;
+      }
+      if (IsPunct(j)) break;
+    }
+  }
+  while (i < limit && Is(i, ",")) ++i;
+  if (i < seg_.tokens.size() && IsOpenMark(i)) {
+    QuoteSpan& q = quotes_[quote_of_[i]];
+    if (q.owner != kNone) return false;
+    a->content.push_back(SpanOf(q.open, q.close + 1));
+    a->direct = q.standalone || q.close + 2 >= limit;
+    return true;
+  }
+  uint32_t end = TrimEnd(i, limit);
+  if (end <= i) return false;
+  a->content.push_back(SpanOf(i, end));
+  return true;
+}
+
+// A person's name from a phrase: the last run of capitalised words, minus
+// the titles and place words in front ("Presiden Rusia Vladimir Putin" ->
+// "Vladimir Putin"); names joined by "and" stay together.
+std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
+  for (const EntityMention& m : mentions_) {
+    if (m.kind == "PER" && m.span.begin < Tok(b - 1).end && m.span.end > Tok(a).begin) {
+      for (uint32_t i = a; i < b; ++i) {
+        if (Tok(i).begin == m.span.begin) {
+          uint32_t j = i;
+          while (j < b && Tok(j).end <= m.span.end) ++j;
+          return TextOf(i, j);
+        }
+      }
+    }
+  }
+  uint32_t end = b;
+  while (end > a && !cap_[end - 1]) --end;
+  if (end == a) return TextOf(a, b);
+  uint32_t start = end;
+  while (start > a) {
+    uint32_t t = start - 1;
+    bool joins = Is(t, ".") || Is(t, "-") || Is(t, "\u2019") || Is(t, "'") ||
+                 ((Is(t, "and") || Is(t, "dan")) && t > a && cap_[t - 1]);
+    if (!cap_[t] && !joins) break;
+    --start;
+  }
+  auto skip = [&](uint32_t i) {
+    std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
+    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w);
+  };
+  uint32_t s = start;
+  while (s + 1 < end && skip(s)) ++s;
+  if (end - s > 3 && !(Is(end - 2, "and") || Is(end - 2, "dan"))) s = end - 3;
+  while (s < end && IsPunct(s)) ++s;
+  return TextOf(s, end);
+}
+
+void Extractor::RegisterNames(const nlp::Sentence& s) {
+  for (uint32_t i = s.token_begin; i < s.token_end;) {
+    if (!cap_[i] || quote_of_[i] != kNone) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (j < s.token_end && (cap_[j] || (Is(j, ".") && j + 1 < s.token_end && cap_[j + 1]))) ++j;
+    if (j - i >= 2) {
+      std::string name = NameOf(i, j);
+      size_t space = name.rfind(' ');
+      if (space != std::string::npos && std::count(name.begin(), name.end(), ' ') <= 2) {
+        alias_.emplace(name.substr(space + 1), name);
+      }
+    }
+    i = j;
+  }
+}
+
+void Extractor::SetPronounSpeaker(TextSpan span, PronounKind kind, Attribution* a) {
+  a->speaker = span;
+  a->name = kind == PronounKind::kGroup && !last_group_.empty() ? last_group_ : last_person_;
+}
+
+void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
+  if (b0 >= b1) return;
+  a->speaker = SpanOf(b0, b1);
+  PronounKind pk = b1 - b0 == 1 ? nlp::LookupPronoun(Lower(b0)) : PronounKind::kNone;
+  if (pk != PronounKind::kNone) {
+    SetPronounSpeaker(a->speaker, pk, a);
+    return;
+  }
+  std::string name = NameOf(b0, b1);
+  if (name.find(' ') == std::string::npos) {
+    auto it = alias_.find(name);
+    if (it != alias_.end()) name = it->second;
+  }
+  bool proper = false;
+  for (uint32_t i = b0; i < b1; ++i) proper = proper || cap_[i];
+  if (proper) {
+    std::string_view w(name);
+    bool place = name.find(' ') == std::string::npos && nlp::IsPlaceWord(w);
+    bool plural = name.find(" and ") != std::string::npos || name.find(" dan ") != std::string::npos;
+    if (place || plural) {
+      last_group_ = name;
+    } else {
+      last_person_ = name;
+    }
+  } else if (!Lower(b1 - 1).empty() && Lower(b1 - 1).back() == 's') {
+    last_group_ = name;
+  }
+  a->name = std::move(name);
+}
+
+void Extractor::Commit(Attribution a) {
+  if (a.content.empty()) return;
+  int32_t index = static_cast<int32_t>(attributions_.size());
+  for (const TextSpan& c : a.content) {
+    for (QuoteSpan& q : quotes_) {
+      if (q.owner == kNone && Tok(q.open).begin >= c.begin && Tok(q.close).end <= c.end) q.owner = index;
+    }
+    a.last = std::max(a.last, c.end);
+  }
+  a.last = std::max({a.last, a.cue.end, a.speaker.end});
+  attributions_.push_back(std::move(a));
+}
+
+std::vector<Hit> Extractor::FindCues(const nlp::Sentence& s) const {
+  std::vector<Hit> hits;
+  for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+    if (quote_of_[i] != kNone || Tok(i).kind != TokenKind::kWord) continue;
+    CueInfo info = nlp::LookupCue(Lower(i));
+    if (info.kind == CueKind::kNone) continue;
+    Hit h{i, i + 1, info};
+    bool next = i + 1 < s.token_end;
+    if (info.takes_particle) {
+      if (!next || !nlp::IsCueParticle(Lower(i + 1))) continue;
+      h.c1 = i + 2;
+    } else if (Is(i, "according")) {
+      if (!next || !Is(i + 1, "to")) continue;
+      h.c1 = i + 2;
+    }
+    hits.push_back(h);
+    i = h.c1 - 1;
+  }
+  return hits;
+}
+
+void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) {
+  const uint32_t sb = s.token_begin, se = s.token_end;
+  Attribution a;
+  a.cue = SpanOf(h.c0, h.c1);
+  a.paragraph = s.paragraph;
+  uint32_t before = h.c0 > sb ? h.c0 - 1 : UINT32_MAX;  // token right before the cue
+  switch (h.info.kind) {
+    case CueKind::kSource:
+    case CueKind::kNone:
+      return;
+    case CueKind::kPostposed:
+    case CueKind::kPassive: {
+      uint32_t bnd = before;
+      while (h.info.kind == CueKind::kPassive && bnd != UINT32_MAX && bnd > sb &&
+             (Is(bnd, "demikian") || Is(bnd, "seperti") || Is(bnd, "sebagaimana") || Is(bnd, "hal") ||
+              Is(bnd, "itu") || Is(bnd, "ini"))) {
+        --bnd;
+      }
+      if (bnd == UINT32_MAX || !(Is(bnd, ",") || IsCloseMark(bnd))) return;
+      if (!ContentBefore(bnd, sb, &a)) return;
+      if (h.info.pronoun_clitic) {
+        TextSpan clitic{a.cue.end - 3, a.cue.end};
+        SetPronounSpeaker(clitic, PronounKind::kPerson, &a);
+      } else {
+        auto sp = SpeakerAfter(h.c1, se);
+        SetSpeaker(sp.first, sp.second, &a);
+      }
+      Commit(std::move(a));
+      return;
+    }
+    case CueKind::kAccording: {
+      auto sp = SpeakerAfter(h.c1, se);
+      if (sp.first >= sp.second) return;
+      bool postposed = before != UINT32_MAX && (Is(before, ",") || IsCloseMark(before));
+      if (postposed) {
+        if (!ContentBefore(before, sb, &a)) return;
+      } else if (sp.second < se && Is(sp.second, ",")) {
+        if (!ContentAfter(sp.second + 1, limit, h.info, &a)) return;
+      } else {
+        uint32_t end = TrimEnd(sb, h.c0);
+        if (end <= sb) return;
+        a.content.push_back(SpanOf(sb, end));
+      }
+      SetSpeaker(sp.first, sp.second, &a);
+      Commit(std::move(a));
+      return;
+    }
+    case CueKind::kVerb:
+      break;
+  }
+  // A speech verb.
+  uint32_t last = before;
+  while (last != UINT32_MAX && last >= sb && quote_of_[last] == kNone && nlp::IsAuxiliary(Lower(last))) {
+    last = last > sb ? last - 1 : UINT32_MAX;
+  }
+  if (last != UINT32_MAX && last >= sb && (Is(last, "to") || Is(last, "untuk"))) return;  // "declined to say"
+  bool after_boundary = last != UINT32_MAX && last >= sb && (Is(last, ",") || IsCloseMark(last));
+  if (h.info.invertible && after_boundary && last == before) {
+    // "“...,” said Clinton" / "..., said the senator."
+    auto sp = SpeakerAfter(h.c1, se);
+    if (sp.first < sp.second && RestIsTrailer(sp.second, se, h.info) && ContentBefore(last, sb, &a)) {
+      SetSpeaker(sp.first, sp.second, &a);
+      Commit(std::move(a));
+      return;
+    }
+  }
+  auto np = Subject(last, sb);
+  if (np.first < np.second) {
+    uint32_t bnd = np.first > sb ? np.first - 1 : UINT32_MAX;
+    bool content_first = bnd != UINT32_MAX && (Is(bnd, ",") || IsCloseMark(bnd)) &&
+                         RestIsTrailer(h.c1, se, h.info);
+    if (content_first) {
+      Attribution b = a;
+      if (ContentBefore(bnd, sb, &b)) {
+        SetSpeaker(np.first, np.second, &b);
+        Commit(std::move(b));
+        return;
+      }
+    }
+  }
+  if (!ContentAfter(h.c1, limit, h.info, &a)) return;
+  SetSpeaker(np.first, np.second, &a);
+  Commit(std::move(a));
+}
+
+// Quotes no cue claimed: a quote in the paragraph of the attribution before
+// it continues that attribution; a quote paragraph right after one goes on
+// quoting the same speaker; any other speech-like quote stands alone.
+void Extractor::AttachLoneQuotes() {
+  for (QuoteSpan& q : quotes_) {
+    if (q.owner != kNone || !q.speech) continue;
+    const uint32_t begin = Tok(q.open).begin;
+    const uint32_t paragraph = ParagraphOf(seg_, sentence_of_, q.open);
+    TextSpan content = SpanOf(q.open, q.close + 1);
+    int32_t prev = kNone;
+    for (size_t i = 0; i < attributions_.size(); ++i) {
+      if (attributions_[i].last <= begin && (prev == kNone || attributions_[i].last >= attributions_[prev].last)) {
+        prev = static_cast<int32_t>(i);
+      }
+    }
+    if (prev != kNone && attributions_[prev].direct && q.standalone) {
+      Attribution& p = attributions_[prev];
+      if (p.paragraph == paragraph) {
+        p.content.push_back(content);
+        p.last = content.end;
+        q.owner = prev;
+        continue;
+      }
+      if (p.paragraph + 1 == paragraph) {
+        Attribution a;
+        a.content.push_back(content);
+        a.speaker = p.speaker;
+        a.name = p.name;
+        a.direct = true;
+        a.paragraph = paragraph;
+        Commit(std::move(a));
+        continue;
+      }
+    }
+    if (!q.standalone) continue;
+    Attribution a;
+    a.content.push_back(content);
+    a.direct = true;
+    a.paragraph = paragraph;
+    Commit(std::move(a));
+  }
+}
+
+std::vector<Quote> Extractor::Run() {
+  std::vector<Quote> out;
+  if (seg_.tokens.empty()) return out;
+  Prepare();
+  FindQuotes();
+  for (const nlp::Sentence& s : seg_.sentences) {
+    RegisterNames(s);
+    std::vector<Hit> hits = FindCues(s);
+    for (size_t k = 0; k < hits.size(); ++k) {
+      // A verb's content stops where the next cue's clause starts.
+      uint32_t limit = s.token_end;
+      if (k + 1 < hits.size()) {
+        uint32_t next = hits[k + 1].c0;
+        uint32_t j = next;
+        while (j > hits[k].c1 && !Is(j - 1, ",") && !Is(j - 1, ";") && next - j < 8) --j;
+        if (j > hits[k].c1 && (Is(j - 1, ",") || Is(j - 1, ";"))) limit = j - 1;
+      }
+      Attribute(s, hits[k], limit);
+    }
+  }
+  AttachLoneQuotes();
+  // Groups numbered in text order; quotes sorted by content.
+  std::vector<size_t> order(attributions_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return attributions_[x].content.front().begin < attributions_[y].content.front().begin;
+  });
+  for (size_t g = 0; g < order.size(); ++g) {
+    const Attribution& a = attributions_[order[g]];
+    for (const TextSpan& c : a.content) {
+      Quote q;
+      q.content = c;
+      q.cue = a.cue;
+      q.speaker = a.speaker;
+      q.speaker_name = a.name;
+      q.direct = a.direct;
+      q.group = static_cast<uint32_t>(g);
+      out.push_back(std::move(q));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Quote& x, const Quote& y) { return x.content.begin < y.content.begin; });
+  return out;
+}
+
+}  // namespace
+
+std::vector<Quote> ExtractQuotes(std::string_view utf8_text, std::string_view language,
+                                 const std::vector<EntityMention>& mentions) {
+  if (!utf8::IsValid(utf8_text)) {
+    std::string repaired = utf8::Repair(utf8_text);
+    return Extractor(repaired, language, mentions).Run();
+  }
+  return Extractor(utf8_text, language, mentions).Run();
+}
+
+}  // namespace warta

@@ -1,0 +1,145 @@
+// Runs ExtractQuotes over the quote benchmarks and writes predictions in the
+// form their scorers read (scripts/score_quotes.sh calls the scorers).
+//
+//   score_quotes polnear GOLD.jsonl PRED.json   PolNeAR lines (plain JSONL) ->
+//       {article_id: [{"content": [[s,e],...], "source": [s,e]|null, "cue": [s,e]|null}]}
+//   score_quotes pfsa GOLD.txt PRED.txt         PFSA-ID token<TAB>tag file -> the same
+//       tokens with predicted BILOU STATEMENT and PERSON tags
+//
+// Prints the time spent in ExtractQuotes to stderr.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "warta/quotes.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+nlohmann::json SpanJson(const warta::TextSpan& s) {
+  if (s.empty()) return nullptr;
+  return nlohmann::json::array({s.begin, s.end});
+}
+
+int RunPolnear(const char* gold_path, const char* out_path) {
+  std::ifstream in(gold_path);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", gold_path);
+    return 1;
+  }
+  nlohmann::json out = nlohmann::json::object();
+  double seconds = 0;
+  size_t bytes = 0, articles = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    nlohmann::json rec = nlohmann::json::parse(line, nullptr, false);
+    if (rec.is_discarded()) continue;
+    std::string text = rec.value("text", "");
+    auto t0 = Clock::now();
+    std::vector<warta::Quote> quotes = warta::ExtractQuotes(text, "en");
+    seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+    bytes += text.size();
+    ++articles;
+    std::map<uint32_t, nlohmann::json> groups;
+    for (const warta::Quote& q : quotes) {
+      auto [it, fresh] = groups.try_emplace(q.group, nlohmann::json::object());
+      nlohmann::json& g = it->second;
+      if (fresh) {
+        g["content"] = nlohmann::json::array();
+        g["source"] = SpanJson(q.speaker);
+        g["cue"] = SpanJson(q.cue);
+      }
+      g["content"].push_back(nlohmann::json::array({q.content.begin, q.content.end}));
+    }
+    nlohmann::json list = nlohmann::json::array();
+    for (auto& [_, g] : groups) list.push_back(std::move(g));
+    out[rec.value("id", "")] = std::move(list);
+  }
+  std::ofstream(out_path) << out.dump();
+  std::fprintf(stderr, "polnear: %zu articles, %.1f MB in %.3f s (%.1f MB/s)\n", articles, bytes / 1e6, seconds,
+               seconds > 0 ? bytes / 1e6 / seconds : 0.0);
+  return 0;
+}
+
+// PFSA-ID: tokens joined by spaces into one text (sentences by a space, so a
+// quote may run over several), spans mapped back to the tokens they cover.
+int RunPfsa(const char* gold_path, const char* out_path) {
+  std::ifstream in(gold_path);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", gold_path);
+    return 1;
+  }
+  std::vector<std::string> tokens;
+  std::vector<bool> sentence_end;
+  std::string text;
+  std::vector<uint32_t> begin_cp, end_cp;
+  uint32_t cp = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.find_first_not_of(" \t\r") == std::string::npos) {
+      if (!sentence_end.empty()) sentence_end.back() = true;
+      continue;
+    }
+    std::string tok = line.substr(0, line.find('\t'));
+    if (!text.empty()) {
+      text.push_back(' ');
+      ++cp;
+    }
+    begin_cp.push_back(cp);
+    text += tok;
+    for (unsigned char c : tok) cp += (c & 0xC0) != 0x80;
+    end_cp.push_back(cp);
+    tokens.push_back(tok);
+    sentence_end.push_back(false);
+  }
+  auto t0 = Clock::now();
+  std::vector<warta::Quote> quotes = warta::ExtractQuotes(text, "id");
+  double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::vector<std::string> statement(tokens.size(), "O"), person(tokens.size(), "O");
+  auto mark = [&](const warta::TextSpan& s, const char* type, std::vector<std::string>* tags) {
+    size_t a = std::lower_bound(begin_cp.begin(), begin_cp.end(), s.begin) - begin_cp.begin();
+    size_t b = a;
+    while (b < tokens.size() && end_cp[b] <= s.end) ++b;
+    if (b <= a) return;
+    for (size_t i = a; i < b; ++i) (*tags)[i] = std::string(i == a ? "B-" : "I-") + type;
+    if (b - a == 1) {
+      (*tags)[a] = std::string("U-") + type;
+    } else {
+      (*tags)[b - 1] = std::string("L-") + type;
+    }
+  };
+  for (const warta::Quote& q : quotes) {
+    mark(q.content, "STATEMENT", &statement);
+    if (!q.speaker.empty() && q.speaker.end - q.speaker.begin > 3) mark(q.speaker, "PERSON", &person);
+  }
+  std::ofstream out(out_path);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    // One tag column: a token in both a statement and a speaker keeps the statement.
+    out << tokens[i] << '\t' << (statement[i] != "O" ? statement[i] : person[i]) << '\n';
+    if (sentence_end[i]) out << '\n';
+  }
+  std::fprintf(stderr, "pfsa-id: %zu tokens, %.1f MB in %.3f s\n", tokens.size(), text.size() / 1e6, seconds);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: %s polnear|pfsa GOLD OUT\n", argv[0]);
+    return 2;
+  }
+  std::string mode = argv[1];
+  if (mode == "polnear") return RunPolnear(argv[2], argv[3]);
+  if (mode == "pfsa") return RunPfsa(argv[2], argv[3]);
+  std::fprintf(stderr, "unknown mode %s\n", argv[1]);
+  return 2;
+}
