@@ -234,6 +234,14 @@ std::unique_ptr<ByteStream> DecompressingStream(std::unique_ptr<ByteStream> sour
   return source;
 }
 
+Status AutoDecompress(std::unique_ptr<ByteStream>* stream, Compression* found) {
+  Result<std::string> head = PeekHead(stream, 4);
+  if (!head.ok()) return head.status();
+  *found = DetectCompression(*head);
+  *stream = DecompressingStream(std::move(*stream), *found);
+  return Status::Ok();
+}
+
 Result<std::string> Decompress(std::string_view data, Compression c, size_t max_output) {
   std::unique_ptr<ByteStream> stream = DecompressingStream(MemoryStream(data), c);
   std::string out;

@@ -26,6 +26,10 @@ Compression DetectCompression(std::string_view head);
 // Resync) at the next member header after a corrupt member.
 std::unique_ptr<ByteStream> DecompressingStream(std::unique_ptr<ByteStream> source, Compression c);
 
+// *stream decompressed if its first bytes are gzip or zstd magic (the
+// replacement stream starts at the same place); the kind found in *found.
+Status AutoDecompress(std::unique_ptr<ByteStream>* stream, Compression* found);
+
 // All of `data` decompressed; TooLarge once the output would pass
 // `max_output`, Corrupt on damaged or truncated input.
 Result<std::string> Decompress(std::string_view data, Compression c, size_t max_output);

@@ -43,7 +43,45 @@ class FileByteStream : public ByteStream {
   std::string path_;
 };
 
+// Replays a peeked head, then reads on from the stream it came from.
+class ReplayStream : public ByteStream {
+ public:
+  ReplayStream(std::string head, std::unique_ptr<ByteStream> rest) : head_(std::move(head)), rest_(std::move(rest)) {}
+  Result<size_t> Read(char* buf, size_t n) override {
+    if (pos_ < head_.size()) {
+      n = std::min(n, head_.size() - pos_);
+      std::memcpy(buf, head_.data() + pos_, n);
+      pos_ += n;
+      return n;
+    }
+    return rest_->Read(buf, n);
+  }
+  bool Resync() override {
+    pos_ = head_.size();
+    return rest_->Resync();
+  }
+
+ private:
+  std::string head_;
+  size_t pos_ = 0;
+  std::unique_ptr<ByteStream> rest_;
+};
+
 }  // namespace
+
+Result<std::string> PeekHead(std::unique_ptr<ByteStream>* stream, size_t n) {
+  std::string head(n, '\0');
+  size_t size = 0;
+  while (size < n) {
+    Result<size_t> got = (*stream)->Read(head.data() + size, n - size);
+    if (!got.ok()) return got.status();
+    if (*got == 0) break;
+    size += *got;
+  }
+  head.resize(size);
+  *stream = std::make_unique<ReplayStream>(head, std::move(*stream));
+  return head;
+}
 
 std::unique_ptr<ByteStream> MemoryStream(std::string_view data) {
   return std::make_unique<MemoryByteStream>(data);
@@ -73,7 +111,10 @@ Result<bool> BufferedReader::Fill() {
   }
   if (end_ == buf_.size()) buf_.resize(buf_.size() * 2);
   Result<size_t> got = stream_->Read(buf_.data() + end_, buf_.size() - end_);
-  if (!got.ok()) return got.status();
+  if (!got.ok()) {
+    stream_failed_ = true;
+    return got.status();
+  }
   end_ += *got;
   return *got > 0;
 }
@@ -155,8 +196,10 @@ Result<std::string_view> BufferedReader::Peek(size_t n) {
 }
 
 bool BufferedReader::Resync() {
+  if (!stream_->Resync()) return false;
   begin_ = end_ = 0;
-  return stream_->Resync();
+  stream_failed_ = false;
+  return true;
 }
 
 }  // namespace warta

@@ -31,6 +31,10 @@ std::unique_ptr<ByteStream> MemoryStream(std::string_view data);
 // A file, or standard input for "-".
 Result<std::unique_ptr<ByteStream>> OpenFileStream(const std::string& path);
 
+// Up to `n` first bytes of *stream, which is replaced by a stream that
+// yields them again before the rest: format sniffing without seeking.
+Result<std::string> PeekHead(std::unique_ptr<ByteStream>* stream, size_t n);
+
 // A stream with a look-ahead buffer. Lines end at "\n" (a "\r" before it is
 // kept, callers trim); lines longer than the caller's cap are skipped whole.
 class BufferedReader {
@@ -47,7 +51,11 @@ class BufferedReader {
   Status Skip(uint64_t n);
   // At least `n` bytes buffered if the stream has them; returns the view.
   Result<std::string_view> Peek(size_t n);
-  // Forgets buffered bytes and asks the stream to resync (see ByteStream).
+  // True when the last failure came from the stream itself (corrupt
+  // compressed data, I/O), not from running out of bytes.
+  bool stream_failed() const { return stream_failed_; }
+  // After a stream failure: asks the stream to resync (see ByteStream) and,
+  // when it can, forgets the buffered bytes of the damaged part.
   bool Resync();
 
   // Bytes consumed so far (decompressed, for compressed streams).
@@ -68,6 +76,7 @@ class BufferedReader {
   size_t begin_ = 0;
   size_t end_ = 0;
   uint64_t position_ = 0;
+  bool stream_failed_ = false;
 };
 
 }  // namespace warta
