@@ -25,7 +25,8 @@ constexpr int32_t kNone = -1;
 constexpr int kMaxPhrase = 10;
 
 // Quotation mark families: which closing marks end which opening marks.
-enum class Family : uint8_t { kNone, kCurly, kLow, kStraight, kGuillemet, kSingle, kCorner };
+// kDoubled is two ASCII apostrophes standing for a double quote ('' ... '').
+enum class Family : uint8_t { kNone, kCurly, kLow, kStraight, kDoubled, kGuillemet, kSingle, kCorner };
 enum class Mark : uint8_t { kNone, kOpen, kClose, kEither };
 
 struct MarkInfo {
@@ -115,6 +116,7 @@ class Extractor {
   bool ContentBefore(uint32_t bnd, uint32_t sb, Attribution* a);
   bool ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a);
   uint32_t TrimEnd(uint32_t a, uint32_t b) const;
+  void AppendResumedClause(uint32_t after, uint32_t se, Attribution* a) const;
 
   // Names.
   std::string NameOf(uint32_t a, uint32_t b) const;
@@ -174,6 +176,7 @@ void Extractor::CloseQuote(uint32_t open, uint32_t close, bool marked) {
   int words = 0;
   for (uint32_t i = open + 1; i < close; ++i) words += Tok(i).kind != TokenKind::kPunct;
   uint32_t last_inner = marked ? close - 1 : close;
+  if (marked && last_inner > open && Is(close, "'") && Is(last_inner, "'")) --last_inner;  // ''
   std::string_view end = Lower(last_inner);
   bool punctuated = end == "," || end == "." || end == "?" || end == "!" || end == "\u2026";
   q.speech = words >= 4 || (words >= 2 && punctuated);
@@ -196,20 +199,28 @@ void Extractor::FindQuotes() {
   Family family = Family::kNone;
   for (uint32_t i = 0; i < toks.size(); ++i) {
     MarkInfo m{};
+    uint32_t last = i;  // the mark's last token: two for ''
     if (toks[i].kind == TokenKind::kPunct && toks[i].end == toks[i].begin + 1) {
       size_t pos = toks[i].byte_begin;
       m = MarkOf(utf8::Decode(text_, &pos));
+      if (Is(i, "'") && i + 1 < toks.size() && Is(i + 1, "'") && Attached(i, i + 1)) {
+        m = {Family::kDoubled, Mark::kEither};
+        last = i + 1;
+      }
     }
     bool new_paragraph = i > 0 && ParagraphOf(seg_, sentence_of_, i) != ParagraphOf(seg_, sentence_of_, i - 1);
     if (open >= 0 && new_paragraph) {
       bool same = m.role != Mark::kNone && m.role != Mark::kClose &&
                   (m.family == family || (family == Family::kLow && m.family == Family::kCurly));
-      if (same) continue;  // the quote goes on in this paragraph
+      if (same) {  // the quote goes on in this paragraph
+        i = last;
+        continue;
+      }
       CloseQuote(static_cast<uint32_t>(open), i - 1, false);
       open = -1;
     }
     if (m.role == Mark::kNone) continue;
-    bool next_attached = i + 1 < toks.size() && Attached(i, i + 1);
+    bool next_attached = last + 1 < toks.size() && Attached(last, last + 1);
     if (open < 0) {
       bool opens = m.role == Mark::kOpen || m.role == Mark::kEither;
       if (m.family == Family::kSingle) opens = opens && next_attached;
@@ -217,12 +228,14 @@ void Extractor::FindQuotes() {
         open = i;
         family = m.family;
       }
+      i = last;
       continue;
     }
     bool closes = false;
     switch (family) {
       case Family::kLow: closes = m.family == Family::kCurly; break;
-      case Family::kStraight: closes = m.family == Family::kStraight; break;
+      case Family::kStraight:
+      case Family::kDoubled: closes = m.family == family; break;
       case Family::kSingle:
         closes = m.family == Family::kSingle && m.role == Mark::kClose &&
                  !(next_attached && toks[i + 1].kind == TokenKind::kWord);
@@ -230,11 +243,12 @@ void Extractor::FindQuotes() {
       default: closes = m.family == family && m.role == Mark::kClose; break;
     }
     if (closes) {
-      CloseQuote(static_cast<uint32_t>(open), i, true);
+      CloseQuote(static_cast<uint32_t>(open), last, true);
       open = -1;
     } else if (m.family == family && m.role == Mark::kOpen) {
       open = i;  // an unclosed quote in the same paragraph: start again here
     }
+    i = last;
   }
   if (open >= 0 && !toks.empty()) CloseQuote(static_cast<uint32_t>(open), toks.size() - 1, false);
 }
@@ -335,6 +349,21 @@ bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) cons
 uint32_t Extractor::TrimEnd(uint32_t a, uint32_t b) const {
   while (b > a && IsPunct(b - 1) && quote_of_[b - 1] == kNone) --b;
   return b;
+}
+
+// "X, Rubio said, had been ...": the content resumes after the comma that
+// closes a parenthetical attribution.
+void Extractor::AppendResumedClause(uint32_t after, uint32_t se, Attribution* a) const {
+  if (a->direct || after + 1 >= se || !Is(after, ",")) return;
+  uint32_t i = after + 1;
+  std::string_view w = Lower(i);
+  if (Tok(i).kind != TokenKind::kWord || cap_[i] || quote_of_[i] != kNone) return;
+  if ((w.size() > 4 && w.substr(w.size() - 3) == "ing") || nlp::IsSpeakerStop(w) || nlp::IsRelativeWord(w) ||
+      nlp::LookupCue(w).kind != CueKind::kNone) {
+    return;
+  }
+  uint32_t end = TrimEnd(i, se);
+  if (end - i >= 2) a->content.push_back(SpanOf(i, end));
 }
 
 // Content that ends at the boundary token `bnd` (a comma or closing mark)
@@ -578,6 +607,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
     // "“...,” said Clinton" / "..., said the senator."
     auto sp = SpeakerAfter(h.c1, se);
     if (sp.first < sp.second && RestIsTrailer(sp.second, se, h.info) && ContentBefore(last, sb, &a)) {
+      AppendResumedClause(sp.second, se, &a);
       SetSpeaker(sp.first, sp.second, &a);
       Commit(std::move(a));
       return;
@@ -591,6 +621,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
     if (content_first) {
       Attribution b = a;
       if (ContentBefore(bnd, sb, &b)) {
+        AppendResumedClause(h.c1, se, &b);
         SetSpeaker(np.first, np.second, &b);
         Commit(std::move(b));
         return;

@@ -46,7 +46,7 @@ const std::unordered_set<std::string_view>& TitleAbbreviations() {
       "Maj", "Adm", "Cmdr", "Rev", "Hon", "Pres", "Supt", "Insp", "St", "Mt", "Ft", "No", "Nos",
       "Vol", "Fig", "Jl", "Jln", "H", "Hj", "Ir", "Drs", "Dra", "dr", "drg", "Sdr", "Sdri", "Bpk",
       "Ny", "Nn", "Kol", "Brigjen", "Mayjen", "Letjen", "Kompol", "AKBP", "Kapt", "Pdt", "Gg",
-      "Kec", "Kab", "Kel", "Prov", "Tel", "Telp", "vs", "cf"};
+      "Kec", "Kab", "Kel", "Prov", "Tel", "Telp", "vs", "cf", "U.S", "U.N", "U.K"};
   return *s;
 }
 
