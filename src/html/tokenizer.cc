@@ -26,30 +26,29 @@ namespace {
 
 constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 
-// Byte classes. kTagStop/kAttrStop/kUnquotedStop end the tight loops over
-// names and unquoted values; kUpper and NUL are in the name stops because
-// they need decoding, not because they end the name.
+// Byte classes. A name ends at kTagEnd (tag names) or kAttrNameEnd
+// (attribute names); kUpper and kNul bytes inside a name need decoding.
 enum : uint8_t {
   kWs = 1,  // tab, LF, FF, CR (becomes LF), space
   kUpper = 2,
   kAlpha = 4,
   kDigit = 8,
-  kTagStop = 16,       // ws / > NUL A-Z
-  kAttrStop = 32,      // ws / > = NUL A-Z
-  kUnquotedStop = 64,  // ws > & NUL
+  kTagEnd = 16,        // ws / >
+  kAttrNameEnd = 32,   // ws / > =
+  kUnquotedEnd = 64,   // ws >
+  kNul = 128,
 };
 
 constexpr std::array<uint8_t, 256> kClass = [] {
   std::array<uint8_t, 256> t{};
-  for (int c : {'\t', '\n', '\f', '\r', ' '}) t[c] |= kWs | kTagStop | kAttrStop | kUnquotedStop;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] |= kUpper | kAlpha | kTagStop | kAttrStop;
+  for (int c : {'\t', '\n', '\f', '\r', ' '}) t[c] |= kWs | kTagEnd | kAttrNameEnd | kUnquotedEnd;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] |= kUpper | kAlpha;
   for (int c = 'a'; c <= 'z'; ++c) t[c] |= kAlpha;
   for (int c = '0'; c <= '9'; ++c) t[c] |= kDigit;
-  t['/'] |= kTagStop | kAttrStop;
-  t['>'] |= kTagStop | kAttrStop | kUnquotedStop;
-  t['='] |= kAttrStop;
-  t['&'] |= kUnquotedStop;
-  t[0] |= kTagStop | kAttrStop | kUnquotedStop;
+  t['/'] |= kTagEnd | kAttrNameEnd;
+  t['>'] |= kTagEnd | kAttrNameEnd | kUnquotedEnd;
+  t['='] |= kAttrNameEnd;
+  t[0] |= kNul;
   return t;
 }();
 
@@ -170,7 +169,19 @@ void Tokenizer::SetState(TokenizerState state) { state_ = state; }
 void Tokenizer::SetLastStartTag(std::string_view name) { last_start_tag_.assign(name); }
 
 void Tokenizer::Next(Token* token) {
-  *token = Token();
+  // Field by field: assigning a fresh Token compiles to a slow block fill,
+  // measurable at ten million tokens a second.
+  token->tag = Tag::kUnknown;
+  token->name = {};
+  token->self_closing = false;
+  token->attrs = nullptr;
+  token->attr_count = 0;
+  token->data = {};
+  token->in_source = false;
+  token->public_id = {};
+  token->system_id = {};
+  token->has_public_id = token->has_system_id = token->has_name = false;
+  token->force_quirks = false;
   while (pos_ < input_.size()) {
     bool emitted = false;
     switch (state_) {
@@ -511,62 +522,90 @@ bool Tokenizer::Markup(size_t lt, Token* token) {
   return BogusCommentToken(lt, p, token);
 }
 
-std::string_view Tokenizer::Resolve(Span span, const std::string& buf) const {
-  return span.in_buffer ? std::string_view(buf).substr(span.offset, span.length)
-                        : input_.substr(span.offset, span.length);
+// Makes room for `bytes` more in attr_buf_, so that decoding the next name
+// or value cannot move it; if it has to move now, re-points the views of the
+// attributes already decoded into it.
+void Tokenizer::ReserveAttributeBuffer(size_t bytes) {
+  size_t need = attr_buf_.size() + bytes;
+  if (need <= attr_buf_.capacity()) return;
+  uintptr_t old_base = reinterpret_cast<uintptr_t>(attr_buf_.data());
+  attr_buf_.reserve(std::max(need, 2 * attr_buf_.capacity()));
+  auto repoint = [&](std::string_view* v) {
+    *v = std::string_view(attr_buf_.data() + (reinterpret_cast<uintptr_t>(v->data()) - old_base), v->size());
+  };
+  for (size_t i = 0; i < attrs_.size(); ++i) {
+    if (attr_in_buf_[i] & 1) repoint(&attrs_[i].name);
+    if (attr_in_buf_[i] & 2) repoint(&attrs_[i].value);
+  }
 }
 
-// A tag or attribute name from *p up to a byte of `stop_mask` (which must
-// include upper case and NUL, decoded here rather than stopped at). Names are
-// usually lower case already, so the common result is a span of the input.
-Tokenizer::Span Tokenizer::ReadName(size_t* p, uint8_t stop_mask, std::string* buf) {
+// A tag name (attribute: false) or attribute name from *p up to a byte of
+// `end_mask`. Names are usually lower case already, so the common result is
+// a view of the input; otherwise the name is lowercased (NUL -> U+FFFD) into
+// name_buf_ / attr_buf_ and *in_buf is set.
+std::string_view Tokenizer::ReadName(size_t* p, uint8_t end_mask, bool attribute, bool* in_buf) {
   const char* s = input_.data();
   size_t n = input_.size();
   size_t begin = *p, q = *p;
   if (q < n && s[q] == '=') ++q;  // only reachable as an attribute name's first byte
-  while (q < n && !(Class(s[q]) & stop_mask)) ++q;
-  if (q >= n || !((Class(s[q]) & kUpper) || s[q] == '\0')) {
+  while (q < n && !(Class(s[q]) & (end_mask | kUpper | kNul))) ++q;
+  *in_buf = q < n && !(Class(s[q]) & end_mask);
+  if (!*in_buf) {
     *p = q;
-    return {static_cast<uint32_t>(begin), static_cast<uint32_t>(q - begin), false};
+    return input_.substr(begin, q - begin);
+  }
+  size_t end = q;
+  while (end < n && !(Class(s[end]) & end_mask)) ++end;
+  std::string* buf = &name_buf_;
+  if (attribute) {
+    ReserveAttributeBuffer(3 * (end - begin));  // NUL grows to three bytes
+    buf = &attr_buf_;
+  } else {
+    name_buf_.clear();
   }
   size_t offset = buf->size();
   buf->append(s + begin, q - begin);
-  for (; q < n; ++q) {
+  for (; q < end; ++q) {
     char c = s[q];
-    uint8_t cls = Class(c);
-    if (cls & kUpper) {
-      buf->push_back(static_cast<char>(c + 32));
-    } else if (c == '\0') {
+    if (c == '\0') {
       buf->append(kReplacementUtf8);
-    } else if (cls & stop_mask) {
-      break;
     } else {
-      buf->push_back(c);
+      buf->push_back(Lower(c));
     }
   }
-  *p = q;
-  return {static_cast<uint32_t>(offset), static_cast<uint32_t>(buf->size() - offset), true};
+  *p = end;
+  return std::string_view(*buf).substr(offset);
 }
 
 // An attribute value starting at *p (at the quote, or the first byte of an
-// unquoted value). Sets *at_eof when the input ends inside it.
-Tokenizer::Span Tokenizer::ReadAttributeValue(size_t* p, bool* at_eof) {
+// unquoted value). Returns false when the input ends inside it. A value is
+// found whole first (references cannot contain its terminator), then
+// decoded only if it holds '&', CR or NUL.
+bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value, bool* in_buf) {
   const char* s = input_.data();
   size_t n = input_.size();
   char quote = s[*p];
-  bool quoted = quote == '"' || quote == '\'';
-  size_t begin = quoted ? *p + 1 : *p, q = begin;
+  size_t begin, end;
+  if (quote == '"' || quote == '\'') {
+    begin = *p + 1;
+    end = quote == '"' ? FindAny<'"'>(s, begin, n) : FindAny<'\''>(s, begin, n);
+    if (end >= n) return false;
+    *p = end + 1;
+  } else {
+    begin = end = *p;
+    while (end < n && !(Class(s[end]) & kUnquotedEnd)) ++end;
+    if (end >= n) return false;
+    *p = end;
+  }
+  size_t q = FindAny<'&', '\r', '\0'>(s, begin, end);
+  *in_buf = false;
+  if (q >= end) {
+    *value = input_.substr(begin, end - begin);
+    return true;
+  }
+  ReserveAttributeBuffer(3 * (end - begin));  // NUL grows to three bytes, references never more
   Decoder run(input_, begin, &attr_buf_);
-  while (true) {
-    if (quoted) {
-      q = quote == '"' ? FindAny<'"', '&', '\r', '\0'>(s, q, n) : FindAny<'\'', '&', '\r', '\0'>(s, q, n);
-    } else {
-      while (q < n && !(Class(s[q]) & kUnquotedStop)) ++q;
-    }
-    if (q >= n) {
-      *at_eof = true;
-      return {};
-    }
+  for (; q < end; q = FindAny<'&', '\r', '\0'>(s, q, end)) {
     char c = s[q];
     if (c == '&') {
       CharRef ref = MatchCharRef(q, true);
@@ -576,18 +615,15 @@ Tokenizer::Span Tokenizer::ReadAttributeValue(size_t* p, bool* at_eof) {
         run.Replace(q, ref.end, ref.value);
         q = ref.end;
       }
-    } else if (c == '\0') {
-      run.Nul(q++);
-    } else if (c == '\r' && quoted) {
+    } else if (c == '\r') {
       run.Cr(q++);
     } else {
-      break;  // closing quote; or whitespace / '>' after an unquoted value
+      run.Nul(q++);
     }
   }
-  std::string_view value = run.Finish(q);
-  *p = quoted ? q + 1 : q;
-  if (!run.decoded()) return {static_cast<uint32_t>(begin), static_cast<uint32_t>(q - begin), false};
-  return {static_cast<uint32_t>(run.buf_begin()), static_cast<uint32_t>(value.size()), true};
+  *value = run.Finish(end);
+  *in_buf = run.decoded();
+  return true;
 }
 
 namespace {
@@ -603,8 +639,8 @@ void Tokenizer::RebuildAttributeIndex(size_t capacity) {
   size_t size = 64;
   while (size < 4 * capacity) size *= 2;
   attr_index_.assign(size, 0);
-  for (size_t i = 0; i < pending_attrs_.size(); ++i) {
-    size_t slot = HashName(Resolve(pending_attrs_[i].name, attr_buf_)) & (size - 1);
+  for (size_t i = 0; i < attrs_.size(); ++i) {
+    size_t slot = HashName(attrs_[i].name) & (size - 1);
     while (attr_index_[slot] != 0) slot = (slot + 1) & (size - 1);
     attr_index_[slot] = static_cast<uint32_t>(i + 1);
   }
@@ -612,12 +648,13 @@ void Tokenizer::RebuildAttributeIndex(size_t capacity) {
 
 // Whether an attribute of this name is already on the tag (the spec keeps the
 // first). Few attributes: a linear scan. Many: a hash set, so that a tag with
-// 100k attributes stays linear.
+// 100k attributes stays linear. A new name is recorded as attrs_.size(),
+// where the caller appends it.
 bool Tokenizer::IsDuplicateAttribute(std::string_view name) {
-  size_t count = pending_attrs_.size();
+  size_t count = attrs_.size();
   if (count < kLinearAttributeLimit) {
-    for (const PendingAttribute& a : pending_attrs_) {
-      if (Resolve(a.name, attr_buf_) == name) return true;
+    for (const TokenAttribute& a : attrs_) {
+      if (a.name == name) return true;
     }
     return false;
   }
@@ -625,10 +662,10 @@ bool Tokenizer::IsDuplicateAttribute(std::string_view name) {
   size_t mask = attr_index_.size() - 1;
   size_t slot = HashName(name) & mask;
   while (uint32_t id = attr_index_[slot]) {
-    if (Resolve(pending_attrs_[id - 1].name, attr_buf_) == name) return true;
+    if (attrs_[id - 1].name == name) return true;
     slot = (slot + 1) & mask;
   }
-  attr_index_[slot] = static_cast<uint32_t>(count + 1);  // the caller appends it next
+  attr_index_[slot] = static_cast<uint32_t>(count + 1);
   return false;
 }
 
@@ -639,10 +676,11 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
   size_t n = input_.size();
   bool end_tag = s[lt + 1] == '/';
   size_t p = lt + (end_tag ? 2 : 1);
-  name_buf_.clear();
+  attrs_.clear();
+  attr_in_buf_.clear();
   attr_buf_.clear();
-  pending_attrs_.clear();
-  Span name = ReadName(&p, kTagStop, &name_buf_);
+  bool in_buf;
+  std::string_view name = ReadName(&p, kTagEnd, false, &in_buf);
   bool self_closing = false;
   while (true) {
     while (p < n && IsWs(s[p])) ++p;
@@ -651,19 +689,15 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
     if (c == '>') {
       ++p;
       token->type = end_tag ? TokenType::kEndTag : TokenType::kStartTag;
-      token->name = Resolve(name, name_buf_);
-      token->tag = LookupTag(token->name);
+      token->name = name;
+      token->tag = LookupTag(name);
       token->self_closing = self_closing;
-      attrs_.clear();
-      for (const PendingAttribute& a : pending_attrs_) {
-        attrs_.push_back({Resolve(a.name, attr_buf_), Resolve(a.value, attr_buf_)});
-      }
       token->attrs = attrs_.data();
       token->attr_count = static_cast<uint32_t>(attrs_.size());
       token->begin = static_cast<uint32_t>(lt);
       token->end = static_cast<uint32_t>(p);
       pos_ = p;
-      if (!end_tag) last_start_tag_.assign(token->name);
+      if (!end_tag) last_start_tag_.assign(name);
       return true;
     }
     if (c == '/') {  // self-closing start tag state
@@ -672,25 +706,29 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
       continue;
     }
     self_closing = false;
-    size_t attr_mark = attr_buf_.size();
-    PendingAttribute attr;
-    attr.name = ReadName(&p, kAttrStop, &attr_buf_);
+    size_t mark = attr_buf_.size();
+    std::string_view attr_name = ReadName(&p, kAttrNameEnd, true, &in_buf);
+    // A duplicate's value is still parsed (it may hold the '>'), then dropped.
+    bool keep = !IsDuplicateAttribute(attr_name);
+    if (keep) {
+      attrs_.push_back({attr_name, {}});
+      attr_in_buf_.push_back(in_buf ? 1 : 0);
+    }
     while (p < n && IsWs(s[p])) ++p;
     if (p < n && s[p] == '=') {
       ++p;
       while (p < n && IsWs(s[p])) ++p;
       if (p >= n) break;
       if (s[p] != '>') {
-        bool at_eof = false;
-        attr.value = ReadAttributeValue(&p, &at_eof);
-        if (at_eof) break;
+        std::string_view value;
+        if (!ReadAttributeValue(&p, &value, &in_buf)) break;
+        if (keep) {
+          attrs_.back().value = value;
+          if (in_buf) attr_in_buf_.back() |= 2;
+        }
       }
     }
-    if (IsDuplicateAttribute(Resolve(attr.name, attr_buf_))) {
-      attr_buf_.resize(attr_mark);
-    } else {
-      pending_attrs_.push_back(attr);
-    }
+    if (!keep) attr_buf_.resize(mark);
   }
   pos_ = n;
   return false;

@@ -78,15 +78,6 @@ class Tokenizer {
   void SetAllowCdata(bool allow) { allow_cdata_ = allow; }
 
  private:
-  // Where a decoded string lives: a range of the input, or of a scratch
-  // buffer. Offsets (not views) so that a buffer may grow mid-token.
-  struct Span {
-    uint32_t offset = 0, length = 0;
-    bool in_buffer = false;
-  };
-  struct PendingAttribute {
-    Span name, value;
-  };
   struct CharRef {
     size_t end;              // position after the reference; the '&' itself when literal
     std::string_view value;  // UTF-8 replacement text
@@ -106,11 +97,11 @@ class Tokenizer {
   bool IsAppropriateEndTag(size_t lt) const;
   bool MatchScriptWord(size_t* p) const;
   CharRef MatchCharRef(size_t amp, bool in_attribute);
-  Span ReadName(size_t* p, uint8_t stop_mask, std::string* buf);
-  Span ReadAttributeValue(size_t* p, bool* at_eof);
+  std::string_view ReadName(size_t* p, uint8_t end_mask, bool attribute, bool* in_buf);
+  bool ReadAttributeValue(size_t* p, std::string_view* value, bool* in_buf);
+  void ReserveAttributeBuffer(size_t bytes);
   bool IsDuplicateAttribute(std::string_view name);
   void RebuildAttributeIndex(size_t capacity);
-  std::string_view Resolve(Span span, const std::string& buf) const;
   void EmitText(Token* token, size_t begin, size_t end, std::string_view data, bool in_source);
   std::string_view DecodeRange(size_t begin, size_t end, bool nul_to_replacement);
 
@@ -124,9 +115,11 @@ class Tokenizer {
   std::string name_buf_;   // tag names that needed lowercasing
   std::string attr_buf_;   // attribute names/values that needed decoding
   std::string ref_buf_;    // the UTF-8 of a numeric character reference
-  std::vector<PendingAttribute> pending_attrs_;
-  std::vector<uint32_t> attr_index_;  // hash set over pending_attrs_ for tags with many attributes
+  // The current tag's attributes, as final views; those into attr_buf_ are
+  // re-pointed when it grows (attr_in_buf_: bit 0 name, bit 1 value).
   std::vector<TokenAttribute> attrs_;
+  std::vector<uint8_t> attr_in_buf_;
+  std::vector<uint32_t> attr_index_;  // hash set over attrs_ for tags with many attributes
   std::string doctype_name_, doctype_public_, doctype_system_;
 };
 
