@@ -39,6 +39,11 @@ struct ParseOptions {
 
 std::unique_ptr<Document> ParseHtml(std::string_view html, const ParseOptions& options = {});
 
+// Sets up fragment parsing from an html5lib-style context: "div", "svg path",
+// "math mi" (a leading "svg "/"math " picks the namespace). `options` keeps a
+// view into `context`.
+void SetFragmentContext(std::string_view context, ParseOptions* options);
+
 }  // namespace warta
 
 #endif  // WARTA_HTML_PARSER_H_
