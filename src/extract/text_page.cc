@@ -1,0 +1,370 @@
+#include "extract/text_page.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "base/utf8.h"
+#include "meta/authors.h"
+#include "meta/caption.h"
+#include "meta/date_parse.h"
+#include "meta/dateline.h"
+#include "meta/sources.h"
+#include "meta/url.h"
+
+namespace warta::extract {
+namespace {
+
+enum class LineKind : uint8_t {
+  kFurniture,  // share bars, pagination, "Baca juga", related-article headers
+  kFooter,     // furniture that also ends the article ("Berita Terkait")
+  kByline,
+  kDate,
+  kCaption,
+  kSignoff,    // "(Initials)" closing the article
+  kParagraph,
+  kShort,      // anything else short: subheads, labels, site names
+};
+
+struct Line {
+  std::string text;
+  int words = 0;
+  LineKind kind = LineKind::kShort;
+};
+
+// Whitespace of every kind (NBSP, thin spaces, ideographic space) to one
+// ASCII space; zero-width characters and the BOM dropped.
+std::string NormalizeLine(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  size_t pos = 0;
+  bool space = true;  // drops leading spaces
+  while (pos < raw.size()) {
+    size_t start = pos;
+    char32_t cp = utf8::Decode(raw, &pos);
+    bool is_space = cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+                    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF) continue;
+    if (is_space) {
+      if (!space) out += ' ';
+      space = true;
+      continue;
+    }
+    space = false;
+    if (cp == utf8::kReplacement && pos - start == 1) {
+      utf8::Append(cp, &out);
+    } else {
+      out.append(raw.substr(start, pos - start));
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+int CountWords(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\n' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Sentence-final punctuation, closing quotes included.
+bool EndsSentence(std::string_view s) {
+  for (std::string_view end : {".", "!", "?", "\"", "\xE2\x80\x9D", "\xE2\x80\x99", "'", "\xC2\xBB", "\xE2\x80\xA6"}) {
+    if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
+// Section headers after which nothing is the article any more.
+bool IsFooterCue(std::string_view lower) {
+  static constexpr std::string_view kCues[] = {
+      "berita terkait", "artikel terkait", "terpopuler", "berita terpopuler", "topik artikel", "topik terkait",
+      "tags", "tag", "topik", "related", "related articles", "related stories", "related news", "most popular",
+      "most read", "komentar", "comments", "copyright", "hak cipta", "berita lainnya", "baca berita lainnya",
+      "rekomendasi", "pilihan redaksi", "editor's picks", "more stories", "more from", "trending",
+      "berita terkini", "terkini", "populer", "latest news", "you may also like", "recommended"};
+  std::string_view s = lower;
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
+  if (StartsWith(s, "copyright") || StartsWith(s, "\xC2\xA9") || StartsWith(s, "hak cipta")) return true;
+  return std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues);
+}
+
+// Leftovers of page furniture, by their opening words.
+bool IsFurnitureCue(std::string_view lower, int words) {
+  if (words <= 5 && !lower.empty() && lower.back() == ':') return true;  // "Share :", "Halaman:"
+  if (words > 16) return false;
+  static constexpr std::string_view kPrefixes[] = {
+      "baca juga", "baca:", "baca selengkapnya", "simak juga", "simak:", "simak video", "lihat juga", "lihat:",
+      "follow ", "ikuti ", "telusuri", "read more", "read also", "also read", "see also", "related:",
+      "advertisement", "iklan", "scroll to", "scroll untuk", "gulir", "share", "bagikan", "download ",
+      "unduh ", "klik ", "click here", "cek berita", "dapatkan ", "gabung ", "subscribe", "sign up",
+      "newsletter", "watch:", "tonton", "halaman ", "halaman:", "page ", "selanjutnya", "sebelumnya",
+      "next article", "previous article", "editor:", "penyunting", "redaktur:", "sumber:", "source:",
+      "loading", "memuat", "video:", "cek fakta:", "kunjungi ", "jangan lewatkan", "don't miss",
+      "untuk informasi", "temukan berita", "ikuti berita", "artikel ini telah", "this article was", "tag:"};
+  for (std::string_view p : kPrefixes) {
+    if (StartsWith(lower, p)) return true;
+  }
+  // Breadcrumbs: "Home > News > Dunia".
+  for (std::string_view sep : {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / "}) {
+    if (lower.find(sep) != std::string_view::npos && words <= 8 && !EndsSentence(lower)) return true;
+  }
+  return false;
+}
+
+bool IsSignoff(std::string_view s, int words) {
+  if (s.size() < 3 || s.front() != '(' || s.back() != ')' || words > 5) return false;
+  std::string_view inner = s.substr(1, s.size() - 2);
+  return inner.find_first_of("()") == std::string_view::npos;
+}
+
+// A line that is mostly a date: the date and at most a few label words.
+bool IsDateLine(std::string_view s, int words, meta::DateLocale locale, meta::DateMatch* match) {
+  if (words > 14) return false;
+  meta::DateParseOptions o;
+  o.locale = locale;
+  std::vector<meta::DateMatch> found = meta::FindDates(s, o, 2);
+  if (found.empty() || found[0].value.granularity < meta::DateGranularity::kDay) return false;
+  int date_words = CountWords(s.substr(found[0].begin, found[0].end - found[0].begin));
+  if (words - date_words > 5) return false;
+  *match = found[0];
+  return true;
+}
+
+bool HasPhotoWord(std::string_view lower) {
+  static const RE2 re("\\b(foto|photo|photograph|ilustrasi|illustration|getty images|shutterstock|gambar|image)\\b");
+  return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), re);
+}
+
+std::string GuessLanguage(const std::vector<std::string>& paragraphs) {
+  static constexpr std::string_view kId[] = {"yang", "dan", "di", "dengan", "untuk", "ini", "itu", "dari",
+                                             "pada", "tidak", "akan", "dalam", "adalah", "ke", "juga",
+                                             "oleh", "karena", "bahwa", "telah", "sudah", "mereka"};
+  static constexpr std::string_view kEn[] = {"the", "and", "of", "to", "in", "is", "that", "for", "was",
+                                             "with", "on", "as", "are", "it", "by", "he", "said", "at",
+                                             "from", "has", "have"};
+  int id = 0, en = 0;
+  for (const std::string& p : paragraphs) {
+    std::string lower = Lower(p);
+    size_t pos = 0;
+    while (pos < lower.size()) {
+      size_t end = lower.find_first_of(" ,.;:!?\"()", pos);
+      if (end == std::string::npos) end = lower.size();
+      std::string_view w = std::string_view(lower).substr(pos, end - pos);
+      if (std::find(std::begin(kId), std::end(kId), w) != std::end(kId)) ++id;
+      if (std::find(std::begin(kEn), std::end(kEn), w) != std::end(kEn)) ++en;
+      pos = end + 1;
+    }
+  }
+  if (id < 3 && en < 3) return "";
+  return id >= en ? "id" : "en";
+}
+
+// The outlet's name from the page's own furniture.
+std::string SiteNameFromCues(const std::vector<Line>& lines) {
+  static const RE2 kChannel(
+      "(?i:follow|ikuti|gabung)\\b.{0,40}?\\b(?i:channel|saluran|kanal)\\s+([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*)?)");
+  static const RE2 kCopyright(
+      "(?:(?i:copyright|hak cipta)\\s*(?:\\xC2\\xA9|\\([cC]\\))?|\\xC2\\xA9)\\s*(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*\\d{4})?\\s*)?"
+      "([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*){0,2})");
+  std::string name;
+  for (const RE2* re : {&kChannel, &kCopyright}) {
+    for (const Line& l : lines) {
+      if (RE2::PartialMatch(l.text, *re, &name)) {
+        while (!name.empty() && name.back() == '.') name.pop_back();
+        if (!name.empty()) return name;
+      }
+    }
+  }
+  return "";
+}
+
+LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::DateMatch* date) {
+  std::string lower = Lower(l.text);
+  if (IsFooterCue(lower)) return LineKind::kFooter;
+  if (IsFurnitureCue(lower, l.words)) return LineKind::kFurniture;
+  if (IsSignoff(l.text, l.words)) return LineKind::kSignoff;
+  if (l.words <= 12 && meta::LooksLikeByline(l.text)) return LineKind::kByline;
+  if (!in_body && IsDateLine(l.text, l.words, locale, date)) return LineKind::kDate;
+  if (l.words <= 60 && (!in_body || HasPhotoWord(lower)) && meta::HasCreditCue(l.text)) return LineKind::kCaption;
+  if (!in_body && StartsWith(lower, "ilustrasi") && l.words <= 20) return LineKind::kCaption;
+  bool has_letters = std::any_of(l.text.begin(), l.text.end(), [](char c) {
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  }) || std::any_of(l.text.begin(), l.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (!has_letters) return LineKind::kFurniture;
+  if (l.words >= 8 || (l.words >= 2 && EndsSentence(l.text))) return LineKind::kParagraph;
+  return LineKind::kShort;
+}
+
+}  // namespace
+
+Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
+  Record r;
+  r.source = std::string(source_name);
+  std::string repaired;
+  if (!utf8::IsValid(utf8_text)) {
+    repaired = utf8::Repair(utf8_text);
+    utf8_text = repaired;
+  }
+  std::vector<Line> lines;
+  size_t pos = 0;
+  while (pos <= utf8_text.size()) {
+    size_t end = utf8_text.find('\n', pos);
+    if (end == std::string_view::npos) end = utf8_text.size();
+    std::string text = NormalizeLine(utf8_text.substr(pos, end - pos));
+    if (!text.empty()) {
+      Line l;
+      l.words = CountWords(text);
+      l.text = std::move(text);
+      lines.push_back(std::move(l));
+    }
+    pos = end + 1;
+  }
+
+  // A first guess at the language picks the numeric date order.
+  std::vector<std::string> sample;
+  for (size_t i = 0; i < lines.size() && i < 60; ++i) sample.push_back(lines[i].text);
+  std::string lang = GuessLanguage(sample);
+  meta::DateLocale locale = lang == "en" ? meta::DateLocale::kEnglish : meta::DateLocale::kIndonesian;
+
+  bool have_title = false, in_body = false, ended = false;
+  std::vector<std::string> signoffs;
+  for (Line& l : lines) {
+    meta::DateMatch date;
+    l.kind = Classify(l, in_body, locale, &date);
+    if (ended) continue;
+    switch (l.kind) {
+      case LineKind::kFooter:
+        if (in_body) ended = true;
+        break;
+      case LineKind::kByline:
+        meta::MergeNames(meta::SplitAuthorNames(l.text), &r.authors);
+        break;
+      case LineKind::kDate: {
+        std::string lower = Lower(l.text);
+        bool modified = lower.find("diperbarui") != std::string::npos || lower.find("updated") != std::string::npos ||
+                        lower.find("update") != std::string::npos || lower.find("modified") != std::string::npos;
+        if (modified) {
+          if (r.modified.empty()) r.modified = meta::FormatIsoLocal(date.value);
+        } else if (r.published.empty()) {
+          r.published = meta::FormatIsoLocal(date.value);
+          r.published_utc = meta::FormatIsoUtc(date.value);
+        }
+        break;
+      }
+      case LineKind::kCaption: {
+        meta::CaptionParts parts = meta::SplitCaption(l.text);
+        r.images.push_back(Image{"", std::move(parts.caption), std::move(parts.credit)});
+        break;
+      }
+      case LineKind::kSignoff:
+        signoffs.push_back(l.text.substr(1, l.text.size() - 2));
+        break;
+      case LineKind::kParagraph:
+      case LineKind::kShort:
+        if (!have_title) {
+          // The title: the first substantial line that is not a full sentence
+          // paragraph.
+          if (l.words >= 3 && l.words <= 40) {
+            r.title = l.text;
+            have_title = true;
+          }
+          break;
+        }
+        if (l.kind == LineKind::kParagraph) {
+          in_body = true;
+          r.paragraphs.push_back(l.text);
+        }
+        break;
+      case LineKind::kFurniture:
+        break;
+    }
+  }
+  // A sign-off that names a person is the author when no byline did.
+  if (r.authors.empty()) {
+    for (const std::string& s : signoffs) meta::MergeNames(meta::SplitAuthorNames(s), &r.authors);
+  }
+  if (r.published.empty()) {
+    // A date line may sit after the body in some copies.
+    for (const Line& l : lines) {
+      meta::DateMatch date;
+      if (l.kind != LineKind::kParagraph && IsDateLine(l.text, l.words, locale, &date)) {
+        r.published = meta::FormatIsoLocal(date.value);
+        r.published_utc = meta::FormatIsoUtc(date.value);
+        break;
+      }
+    }
+  }
+
+  r.site_name = SiteNameFromCues(lines);
+  if (!r.paragraphs.empty()) {
+    if (std::optional<meta::Dateline> d = meta::DetectDateline(r.paragraphs[0])) {
+      r.dateline = d->city;
+      std::string agency = meta::KnownSourceName(d->agency);
+      bool is_site = d->agency.find(".com") != std::string::npos || d->agency.find(".co") != std::string::npos;
+      if (!agency.empty() && !is_site) r.sources_cited.push_back(agency);
+      if (r.site_name.empty() && is_site) r.site_name = d->agency;
+    }
+  }
+  if (r.site_name.empty()) r.site_name = meta::SiteNameFromUrl(source_name);
+  for (std::string& s : meta::FindCitedSources(
+           [&] {
+             std::string all;
+             for (const std::string& p : r.paragraphs) all += p, all += '\n';
+             return all;
+           }())) {
+    if (std::find(r.sources_cited.begin(), r.sources_cited.end(), s) == r.sources_cited.end() &&
+        Lower(s) != Lower(r.site_name)) {
+      r.sources_cited.push_back(std::move(s));
+    }
+  }
+  // Authors never include the outlet.
+  std::erase_if(r.authors, [&](const std::string& a) { return !meta::IsPlausiblePersonName(a, r.site_name); });
+
+  std::string body_lang = GuessLanguage(r.paragraphs);
+  r.language = body_lang.empty() ? lang : body_lang;
+  for (size_t i = 0; i < r.paragraphs.size(); ++i) {
+    if (i) r.text += "\n\n";
+    r.text += r.paragraphs[i];
+  }
+  r.word_count = CountWords(r.text);
+  return r;
+}
+
+bool LooksLikePlainText(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 16384);
+  if (head.empty()) return false;
+  size_t control = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return false;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  if (control * 20 > head.size()) return false;
+  // Markup: a tag a page would start with, anywhere near the top.
+  std::string lower = Lower(head);
+  for (std::string_view tag : {"<!doctype", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ",
+                               "<script", "<link", "<?xml", "<table", "<span", "<br", "<a href", "<article",
+                               "<section", "<style", "<!--"}) {
+    if (lower.find(tag) != std::string::npos) return false;
+  }
+  return true;
+}
+
+}  // namespace warta::extract
