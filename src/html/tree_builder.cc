@@ -76,7 +76,7 @@ constexpr TagTable MakeTagTable() {
        T::kHeader, T::kHgroup, T::kHr, T::kHtml, T::kIframe, T::kImg, T::kInput, T::kKeygen, T::kLi, T::kLink,
        T::kListing, T::kMain, T::kMarquee, T::kMenu, T::kMeta, T::kNav, T::kNoembed, T::kNoframes, T::kNoscript,
        T::kObject, T::kOl, T::kP, T::kParam, T::kPlaintext, T::kPre, T::kScript, T::kSearch, T::kSection,
-       T::kSelect, T::kSource, T::kStyle, T::kSummary, T::kTable, T::kTbody, T::kTd, T::kTemplate, T::kTextarea,
+       T::kSource, T::kStyle, T::kSummary, T::kTable, T::kTbody, T::kTd, T::kTemplate, T::kTextarea,
        T::kTfoot, T::kTh, T::kThead, T::kTitle, T::kTr, T::kTrack, T::kUl, T::kWbr, T::kXmp},
       kSpecial);
   set({T::kApplet, T::kCaption, T::kHtml, T::kTable, T::kTd, T::kTh, T::kMarquee, T::kObject, T::kTemplate},
@@ -584,6 +584,8 @@ class TreeBuilder {
   void FlushTableText();
 
   void LiftTooDeep();
+  void FillSelectedContent();
+  Node* ShallowCopy(const Node* n);
 
   std::string_view input_;
   const ParseOptions& options_;
@@ -607,6 +609,7 @@ class TreeBuilder {
   bool foster_ = false;
   bool skip_lf_ = false;
   bool maybe_too_deep_ = false;
+  bool has_selectedcontent_ = false;
   size_t start_tags_ = 0;
   size_t reconstructed_ = 0;
 
@@ -640,6 +643,7 @@ void TreeBuilder::Run() {
     }
     root_->type = NodeType::kFragment;
   }
+  if (has_selectedcontent_) FillSelectedContent();
   if (maybe_too_deep_) LiftTooDeep();
 }
 
@@ -676,10 +680,9 @@ void TreeBuilder::SetupFragment() {
       case Tag::kPlaintext: state = TokenizerState::kPlaintext; break;
       default: break;
     }
-    if (state != TokenizerState::kData) {
-      tokenizer_.SetLastStartTag(context_->name);
-      tokenizer_.SetState(state);
-    }
+    // No start tag has been emitted yet, so no end tag is "appropriate":
+    // "</script>" inside a script context stays text.
+    if (state != TokenizerState::kData) tokenizer_.SetState(state);
   }
   Node* html = NewElement(Namespace::kHtml, Tag::kHtml, "html");
   AppendChild(root_, html);
@@ -793,6 +796,7 @@ Node* TreeBuilder::CreateElementForToken(Namespace ns) {
   if (ns == Namespace::kSvg) name = Adjust(kSvgTagNames, name);
   if (name.data() == tok_.name.data()) name = tok_.tag != Tag::kUnknown ? TagName(tok_.tag) : Keep(name);
   Node* n = NewElement(ns, tok_.tag, name);
+  if (tok_.tag == Tag::kUnknown && ns == Namespace::kHtml && name == "selectedcontent") has_selectedcontent_ = true;
   n->source_begin = tok_.begin;
   n->source_end = tok_.end;
   if (tok_.attr_count) {
@@ -1835,7 +1839,7 @@ bool TreeBuilder::InBodyStartTag() {
     case Tag::kNobr:
       Reconstruct();
       if (HasInScope(Tag::kNobr, Scope::kDefault)) {
-        AdoptionAgency();
+        if (AdoptionAgency()) AnyOtherEndTag();
         Reconstruct();
       }
       PushFormatting(InsertHtmlElement());
@@ -2730,6 +2734,63 @@ bool TreeBuilder::InForeignContent(bool* force_html) {
     case TokenType::kEof: return false;
   }
   return false;
+}
+
+Node* TreeBuilder::ShallowCopy(const Node* n) {
+  Node* c;
+  if (n->type == NodeType::kElement) {
+    c = &arena_->New<ElementRecord>()->node;
+  } else if (n->type == NodeType::kText) {
+    c = &arena_->New<TextRecord>()->node;
+  } else {
+    c = arena_->New<Node>();
+  }
+  *c = *n;
+  c->parent = c->first_child = c->last_child = c->prev_sibling = c->next_sibling = nullptr;
+  return c;
+}
+
+// Customizable <select>: its <selectedcontent> shows a copy of the selected
+// option's content (the last option marked selected, else the first). The
+// parser does this as it pops the option; doing it once at the end gives the
+// same tree because a popped option gets no further content.
+void TreeBuilder::FillSelectedContent() {
+  for (const Node* n = root_; n; n = NextInTree(n, root_)) {
+    if (!n->Is(Tag::kSelect)) continue;
+    Node* target = nullptr;
+    const Node* first = nullptr;
+    const Node* selected = nullptr;
+    for (const Node* d = n->first_child; d; d = NextInTree(d, n)) {
+      if (!target && d->ns == Namespace::kHtml && d->tag == Tag::kUnknown && d->name == "selectedcontent") {
+        target = const_cast<Node*>(d);
+      }
+      if (d->Is(Tag::kOption)) {
+        if (!first) first = d;
+        if (d->Attr("selected")) selected = d;
+      }
+    }
+    const Node* option = selected ? selected : first;
+    if (!target || !option) continue;
+    while (target->first_child) Detach(target->first_child);
+    Node* dst_parent = target;
+    const Node* src = option->first_child;
+    while (src) {
+      Node* copy = ShallowCopy(src);
+      AppendChild(dst_parent, copy);
+      if (src->first_child) {
+        dst_parent = copy;
+        src = src->first_child;
+        continue;
+      }
+      while (src != option && !src->next_sibling) {
+        src = src->parent;
+        dst_parent = dst_parent->parent;
+      }
+      if (src == option) break;
+      src = src->next_sibling;
+    }
+    maybe_too_deep_ = true;
+  }
 }
 
 // Moves every element deeper than the cap (possible only after the adoption
