@@ -1,0 +1,350 @@
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <string_view>
+
+#include "input/compress.h"
+#include "input/jsonl.h"
+#include "input/stream.h"
+#include "input/text.h"
+#include "warta/encoding.h"
+#include "warta/input.h"
+#include "warta/warc.h"
+
+namespace warta {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kSniffBytes = 4096;
+// WARC blocks carry HTTP headers on top of the page.
+constexpr size_t kHttpHeaderSlack = 1 << 20;
+
+constexpr std::string_view kHtmlTags[] = {
+    "html", "head", "body", "title", "meta", "link", "script", "style", "div", "span", "p",
+    "a", "br", "hr", "img", "table", "tr", "td", "ul", "ol", "li", "h1", "h2", "h3", "h4",
+    "h5", "h6", "article", "section", "header", "footer", "nav", "main", "form", "iframe",
+    "noscript", "b", "i", "em", "strong", "pre", "blockquote", "figure", "base", "svg"};
+
+bool IsHtmlTag(std::string_view name) {
+  return std::find(std::begin(kHtmlTags), std::end(kHtmlTags), name) != std::end(kHtmlTags);
+}
+
+// NUL bytes or many control characters: an image, a PDF, an archive.
+bool LooksBinary(std::string_view head) {
+  if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) return false;
+  size_t controls = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
+  }
+  return controls * 20 > head.size();
+}
+
+std::string_view StripCompressionSuffix(std::string_view name) {
+  for (std::string_view suffix : {".gz", ".gzip", ".zst", ".zstd"}) {
+    if (text::EndsWithNoCase(name, suffix)) return name.substr(0, name.size() - suffix.size());
+  }
+  return name;
+}
+
+InputFormat DetectFormat(std::string_view path, std::string_view head) {
+  std::string_view start = head;
+  while (!start.empty() && text::IsSpace(start.front())) start.remove_prefix(1);
+  if (start.substr(0, 5) == "WARC/" || start.substr(0, 11) == "filedesc://") return InputFormat::kWarc;
+  std::string_view name = StripCompressionSuffix(path);
+  for (std::string_view ext : {".warc", ".arc"}) {
+    if (text::EndsWithNoCase(name, ext)) return InputFormat::kWarc;
+  }
+  for (std::string_view ext : {".jsonl", ".ndjson", ".jl"}) {
+    if (text::EndsWithNoCase(name, ext)) return InputFormat::kJsonl;
+  }
+  for (std::string_view ext : {".html", ".htm", ".xhtml", ".shtml"}) {
+    if (text::EndsWithNoCase(name, ext)) return InputFormat::kHtml;
+  }
+  for (std::string_view ext : {".txt", ".text"}) {
+    if (text::EndsWithNoCase(name, ext)) return InputFormat::kText;
+  }
+  if (!start.empty() && start.front() == '{') return InputFormat::kJsonl;
+  return InputFormat::kAuto;
+}
+
+// The format of a WARC payload from its Content-Type (sniffed when absent);
+// kAuto for payloads that are not pages (images, scripts, PDFs).
+InputFormat PayloadFormat(std::string_view content_type, std::string_view payload) {
+  std::string mime = text::Lowered(text::Trim(content_type.substr(0, content_type.find(';'))));
+  if (mime == "text/html" || mime == "application/xhtml+xml") return InputFormat::kHtml;
+  if (mime == "text/plain") return InputFormat::kText;
+  if (mime.empty() || mime == "application/octet-stream" || mime == "unknown/unknown") {
+    std::string_view head = payload.substr(0, std::min(payload.size(), kSniffBytes));
+    if (!LooksBinary(head) && LooksLikeHtml(head)) return InputFormat::kHtml;
+  }
+  return InputFormat::kAuto;
+}
+
+void ClearDocument(InputDocument* doc) {
+  doc->source.clear();
+  doc->url.clear();
+  doc->warc_date.clear();
+  doc->bytes.clear();
+  doc->transport_charset.clear();
+  doc->content_type.clear();
+  doc->format = InputFormat::kHtml;
+  doc->status = Status::Ok();
+}
+
+bool WantedWarcType(std::string_view type) {
+  return type == "response" || type == "resource" || type == "conversion";
+}
+
+}  // namespace
+
+bool LooksLikeHtml(std::string_view head) {
+  head = head.substr(0, std::min(head.size(), kSniffBytes));
+  if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) return true;
+  for (size_t pos = head.find('<'); pos != std::string_view::npos; pos = head.find('<', pos + 1)) {
+    std::string_view rest = head.substr(pos + 1);
+    if (rest.substr(0, 3) == "!--" || text::ContainsNoCase(rest.substr(0, 8), "!doctype")) return true;
+    if (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
+    size_t n = 0;
+    while (n < rest.size() && n < 10 && std::isalnum(static_cast<unsigned char>(rest[n]))) ++n;
+    if (n == 0 || n == rest.size()) continue;
+    char after = rest[n];
+    if ((after == '>' || after == '/' || text::IsSpace(after)) && IsHtmlTag(text::Lowered(rest.substr(0, n)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseInputFormat(std::string_view name, InputFormat* format) {
+  static constexpr std::pair<std::string_view, InputFormat> kNames[] = {
+      {"auto", InputFormat::kAuto}, {"html", InputFormat::kHtml},   {"text", InputFormat::kText},
+      {"warc", InputFormat::kWarc}, {"jsonl", InputFormat::kJsonl},
+  };
+  for (const auto& [n, f] : kNames) {
+    if (text::EqualsNoCase(name, n)) {
+      *format = f;
+      return true;
+    }
+  }
+  return false;
+}
+
+struct InputReader::Impl {
+  struct Pending {
+    std::string path;
+    bool named;  // given by the caller, not found in a folder
+  };
+
+  InputOptions options;
+  std::vector<Pending> stack;  // next path at the back
+  std::string container_path;
+  std::unique_ptr<WarcReader> warc;
+  std::unique_ptr<JsonlReader> jsonl;
+  WarcRecord record;
+  JsonlItem item;
+
+  Result<bool> Next(InputDocument* doc) {
+    for (;;) {
+      if (warc != nullptr) {
+        if (NextFromWarc(doc)) return true;
+        continue;
+      }
+      if (jsonl != nullptr) {
+        if (NextFromJsonl(doc)) return true;
+        continue;
+      }
+      if (stack.empty()) return false;
+      Pending next = std::move(stack.back());
+      stack.pop_back();
+      if (OpenPath(next, doc)) return true;
+    }
+  }
+
+  static bool Fail(InputDocument* doc, Status status) {
+    doc->status = std::move(status);
+    return true;
+  }
+
+  // True when *doc was produced (a whole-file document or an error);
+  // false when the path opened a container or a folder, or was skipped.
+  bool OpenPath(const Pending& p, InputDocument* doc) {
+    ClearDocument(doc);
+    doc->source = p.path;
+    if (p.path != "-") {
+      std::error_code ec;
+      fs::file_status st = fs::status(p.path, ec);
+      if (ec) return Fail(doc, Status::NotFound(p.path + ": " + ec.message()));
+      if (fs::is_directory(st)) {
+        Status s = ExpandDirectory(p.path);
+        return s.ok() ? false : Fail(doc, std::move(s));
+      }
+      if (!fs::is_regular_file(st) && st.type() != fs::file_type::fifo) {
+        return p.named && Fail(doc, Status::Unsupported(p.path + ": not a regular file"));
+      }
+    }
+    Result<std::unique_ptr<ByteStream>> file = OpenFileStream(p.path);
+    if (!file.ok()) return Fail(doc, file.status());
+    std::unique_ptr<ByteStream> stream = std::move(*file);
+    Compression compression;
+    Status s = AutoDecompress(&stream, &compression);
+    if (!s.ok()) return Fail(doc, std::move(s));
+    Result<std::string> head = PeekHead(&stream, kSniffBytes);
+    if (!head.ok()) return Fail(doc, head.status());
+
+    InputFormat format = options.format != InputFormat::kAuto ? options.format : DetectFormat(p.path, *head);
+    if (format == InputFormat::kWarc) {
+      WarcOptions wo;
+      wo.max_record_bytes = options.max_document_bytes + kHttpHeaderSlack;
+      wo.want_block = WantedWarcType;
+      Result<std::unique_ptr<WarcReader>> reader = WarcReader::FromStream(std::move(stream), std::move(wo));
+      if (!reader.ok()) return Fail(doc, Status(reader.status().code(), p.path + ": " + reader.status().message()));
+      warc = std::move(*reader);
+      container_path = p.path;
+      return false;
+    }
+    if (format == InputFormat::kJsonl) {
+      // JSON escaping can double a page's size.
+      jsonl = std::make_unique<JsonlReader>(std::move(stream), 2 * options.max_document_bytes + 4096);
+      container_path = p.path;
+      return false;
+    }
+    if (options.format == InputFormat::kAuto && LooksBinary(*head)) {
+      return p.named && Fail(doc, Status::Unsupported(p.path + ": binary data, not a page"));
+    }
+    doc->format = format != InputFormat::kAuto ? format
+                  : LooksLikeHtml(*head)        ? InputFormat::kHtml
+                                                : InputFormat::kText;
+    ReadWhole(stream.get(), doc);
+    return true;
+  }
+
+  // The rest of the stream into doc->bytes, up to the document cap (else
+  // an error status).
+  void ReadWhole(ByteStream* stream, InputDocument* doc) {
+    const size_t max = options.max_document_bytes;
+    size_t size = 0;
+    doc->bytes.resize(std::min<size_t>(max + 1, 64 << 10));
+    for (;;) {
+      if (size == doc->bytes.size()) {
+        if (size > max) {
+          doc->bytes.clear();
+          doc->status = Status::TooLarge(doc->source + ": larger than " + std::to_string(max) + " bytes");
+          return;
+        }
+        doc->bytes.resize(std::min(max + 1, doc->bytes.size() * 2));
+      }
+      Result<size_t> got = stream->Read(doc->bytes.data() + size, doc->bytes.size() - size);
+      if (!got.ok()) {
+        doc->bytes.clear();
+        doc->status = got.status();
+        return;
+      }
+      if (*got == 0) break;
+      size += *got;
+    }
+    doc->bytes.resize(size);
+  }
+
+  Status ExpandDirectory(const std::string& path) {
+    std::vector<std::string> entries;
+    std::error_code ec;
+    fs::directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+    if (ec) return Status::IoError(path + ": " + ec.message());
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) return Status::IoError(path + ": " + ec.message());
+      std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.') continue;
+      std::error_code link_ec;
+      // Symlinked folders could loop; symlinked files are fine.
+      if (it->is_symlink(link_ec) && it->is_directory(link_ec)) continue;
+      entries.push_back(it->path().string());
+    }
+    std::sort(entries.begin(), entries.end(), std::greater<>());
+    for (std::string& e : entries) stack.push_back({std::move(e), false});
+    return Status::Ok();
+  }
+
+  // True with *doc filled; false (and the reader closed) at its end.
+  bool NextFromWarc(InputDocument* doc) {
+    for (;;) {
+      ClearDocument(doc);
+      Result<bool> more = warc->Next(&record);
+      if (!more.ok() || !*more) {
+        warc.reset();
+        if (!more.ok()) {
+          doc->source = container_path;
+          return Fail(doc, more.status());
+        }
+        return false;
+      }
+      doc->source = container_path + "#" + RecordLabel();
+      doc->url = record.target_uri;
+      doc->warc_date = record.date;
+      if (!record.status.ok()) {
+        if (!record.type.empty() && !WantedWarcType(record.type)) continue;
+        return Fail(doc, record.status);
+      }
+      if (!WantedWarcType(record.type)) continue;
+      bool http = record.http_status != 0;
+      if (record.type == "response" && (!http || record.http_status < 200 || record.http_status >= 300)) continue;
+      doc->content_type = http ? record.http_content_type : record.content_type;
+      doc->format = PayloadFormat(doc->content_type, record.payload);
+      if (doc->format == InputFormat::kAuto) continue;
+      doc->transport_charset = std::string(CharsetFromContentType(doc->content_type));
+      if (record.payload.size() > options.max_document_bytes) {
+        return Fail(doc, Status::TooLarge("page larger than " + std::to_string(options.max_document_bytes) +
+                                          " bytes"));
+      }
+      doc->bytes.swap(record.payload);
+      return true;
+    }
+  }
+
+  std::string RecordLabel() const {
+    std::string_view id = record.record_id;
+    if (id.size() >= 2 && id.front() == '<' && id.back() == '>') id = id.substr(1, id.size() - 2);
+    return id.empty() ? std::to_string(record.offset) : std::string(id);
+  }
+
+  bool NextFromJsonl(InputDocument* doc) {
+    ClearDocument(doc);
+    Result<bool> more = jsonl->Next(&item);
+    if (!more.ok() || !*more) {
+      jsonl.reset();
+      if (!more.ok()) {
+        doc->source = container_path;
+        return Fail(doc, more.status());
+      }
+      return false;
+    }
+    doc->source = container_path + ":" + std::to_string(item.line);
+    doc->url = std::move(item.url);
+    if (!item.status.ok()) return Fail(doc, item.status);
+    if (item.content.size() > options.max_document_bytes) {
+      return Fail(doc, Status::TooLarge("page larger than " + std::to_string(options.max_document_bytes) +
+                                        " bytes"));
+    }
+    doc->bytes.swap(item.content);
+    doc->transport_charset = "UTF-8";
+    doc->format = item.plain_text ? InputFormat::kText : InputFormat::kHtml;
+    return true;
+  }
+};
+
+InputReader::InputReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+InputReader::~InputReader() = default;
+
+Result<std::unique_ptr<InputReader>> InputReader::Open(std::vector<std::string> paths, InputOptions options) {
+  if (paths.empty()) return Status::InvalidArgument("no input paths");
+  if (options.max_document_bytes == 0) return Status::InvalidArgument("max_document_bytes must be positive");
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  for (auto it = paths.rbegin(); it != paths.rend(); ++it) impl->stack.push_back({std::move(*it), true});
+  return std::unique_ptr<InputReader>(new InputReader(std::move(impl)));
+}
+
+Result<bool> InputReader::Next(InputDocument* doc) { return impl_->Next(doc); }
+
+}  // namespace warta

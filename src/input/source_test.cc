@@ -1,0 +1,194 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "input/test_util.h"
+#include "warta/input.h"
+
+namespace warta {
+namespace {
+
+namespace fs = std::filesystem;
+using test::Gzip;
+using test::Zstd;
+
+const std::string kHtml = "<!doctype html><html><head><title>Satu</title></head><body><p>Isi berita.</p></body></html>";
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() / ("warta_input_test_" + std::to_string(::getpid()));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string Write(const std::string& name, const std::string& data) const {
+    fs::path p = path_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << data;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+std::string WarcResponse(const std::string& id, const std::string& uri, const std::string& http) {
+  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <" + id + ">\r\nWARC-Target-URI: " + uri +
+         "\r\nWARC-Date: 2025-12-03T03:43:00Z\r\nContent-Length: " + std::to_string(http.size()) + "\r\n\r\n" +
+         http + "\r\n\r\n";
+}
+
+struct Doc {
+  std::string source;
+  std::string url;
+  std::string bytes;
+  std::string charset;
+  InputFormat format;
+  StatusCode code;
+};
+
+std::vector<Doc> ReadAll(std::vector<std::string> paths, InputOptions options = {}) {
+  std::vector<Doc> docs;
+  auto reader = InputReader::Open(std::move(paths), options);
+  EXPECT_TRUE(reader.ok());
+  if (!reader.ok()) return docs;
+  InputDocument doc;
+  for (int guard = 0; guard < 1000; ++guard) {
+    Result<bool> more = (*reader)->Next(&doc);
+    EXPECT_TRUE(more.ok());
+    if (!more.ok() || !*more) break;
+    docs.push_back({doc.source, doc.url, doc.bytes, doc.transport_charset, doc.format, doc.status.code()});
+  }
+  return docs;
+}
+
+TEST(LooksLikeHtmlTest, Cases) {
+  struct Case {
+    const char* text;
+    bool html;
+  } cases[] = {
+      {"<!DOCTYPE html><title>x</title>", true},
+      {"  <html lang=id>", true},
+      {"<!-- comment -->text", true},
+      {"Teks biasa dengan <3 dan a < b > c.", false},
+      {"Berita hari ini.\n\nParagraf kedua.", false},
+      {"<p>Satu paragraf</p>", true},
+      {"<DIV class=x>", true},
+      {"Email <redaksi@example.id>", false},
+      {"", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(LooksLikeHtml(c.text), c.html) << c.text;
+}
+
+TEST(InputReaderTest, WalksFolderOfMixedFormats) {
+  TempDir dir;
+  std::string warc = WarcResponse("urn:uuid:1", "https://x.id/1",
+                                  "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n" + kHtml) +
+                     WarcResponse("urn:uuid:2", "https://x.id/logo.png",
+                                  "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG") +
+                     WarcResponse("urn:uuid:3", "https://x.id/gone",
+                                  "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>") +
+                     WarcResponse("urn:uuid:4", "https://x.id/t",
+                                  "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nplain words");
+  dir.Write("a.html", kHtml);
+  dir.Write("b.txt", "Hanya teks.\n");
+  dir.Write("c.html.gz", Gzip(kHtml));
+  dir.Write("d.warc.gz", Gzip(warc));
+  dir.Write("e.jsonl",
+            "{\"url\": \"https://x.id/j\", \"html\": \"<p>j\\u00e9</p>\"}\n"
+            "{not json\n"
+            "\n"
+            "{\"url\": \"https://x.id/k\"}\n"
+            "{\"text\": \"teks saja\"}\n");
+  dir.Write("f.jsonl.zst", Zstd("{\"url\":\"https://x.id/z\",\"html\":\"<p>z</p>\"}\n"));
+  dir.Write("sub/g.htm", kHtml);
+  dir.Write("sub/notes", "no extension, no markup");
+  dir.Write(".hidden.html", kHtml);
+  dir.Write("image.png", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
+
+  std::vector<Doc> docs = ReadAll({dir.path()});
+  std::string root = dir.path() + "/";
+  std::vector<std::pair<std::string, StatusCode>> got;
+  for (const Doc& d : docs) got.emplace_back(d.source.substr(root.size()), d.code);
+  std::vector<std::pair<std::string, StatusCode>> want = {
+      {"a.html", StatusCode::kOk},
+      {"b.txt", StatusCode::kOk},
+      {"c.html.gz", StatusCode::kOk},
+      {"d.warc.gz#urn:uuid:1", StatusCode::kOk},
+      {"d.warc.gz#urn:uuid:4", StatusCode::kOk},
+      {"e.jsonl:1", StatusCode::kOk},
+      {"e.jsonl:2", StatusCode::kCorrupt},
+      {"e.jsonl:4", StatusCode::kInvalidArgument},
+      {"e.jsonl:5", StatusCode::kOk},
+      {"f.jsonl.zst:1", StatusCode::kOk},
+      {"sub/g.htm", StatusCode::kOk},
+      {"sub/notes", StatusCode::kOk},
+  };
+  ASSERT_EQ(got, want);
+  EXPECT_EQ(docs[0].bytes, kHtml);
+  EXPECT_EQ(docs[0].format, InputFormat::kHtml);
+  EXPECT_EQ(docs[1].format, InputFormat::kText);
+  EXPECT_EQ(docs[2].bytes, kHtml);
+  EXPECT_EQ(docs[3].url, "https://x.id/1");
+  EXPECT_EQ(docs[3].charset, "windows-1252");
+  EXPECT_EQ(docs[3].bytes, kHtml);
+  EXPECT_EQ(docs[4].format, InputFormat::kText);
+  EXPECT_EQ(docs[5].url, "https://x.id/j");
+  EXPECT_EQ(docs[5].bytes, "<p>j\xC3\xA9</p>");
+  EXPECT_EQ(docs[5].charset, "UTF-8");
+  EXPECT_EQ(docs[8].format, InputFormat::kText);
+  EXPECT_EQ(docs[9].bytes, "<p>z</p>");
+  EXPECT_EQ(docs[11].format, InputFormat::kText);
+}
+
+TEST(InputReaderTest, NamedPathsReportProblems) {
+  TempDir dir;
+  std::string binary = dir.Write("x.bin", std::string("\0\1\2\3garbage", 11));
+  std::string big = dir.Write("big.html", "<p>" + std::string(5000, 'x') + "</p>");
+  std::string small = dir.Write("small.html", kHtml);
+  std::string bad_gz = dir.Write("bad.html.gz", Gzip(kHtml).substr(0, 20));
+  InputOptions options;
+  options.max_document_bytes = 1000;
+  std::vector<Doc> docs = ReadAll({dir.path() + "/missing.html", binary, big, small, bad_gz}, options);
+  ASSERT_EQ(docs.size(), 5u);
+  EXPECT_EQ(docs[0].code, StatusCode::kNotFound);
+  EXPECT_EQ(docs[1].code, StatusCode::kUnsupported);
+  EXPECT_EQ(docs[2].code, StatusCode::kTooLarge);
+  EXPECT_EQ(docs[2].bytes, "");
+  EXPECT_EQ(docs[3].code, StatusCode::kOk);
+  EXPECT_EQ(docs[3].bytes, kHtml);
+  EXPECT_EQ(docs[4].code, StatusCode::kCorrupt);
+}
+
+TEST(InputReaderTest, FormatOverride) {
+  TempDir dir;
+  std::string page = dir.Write("page.html", kHtml);
+  InputOptions options;
+  ASSERT_TRUE(ParseInputFormat("text", &options.format));
+  std::vector<Doc> docs = ReadAll({page}, options);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].format, InputFormat::kText);
+  EXPECT_FALSE(ParseInputFormat("pdf", &options.format));
+  EXPECT_FALSE(InputReader::Open({}).ok());
+}
+
+// The shared WARC fixtures through the walker: every page comes out, errors
+// are documents, nothing stops the run.
+TEST(InputReaderTest, SharedWarcFolder) {
+  fs::path dir = fs::path(WARTA_SHARED_DIR) / "bench/warc";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no " << dir << " (../shared absent)";
+  std::vector<Doc> docs = ReadAll({dir.string()});
+  int ok = 0, errors = 0;
+  for (const Doc& d : docs) (d.code == StatusCode::kOk ? ok : errors)++;
+  std::printf("shared warc folder: %d pages, %d error documents\n", ok, errors);
+  EXPECT_GE(ok, 15);
+}
+
+}  // namespace
+}  // namespace warta
