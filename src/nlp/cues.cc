@@ -163,7 +163,13 @@ bool IsRoleWord(std::string_view w) {
        "Besar", "Profesor", "Dr", "Ir", "H", "Hj", "Bapak", "Ibu", "Pak", "Bu", "Sang", "Ajudan", "Utusan",
        "Duta", "Perdana", "Kanselir", "Raja", "Ratu", "Pangeran", "Paus", "Syekh", "Kiai", "KH", "Ustaz",
        "Habib", "Letjen", "Mayjen", "Brigjen", "Kombes", "AKBP", "Irjen", "Komjen", "Kapten", "Kolonel",
-       "Mantan", "Calon", "Capres", "Cawapres", "Chancellor", "Premier", "Democrat", "Republican", "GOP"});
+       "Mantan", "Calon", "Capres", "Cawapres", "Chancellor", "Premier", "Democrat", "Republican", "GOP",
+       "Finance", "Economy", "Interior", "Health", "Education", "Trade", "Energy", "Labor", "Labour",
+       "Transport", "Agriculture", "Home", "Treasury", "Homeland", "Security", "National", "Coach",
+       "Founder", "Co-founder", "Manager", "Analyst", "Economist", "Councilman", "Councilwoman",
+       "Congressman", "Congresswoman", "Assemblyman", "Lawmaker", "Delegate", "Bishop", "Cardinal",
+       "Imam", "Rabbi", "Father", "Sister", "Brother", "Police", "Inspector", "Detective", "Sergeant",
+       "Lieutenant", "Captain", "Major", "Admiral", "Marshal", "Sheriff", "Prosecutor", "Solicitor"});
   return s->count(w) > 0;
 }
 

@@ -113,13 +113,17 @@ class Extractor {
   std::pair<uint32_t, uint32_t> Subject(uint32_t last, uint32_t sb) const;
   std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
   bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
-  bool ContentBefore(uint32_t bnd, uint32_t sb, Attribution* a);
+  bool ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, Attribution* a);
   bool ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a);
   uint32_t TrimEnd(uint32_t a, uint32_t b) const;
+  bool Resumes(uint32_t after, uint32_t se) const;
   void AppendResumedClause(uint32_t after, uint32_t se, Attribution* a) const;
 
   // Names.
   std::string NameOf(uint32_t a, uint32_t b) const;
+  uint32_t NameStart(uint32_t start, uint32_t end) const;
+  uint32_t SkipConnective(uint32_t i, uint32_t end) const;
+  uint32_t ClauseEnd(uint32_t i, uint32_t end) const;
   void SetSpeaker(uint32_t a, uint32_t b, Attribution* a_out);
   void SetPronounSpeaker(TextSpan span, PronounKind kind, Attribution* a);
   void Commit(Attribution a);
@@ -267,7 +271,7 @@ std::pair<uint32_t, uint32_t> Extractor::PhraseBefore(uint32_t last, uint32_t sb
     if (IsPunct(t) && w != "." && w != "'" && w != "\u2019" && w != "-" && w != "&") break;
     if (w == "and" || w == "dan") {
       // "Clinton and Sanders said": names joined by "and" stay one subject.
-      if (!(t > sb && cap_[t - 1] && t + 1 < a && cap_[t + 1])) break;
+      if (!(t > sb && cap_[t - 1] && t + 1 <= last && cap_[t + 1])) break;
     } else if (nlp::IsClauseWord(w) || nlp::LookupCue(w).kind != CueKind::kNone) {
       break;
     }
@@ -330,7 +334,7 @@ std::pair<uint32_t, uint32_t> Extractor::SpeakerAfter(uint32_t i, uint32_t se) c
 bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const {
   if (i >= se) return true;
   std::string_view w = Lower(i);
-  if (IsPunct(i)) return !IsOpenMark(i) && w != ":";
+  if (IsPunct(i)) return !IsOpenMark(i) && w != ":" && !(w == "," && i + 1 < se && IsOpenMark(i + 1));
   if (nlp::IsSpeakerStop(w)) {
     for (uint32_t j = i; j < se && j < i + 12; ++j) {
       if (nlp::IsComplementizer(Lower(j)) || IsOpenMark(j)) return false;
@@ -351,24 +355,53 @@ uint32_t Extractor::TrimEnd(uint32_t a, uint32_t b) const {
   return b;
 }
 
+// "But", "Namun," and the like open the sentence, not the reported content.
+uint32_t Extractor::SkipConnective(uint32_t i, uint32_t end) const {
+  static constexpr std::string_view kWords[] = {"but", "and", "so", "yet", "however", "namun", "tetapi",
+                                                "tapi", "dan", "sedangkan", "sementara"};
+  if (i >= end || std::find(std::begin(kWords), std::end(kWords), Lower(i)) == std::end(kWords)) return i;
+  ++i;
+  if (i < end && Is(i, ",")) ++i;
+  return i;
+}
+
+// Where a reported clause ends: before ", but ..." / ", tetapi ..." that
+// adds the writer's own clause.
+uint32_t Extractor::ClauseEnd(uint32_t i, uint32_t end) const {
+  static constexpr std::string_view kWords[] = {"but", "although", "though", "whereas", "tetapi", "namun",
+                                                "meskipun", "walaupun", "sedangkan", "padahal"};
+  for (uint32_t j = i + 1; j + 1 < end; ++j) {
+    // A quoted term then a comma: what follows explains the term ("“masalah
+    // teritorial”, istilah Kremlin untuk ...").
+    if (Is(j, ",") && IsCloseMark(j - 1) && quotes_[quote_of_[j - 1]].open > i) return j;
+    if (quote_of_[j] == kNone && Is(j, ",") &&
+        std::find(std::begin(kWords), std::end(kWords), Lower(j + 1)) != std::end(kWords)) {
+      return j;
+    }
+  }
+  return end;
+}
+
 // "X, Rubio said, had been ...": the content resumes after the comma that
 // closes a parenthetical attribution.
-void Extractor::AppendResumedClause(uint32_t after, uint32_t se, Attribution* a) const {
-  if (a->direct || after + 1 >= se || !Is(after, ",")) return;
+bool Extractor::Resumes(uint32_t after, uint32_t se) const {
+  if (after + 1 >= se || !Is(after, ",")) return false;
   uint32_t i = after + 1;
   std::string_view w = Lower(i);
-  if (Tok(i).kind != TokenKind::kWord || cap_[i] || quote_of_[i] != kNone) return;
-  if ((w.size() > 4 && w.substr(w.size() - 3) == "ing") || nlp::IsSpeakerStop(w) || nlp::IsRelativeWord(w) ||
-      nlp::LookupCue(w).kind != CueKind::kNone) {
-    return;
-  }
-  uint32_t end = TrimEnd(i, se);
-  if (end - i >= 2) a->content.push_back(SpanOf(i, end));
+  if (Tok(i).kind != TokenKind::kWord || cap_[i] || quote_of_[i] != kNone) return false;
+  return !((w.size() > 4 && w.substr(w.size() - 3) == "ing") || nlp::IsSpeakerStop(w) ||
+           nlp::IsRelativeWord(w) || nlp::LookupCue(w).kind != CueKind::kNone) &&
+         TrimEnd(i, se) - i >= 2;
+}
+
+void Extractor::AppendResumedClause(uint32_t after, uint32_t se, Attribution* a) const {
+  if (a->direct || !Resumes(after, se)) return;
+  a->content.push_back(SpanOf(after + 1, TrimEnd(after + 1, se)));
 }
 
 // Content that ends at the boundary token `bnd` (a comma or closing mark)
 // before the speaker: the quote closing there or the clause since `sb`.
-bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, Attribution* a) {
+bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, Attribution* a) {
   uint32_t close = bnd;
   if (Is(bnd, ",") && bnd > 0 && IsCloseMark(bnd - 1)) close = bnd - 1;
   if (IsCloseMark(close) || (quote_of_[close] != kNone && Is(close, ","))) {
@@ -379,10 +412,10 @@ bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, Attribution* a) {
     return true;
   }
   if (!Is(bnd, ",") || bnd <= sb) return false;
-  uint32_t start = sb;
+  uint32_t start = SkipConnective(sb, bnd);
   if (quote_of_[start] != kNone) return false;
   uint32_t end = TrimEnd(start, bnd);
-  if (end - start < 3) return false;
+  if (end < start + min_tokens) return false;
   a->content.push_back(SpanOf(start, end));
   return true;
 }
@@ -415,7 +448,8 @@ bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, At
     a->direct = q.standalone || q.close + 2 >= limit;
     return true;
   }
-  uint32_t end = TrimEnd(i, limit);
+  i = SkipConnective(i, limit);
+  uint32_t end = TrimEnd(i, ClauseEnd(i, limit));
   if (end <= i) return false;
   a->content.push_back(SpanOf(i, end));
   return true;
@@ -447,18 +481,30 @@ std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
     if (!cap_[t] && !joins) break;
     --start;
   }
-  auto skip = [&](uint32_t i) {
-    std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
-    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w);
-  };
-  uint32_t s = start;
-  while (s + 1 < end && skip(s)) ++s;
+  uint32_t s = NameStart(start, end);
   if (end - s > 3 && !(Is(end - 2, "and") || Is(end - 2, "dan"))) s = end - 3;
   while (s < end && IsPunct(s)) ++s;
   return TextOf(s, end);
 }
 
+// Skips the titles and place words that open a capitalised run.
+uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
+  auto skip = [&](uint32_t i) {
+    std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
+    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w);
+  };
+  while (start + 1 < end && skip(start)) ++start;
+  return start;
+}
+
 void Extractor::RegisterNames(const nlp::Sentence& s) {
+  // A headline in title case capitalises every word: no names to learn there.
+  uint32_t words = 0, caps = 0;
+  for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+    words += Tok(i).kind == TokenKind::kWord;
+    caps += cap_[i];
+  }
+  if (words >= 4 && caps * 10 >= words * 7) return;
   for (uint32_t i = s.token_begin; i < s.token_end;) {
     if (!cap_[i] || quote_of_[i] != kNone) {
       ++i;
@@ -466,12 +512,11 @@ void Extractor::RegisterNames(const nlp::Sentence& s) {
     }
     uint32_t j = i;
     while (j < s.token_end && (cap_[j] || (Is(j, ".") && j + 1 < s.token_end && cap_[j + 1]))) ++j;
-    if (j - i >= 2) {
-      std::string name = NameOf(i, j);
-      size_t space = name.rfind(' ');
-      if (space != std::string::npos && std::count(name.begin(), name.end(), ' ') <= 2) {
-        alias_.emplace(name.substr(space + 1), name);
-      }
+    uint32_t n0 = NameStart(i, j);
+    if (j - n0 >= 2 && j - n0 <= 3) {
+      std::string name = TextOf(n0, j);
+      alias_.emplace(std::string(text_.substr(Tok(j - 1).byte_begin, Tok(j - 1).byte_end - Tok(j - 1).byte_begin)),
+                     name);
     }
     i = j;
   }
@@ -491,7 +536,7 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
     return;
   }
   std::string name = NameOf(b0, b1);
-  if (name.find(' ') == std::string::npos) {
+  if (name.find(' ') == std::string::npos && !nlp::IsPlaceWord(name)) {
     auto it = alias_.find(name);
     if (it != alias_.end()) name = it->second;
   }
@@ -565,7 +610,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
         --bnd;
       }
       if (bnd == UINT32_MAX || !(Is(bnd, ",") || IsCloseMark(bnd))) return;
-      if (!ContentBefore(bnd, sb, &a)) return;
+      if (!ContentBefore(bnd, sb, 3, &a)) return;
       if (h.info.pronoun_clitic) {
         TextSpan clitic{a.cue.end - 3, a.cue.end};
         SetPronounSpeaker(clitic, PronounKind::kPerson, &a);
@@ -581,7 +626,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
       if (sp.first >= sp.second) return;
       bool postposed = before != UINT32_MAX && (Is(before, ",") || IsCloseMark(before));
       if (postposed) {
-        if (!ContentBefore(before, sb, &a)) return;
+        if (!ContentBefore(before, sb, 3, &a)) return;
       } else if (sp.second < se && Is(sp.second, ",")) {
         if (!ContentAfter(sp.second + 1, limit, h.info, &a)) return;
       } else {
@@ -606,7 +651,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   if (h.info.invertible && after_boundary && last == before) {
     // "“...,” said Clinton" / "..., said the senator."
     auto sp = SpeakerAfter(h.c1, se);
-    if (sp.first < sp.second && RestIsTrailer(sp.second, se, h.info) && ContentBefore(last, sb, &a)) {
+    if (sp.first < sp.second && RestIsTrailer(sp.second, se, h.info) && ContentBefore(last, sb, Resumes(sp.second, se) ? 1 : 3, &a)) {
       AppendResumedClause(sp.second, se, &a);
       SetSpeaker(sp.first, sp.second, &a);
       Commit(std::move(a));
@@ -620,7 +665,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
                          RestIsTrailer(h.c1, se, h.info);
     if (content_first) {
       Attribution b = a;
-      if (ContentBefore(bnd, sb, &b)) {
+      if (ContentBefore(bnd, sb, Resumes(h.c1, se) ? 1 : 3, &b)) {
         AppendResumedClause(h.c1, se, &b);
         SetSpeaker(np.first, np.second, &b);
         Commit(std::move(b));

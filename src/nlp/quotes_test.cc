@@ -1,0 +1,203 @@
+#include "warta/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/utf8.h"
+
+namespace warta {
+namespace {
+
+// Code point spans back to UTF-8 text.
+class Text {
+ public:
+  explicit Text(const std::string& s) {
+    size_t pos = 0;
+    while (pos < s.size()) {
+      starts_.push_back(pos);
+      utf8::Decode(s, &pos);
+    }
+    starts_.push_back(s.size());
+    s_ = s;
+  }
+  std::string Of(TextSpan sp) const {
+    if (sp.empty() || sp.end >= starts_.size()) return "";
+    return s_.substr(starts_[sp.begin], starts_[sp.end] - starts_[sp.begin]);
+  }
+  // The code point span of the first occurrence of `needle`.
+  TextSpan Find(const std::string& needle) const {
+    size_t b = s_.find(needle);
+    if (b == std::string::npos) return {};
+    auto cp = [&](size_t byte) {
+      return static_cast<uint32_t>(std::lower_bound(starts_.begin(), starts_.end(), byte) - starts_.begin());
+    };
+    return {cp(b), cp(b + needle.size())};
+  }
+
+ private:
+  std::string s_;
+  std::vector<size_t> starts_;
+};
+
+struct Expect {
+  std::string content;  // exact content text
+  std::string speaker;  // exact speaker mention ("" = none)
+  std::string name;     // resolved name
+  bool direct;
+};
+
+struct Case {
+  const char* language;
+  std::string text;
+  std::vector<Expect> quotes;
+};
+
+const Quote* FindContent(const std::vector<Quote>& quotes, const Text& t, const std::string& content) {
+  for (const Quote& q : quotes) {
+    if (t.Of(q.content) == content) return &q;
+  }
+  return nullptr;
+}
+
+TEST(QuotesTest, TableOfNewsParagraphs) {
+  const Case cases[] = {
+      {"en",
+       "Mayor Linda Okafor said the new tram line would open in March. She added that fares would stay "
+       "the same.",
+       {{"the new tram line would open in March", "Mayor Linda Okafor", "Linda Okafor", false},
+        {"fares would stay the same", "She", "Linda Okafor", false}}},
+      {"en",
+       "“We are not done yet,” said Tomas Brandt, the union leader. “The talks go on.”",
+       {{"“We are not done yet,”", "Tomas Brandt", "Tomas Brandt", true},
+        {"“The talks go on.”", "Tomas Brandt", "Tomas Brandt", true}}},
+      {"en",
+       "Health officials met on Monday. “The outbreak is contained for now,” Dr. Rosa Lind told reporters. "
+       "Lind warned that new cases could appear.",
+       {{"“The outbreak is contained for now,”", "Dr. Rosa Lind", "Rosa Lind", true},
+        {"new cases could appear", "Lind", "Rosa Lind", false}}},
+      {"en",
+       "According to the ministry, exports rose by 4 percent last year.",
+       {{"exports rose by 4 percent last year", "the ministry", "the ministry", false}}},
+      {"en",
+       "Exports rose sharply in the last quarter of the year, the ministry said on Friday.",
+       {{"Exports rose sharply in the last quarter of the year", "the ministry", "the ministry", false}}},
+      {"en",
+       "The council, Ms. Varga said, had ignored the warnings for years.",
+       {{"The council", "Ms. Varga", "Varga", false}}},
+      {"id",
+       "Gubernur Andi Saputra mengatakan bahwa banjir sudah surut. “Warga boleh pulang besok,” ujarnya.",
+       {{"banjir sudah surut", "Gubernur Andi Saputra", "Andi Saputra", false},
+        {"“Warga boleh pulang besok,”", "nya", "Andi Saputra", true}}},
+      {"id",
+       "Harga beras naik karena panen terlambat, kata Saputra. Ia menambahkan bahwa stok masih cukup.",
+       {{"Harga beras naik karena panen terlambat", "Saputra", "Saputra", false},
+        {"stok masih cukup", "Ia", "Saputra", false}}},
+      {"id",
+       "Menurut Dewi Lestari, program itu akan dilanjutkan tahun depan.",
+       {{"program itu akan dilanjutkan tahun depan", "Dewi Lestari", "Dewi Lestari", false}}},
+      {"id",
+       "Kepala dinas, Rudi Hartono, mengatakan, “Kami sudah siap. Semua petugas sudah dikerahkan.”\n\n"
+       "“Kami juga menyiapkan tenda darurat.”",
+       {{"“Kami sudah siap. Semua petugas sudah dikerahkan.”", "Rudi Hartono", "Rudi Hartono", true},
+        {"“Kami juga menyiapkan tenda darurat.”", "Rudi Hartono", "Rudi Hartono", true}}},
+      // A quote running over two paragraphs: the first does not close.
+      {"en",
+       "Coach Mia Torres said: “We trained hard all winter.\n\n“Now the games begin.”",
+       {{"“We trained hard all winter.\n\n“Now the games begin.”", "Coach Mia Torres", "Mia Torres", true}}},
+      {"en",
+       "''We have to move fast,'' Mr. Kell said.",
+       {{"''We have to move fast,''", "Mr. Kell", "Kell", true}}},
+      {"de",
+       "„Wir bleiben hier“, sagte er. «Nous partons demain», a-t-il dit.",
+       {}},
+  };
+  for (const Case& c : cases) {
+    Text t(c.text);
+    std::vector<Quote> quotes = ExtractQuotes(c.text, c.language);
+    for (const Expect& e : c.quotes) {
+      const Quote* q = FindContent(quotes, t, e.content);
+      ASSERT_NE(q, nullptr) << "missing content [" << e.content << "] in: " << c.text;
+      EXPECT_EQ(t.Of(q->speaker), e.speaker) << e.content;
+      EXPECT_EQ(q->speaker_name, e.name) << e.content;
+      EXPECT_EQ(q->direct, e.direct) << e.content;
+    }
+  }
+}
+
+TEST(QuotesTest, InterruptedQuoteIsOneGroup) {
+  std::string text = "“The budget is tight,” Finance Minister Ana Ruiz said. “But we will manage.”";
+  std::vector<Quote> quotes = ExtractQuotes(text, "en");
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].group, quotes[1].group);
+  EXPECT_EQ(quotes[1].speaker_name, "Ana Ruiz");
+}
+
+TEST(QuotesTest, ScareQuotesAndSourcesAreNotQuotes) {
+  const char* texts[] = {
+      "The so-called “reform” was dropped.",
+      "Seperti dilansir Reuters, harga minyak naik.",
+      "Nobody spoke.",
+  };
+  for (const char* text : texts) EXPECT_TRUE(ExtractQuotes(text, "en").empty()) << text;
+}
+
+TEST(QuotesTest, GuillemetsAndLowQuotesPair) {
+  std::string text = "„Wir bleiben hier und kämpfen weiter“, sagte sie. «Nous partons demain matin», dit-il.";
+  Text t(text);
+  std::vector<Quote> quotes = ExtractQuotes(text, "de");
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(t.Of(quotes[0].content), "„Wir bleiben hier und kämpfen weiter“");
+  EXPECT_EQ(t.Of(quotes[1].content), "«Nous partons demain matin»");
+}
+
+TEST(QuotesTest, BadInputDoesNotCrash) {
+  const std::string inputs[] = {"", "“", "”", "\"", "“““““", std::string(10000, '"'), "said said said",
+                                ", kata", "according to", "\xff\xfe“x”\xc3", std::string(3000, '\n') + "“a"};
+  for (const std::string& in : inputs) {
+    for (const Quote& q : ExtractQuotes(in, "en")) EXPECT_LE(q.content.begin, q.content.end);
+  }
+}
+
+// The seed page: how many of its expected quotes come out with the right
+// speaker. The page is read from ../shared at run time, never copied here.
+TEST(QuotesTest, SeedPage) {
+  std::string dir = std::string(WARTA_SHARED_DIR) + "/seed/";
+  std::ifstream page(dir + "000_6048a3ee0c389edb.txt"), expected(dir + "expected.json");
+  if (!page || !expected) GTEST_SKIP() << "seed page not found under " << dir;
+  std::stringstream buf;
+  buf << page.rdbuf();
+  std::string text = buf.str();
+  nlohmann::json want = nlohmann::json::parse(expected, nullptr, false);
+  ASSERT_FALSE(want.is_discarded());
+  Text t(text);
+  std::vector<Quote> quotes = ExtractQuotes(text, "id");
+  int found = 0, total = 0;
+  for (const auto& e : want["quotes"]) {
+    ++total;
+    TextSpan gold = t.Find(e["text"].get<std::string>());
+    std::vector<std::string> names = {e["speaker"].get<std::string>()};
+    for (const auto& a : e.value("accept_speakers", nlohmann::json::array())) names.push_back(a.get<std::string>());
+    bool ok = false;
+    for (const Quote& q : quotes) {
+      uint32_t lo = std::max(q.content.begin, gold.begin), hi = std::min(q.content.end, gold.end);
+      uint32_t inter = hi > lo ? hi - lo : 0;
+      uint32_t uni = std::max(q.content.end, gold.end) - std::min(q.content.begin, gold.begin);
+      if (gold.empty() || inter * 2 < uni) continue;
+      for (const std::string& n : names) ok = ok || q.speaker_name == n;
+    }
+    if (!ok) ADD_FAILURE() << "seed quote not found: " << e["text"].get<std::string>();
+    found += ok;
+  }
+  std::printf("seed quotes found with the right speaker: %d of %d\n", found, total);
+  EXPECT_GE(found, 12);
+}
+
+}  // namespace
+}  // namespace warta
