@@ -7,6 +7,7 @@
 //       tokens with predicted BILOU STATEMENT and PERSON tags
 //
 // Prints the time spent in ExtractQuotes to stderr.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -69,8 +70,39 @@ int RunPolnear(const char* gold_path, const char* out_path) {
   return 0;
 }
 
-// PFSA-ID: tokens joined by spaces into one text (sentences by a space, so a
-// quote may run over several), spans mapped back to the tokens they cover.
+// Whether a space goes before token `tok` when PFSA-ID tokens are joined back
+// into text. Quotation marks alternate between opening (no space after) and
+// closing (no space before); Kompas opens with ” as often as with “.
+// A mark after "," or before "," closes; one that starts a sequence opens;
+// otherwise the marks alternate.
+struct Detokenizer {
+  bool quote_open = false;
+  bool glue_next = false;
+  bool SpaceBefore(const std::string& tok, const std::string& prev, const std::string& next, bool starts) {
+    bool space = !glue_next;
+    glue_next = false;
+    if (tok == "\"" || tok == "\u201C" || tok == "\u201D") {
+      bool closes = quote_open;
+      if (prev == "," || next == "," || next == "." || tok == "\u201C") closes = prev == "," || next == "," || next == ".";
+      if (starts) closes = false;
+      if (closes) {
+        space = false;
+      } else {
+        glue_next = true;
+      }
+      quote_open = !closes;
+    } else if (tok == "," || tok == "." || tok == ";" || tok == ":" || tok == "?" || tok == "!" || tok == ")") {
+      space = false;
+    } else if (tok == "(") {
+      glue_next = true;
+    }
+    return space;
+  }
+};
+
+// PFSA-ID: tokens joined into one text (sentences by a space, so a quote may
+// run over several), direct quotes and their speakers' names mapped back to
+// the tokens they cover. PFSA-ID's STATEMENT label marks direct quotes only.
 int RunPfsa(const char* gold_path, const char* out_path) {
   std::ifstream in(gold_path);
   if (!in) {
@@ -79,26 +111,37 @@ int RunPfsa(const char* gold_path, const char* out_path) {
   }
   std::vector<std::string> tokens;
   std::vector<bool> sentence_end;
-  std::string text;
-  std::vector<uint32_t> begin_cp, end_cp;
-  uint32_t cp = 0;
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty() || line.find_first_not_of(" \t\r") == std::string::npos) {
       if (!sentence_end.empty()) sentence_end.back() = true;
       continue;
     }
-    std::string tok = line.substr(0, line.find('\t'));
-    if (!text.empty()) {
+    tokens.push_back(line.substr(0, line.find('\t')));
+    sentence_end.push_back(false);
+  }
+  std::string text;
+  std::vector<uint32_t> begin_cp, end_cp;
+  uint32_t cp = 0;
+  Detokenizer detok;
+  static const std::string kNothing;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& prev = i > 0 ? tokens[i - 1] : kNothing;
+    const std::string& next = i + 1 < tokens.size() ? tokens[i + 1] : kNothing;
+    bool starts = i == 0 || sentence_end[i - 1];
+    // A dateline ("JAKARTA, KOMPAS —") starts a new article: a paragraph break.
+    if (starts && i + 2 < tokens.size() && tokens[i + 2] == "KOMPAS" && !text.empty()) {
+      text += "\n\n";
+      cp += 2;
+      detok = Detokenizer();
+    } else if (detok.SpaceBefore(tokens[i], prev, next, starts) && !text.empty()) {
       text.push_back(' ');
       ++cp;
     }
     begin_cp.push_back(cp);
-    text += tok;
-    for (unsigned char c : tok) cp += (c & 0xC0) != 0x80;
+    text += tokens[i];
+    for (unsigned char c : tokens[i]) cp += (c & 0xC0) != 0x80;
     end_cp.push_back(cp);
-    tokens.push_back(tok);
-    sentence_end.push_back(false);
   }
   auto t0 = Clock::now();
   std::vector<warta::Quote> quotes = warta::ExtractQuotes(text, "id");
@@ -117,8 +160,20 @@ int RunPfsa(const char* gold_path, const char* out_path) {
     }
   };
   for (const warta::Quote& q : quotes) {
+    if (!q.direct) continue;
     mark(q.content, "STATEMENT", &statement);
-    if (!q.speaker.empty() && q.speaker.end - q.speaker.begin > 3) mark(q.speaker, "PERSON", &person);
+    // PERSON is the name itself: find the resolved name inside the mention.
+    if (q.speaker.empty() || q.speaker_name.empty()) continue;
+    size_t a = std::lower_bound(begin_cp.begin(), begin_cp.end(), q.speaker.begin) - begin_cp.begin();
+    size_t b = a;
+    while (b < tokens.size() && end_cp[b] <= q.speaker.end) ++b;
+    std::string mention;
+    for (size_t i = a; i < b; ++i) mention += (i > a ? " " : "") + tokens[i];
+    size_t at = mention.find(q.speaker_name);
+    if (at == std::string::npos) continue;
+    size_t first = a + std::count(mention.begin(), mention.begin() + at, ' ');
+    size_t last = first + std::count(q.speaker_name.begin(), q.speaker_name.end(), ' ');
+    if (last < b) mark({begin_cp[first], end_cp[last]}, "PERSON", &person);
   }
   std::ofstream out(out_path);
   for (size_t i = 0; i < tokens.size(); ++i) {

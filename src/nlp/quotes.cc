@@ -228,10 +228,25 @@ void Extractor::FindQuotes() {
     if (open < 0) {
       bool opens = m.role == Mark::kOpen || m.role == Mark::kEither;
       if (m.family == Family::kSingle) opens = opens && next_attached;
+      // Some Indonesian sites open with ” as well: a free-standing ” glued to
+      // the next word opens.
+      if (m.family == Family::kCurly && m.role == Mark::kClose) {
+        opens = next_attached && (i == 0 || !Attached(i - 1, i));
+      }
       if (opens) {
         open = i;
         family = m.family;
       }
+      i = last;
+      continue;
+    }
+    // A mark shaped like an opener (space before, word glued after) while a
+    // quote is open: the old quote lost its closing mark.
+    bool opener_shape = next_attached && i > 0 && !Attached(i - 1, i) && m.family == Family::kCurly &&
+                        family == Family::kCurly;
+    if (opener_shape) {
+      CloseQuote(static_cast<uint32_t>(open), i - 1, false);
+      open = i;
       i = last;
       continue;
     }
