@@ -252,13 +252,13 @@ int RunTrain(const TrainOptions& opt) {
   std::string gaz_text = opt.gazetteer.empty() ? std::string() : ReadFile(opt.gazetteer);
   Gazetteer gazetteer;
   gazetteer.Parse(gaz_text);
-  FeatureExtractor extractor(&gazetteer, opt.bits);
+  FeatureExtractor extractor;
   std::vector<SentenceFeatures> feats(data.size());
   std::vector<std::vector<uint8_t>> gold(data.size());
   size_t tokens = 0;
   for (size_t s = 0; s < data.size(); ++s) {
     std::vector<std::string_view> toks(data[s].tokens.begin(), data[s].tokens.end());
-    extractor.Extract(toks, &feats[s]);
+    extractor.Extract(toks, &gazetteer, opt.bits, &feats[s]);
     for (const std::string& t : data[s].tags) {
       auto it = label_id.find(t);
       gold[s].push_back(it == label_id.end() ? 0 : it->second);

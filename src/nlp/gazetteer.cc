@@ -17,6 +17,14 @@ int TokenCount(std::string_view phrase) {
   return 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
 }
 
+// Hash of a token sequence, extended one token at a time (FNV-1a, with a
+// separator byte that cannot occur in UTF-8 between tokens).
+constexpr uint64_t kSeed = 0xCBF29CE484222325ull;
+uint64_t Extend(uint64_t h, std::string_view token) {
+  for (char c : token) h = (h ^ static_cast<uint8_t>(c)) * 0x100000001B3ull;
+  return (h ^ 0xFFu) * 0x100000001B3ull;
+}
+
 }  // namespace
 
 size_t Gazetteer::Parse(std::string_view text) {
@@ -30,12 +38,18 @@ size_t Gazetteer::Parse(std::string_view text) {
     int type = TypeIndex(line.substr(0, tab));
     std::string_view phrase = line.substr(tab + 1);
     if (type < 0 || phrase.empty()) continue;
-    int n = TokenCount(phrase);
-    if (n > kGazetteerMaxTokens) continue;
-    entries_[std::string(phrase)] |= static_cast<uint8_t>(1u << type);
-    max_tokens_ = std::max(max_tokens_, n);
+    if (TokenCount(phrase) > kGazetteerMaxTokens) continue;
+    uint64_t h = kSeed;
+    for (size_t space; (space = phrase.find(' ')) != std::string_view::npos;) {
+      h = Extend(h, phrase.substr(0, space));
+      entries_.emplace(h, 0);  // a prefix: keeps any mask already there
+      phrase.remove_prefix(space + 1);
+    }
+    uint8_t& mask = entries_[Extend(h, phrase)];
+    size_ += mask == 0;
+    mask |= static_cast<uint8_t>(1u << type);
   }
-  return entries_.size();
+  return size_;
 }
 
 void Gazetteer::Match(const std::vector<std::string>& lower_tokens,
@@ -43,23 +57,24 @@ void Gazetteer::Match(const std::vector<std::string>& lower_tokens,
   const size_t n = lower_tokens.size();
   hits->assign(n, GazetteerHit{});
   if (entries_.empty()) return;
-  std::string key;
   for (size_t start = 0; start < n; ++start) {
-    uint8_t seen = 0;  // types already matched at this start by a longer phrase
-    size_t max_len = std::min<size_t>(static_cast<size_t>(max_tokens_), n - start);
-    for (size_t len = max_len; len >= 1; --len) {
-      key.clear();
-      for (size_t k = 0; k < len; ++k) {
-        if (k) key += ' ';
-        key += lower_tokens[start + k];
+    // The longest match of each type: extend while some entry continues,
+    // remembering where each type last matched.
+    size_t longest[kGazetteerTypeCount] = {};
+    uint64_t h = kSeed;
+    size_t max_len = std::min<size_t>(kGazetteerMaxTokens, n - start);
+    for (size_t len = 1; len <= max_len; ++len) {
+      auto it = entries_.find(h = Extend(h, lower_tokens[start + len - 1]));
+      if (it == entries_.end()) break;
+      for (int t = 0; t < kGazetteerTypeCount; ++t) {
+        if (it->second & (1u << t)) longest[t] = len;
       }
-      auto it = entries_.find(key);
-      if (it == entries_.end()) continue;
-      uint8_t fresh = it->second & static_cast<uint8_t>(~seen);
-      if (!fresh) continue;
-      seen |= fresh;
-      (*hits)[start].begin_mask |= fresh;
-      for (size_t k = 1; k < len; ++k) (*hits)[start + k].inside_mask |= fresh;
+    }
+    for (int t = 0; t < kGazetteerTypeCount; ++t) {
+      if (!longest[t]) continue;
+      const uint8_t bit = static_cast<uint8_t>(1u << t);
+      (*hits)[start].begin_mask |= bit;
+      for (size_t k = 1; k < longest[t]; ++k) (*hits)[start + k].inside_mask |= bit;
     }
   }
 }

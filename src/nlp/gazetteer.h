@@ -40,11 +40,13 @@ class Gazetteer {
   // each start position the longest entry of each type wins.
   void Match(const std::vector<std::string>& lower_tokens, std::vector<GazetteerHit>* hits) const;
 
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return size_; }
 
  private:
-  std::unordered_map<std::string, uint8_t> entries_;  // phrase -> type mask
-  int max_tokens_ = 0;
+  // Keyed by PhraseHash() of every entry and of every proper prefix of an
+  // entry (mask 0), so matching stops as soon as no entry can continue.
+  std::unordered_map<uint64_t, uint8_t> entries_;
+  size_t size_ = 0;
 };
 
 }  // namespace warta::nlp

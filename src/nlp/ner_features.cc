@@ -107,10 +107,8 @@ void LowerUtf8(std::string_view s, std::string* out) {
   }
 }
 
-FeatureExtractor::FeatureExtractor(const Gazetteer* gazetteer, int bits)
-    : gazetteer_(gazetteer), bits_(bits) {}
-
-void FeatureExtractor::Extract(const std::vector<std::string_view>& tokens, SentenceFeatures* out) {
+void FeatureExtractor::Extract(const std::vector<std::string_view>& tokens, const Gazetteer* gazetteer,
+                               int bits, SentenceFeatures* out) {
   const size_t n = tokens.size();
   out->buckets.clear();
   out->offsets.clear();
@@ -124,19 +122,19 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& tokens, Sent
     Shapes(tokens[i], &shape_[i], &short_shape_[i]);
   }
   case_mode_ = CaseMode(short_shape_);
-  if (gazetteer_) {
-    gazetteer_->Match(lower_, &hits_);
+  if (gazetteer) {
+    gazetteer->Match(lower_, &hits_);
   } else {
     hits_.assign(n, GazetteerHit{});
   }
   for (size_t i = 0; i < n; ++i) {
     out->offsets.push_back(static_cast<uint32_t>(out->buckets.size()));
-    TokenFeatures(i, tokens, out);
+    TokenFeatures(i, tokens, bits, out);
   }
   out->offsets.push_back(static_cast<uint32_t>(out->buckets.size()));
 }
 
-void FeatureExtractor::TokenFeatures(size_t i, const std::vector<std::string_view>& tokens,
+void FeatureExtractor::TokenFeatures(size_t i, const std::vector<std::string_view>& tokens, int bits,
                                      SentenceFeatures* out) {
   const size_t n = tokens.size();
   auto word = [&](ptrdiff_t k) -> std::string_view {
@@ -151,7 +149,7 @@ void FeatureExtractor::TokenFeatures(size_t i, const std::vector<std::string_vie
     if (j >= static_cast<ptrdiff_t>(n)) return kEnd;
     return short_shape_[j];
   };
-  auto emit = [&](const Hasher& h) { out->buckets.push_back(h.Bucket(bits_)); };
+  auto emit = [&](const Hasher& h) { out->buckets.push_back(h.Bucket(bits)); };
   const char mode = case_mode_;
   const std::string_view w = lower_[i];
 

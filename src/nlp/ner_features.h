@@ -5,7 +5,8 @@
 // so a model only works with the feature set it was trained with; bump
 // kNerFeatureVersion when the features change.
 //
-// Thread safety: a FeatureExtractor holds scratch buffers; use one per thread.
+// Thread safety: a FeatureExtractor only holds scratch buffers (reused from
+// sentence to sentence to avoid allocation); use one per thread.
 #ifndef WARTA_NLP_NER_FEATURES_H_
 #define WARTA_NLP_NER_FEATURES_H_
 
@@ -34,16 +35,15 @@ void LowerUtf8(std::string_view s, std::string* out);
 
 class FeatureExtractor {
  public:
-  // `gazetteer` may be null (no gazetteer features); it must outlive this.
-  FeatureExtractor(const Gazetteer* gazetteer, int bits);
-
-  void Extract(const std::vector<std::string_view>& tokens, SentenceFeatures* out);
+  // Buckets are in [0, 2^bits). `gazetteer` may be null (no gazetteer
+  // features).
+  void Extract(const std::vector<std::string_view>& tokens, const Gazetteer* gazetteer, int bits,
+               SentenceFeatures* out);
 
  private:
-  void TokenFeatures(size_t i, const std::vector<std::string_view>& tokens, SentenceFeatures* out);
+  void TokenFeatures(size_t i, const std::vector<std::string_view>& tokens, int bits,
+                     SentenceFeatures* out);
 
-  const Gazetteer* gazetteer_;
-  int bits_;
   char case_mode_ = 'n';
   std::vector<std::string> lower_;
   std::vector<std::string> shape_;

@@ -241,29 +241,42 @@ const std::string& NerModel::language() const { return data_->language; }
 std::vector<std::string_view> NerModel::Tag(const std::vector<std::string_view>& tokens) const {
   const nlp::NerModelData& m = *data_;
   const size_t L = m.labels.size();
+  // Per-thread buffers: tagging sentence after sentence allocates nothing
+  // once they have grown.
+  thread_local struct Scratch {
+    nlp::FeatureExtractor extractor;
+    nlp::SentenceFeatures feats;
+    std::vector<std::string_view> piece;
+    std::vector<float> emissions;
+    std::vector<int32_t> acc;
+    std::vector<uint8_t> best;
+  } s;
   std::vector<std::string_view> tags;
   tags.reserve(tokens.size());
-  nlp::FeatureExtractor extractor(&m.gazetteer, m.bits);
-  nlp::SentenceFeatures feats;
-  std::vector<float> emissions;
-  std::vector<int32_t> acc(L);
-  std::vector<uint8_t> best;
+  s.acc.resize(L);
   for (size_t begin = 0; begin < tokens.size(); begin += kMaxPiece) {
     size_t end = std::min(tokens.size(), begin + kMaxPiece);
-    std::vector<std::string_view> piece(tokens.begin() + begin, tokens.begin() + end);
-    extractor.Extract(piece, &feats);
-    const size_t n = piece.size();
-    emissions.assign(n * L, 0.0f);
+    s.piece.assign(tokens.begin() + begin, tokens.begin() + end);
+    s.extractor.Extract(s.piece, &m.gazetteer, m.bits, &s.feats);
+    const nlp::SentenceFeatures& f = s.feats;
+    const size_t n = s.piece.size();
+    s.emissions.assign(n * L, 0.0f);
     for (size_t i = 0; i < n; ++i) {
-      std::fill(acc.begin(), acc.end(), 0);
-      for (uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k) {
-        const int16_t* row = &m.weights[size_t{feats.buckets[k]} * L];
-        for (size_t l = 0; l < L; ++l) acc[l] += row[l];
+      // The weight rows are scattered over megabytes: fetch the next
+      // token's rows while summing this one's.
+      const uint32_t next_end = i + 2 <= n ? f.offsets[i + 2] : f.offsets[n];
+      for (uint32_t k = f.offsets[i + 1]; k < next_end; ++k) {
+        __builtin_prefetch(&m.weights[size_t{f.buckets[k]} * L]);
       }
-      for (size_t l = 0; l < L; ++l) emissions[i * L + l] = static_cast<float>(acc[l]) * m.scale;
+      std::fill(s.acc.begin(), s.acc.end(), 0);
+      for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
+        const int16_t* row = &m.weights[size_t{f.buckets[k]} * L];
+        for (size_t l = 0; l < L; ++l) s.acc[l] += row[l];
+      }
+      for (size_t l = 0; l < L; ++l) s.emissions[i * L + l] = static_cast<float>(s.acc[l]) * m.scale;
     }
-    nlp::Viterbi(emissions.data(), n, L, m.transitions.data(), m.allowed.data(), &best);
-    for (uint8_t b : best) tags.push_back(m.labels[b]);
+    nlp::Viterbi(s.emissions.data(), n, L, m.transitions.data(), m.allowed.data(), &s.best);
+    for (uint8_t b : s.best) tags.push_back(m.labels[b]);
   }
   return tags;
 }
