@@ -2,10 +2,13 @@
 // so it is a compile-time-built open-addressing hash table: one hash over the
 // name, usually one probe and one memcmp.
 #include <array>
+#include <bit>
 #include <cstring>
 #include <string_view>
 
 #include "warta/dom.h"
+
+static_assert(std::endian::native == std::endian::little, "tag hashing assumes little-endian loads");
 
 namespace warta {
 namespace {
@@ -24,19 +27,37 @@ constexpr size_t kMaxNameLength = [] {
   return m;
 }();
 
-constexpr uint32_t Hash(std::string_view s) {
-  uint32_t h = 2166136261u;  // FNV-1a
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+// Mixes up to the first and the last 8 bytes of the name with its length:
+// a handful of instructions for any tag name, and at most 5 probes over the
+// known names.
+constexpr uint64_t Load8(const char* p, size_t n) {  // little-endian, n <= 8
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  return w;
 }
 
-constexpr size_t kSlots = 512;  // power of two, > 3x the tag count: short probes
+constexpr size_t kSlotBits = 9;
+
+constexpr uint32_t Hash(std::string_view s, uint64_t head, uint64_t tail) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t w = head;
+  if (s.size() > 8) w ^= tail * kMul;
+  w += s.size();
+  return static_cast<uint32_t>((w * kMul) >> (64 - kSlotBits));
+}
+
+constexpr uint32_t HashConst(std::string_view s) {
+  size_t n = s.size();
+  return Hash(s, Load8(s.data(), n < 8 ? n : 8), n > 8 ? Load8(s.data() + n - 8, 8) : 0);
+}
+
+constexpr size_t kSlots = size_t{1} << kSlotBits;  // > 3x the tag count: short probes
 static_assert(kSlots > 3 * static_cast<size_t>(Tag::kCount));
 
 constexpr std::array<uint16_t, kSlots> kTable = [] {
   std::array<uint16_t, kSlots> t{};  // 0 = empty (Tag::kUnknown is never stored)
   for (size_t i = 1; i < std::size(kNames); ++i) {
-    size_t slot = Hash(kNames[i]) & (kSlots - 1);
+    size_t slot = HashConst(kNames[i]);
     while (t[slot] != 0) slot = (slot + 1) & (kSlots - 1);
     t[slot] = static_cast<uint16_t>(i);
   }
@@ -47,7 +68,15 @@ constexpr std::array<uint16_t, kSlots> kTable = [] {
 
 Tag LookupTag(std::string_view name) {
   if (name.empty() || name.size() > kMaxNameLength) return Tag::kUnknown;
-  size_t slot = Hash(name) & (kSlots - 1);
+  size_t n = name.size();
+  uint64_t head = 0, tail = 0;
+  if (n >= 8) {
+    std::memcpy(&head, name.data(), 8);
+    std::memcpy(&tail, name.data() + n - 8, 8);
+  } else {
+    std::memcpy(&head, name.data(), n);  // a variable-length copy of < 8 bytes
+  }
+  size_t slot = Hash(name, head, tail);
   while (uint16_t id = kTable[slot]) {
     std::string_view candidate = kNames[id];
     if (candidate.size() == name.size() && std::memcmp(candidate.data(), name.data(), name.size()) == 0) {

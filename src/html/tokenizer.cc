@@ -58,22 +58,35 @@ inline bool IsAlpha(char c) { return Class(c) & kAlpha; }
 inline bool IsAlnum(char c) { return Class(c) & (kAlpha | kDigit); }
 inline char Lower(char c) { return (Class(c) & kUpper) ? static_cast<char>(c + 32) : c; }
 
-// The first position >= p holding one of Cs, or n.
+// The first position in [p, end) holding one of Cs, or end. Bytes up to
+// `readable` may be loaded, which lets a short range (a typical attribute
+// value) be checked with one vector compare instead of a byte loop.
 template <char... Cs>
-size_t FindAny(const char* s, size_t p, size_t n) {
+size_t FindAny(const char* s, size_t p, size_t end, size_t readable) {
 #if defined(__SSE2__)
-  while (p + 16 <= n) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + p));
+  auto hits = [s](size_t at) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at));
     __m128i hit = _mm_setzero_si128();
     ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(Cs)))), ...);
-    if (int mask = _mm_movemask_epi8(hit)) return p + __builtin_ctz(static_cast<unsigned>(mask));
-    p += 16;
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  for (; p + 16 <= end; p += 16) {
+    if (unsigned mask = hits(p)) return p + __builtin_ctz(mask);
+  }
+  if (p < end && p + 16 <= readable) {
+    unsigned mask = hits(p) & ((1u << (end - p)) - 1);
+    return mask ? p + __builtin_ctz(mask) : end;
   }
 #endif
-  for (; p < n; ++p) {
+  for (; p < end; ++p) {
     if (((s[p] == Cs) || ...)) return p;
   }
-  return n;
+  return end;
+}
+
+template <char... Cs>
+size_t FindAny(const char* s, size_t p, size_t end) {
+  return FindAny<Cs...>(s, p, end, end);
 }
 
 // True when s[p..] starts with `word`, ASCII case-insensitively (word is lowercase).
@@ -166,7 +179,10 @@ Tokenizer::Tokenizer(std::string_view input) : input_(input) {}
 
 void Tokenizer::SetState(TokenizerState state) { state_ = state; }
 
-void Tokenizer::SetLastStartTag(std::string_view name) { last_start_tag_.assign(name); }
+void Tokenizer::SetLastStartTag(std::string_view name) {
+  last_start_tag_copy_.assign(name);
+  last_start_tag_ = last_start_tag_copy_;
+}
 
 void Tokenizer::Next(Token* token) {
   // Field by field: assigning a fresh Token compiles to a slow block fill,
@@ -212,7 +228,8 @@ std::string_view Tokenizer::DecodeRange(size_t begin, size_t end, bool nul_to_re
   Decoder run(input_, begin, &text_buf_);
   const char* s = input_.data();
   for (size_t p = begin;; ++p) {
-    p = nul_to_replacement ? FindAny<'\r', '\0'>(s, p, end) : FindAny<'\r'>(s, p, end);
+    p = nul_to_replacement ? FindAny<'\r', '\0'>(s, p, end, input_.size())
+                           : FindAny<'\r'>(s, p, end, input_.size());
     if (p >= end) break;
     if (s[p] == '\r') {
       run.Cr(p);
@@ -585,10 +602,14 @@ bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value, bool* in_
   const char* s = input_.data();
   size_t n = input_.size();
   char quote = s[*p];
-  size_t begin, end;
+  size_t begin, end, q;
   if (quote == '"' || quote == '\'') {
+    // One scan finds the closing quote when nothing needs decoding (the
+    // common case); only otherwise is the closing quote looked for apart.
     begin = *p + 1;
-    end = quote == '"' ? FindAny<'"'>(s, begin, n) : FindAny<'\''>(s, begin, n);
+    q = quote == '"' ? FindAny<'"', '&', '\r', '\0'>(s, begin, n) : FindAny<'\'', '&', '\r', '\0'>(s, begin, n);
+    if (q >= n) return false;
+    end = s[q] == quote ? q : quote == '"' ? FindAny<'"'>(s, q, n) : FindAny<'\''>(s, q, n);
     if (end >= n) return false;
     *p = end + 1;
   } else {
@@ -596,8 +617,8 @@ bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value, bool* in_
     while (end < n && !(Class(s[end]) & kUnquotedEnd)) ++end;
     if (end >= n) return false;
     *p = end;
+    q = FindAny<'&', '\0'>(s, begin, end, n);
   }
-  size_t q = FindAny<'&', '\r', '\0'>(s, begin, end);
   *in_buf = false;
   if (q >= end) {
     *value = input_.substr(begin, end - begin);
@@ -605,7 +626,7 @@ bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value, bool* in_
   }
   ReserveAttributeBuffer(3 * (end - begin));  // NUL grows to three bytes, references never more
   Decoder run(input_, begin, &attr_buf_);
-  for (; q < end; q = FindAny<'&', '\r', '\0'>(s, q, end)) {
+  for (; q < end; q = FindAny<'&', '\r', '\0'>(s, q, end, n)) {
     char c = s[q];
     if (c == '&') {
       CharRef ref = MatchCharRef(q, true);
@@ -697,7 +718,12 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
       token->begin = static_cast<uint32_t>(lt);
       token->end = static_cast<uint32_t>(p);
       pos_ = p;
-      if (!end_tag) last_start_tag_.assign(name);
+      if (!end_tag) {
+        // A name read straight from the input stays valid; only a decoded
+        // one (in name_buf_, reused by the next tag) needs a copy.
+        last_start_tag_ = name;
+        if (name.data() == name_buf_.data()) SetLastStartTag(name);
+      }
       return true;
     }
     if (c == '/') {  // self-closing start tag state

@@ -109,7 +109,8 @@ class Tokenizer {
   size_t pos_ = 0;
   TokenizerState state_ = TokenizerState::kData;
   bool allow_cdata_ = false;
-  std::string last_start_tag_;
+  std::string_view last_start_tag_;  // into the input or last_start_tag_copy_
+  std::string last_start_tag_copy_;
   // Scratch buffers reused across tokens (no per-token heap allocation once warm).
   std::string text_buf_;   // decoded characters and comments
   std::string name_buf_;   // tag names that needed lowercasing
