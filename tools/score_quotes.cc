@@ -14,6 +14,7 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -123,6 +124,7 @@ int RunPfsa(const char* gold_path, const char* out_path) {
   std::string text;
   std::vector<uint32_t> begin_cp, end_cp;
   uint32_t cp = 0;
+  std::vector<uint32_t> article_starts;
   Detokenizer detok;
   static const std::string kNothing;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -133,6 +135,7 @@ int RunPfsa(const char* gold_path, const char* out_path) {
     if (starts && i + 2 < tokens.size() && tokens[i + 2] == "KOMPAS" && !text.empty()) {
       text += "\n\n";
       cp += 2;
+      article_starts.push_back(cp);
       detok = Detokenizer();
     } else if (detok.SpaceBefore(tokens[i], prev, next, starts) && !text.empty()) {
       text.push_back(' ');
@@ -159,11 +162,17 @@ int RunPfsa(const char* gold_path, const char* out_path) {
       (*tags)[b - 1] = std::string("L-") + type;
     }
   };
+  // PERSON is the first mention of a speaker's full name in an article
+  // (later ones are PERSONCOREF): find the resolved name inside the mention.
+  std::set<std::string> named;
+  size_t article = 0;
   for (const warta::Quote& q : quotes) {
-    if (!q.direct) continue;
-    mark(q.content, "STATEMENT", &statement);
-    // PERSON is the name itself: find the resolved name inside the mention.
-    if (q.speaker.empty() || q.speaker_name.empty()) continue;
+    while (article < article_starts.size() && article_starts[article] <= q.content.begin) {
+      named.clear();
+      ++article;
+    }
+    if (q.direct) mark(q.content, "STATEMENT", &statement);
+    if (q.speaker.empty() || q.speaker_name.find(' ') == std::string::npos || named.count(q.speaker_name)) continue;
     size_t a = std::lower_bound(begin_cp.begin(), begin_cp.end(), q.speaker.begin) - begin_cp.begin();
     size_t b = a;
     while (b < tokens.size() && end_cp[b] <= q.speaker.end) ++b;
@@ -173,7 +182,10 @@ int RunPfsa(const char* gold_path, const char* out_path) {
     if (at == std::string::npos) continue;
     size_t first = a + std::count(mention.begin(), mention.begin() + at, ' ');
     size_t last = first + std::count(q.speaker_name.begin(), q.speaker_name.end(), ' ');
-    if (last < b) mark({begin_cp[first], end_cp[last]}, "PERSON", &person);
+    if (last < b) {
+      mark({begin_cp[first], end_cp[last]}, "PERSON", &person);
+      named.insert(q.speaker_name);
+    }
   }
   std::ofstream out(out_path);
   for (size_t i = 0; i < tokens.size(); ++i) {

@@ -322,7 +322,17 @@ std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) con
       if (np.first < np.second) return np;
     }
   }
-  if (cap_[first] && last - first <= static_cast<uint32_t>(kMaxPhrase)) return {first, last};
+  if (cap_[first] && last - first <= static_cast<uint32_t>(kMaxPhrase)) {
+    // "Widi Nursejati, General Manager Regional Division, said": a long title
+    // between the commas follows a short name before them.
+    if (comma && last - first > 3 && pc > sb) {
+      auto np = PhraseBefore(pc - 1, sb);
+      bool name = np.second - np.first >= 2 && np.second - np.first <= 3;
+      for (uint32_t i = np.first; name && i < np.second; ++i) name = cap_[i];
+      if (name) return np;
+    }
+    return {first, last};
+  }
   return {0, 0};
 }
 
@@ -497,7 +507,13 @@ std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
     --start;
   }
   uint32_t s = NameStart(start, end);
-  if (end - s > 3 && !(Is(end - 2, "and") || Is(end - 2, "dan"))) s = end - 3;
+  // Most names have two words; a longer run after a title is usually the rest
+  // of the title ("Menteri Kelautan dan Perikanan Edhy Prabowo"). A run that
+  // starts the phrase, or holds an initial ("George W. Bush"), may have three.
+  bool initial = false;
+  for (uint32_t i = s; i < end; ++i) initial = initial || Is(i, ".");
+  uint32_t keep = (s == a && start == a) || initial ? (initial ? 4 : 3) : 2;
+  if (end - s > keep && !(Is(end - 2, "and") || Is(end - 2, "dan"))) s = end - keep;
   while (s < end && IsPunct(s)) ++s;
   return TextOf(s, end);
 }
