@@ -10,7 +10,8 @@ namespace {
 enum class Match : uint8_t {
   kAnywhere,   // "comment" in "post-comments"
   kWordStart,  // "nav" in "main-nav", "navbar" but not "canvas"
-  kWord,       // "ad" in "ad-slot", "top-ad" but not "add" or "head"
+  kWord,       // "tags" in "post-tags" but not "tagsort"
+  kEdgeWord,   // "ad" in "ad-slot", "top-ad" but not "add", "head" or "page-ad-margins"
 };
 
 struct CueWord {
@@ -20,11 +21,12 @@ struct CueWord {
 };
 
 constexpr Cue B = Cue::kBoilerplate;
+constexpr Cue L = Cue::kLayout;
 constexpr Cue C = Cue::kContent;
 constexpr Cue K = Cue::kCaption;
 
-// Checked in order; the first boilerplate or caption hit decides, content hits
-// only count when nothing else matched.
+// Checked in order for each class/id token: the first hit decides the
+// token's cue, so furniture words must come before content words.
 constexpr CueWord kCueWords[] = {
     // Comments and reader interaction.
     {"comment", Match::kAnywhere, B}, {"disqus", Match::kAnywhere, B},
@@ -40,32 +42,32 @@ constexpr CueWord kCueWords[] = {
     {"readmore", Match::kAnywhere, B}, {"more-stories", Match::kAnywhere, B},
     {"more-articles", Match::kAnywhere, B}, {"also-read", Match::kAnywhere, B},
     {"recirc", Match::kAnywhere, B}, {"lainnya", Match::kAnywhere, B},
-    {"terbaru", Match::kAnywhere, B}, {"pagination", Match::kAnywhere, B},
-    {"pager", Match::kWordStart, B}, {"breadcrumb", Match::kAnywhere, B},
-    {"tagcloud", Match::kAnywhere, B}, {"tag-cloud", Match::kAnywhere, B},
-    {"tags", Match::kWord, B}, {"post-tags", Match::kAnywhere, B},
-    {"entry-tags", Match::kAnywhere, B},
+    {"terbaru", Match::kAnywhere, B}, {"pagination", Match::kAnywhere, L},
+    {"pager", Match::kWordStart, L}, {"breadcrumb", Match::kAnywhere, L},
+    {"tagcloud", Match::kAnywhere, L}, {"tag-cloud", Match::kAnywhere, L},
+    {"tags", Match::kWord, L}, {"post-tags", Match::kAnywhere, L},
+    {"entry-tags", Match::kAnywhere, L},
     // Site furniture.
-    {"nav", Match::kWordStart, B}, {"menu", Match::kAnywhere, B},
-    {"sidebar", Match::kAnywhere, B}, {"side-bar", Match::kAnywhere, B},
-    {"widget", Match::kAnywhere, B}, {"footer", Match::kAnywhere, B},
-    {"header", Match::kWordStart, B}, {"masthead", Match::kAnywhere, B},
-    {"toolbar", Match::kAnywhere, B}, {"tools", Match::kWord, B},
-    {"search", Match::kWordStart, B}, {"logo", Match::kWordStart, B},
-    {"meta", Match::kWord, B}, {"byline", Match::kAnywhere, B},
-    {"author", Match::kAnywhere, B}, {"skip", Match::kWord, B},
-    {"sr-only", Match::kAnywhere, B}, {"screen-reader", Match::kAnywhere, B},
-    {"visually-hidden", Match::kAnywhere, B}, {"visuallyhidden", Match::kAnywhere, B},
+    {"nav", Match::kWordStart, L}, {"menu", Match::kAnywhere, L},
+    {"sidebar", Match::kAnywhere, L}, {"side-bar", Match::kAnywhere, L},
+ {"footer", Match::kAnywhere, L},
+    {"header", Match::kWordStart, L}, {"masthead", Match::kAnywhere, L},
+    {"toolbar", Match::kAnywhere, L}, {"tools", Match::kWord, L},
+    {"search", Match::kWordStart, L}, {"logo", Match::kWordStart, L},
+    {"meta", Match::kWord, L}, {"byline", Match::kAnywhere, L},
+    {"author", Match::kAnywhere, L}, {"skip", Match::kWord, L},
+    {"sr-only", Match::kAnywhere, L}, {"screen-reader", Match::kAnywhere, L},
+    {"visually-hidden", Match::kAnywhere, L}, {"visuallyhidden", Match::kAnywhere, L},
     // Sharing and following.
-    {"share", Match::kWordStart, B}, {"sharing", Match::kAnywhere, B},
-    {"social", Match::kAnywhere, B}, {"sosmed", Match::kAnywhere, B},
-    {"follow", Match::kWordStart, B},
+    {"share", Match::kWordStart, L}, {"sharing", Match::kAnywhere, L},
+    {"social", Match::kAnywhere, L}, {"sosmed", Match::kAnywhere, L},
+    {"follow", Match::kWordStart, L},
     // Advertising and promotion.
-    {"ad", Match::kWord, B}, {"ads", Match::kWord, B}, {"advert", Match::kAnywhere, B},
-    {"adsense", Match::kAnywhere, B}, {"adslot", Match::kAnywhere, B},
-    {"adunit", Match::kAnywhere, B}, {"dfp", Match::kWord, B},
-    {"iklan", Match::kAnywhere, B}, {"sponsor", Match::kAnywhere, B},
-    {"promo", Match::kAnywhere, B}, {"banner", Match::kAnywhere, B},
+    {"ad", Match::kEdgeWord, L}, {"ads", Match::kEdgeWord, L}, {"advert", Match::kAnywhere, L},
+    {"adsense", Match::kAnywhere, L}, {"adslot", Match::kAnywhere, L},
+    {"adunit", Match::kAnywhere, L}, {"dfp", Match::kWord, L},
+    {"iklan", Match::kAnywhere, L}, {"sponsor", Match::kAnywhere, B},
+    {"promo", Match::kAnywhere, B}, {"banner", Match::kAnywhere, L},
     {"outbrain", Match::kAnywhere, B}, {"taboola", Match::kAnywhere, B},
     // Sign-up, consent, overlays.
     {"newsletter", Match::kAnywhere, B}, {"subscri", Match::kAnywhere, B},
@@ -90,30 +92,81 @@ bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool Matches(std::string_view token, const CueWord& cw) {
-  size_t len = std::strlen(cw.word);
-  for (size_t pos = token.find(cw.word); pos != std::string_view::npos;
-       pos = token.find(cw.word, pos + 1)) {
-    if (cw.match == Match::kAnywhere) return true;
-    bool starts = pos == 0 || !IsLetter(token[pos - 1]);
-    if (!starts) continue;
-    if (cw.match == Match::kWordStart) return true;
-    if (pos + len == token.size() || !IsLetter(token[pos + len])) return true;
-  }
-  return false;
+constexpr size_t kCueCount = sizeof(kCueWords) / sizeof(kCueWords[0]);
+
+// Cue words by first letter, in list order, so a token is scanned once
+// instead of once per word.
+struct CueIndex {
+  std::array<std::array<uint8_t, 32>, 26> words{};
+  std::array<uint8_t, 26> count{};
+  std::array<uint8_t, kCueCount> length{};
+};
+
+const CueIndex& GetCueIndex() {
+  static const CueIndex index = [] {
+    CueIndex ix;
+    for (size_t w = 0; w < kCueCount; ++w) {
+      int letter = kCueWords[w].word[0] - 'a';
+      ix.words[letter][ix.count[letter]++] = static_cast<uint8_t>(w);
+      ix.length[w] = static_cast<uint8_t>(std::strlen(kCueWords[w].word));
+    }
+    return ix;
+  }();
+  return index;
 }
 
-// Layout switches ("has-sidebar", "no-comments", "with-ads") describe the
-// page, not the element: they are ignored.
+// Inline byte comparison: the words are a few bytes long, a memcmp call costs more.
+bool SameBytes(const char* a, const char* b, size_t len) {
+  for (size_t i = 0; i < len; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+bool MatchesAt(std::string_view token, size_t pos, size_t len, Match match) {
+  if (match == Match::kAnywhere) return true;
+  bool starts = pos == 0 || !IsLetter(token[pos - 1]);
+  if (!starts) return false;
+  if (match == Match::kWordStart) return true;
+  bool ends = pos + len == token.size() || !IsLetter(token[pos + len]);
+  if (!ends) return false;
+  return match == Match::kWord || pos == 0 || pos + len == token.size();
+}
+
+// Layout switches ("has-sidebar", "no-comments", "with-ads") and CMS
+// taxonomy classes ("category-advertising", "author-jane") describe the page
+// or the post, not the element: they are ignored.
 bool IsModifierToken(std::string_view token) {
-  for (std::string_view prefix : {"has-", "no-", "with-", "without-", "hide-", "show-"}) {
+  for (std::string_view prefix : {"has-", "no-", "with-", "without-", "hide-", "show-", "category-",
+                                  "tag-", "author-", "format-", "status-", "type-", "postid-"}) {
     if (token.substr(0, prefix.size()) == prefix) return true;
   }
   return false;
 }
 
+// The cue of the earliest-listed word found in the token.
+Cue ClassifyToken(std::string_view token) {
+  const CueIndex& ix = GetCueIndex();
+  size_t best = kCueCount;
+  for (size_t pos = 0; pos < token.size(); ++pos) {
+    int letter = token[pos] - 'a';
+    if (letter < 0 || letter >= 26) continue;
+    for (uint8_t k = 0; k < ix.count[letter]; ++k) {
+      uint8_t w = ix.words[letter][k];
+      if (w >= best) break;
+      size_t len = ix.length[w];
+      if (pos + len > token.size() || !SameBytes(token.data() + pos, kCueWords[w].word, len)) continue;
+      if (MatchesAt(token, pos, len, kCueWords[w].match)) {
+        best = w;
+        break;
+      }
+    }
+  }
+  return best == kCueCount ? Cue::kNone : kCueWords[best].cue;
+}
+
 Cue ClassifyNames(std::string_view names) {
-  Cue found = Cue::kNone;
+  bool seen[6] = {};
   size_t i = 0;
   while (i < names.size()) {
     while (i < names.size() && names[i] == ' ') ++i;
@@ -122,15 +175,14 @@ Cue ClassifyNames(std::string_view names) {
     std::string_view token = names.substr(i, j - i);
     i = j;
     if (token.empty() || IsModifierToken(token)) continue;
-    for (const CueWord& cw : kCueWords) {
-      if (cw.cue == Cue::kContent && found != Cue::kNone) break;
-      if (!Matches(token, cw)) continue;
-      if (cw.cue != Cue::kContent) return cw.cue;
-      found = Cue::kContent;
-      break;
-    }
+    seen[static_cast<int>(ClassifyToken(token))] = true;
   }
-  return found;
+  bool furniture = seen[static_cast<int>(Cue::kBoilerplate)] || seen[static_cast<int>(Cue::kLayout)];
+  if (furniture && seen[static_cast<int>(Cue::kContent)]) return Cue::kNone;
+  for (Cue c : {Cue::kBoilerplate, Cue::kLayout, Cue::kCaption, Cue::kContent}) {
+    if (seen[static_cast<int>(c)]) return c;
+  }
+  return Cue::kNone;
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -177,6 +229,7 @@ Cue ClassifyElement(const Node& element) {
     case Tag::kFooter:
     case Tag::kHeader:
     case Tag::kMenu:
+      return Cue::kLayout;
     case Tag::kDialog:
       return Cue::kBoilerplate;
     case Tag::kFigcaption:
@@ -198,7 +251,7 @@ Cue ClassifyElement(const Node& element) {
     if (is_role) {
       for (std::string_view r : {"navigation", "banner", "contentinfo", "complementary", "search",
                                  "menu", "menubar", "dialog"}) {
-        if (EqualsIgnoreCase(attr.value, r)) return Cue::kBoilerplate;
+        if (EqualsIgnoreCase(attr.value, r)) return Cue::kLayout;
       }
     }
     for (char c : attr.value) {

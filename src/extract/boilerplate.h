@@ -22,11 +22,14 @@ enum class Cue : uint8_t {
   kContent,      // class/id/role names an article body ("entry-content", role=main)
   kArticleBody,  // itemprop=articleBody: the page says where the body is
   kCaption,      // an image caption or credit
-  kBoilerplate,  // navigation, comments, related links, share bars, ads, ...
+  kLayout,       // page furniture around the body: navigation, headers, sidebars, ads, share bars
+  kBoilerplate,  // furniture that reads like prose: comments, related stories, sign-up and consent
 };
 
-// The cue an element's attributes and tag give. Boilerplate names win over
-// content names ("article-comments"), except itemprop=articleBody.
+// The cue an element's attributes and tag give. Within one class token a
+// furniture word wins over a content word ("article-comments"); an element
+// whose tokens name both ("article-body l-sidebar-fixed") gets no cue.
+// itemprop=articleBody wins over everything.
 Cue ClassifyElement(const Node& element);
 
 // True when the element is not rendered: the hidden attribute,
