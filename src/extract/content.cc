@@ -64,13 +64,16 @@ Kind KindOf(Tag tag) {
   }
 }
 
+bool IsFurniture(Cue cue) { return cue == Cue::kLayout || cue == Cue::kBoilerplate; }
+
 struct Elem {
   const Node* node;
   int32_t parent;
   int32_t end;          // pre-order index one past the last element of the subtree
   Cue cue;
   bool block;
-  uint16_t furniture;   // boilerplate-cued elements on the path from the root, self included
+  uint16_t furniture;   // layout- or boilerplate-cued elements on the path from the root, self included
+  uint16_t boilerplate; // boilerplate-cued ones among them
   double score = 0;     // block weights of the subtree, furniture unable to add
   int32_t chars = 0;    // text of the subtree
   int32_t good_chars = 0;
@@ -213,10 +216,13 @@ class Linearizer {
     int32_t idx = static_cast<int32_t>(elems.size());
     int32_t parent = stack_.empty() ? -1 : stack_.back();
     Cue cue = ClassifyElement(*n);
+    if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent)) cue = Cue::kNone;
     uint16_t furniture = parent < 0 ? 0 : elems[parent].furniture;
-    if (cue == Cue::kBoilerplate && furniture < UINT16_MAX) ++furniture;
+    uint16_t boilerplate = parent < 0 ? 0 : elems[parent].boilerplate;
+    if (IsFurniture(cue) && furniture < UINT16_MAX) ++furniture;
+    if (cue == Cue::kBoilerplate && boilerplate < UINT16_MAX) ++boilerplate;
     bool block = cls == kBlock || cue != Cue::kNone;
-    elems.push_back(Elem{n, parent, 0, cue, block, furniture});
+    elems.push_back(Elem{n, parent, 0, cue, block, furniture, boilerplate});
     stack_.push_back(idx);
     if (block) {
       Flush();
@@ -265,6 +271,12 @@ class Linearizer {
                                   stack_.empty() ? -1 : stack_.back(), std::string(src), {}});
   }
 
+  // A class named "caption" only makes a caption next to an image: teasers
+  // and leads are called that too.
+  bool FollowsImage(int32_t parent) const {
+    return !images.empty() && images.back().pos > parent && images.back().caption.empty();
+  }
+
   // A caption belongs to the latest uncaptioned image inside the caption's
   // parent (a figure, or the wrapper holding image and caption side by side).
   void AttachCaption(int32_t caption_elem) {
@@ -311,7 +323,8 @@ double CueFactor(Cue cue) {
   switch (cue) {
     case Cue::kArticleBody: return 1.3;
     case Cue::kContent: return 1.03;
-    case Cue::kBoilerplate: return 0.3;
+    case Cue::kLayout: return 0.3;
+    case Cue::kBoilerplate: return 0.05;
     default: return 1.0;
   }
 }
@@ -322,7 +335,11 @@ int32_t ChooseMain(const std::vector<Elem>& elems) {
   int32_t best = -1;
   double best_score = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(elems.size()); ++i) {
-    double s = elems[i].score * CueFactor(elems[i].cue);
+    // Inside comments or related stories, a "content" div is furniture too;
+    // inside layout furniture it need not be (pages wrap everything in
+    // "l-sidebar-fixed" or "header-style-2").
+    Cue cue = elems[i].boilerplate > 0 ? Cue::kBoilerplate : elems[i].cue;
+    double s = elems[i].score * CueFactor(cue);
     if (best < 0 || s > best_score || (s == best_score && i < elems[best].end)) {
       best = i;
       best_score = s;
@@ -421,7 +438,7 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
     const Elem& e = elems[i];
     if (e.parent < 0) continue;
     Elem& p = elems[e.parent];
-    p.score += e.cue == Cue::kBoilerplate ? std::min(0.0, e.score) : e.score;
+    p.score += IsFurniture(e.cue) ? std::min(0.0, e.score) : e.score;
     p.chars += e.chars;
     p.good_chars += e.good_chars;
   }
