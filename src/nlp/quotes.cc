@@ -113,6 +113,7 @@ class Extractor {
   std::pair<uint32_t, uint32_t> Subject(uint32_t last, uint32_t sb) const;
   std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
   bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
+  bool IntroducesContent(uint32_t i, uint32_t se) const;
   bool ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, Attribution* a);
   bool ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a);
   uint32_t TrimEnd(uint32_t a, uint32_t b) const;
@@ -253,7 +254,15 @@ void Extractor::FindQuotes() {
     bool closes = false;
     switch (family) {
       case Family::kLow: closes = m.family == Family::kCurly; break;
+      // Curly and straight marks get mixed up in edited copy: either closes
+      // the other when shaped like a closer (glued to the word before).
       case Family::kStraight:
+        closes = m.family == family || (m.family == Family::kCurly && m.role == Mark::kClose);
+        break;
+      case Family::kCurly:
+        closes = (m.family == family && m.role == Mark::kClose) ||
+                 (m.family == Family::kStraight && i > 0 && Attached(i - 1, i) && !next_attached);
+        break;
       case Family::kDoubled: closes = m.family == family; break;
       case Family::kSingle:
         closes = m.family == Family::kSingle && m.role == Mark::kClose &&
@@ -370,6 +379,16 @@ bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) cons
     uint32_t j = i;
     while (j < se && !IsPunct(j) && j < i + 4) ++j;
     return j >= se || (IsPunct(j) && !IsOpenMark(j) && !Is(j, ":"));
+  }
+  return false;
+}
+
+// Whether a verb at the end of a quote still introduces content of its own:
+// "“...,” he said, adding that ..." does not; "“...” He said that ..." does.
+bool Extractor::IntroducesContent(uint32_t i, uint32_t se) const {
+  for (uint32_t j = i; j < se && j < i + 4; ++j) {
+    if (Is(j, ",") || Is(j, ".")) return false;
+    if (nlp::IsComplementizer(Lower(j)) || Is(j, ":") || IsOpenMark(j)) return true;
   }
   return false;
 }
@@ -682,7 +701,8 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   if (h.info.invertible && after_boundary && last == before) {
     // "“...,” said Clinton" / "..., said the senator."
     auto sp = SpeakerAfter(h.c1, se);
-    if (sp.first < sp.second && RestIsTrailer(sp.second, se, h.info) && ContentBefore(last, sb, Resumes(sp.second, se) ? 1 : 3, &a)) {
+    bool trailer = IsCloseMark(last) ? !IntroducesContent(sp.second, se) : RestIsTrailer(sp.second, se, h.info);
+    if (sp.first < sp.second && trailer && ContentBefore(last, sb, Resumes(sp.second, se) ? 1 : 3, &a)) {
       AppendResumedClause(sp.second, se, &a);
       SetSpeaker(sp.first, sp.second, &a);
       Commit(std::move(a));
@@ -692,8 +712,8 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   auto np = Subject(last, sb);
   if (np.first < np.second) {
     uint32_t bnd = np.first > sb ? np.first - 1 : UINT32_MAX;
-    bool content_first = bnd != UINT32_MAX && (Is(bnd, ",") || IsCloseMark(bnd)) &&
-                         RestIsTrailer(h.c1, se, h.info);
+    bool content_first = bnd != UINT32_MAX && ((Is(bnd, ",") && RestIsTrailer(h.c1, se, h.info)) ||
+                                               (IsCloseMark(bnd) && !IntroducesContent(h.c1, se)));
     if (content_first) {
       Attribution b = a;
       if (ContentBefore(bnd, sb, Resumes(h.c1, se) ? 1 : 3, &b)) {

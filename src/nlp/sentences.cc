@@ -77,6 +77,25 @@ bool KeepTogether(std::string_view prev_word, std::string_view next) {
   return false;
 }
 
+// "“Why?” she asked." — a question or exclamation inside quotes followed by
+// a lowercase word is part of the same sentence.
+bool QuestionGoesOn(std::string_view text, const Segmentation& seg, size_t te) {
+  std::string_view next = seg.TokenText(text, seg.tokens[te]);
+  if (next.empty() || next[0] < 'a' || next[0] > 'z') return false;
+  size_t k = te;
+  int closers = 0;
+  while (k > 0 && closers < 3) {
+    std::string_view t = seg.TokenText(text, seg.tokens[k - 1]);
+    if (t == "\"" || t == "\u201D" || t == "'" || t == "\u2019" || t == "\u00BB") {
+      --k;
+      ++closers;
+      continue;
+    }
+    return closers > 0 && (t == "?" || t == "!");
+  }
+  return false;
+}
+
 // Maps increasing byte offsets to code point offsets without a table.
 class CodePointCursor {
  public:
@@ -151,6 +170,7 @@ void SplitSentences(std::string_view text, UText* ut, icu::BreakIterator* bi, Se
           KeepTogether(out->TokenText(text, word), out->TokenText(text, tokens[te]))) {
         continue;
       }
+      if (QuestionGoesOn(text, *out, te)) continue;
     }
     Sentence s;
     s.token_begin = ti;
