@@ -628,6 +628,14 @@ int64_t LocalEpochSeconds(const DateTime& dt) {
   return DaysFromCivil(dt.year, month, day) * 86400 + dt.hour * 3600 + dt.minute * 60 + dt.second;
 }
 
+DateTime DateTimeFromUnixSeconds(int64_t seconds) {
+  DateTime dt;
+  SetFromEpoch(seconds, &dt);
+  dt.has_time = dt.has_offset = true;
+  dt.granularity = DateGranularity::kSecond;
+  return dt;
+}
+
 std::optional<int> ZoneOffsetMinutes(std::string_view abbreviation) {
   std::array<char, 32> buf;
   std::string_view low = Lower(abbreviation, &buf);

@@ -71,6 +71,9 @@ bool IsValidDate(int year, int month, int day);
 // not applied) — the building block for UTC conversion and comparisons.
 int64_t LocalEpochSeconds(const DateTime& dt);
 
+// The UTC date and time of a Unix timestamp (offset +00:00, second granularity).
+DateTime DateTimeFromUnixSeconds(int64_t seconds);
+
 // ISO 8601 as written on the page: "2025-12-03T10:43:00+07:00" with an offset,
 // "2025-12-03T10:43:00" without one, "2025-12-03" without a time, "2025-12"
 // for a month, "2025" for a year; "" for an empty value.

@@ -1,0 +1,548 @@
+#include "meta/metadata.h"
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <span>
+#include <utility>
+
+#include "base/utf8.h"
+#include "meta/authors.h"
+#include "meta/date_parse.h"
+#include "meta/jsonld.h"
+#include "meta/url.h"
+
+namespace warta::meta {
+namespace {
+
+constexpr size_t kMaxCandidates = 300;  // per kind of candidate element
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+  }
+  return out;
+}
+
+bool Has(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+// Whitespace runs (NBSP included) to one space, trimmed.
+std::string Collapse(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = true;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t start = pos;
+    char32_t cp = utf8::Decode(s, &pos);
+    if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0xA0 || cp == 0x202F ||
+        (cp >= 0x2000 && cp <= 0x200A)) {
+      if (!space) out += ' ';
+      space = true;
+      continue;
+    }
+    space = false;
+    out.append(s.substr(start, pos - start));
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string_view AttrOr(const Node* n, std::string_view name) {
+  const std::string_view* v = n->Attr(name);
+  return v ? *v : std::string_view();
+}
+
+bool IsSkippedTag(const Node* n) {
+  return n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kNoscript) || n->Is(Tag::kTemplate) ||
+         n->Is(Tag::kSvg) || n->ns != Namespace::kHtml;
+}
+
+// Visible text of a subtree, whitespace-collapsed, at most about `limit` bytes.
+std::string VisibleText(const Node* root, size_t limit) {
+  std::string raw;
+  for (const Node* n = root; n && raw.size() < limit;) {
+    bool skip = n != root && n->is_element() && IsSkippedTag(n);
+    if (n->is_text()) raw.append(n->data.substr(0, limit - raw.size()));
+    if (n->is_element() && (n->Is(Tag::kBr) || n->Is(Tag::kP) || n->Is(Tag::kDiv) || n->Is(Tag::kLi))) raw += ' ';
+    n = NextInTree(n, root, skip);
+  }
+  return Collapse(raw);
+}
+
+// Page regions whose dates and names are about other things.
+bool IsOffTopicZone(const Node* n) {
+  if (n->Is(Tag::kNav) || n->Is(Tag::kFooter) || n->Is(Tag::kAside) || n->Is(Tag::kForm)) return true;
+  std::string cls = Lower(AttrOr(n, "class"));
+  cls += ' ';
+  cls += Lower(AttrOr(n, "id"));
+  if (cls.size() <= 1) return false;
+  for (std::string_view w : {"comment", "related", "sidebar", "widget", "footer", "recommend", "popular",
+                             "newsletter", "teaser", "navigation", "navbar", "menu", "share", "social",
+                             "more-stories", "trending", "most-read", "archive", "calendar", "reply",
+                             "similar", "weitere", "verwandt", "kommentar", "terkait"}) {
+    if (Has(cls, w)) return true;
+  }
+  return false;
+}
+
+bool InOffTopicZone(const Node* n) {
+  for (const Node* p = n; p; p = p->parent) {
+    if (p->is_element() && IsOffTopicZone(p)) return true;
+  }
+  return false;
+}
+
+struct Ordered {
+  const Node* node;
+  uint32_t order;
+};
+
+// What one pass over the document collects.
+struct Collected {
+  std::vector<std::pair<std::string, std::string_view>> metas;  // lowercase key -> content
+  std::string title;
+  std::string_view html_lang, canonical;
+  std::vector<std::string_view> jsonld;
+  std::vector<std::string> h1s;
+  uint32_t h1_order = UINT32_MAX;
+  std::vector<Ordered> times, itemprop_dates, date_hints, author_nodes, texts;
+};
+
+bool ClassHintsDate(std::string_view cls) {
+  for (std::string_view w : {"date", "time", "datum", "publish", "posted", "pubdate", "dateline", "fecha",
+                             "byline", "meta", "zeit", "created", "submitted", "data", "stand", "tanggal",
+                             "waktu", "info"}) {
+    if (Has(cls, w)) return true;
+  }
+  return false;
+}
+
+bool ClassHintsAuthor(std::string_view cls) {
+  return (Has(cls, "author") || Has(cls, "byline") || Has(cls, "penulis") || Has(cls, "reporter") ||
+          Has(cls, "autor")) &&
+         !Has(cls, "bio") && !Has(cls, "avatar") && !Has(cls, "image") && !Has(cls, "photo") && !Has(cls, "desc");
+}
+
+void VisitElement(const Node* n, uint32_t order, Collected* c) {
+  if (n->Is(Tag::kMeta)) {
+    std::string_view key = AttrOr(n, "property");
+    if (key.empty()) key = AttrOr(n, "name");
+    if (key.empty()) key = AttrOr(n, "itemprop");
+    if (key.empty()) key = AttrOr(n, "http-equiv");
+    const std::string_view* content = n->Attr("content");
+    if (!key.empty() && content && c->metas.size() < 2000) c->metas.emplace_back(Lower(key), *content);
+    return;
+  }
+  if (n->Is(Tag::kHtml)) {
+    c->html_lang = AttrOr(n, "lang");
+    if (c->html_lang.empty()) c->html_lang = AttrOr(n, "xml:lang");
+    return;
+  }
+  if (n->Is(Tag::kTitle) && c->title.empty()) {
+    c->title = Collapse(TextContent(n));
+    return;
+  }
+  if (n->Is(Tag::kLink)) {
+    std::string rel = Lower(AttrOr(n, "rel"));
+    if (Has(rel, "canonical") && c->canonical.empty()) c->canonical = AttrOr(n, "href");
+    return;
+  }
+  if (n->Is(Tag::kScript)) {
+    if (Has(Lower(AttrOr(n, "type")), "ld+json") && c->jsonld.size() < 20) {
+      if (n->first_child && n->first_child->is_text()) c->jsonld.push_back(n->first_child->data);
+    }
+    return;
+  }
+  if (n->Is(Tag::kH1) && c->h1s.size() < 5) {
+    c->h1s.push_back(VisibleText(n, 600));
+    if (c->h1_order == UINT32_MAX) c->h1_order = order;
+  }
+  std::string_view itemprop = AttrOr(n, "itemprop");
+  if (n->Is(Tag::kTime) && c->times.size() < kMaxCandidates) c->times.push_back({n, order});
+  if ((itemprop == "datePublished" || itemprop == "dateCreated" || n->Attr("pubdate")) &&
+      c->itemprop_dates.size() < kMaxCandidates) {
+    c->itemprop_dates.push_back({n, order});
+  }
+  std::string cls = Lower(AttrOr(n, "class"));
+  cls += ' ';
+  cls += Lower(AttrOr(n, "id"));
+  if (cls.size() > 1 && ClassHintsDate(cls) && c->date_hints.size() < kMaxCandidates) c->date_hints.push_back({n, order});
+  std::string rel = Lower(AttrOr(n, "rel"));
+  if ((itemprop == "author" || Has(rel, "author") || (cls.size() > 1 && ClassHintsAuthor(cls))) &&
+      c->author_nodes.size() < kMaxCandidates) {
+    c->author_nodes.push_back({n, order});
+  }
+}
+
+Collected Collect(const Document& doc) {
+  Collected c;
+  const Node* root = doc.root();
+  uint32_t order = 0;
+  for (const Node* n = root; n;) {
+    ++order;
+    bool skip = false;
+    if (n->is_element()) {
+      VisitElement(n, order, &c);
+      skip = IsSkippedTag(n) || n->Is(Tag::kTitle);
+    } else if (n->is_text() && c.texts.size() < 5000) {
+      const Node* p = n->parent;
+      if (p && !IsSkippedTag(p) && !p->Is(Tag::kTitle) && n->data.size() >= 6) c.texts.push_back({n, order});
+    }
+    n = NextInTree(n, root, skip);
+  }
+  return c;
+}
+
+std::string_view MetaValue(const Collected& c, std::initializer_list<std::string_view> keys) {
+  for (std::string_view k : keys) {
+    for (const auto& [key, value] : c.metas) {
+      if (key == k && !Collapse(value).empty()) return value;
+    }
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// Dates.
+
+struct DateChoice {
+  DateTime value;
+  bool found = false;
+};
+
+int64_t NowEpochSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// A page date must be a day or finer, not before the web, not in the future.
+bool Plausible(const DateTime& d) {
+  if (d.granularity < DateGranularity::kDay || d.year < 1995) return false;
+  int64_t t = LocalEpochSeconds(d) - (d.has_offset ? int64_t{d.utc_offset_minutes} * 60 : 0);
+  return t <= NowEpochSeconds() + 2 * 86400;
+}
+
+// Unix time in seconds or milliseconds, as some sites write their dates.
+std::optional<DateTime> EpochDate(std::string_view s) {
+  if (s.size() != 10 && s.size() != 13) return std::nullopt;
+  int64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  if (s.size() == 13) v /= 1000;
+  if (v < 788918400) return std::nullopt;  // before 1995
+  return DateTimeFromUnixSeconds(v);
+}
+
+std::optional<DateTime> ParseValue(std::string_view s, DateLocale locale) {
+  std::string text = Collapse(s);
+  if (auto e = EpochDate(text)) return e;
+  DateParseOptions o;
+  o.locale = locale;
+  o.min_year = 1995;
+  for (const DateMatch& m : FindDates(text, o, 4)) {
+    if (Plausible(m.value)) return m.value;
+  }
+  return std::nullopt;
+}
+
+DateLocale LocaleOf(std::string_view lang_hint) {
+  if (lang_hint == "en") return DateLocale::kEnglish;
+  if (lang_hint == "id") return DateLocale::kIndonesian;
+  return DateLocale::kAuto;
+}
+
+constexpr std::string_view kPublishedKeys[] = {
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "og:published_time", "published_time", "article.published", "publication_date", "pubdate",
+    "publishdate", "publish-date", "publish_date", "published_date", "published-date", "date_published",
+    "article_date_original", "original-publish-date", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+    "citation_publication_date", "citation_date", "cxenseparse:recs:publishtime",
+    "shareaholic:article_published_time", "bt:pubdate", "rnews:datepublished", "og:pubdate", "release_date",
+    "pub_date", "datecreated", "article.created", "created", "dc.created", "date", "displaydate",
+    "article:post_date", "live_date", "content_create_date", "timestamp"};
+
+constexpr std::string_view kModifiedKeys[] = {
+    "article:modified_time", "og:updated_time", "datemodified", "article:updated_time", "dc.date.modified",
+    "dcterms.modified", "last-modified", "modified", "article.updated", "lastmod", "updated_time"};
+
+std::optional<DateTime> FromMeta(const Collected& c, std::span<const std::string_view> keys, DateLocale locale) {
+  for (std::string_view k : keys) {
+    for (const auto& [key, value] : c.metas) {
+      if (key != k) continue;
+      if (auto d = ParseValue(value, locale)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
+// The date an element states: a machine-readable attribute, else its text.
+std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefer_published) {
+  for (std::string_view attr : {"datetime", "content", "title", "data-date", "data-time", "data-timestamp"}) {
+    if (const std::string_view* v = n->Attr(attr)) {
+      if (auto d = ParseValue(*v, locale)) return d;
+    }
+  }
+  std::string text = VisibleText(n, 400);
+  if (text.size() > 300) return std::nullopt;
+  DateParseOptions o;
+  o.locale = locale;
+  o.min_year = 1995;
+  std::vector<DateMatch> found = FindDates(text, o, 6);
+  std::optional<DateTime> first;
+  for (const DateMatch& m : found) {
+    if (!Plausible(m.value)) continue;
+    if (!first) first = m.value;
+    if (!prefer_published) break;
+    // "Updated ... | Published ...": skip the update stamp when another date is there.
+    std::string before = Lower(text.substr(m.begin > 30 ? m.begin - 30 : 0, std::min<size_t>(m.begin, 30)));
+    bool update = Has(before, "update") || Has(before, "aktualisiert") || Has(before, "diperbarui") ||
+                  Has(before, "modified") || Has(before, "geändert") || Has(before, "edited") ||
+                  Has(before, "actualiz") || Has(before, "mis à jour");
+    if (!update) return m.value;
+  }
+  return first;
+}
+
+std::optional<DateTime> FirstElementDate(const std::vector<Ordered>& nodes, DateLocale locale, bool skip_offtopic) {
+  for (const Ordered& o : nodes) {
+    if (skip_offtopic && InOffTopicZone(o.node)) continue;
+    if (auto d = FromElement(o.node, locale, true)) return d;
+  }
+  return std::nullopt;
+}
+
+// Dates in the visible text: the first after the main heading, else the most
+// frequent one (ties: the earliest in the page).
+std::optional<DateTime> FromText(const Collected& c, DateLocale locale) {
+  DateParseOptions o;
+  o.locale = locale;
+  o.min_year = 1995;
+  struct Seen {
+    DateTime value;
+    int count;
+    uint32_t first_order;
+  };
+  std::vector<Seen> seen;
+  std::optional<DateTime> after_h1;
+  size_t budget = 400000;
+  for (const Ordered& t : c.texts) {
+    if (t.node->data.size() > budget) break;
+    budget -= t.node->data.size();
+    std::vector<DateMatch> found = FindDates(t.node->data, o, 4);
+    if (found.empty()) continue;
+    if (InOffTopicZone(t.node)) continue;
+    for (const DateMatch& m : found) {
+      if (!Plausible(m.value)) continue;
+      if (!after_h1 && c.h1_order != UINT32_MAX && t.order > c.h1_order) after_h1 = m.value;
+      auto same = [&](const Seen& s) {
+        return s.value.year == m.value.year && s.value.month == m.value.month && s.value.day == m.value.day;
+      };
+      auto it = std::find_if(seen.begin(), seen.end(), same);
+      if (it == seen.end()) {
+        seen.push_back({m.value, 1, t.order});
+      } else {
+        ++it->count;
+      }
+    }
+  }
+  if (after_h1) return after_h1;
+  if (seen.empty()) return std::nullopt;
+  const Seen* best = &seen[0];
+  for (const Seen& s : seen) {
+    if (s.count > best->count) best = &s;
+  }
+  return best->value;
+}
+
+std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,
+                                        DateLocale locale) {
+  std::optional<DateTime> url_date = DateFromUrl(url);
+  if (url_date && !Plausible(*url_date)) url_date.reset();
+  std::optional<DateTime> ld_date;
+  if (!ld.published.empty()) ld_date = ParseValue(ld.published, locale);
+  if (ld_date && ld.published_from_article) return ld_date;
+  if (auto d = FromMeta(c, kPublishedKeys, locale)) return d;
+  if (ld_date) return ld_date;
+  if (auto d = FirstElementDate(c.itemprop_dates, locale, false)) return d;
+  if (url_date) return url_date;
+  if (auto d = FirstElementDate(c.times, locale, true)) return d;
+  if (auto d = FirstElementDate(c.date_hints, locale, true)) return d;
+  return FromText(c, locale);
+}
+
+// ---------------------------------------------------------------------------
+// Title, names, lists.
+
+std::string CleanTitle(std::string_view raw, std::string_view site_name) {
+  std::string title = Collapse(raw);
+  std::string lsite = Lower(site_name);
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ",
+                               " \xE2\x80\xA2 "}) {
+    size_t at = title.rfind(sep);
+    if (at != std::string::npos && at > 0) {
+      std::string tail = title.substr(at + sep.size());
+      std::string head = title.substr(0, at);
+      size_t tail_words = std::count(tail.begin(), tail.end(), ' ') + 1;
+      size_t head_words = std::count(head.begin(), head.end(), ' ') + 1;
+      bool is_site = !lsite.empty() && (Has(Lower(tail), lsite) || Has(lsite, Lower(tail)));
+      if (is_site || (tail_words <= 4 && head_words >= 4 && head_words > 2 * tail_words)) {
+        title = head;
+        continue;
+      }
+    }
+    size_t first = title.find(sep);
+    if (first != std::string::npos && !lsite.empty() && Lower(title.substr(0, first)) == lsite) {
+      title = title.substr(first + sep.size());
+    }
+  }
+  return title;
+}
+
+void AddUnique(std::string_view value, std::vector<std::string>* out, size_t limit = 50) {
+  std::string v = Collapse(value);
+  if (v.empty() || v.size() > 200 || out->size() >= limit) return;
+  std::string lv = Lower(v);
+  for (const std::string& x : *out) {
+    if (Lower(x) == lv) return;
+  }
+  out->push_back(std::move(v));
+}
+
+void AddCommaList(std::string_view value, std::vector<std::string>* out) {
+  while (!value.empty()) {
+    size_t comma = value.find_first_of(",;");
+    AddUnique(value.substr(0, comma), out);
+    if (comma == std::string_view::npos) break;
+    value.remove_prefix(comma + 1);
+  }
+}
+
+std::string PrimaryLanguage(std::string_view tag) {
+  std::string t = Lower(Collapse(tag));
+  size_t cut = t.find_first_of("-_,; ");
+  if (cut != std::string::npos) t.resize(cut);
+  if (t.size() < 2 || t.size() > 3 || !std::all_of(t.begin(), t.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+    return "";
+  return t;
+}
+
+std::vector<std::string> AuthorsFromDom(const Collected& c, std::string_view site) {
+  std::vector<std::string> out;
+  for (const Ordered& o : c.author_nodes) {
+    if (InOffTopicZone(o.node)) continue;
+    const Node* n = o.node;
+    std::string text;
+    if (n->Is(Tag::kMeta) || n->Is(Tag::kLink)) {
+      text = Collapse(AttrOr(n, "content"));
+    } else {
+      // itemprop=author with a nested itemprop=name: the name only.
+      for (const Node* d = n; d; d = NextInTree(d, n)) {
+        if (d->is_element() && AttrOr(d, "itemprop") == "name") {
+          text = d->Is(Tag::kMeta) ? Collapse(AttrOr(d, "content")) : VisibleText(d, 200);
+          break;
+        }
+      }
+      if (text.empty()) text = VisibleText(n, 300);
+    }
+    if (text.empty() || text.size() > 200) continue;
+    std::vector<std::string> names = SplitAuthorNames(text, site);
+    if (!names.empty()) {
+      MergeNames(names, &out);
+      if (out.size() >= 5) break;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> AuthorsFromMeta(const Collected& c, const JsonLdInfo& ld, std::string_view site) {
+  std::vector<std::string> out;
+  for (const std::string& a : ld.authors) MergeNames(SplitAuthorNames(a, site), &out);
+  if (!out.empty()) return out;
+  for (std::string_view key : {"author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
+                               "dc.creator", "dcterms.creator", "byl", "citation_author", "byline"}) {
+    for (const auto& [k, v] : c.metas) {
+      if (k != key || Has(v, "://") || Has(v, "www.")) continue;
+      MergeNames(SplitAuthorNames(v, site), &out);
+    }
+    if (!out.empty()) return out;
+  }
+  return out;
+}
+
+}  // namespace
+
+PageMetadata ExtractMetadata(const Document& doc, std::string_view url) {
+  PageMetadata m;
+  if (!doc.root()) return m;
+  Collected c = Collect(doc);
+  JsonLdInfo ld;
+  for (std::string_view block : c.jsonld) ReadJsonLd(block, &ld);
+
+  m.site_name = Collapse(MetaValue(c, {"og:site_name", "application-name", "twitter:site"}));
+  if (!m.site_name.empty() && m.site_name[0] == '@') m.site_name.clear();
+  if (m.site_name.empty()) m.site_name = Collapse(ld.publisher);
+  if (m.site_name.empty()) m.site_name = SiteNameFromUrl(url);
+
+  std::string raw_title(MetaValue(c, {"og:title", "twitter:title"}));
+  if (raw_title.empty()) raw_title = ld.headline;
+  if (raw_title.empty()) raw_title = c.title;
+  m.title = CleanTitle(raw_title, m.site_name);
+  if (m.title.empty() && !c.h1s.empty()) m.title = c.h1s[0];
+  // An h1 that the title contains is the article's own wording, without
+  // the outlet's additions.
+  for (const std::string& h1 : c.h1s) {
+    if (h1.size() >= 10 && h1.size() < m.title.size() && Has(Lower(m.title), Lower(h1))) {
+      m.title = h1;
+      break;
+    }
+  }
+
+  m.description = Collapse(MetaValue(c, {"og:description", "description", "twitter:description"}));
+  if (m.description.empty()) m.description = Collapse(ld.description);
+  m.canonical_url = Collapse(c.canonical);
+  if (m.canonical_url.empty()) m.canonical_url = Collapse(MetaValue(c, {"og:url"}));
+  if (m.canonical_url.empty()) m.canonical_url = Collapse(ld.url);
+
+  m.language_hint = PrimaryLanguage(c.html_lang);
+  if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(MetaValue(c, {"content-language", "language", "dc.language"}));
+  if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(MetaValue(c, {"og:locale"}));
+  if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(ld.language);
+
+  DateLocale locale = LocaleOf(m.language_hint);
+  if (std::optional<DateTime> d = ChoosePublished(c, ld, url, locale)) {
+    m.published = FormatIsoLocal(*d);
+    m.published_utc = FormatIsoUtc(*d);
+  }
+  std::optional<DateTime> mod;
+  if (!ld.modified.empty()) mod = ParseValue(ld.modified, locale);
+  if (!mod) mod = FromMeta(c, kModifiedKeys, locale);
+  if (mod) m.modified = FormatIsoLocal(*mod);
+
+  m.authors = AuthorsFromMeta(c, ld, m.site_name);
+  if (m.authors.empty()) m.authors = AuthorsFromDom(c, m.site_name);
+
+  for (const auto& [k, v] : c.metas) {
+    if (k == "article:section") AddUnique(v, &m.categories);
+    if (k == "article:tag" || k == "og:article:tag") AddUnique(v, &m.tags);
+    if (k == "keywords" || k == "news_keywords") AddCommaList(v, &m.tags);
+  }
+  for (const std::string& s : ld.sections) AddUnique(s, &m.categories);
+  for (size_t i = 0; i < ld.breadcrumbs.size(); ++i) {
+    std::string lb = Lower(ld.breadcrumbs[i]);
+    if (i == 0 && (lb == "home" || lb == "beranda" || lb == "startseite" || lb == "index")) continue;
+    if (i + 1 == ld.breadcrumbs.size() && i > 0 && Lower(m.title) == lb) continue;
+    AddUnique(ld.breadcrumbs[i], &m.categories);
+  }
+  for (const std::string& k : ld.keywords) AddUnique(k, &m.tags);
+
+  m.image = Collapse(MetaValue(c, {"og:image", "og:image:url", "og:image:secure_url", "twitter:image"}));
+  if (m.image.empty()) m.image = Collapse(ld.image);
+  return m;
+}
+
+}  // namespace warta::meta
