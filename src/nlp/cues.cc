@@ -42,7 +42,11 @@ const CueTable& Table() {
             "alleges", "charged", "charges", "boasted", "boasts", "lamented", "laments", "mused",
             "shouted", "yelled", "whispered", "answered", "repeated", "repeats", "reiterated",
             "reiterates", "retorted", "shot", "estimated", "estimates", "speculated", "hinted",
-            "indicated", "indicates", "implied", "implies", "signaled", "signalled"},
+            "indicated", "indicates", "implied", "implies", "signaled", "signalled", "asserting",
+            "declaring", "recalling", "stressing", "emphasizing", "acknowledging", "conceding",
+            "predicting", "complaining", "insisting", "explaining", "announcing", "maintaining",
+            "contending", "alleging", "charging", "replying", "responding", "countering", "concluding",
+            "reiterating", "repeating", "revealing", "confirming", "joking", "tweeting", "posting"},
            inv);
     t->Add({"told", "tells", "tell", "telling", "warned", "warns", "warning", "asked", "asks", "asking",
             "urged", "urges", "urging", "assured", "assures", "reminded", "reminds", "informed",
@@ -51,7 +55,9 @@ const CueTable& Table() {
             "criticizes", "criticizing", "praised", "praises", "blamed", "blames", "demanded",
             "demands", "proposed", "proposes", "proposing", "recommended", "recommends", "denied",
             "denies", "denying", "dismissed", "dismisses", "rejected", "rejects", "described",
-            "describes", "describing", "defended", "defends", "questioned", "questions"},
+            "describes", "describing", "defended", "defends", "questioned", "questions", "promising",
+            "pledging", "vowing", "advising", "reminding", "assuring", "demanding", "recommending",
+            "rejecting", "dismissing", "defending", "questioning", "blaming", "praising"},
            obj);
     t->Add({"believes", "believed", "believe", "thinks", "thought", "think", "feels", "felt", "hopes",
             "hoped", "fears", "feared", "worries", "worried", "expects", "expected", "agreed", "agrees",
@@ -123,6 +129,15 @@ bool IsClauseWord(std::string_view w) {
        "bahwa", "tetapi", "tapi", "namun", "sementara", "karena", "ketika", "saat", "setelah",
        "sebelum", "jika", "kalau", "meskipun", "walaupun", "sehingga", "agar", "supaya", "sedangkan",
        "dan", "atau", "serta", "lalu"});
+  return s->count(w) > 0;
+}
+
+bool IsPreposition(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"for", "in", "on", "at", "with", "from", "by", "about", "into", "over", "under", "during", "against",
+       "without", "to", "through", "toward", "towards", "among", "between", "like", "despite", "per",
+       "untuk", "dengan", "di", "ke", "dari", "pada", "oleh", "dalam", "terhadap", "tentang", "bagi",
+       "kepada", "atas", "tanpa", "antara", "seperti"});
   return s->count(w) > 0;
 }
 

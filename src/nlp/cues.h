@@ -40,6 +40,9 @@ bool IsAuxiliary(std::string_view lower);
 // Words that end a noun phrase when reading backwards from a verb: "that",
 // "but", "bahwa", "namun", ...
 bool IsClauseWord(std::string_view lower);
+// Prepositions that end a subject read backwards ("of" stays: "Secretary of
+// State Clinton").
+bool IsPreposition(std::string_view lower);
 // Words that open a relative clause inside a subject: "who", "yang".
 bool IsRelativeWord(std::string_view lower);
 // Complementizers dropped from the content start: "that", "bahwa".

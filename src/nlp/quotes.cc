@@ -63,6 +63,7 @@ struct Attribution {
   std::string name;
   bool direct = false;
   uint32_t paragraph = 0;
+  uint32_t sentence = 0;  // of the cue
   uint32_t last = 0;  // code point where the attribution's last part ends
 };
 
@@ -296,7 +297,7 @@ std::pair<uint32_t, uint32_t> Extractor::PhraseBefore(uint32_t last, uint32_t sb
     if (w == "and" || w == "dan") {
       // "Clinton and Sanders said": names joined by "and" stay one subject.
       if (!(t > sb && cap_[t - 1] && t + 1 <= last && cap_[t + 1])) break;
-    } else if (nlp::IsClauseWord(w) || nlp::LookupCue(w).kind != CueKind::kNone) {
+    } else if (nlp::IsClauseWord(w) || nlp::IsPreposition(w) || nlp::LookupCue(w).kind != CueKind::kNone) {
       break;
     }
     --a;
@@ -646,6 +647,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   Attribution a;
   a.cue = SpanOf(h.c0, h.c1);
   a.paragraph = s.paragraph;
+  a.sentence = sentence_of_[h.c0];
   uint32_t before = h.c0 > sb ? h.c0 - 1 : UINT32_MAX;  // token right before the cue
   switch (h.info.kind) {
     case CueKind::kSource:
@@ -724,6 +726,24 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
       }
     }
   }
+  if (np.first >= np.second) {
+    // "..., adding that ...": a participle takes the clause's subject.
+    std::string_view w = Lower(h.c0);
+    bool participle = w.size() > 4 && w.substr(w.size() - 3) == "ing" && last != UINT32_MAX && last >= sb &&
+                      Is(last, ",");
+    if (!participle || !ContentAfter(h.c1, limit, h.info, &a)) return;
+    if (!attributions_.empty() && attributions_.back().sentence == sentence_of_[h.c0]) {
+      a.speaker = attributions_.back().speaker;
+      a.name = attributions_.back().name;
+    } else {
+      uint32_t e = sb;
+      while (e < h.c0 && e < sb + 6 && (cap_[e] || Is(e, "."))) ++e;
+      SetSpeaker(sb, e, &a);
+    }
+    Commit(std::move(a));
+    return;
+  }
+  if (Tok(np.second - 1).kind == TokenKind::kNumber) return;  // "300 pledged delegates"
   if (!ContentAfter(h.c1, limit, h.info, &a)) return;
   SetSpeaker(np.first, np.second, &a);
   Commit(std::move(a));
