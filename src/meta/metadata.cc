@@ -71,25 +71,49 @@ std::string VisibleText(const Node* root, size_t limit) {
   return Collapse(raw);
 }
 
-// Page regions whose dates and names are about other things.
-bool IsOffTopicZone(const Node* n) {
-  if (n->Is(Tag::kNav) || n->Is(Tag::kFooter) || n->Is(Tag::kAside) || n->Is(Tag::kForm)) return true;
-  std::string cls = Lower(AttrOr(n, "class"));
-  cls += ' ';
-  cls += Lower(AttrOr(n, "id"));
-  if (cls.size() <= 1) return false;
-  for (std::string_view w : {"comment", "related", "sidebar", "widget", "footer", "recommend", "popular",
-                             "newsletter", "teaser", "navigation", "navbar", "menu", "share", "social",
-                             "more-stories", "trending", "most-read", "archive", "calendar", "reply",
-                             "similar", "weitere", "verwandt", "kommentar", "terkait"}) {
-    if (Has(cls, w)) return true;
+bool HasAncestor(const Node* n, Tag tag) {
+  for (const Node* p = n->parent; p; p = p->parent) {
+    if (p->Is(tag)) return true;
   }
   return false;
 }
 
+// True when a class or id token opens with a word naming page furniture
+// ("comments", "related-posts", "sidebar-left"); tokens that merely contain
+// it ("post_tag-kommentar", "asset-footer") are taxonomy or layout, not zones.
+bool TokensNameFurniture(std::string_view attr) {
+  static constexpr std::string_view kWords[] = {
+      "comment", "related", "sidebar", "widget", "footer", "recommend", "popular", "newsletter", "teaser",
+      "navigation", "navbar", "menu", "share", "social", "more-stories", "trending", "most-read", "archive",
+      "calendar", "reply", "similar", "weitere", "verwandt", "kommentar", "terkait", "respond"};
+  std::string lower = Lower(attr);
+  size_t pos = 0;
+  while (pos < lower.size()) {
+    size_t end = lower.find_first_of(" \t\n", pos);
+    if (end == std::string::npos) end = lower.size();
+    std::string_view token = std::string_view(lower).substr(pos, end - pos);
+    for (std::string_view w : kWords) {
+      if (token.substr(0, w.size()) == w) return true;
+    }
+    pos = end + 1;
+  }
+  return false;
+}
+
+// Page regions whose dates and names are about other things.
+bool IsOffTopicZone(const Node* n) {
+  if (n->Is(Tag::kNav) || n->Is(Tag::kAside) || n->Is(Tag::kForm)) return true;
+  // An article's own footer carries its date and byline.
+  if (n->Is(Tag::kFooter)) return !HasAncestor(n, Tag::kArticle);
+  return TokensNameFurniture(AttrOr(n, "class")) || TokensNameFurniture(AttrOr(n, "id"));
+}
+
+// Walks up to the article or main element: zones outside it do not count.
 bool InOffTopicZone(const Node* n) {
   for (const Node* p = n; p; p = p->parent) {
-    if (p->is_element() && IsOffTopicZone(p)) return true;
+    if (!p->is_element()) continue;
+    if (p->Is(Tag::kArticle) || p->Is(Tag::kMain) || p->Is(Tag::kBody)) return false;
+    if (IsOffTopicZone(p)) return true;
   }
   return false;
 }
@@ -280,6 +304,20 @@ std::optional<DateTime> FromMeta(const Collected& c, std::span<const std::string
   return std::nullopt;
 }
 
+// Site-specific meta names that still say what they hold
+// ("five_hundred_pixels:uploaded", "vr:published_time").
+std::optional<DateTime> FromLooseMeta(const Collected& c, DateLocale locale) {
+  for (const auto& [key, value] : c.metas) {
+    bool dated = Has(key, "publish") || Has(key, "upload") || Has(key, "creat") || Has(key, "date") ||
+                 Has(key, "issued") || Has(key, "posted");
+    bool other = Has(key, "modif") || Has(key, "updat") || Has(key, "expir") || Has(key, "valid") ||
+                 Has(key, "birth") || Has(key, "end") || Has(key, "start");
+    if (!dated || other) continue;
+    if (auto d = ParseValue(value, locale)) return d;
+  }
+  return std::nullopt;
+}
+
 // The date an element states: a machine-readable attribute, else its text.
 std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefer_published) {
   for (std::string_view attr : {"datetime", "content", "title", "data-date", "data-time", "data-timestamp"}) {
@@ -318,7 +356,7 @@ std::optional<DateTime> FirstElementDate(const std::vector<Ordered>& nodes, Date
 
 // Dates in the visible text: the first after the main heading, else the most
 // frequent one (ties: the earliest in the page).
-std::optional<DateTime> FromText(const Collected& c, DateLocale locale) {
+std::optional<DateTime> FromText(const Collected& c, DateLocale locale, bool allow_offtopic) {
   DateParseOptions o;
   o.locale = locale;
   o.min_year = 1995;
@@ -335,7 +373,7 @@ std::optional<DateTime> FromText(const Collected& c, DateLocale locale) {
     budget -= t.node->data.size();
     std::vector<DateMatch> found = FindDates(t.node->data, o, 4);
     if (found.empty()) continue;
-    if (InOffTopicZone(t.node)) continue;
+    if (!allow_offtopic && InOffTopicZone(t.node)) continue;
     for (const DateMatch& m : found) {
       if (!Plausible(m.value)) continue;
       if (!after_h1 && c.h1_order != UINT32_MAX && t.order > c.h1_order) after_h1 = m.value;
@@ -369,10 +407,13 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   if (auto d = FromMeta(c, kPublishedKeys, locale)) return d;
   if (ld_date) return ld_date;
   if (auto d = FirstElementDate(c.itemprop_dates, locale, false)) return d;
+  if (auto d = FromLooseMeta(c, locale)) return d;
   if (url_date) return url_date;
   if (auto d = FirstElementDate(c.times, locale, true)) return d;
   if (auto d = FirstElementDate(c.date_hints, locale, true)) return d;
-  return FromText(c, locale);
+  if (auto d = FromText(c, locale, false)) return d;
+  // A guess from anywhere beats no answer: the footer's "Stand" date, say.
+  return FromText(c, locale, true);
 }
 
 // ---------------------------------------------------------------------------
