@@ -130,6 +130,7 @@ class Extractor {
   void SetPronounSpeaker(TextSpan span, PronounKind kind, Attribution* a);
   void Commit(Attribution a);
   void AttachLoneQuotes();
+  void SpeakerLabel(size_t sentence);
 
   std::string_view text_;
   const std::vector<EntityMention>& mentions_;
@@ -678,7 +679,9 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
       if (sp.first >= sp.second) return;
       bool postposed = before != UINT32_MAX && (Is(before, ",") || IsCloseMark(before));
       if (postposed) {
-        if (!ContentBefore(before, sb, 3, &a)) return;
+        // "In Iowa, according to the poll, Trump leads": both sides report.
+        if (!ContentBefore(before, sb, Resumes(sp.second, se) ? 1 : 3, &a)) return;
+        AppendResumedClause(sp.second, se, &a);
       } else if (sp.second < se && Is(sp.second, ",")) {
         if (!ContentAfter(sp.second + 1, limit, h.info, &a)) return;
       } else {
@@ -749,6 +752,40 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   Commit(std::move(a));
 }
 
+// "SANDERS: We will win." in transcripts and "Obama: Voters Will Say No" in
+// headlines: a short capitalised label and a colon open the paragraph, and
+// the rest of the paragraph is what the label's owner said.
+void Extractor::SpeakerLabel(size_t sentence) {
+  static constexpr std::string_view kNotSpeakers[] = {
+      "photo", "foto", "image", "gambar", "related", "read", "baca", "note", "update", "updated", "editor",
+      "source", "sumber", "video", "watch", "advertisement", "caption", "credit", "catatan", "lihat",
+      "simak", "editing", "reporting", "writing", "tags", "topics", "share", "q", "a", "warning", "breaking",
+      "exclusive", "opinion", "analysis", "poll", "listen", "click", "more", "also", "see", "editorial"};
+  const nlp::Sentence& s = seg_.sentences[sentence];
+  uint32_t colon = s.token_begin;
+  while (colon < s.token_end && colon < s.token_begin + 6 && !Is(colon, ":")) ++colon;
+  if (colon == s.token_begin || colon >= s.token_end || !Is(colon, ":") || colon + 1 >= s.token_end) return;
+  for (uint32_t i = s.token_begin; i < colon; ++i) {
+    if (quote_of_[i] != kNone || (!cap_[i] && !Is(i, ".") && !Is(i, "at") && !Is(i, "of"))) return;
+    if (nlp::LookupCue(Lower(i)).kind != CueKind::kNone) return;
+  }
+  if (std::find(std::begin(kNotSpeakers), std::end(kNotSpeakers), Lower(s.token_begin)) != std::end(kNotSpeakers)) {
+    return;
+  }
+  size_t last = sentence;
+  while (last + 1 < seg_.sentences.size() && seg_.sentences[last + 1].paragraph == s.paragraph) ++last;
+  uint32_t begin = colon + 1, end = TrimEnd(begin, seg_.sentences[last].token_end);
+  if (end <= begin || Tok(begin).kind == TokenKind::kNumber) return;  // "10:30"
+  Attribution a;
+  a.cue = SpanOf(colon, colon + 1);
+  a.paragraph = s.paragraph;
+  a.sentence = static_cast<uint32_t>(sentence);
+  a.content.push_back(SpanOf(begin, end));
+  a.direct = IsOpenMark(begin);
+  SetSpeaker(s.token_begin, colon, &a);
+  Commit(std::move(a));
+}
+
 // Quotes no cue claimed: a quote in the paragraph of the attribution before
 // it continues that attribution; a quote paragraph right after one goes on
 // quoting the same speaker; any other speech-like quote stands alone.
@@ -797,7 +834,9 @@ std::vector<Quote> Extractor::Run() {
   if (seg_.tokens.empty()) return out;
   Prepare();
   FindQuotes();
-  for (const nlp::Sentence& s : seg_.sentences) {
+  for (size_t k = 0; k < seg_.sentences.size(); ++k) {
+    const nlp::Sentence& s = seg_.sentences[k];
+    if (k == 0 || seg_.sentences[k - 1].paragraph != s.paragraph) SpeakerLabel(k);
     RegisterNames(s);
     std::vector<Hit> hits = FindCues(s);
     for (size_t k = 0; k < hits.size(); ++k) {
