@@ -65,7 +65,14 @@ const CueTable& Table() {
             "insist", "claim", "warn", "suggest", "predict", "acknowledge", "admit", "deny", "agree",
             "contend", "maintain", "fear", "hope", "expect", "announce", "explain", "note"},
            verb);
-    t->Add({"called", "calls", "call", "calling", "pointed", "points", "point", "pointing"}, particle);
+    t->Add({"pointed", "points", "point", "pointing", "referring", "referred", "refers"}, particle);
+    // "called for", "called on", and "called Trump a fascist".
+    t->Add({"called", "calls", "call", "calling"}, obj);
+    // Evidence and stance: what a poll shows, whom a paper endorses.
+    t->Add({"show", "shows", "showed", "found", "finds", "endorsed", "endorses", "endorsing", "backed",
+            "backs", "backing", "supported", "supports", "opposed", "opposes", "opposing", "favors",
+            "favored", "cited", "cites", "citing", "declined", "declines", "refused", "refuses"},
+           obj);
     // Indonesian active speech verbs (meN-/ber- forms).
     t->Add({"mengatakan", "berkata", "menyatakan", "menambahkan", "menjelaskan", "menegaskan",
             "mengungkapkan", "mengungkap", "menyebut", "menyebutkan", "menuturkan", "memaparkan",
@@ -108,7 +115,9 @@ CueInfo LookupCue(std::string_view lower) {
   return it == map.end() ? CueInfo{} : it->second;
 }
 
-bool IsCueParticle(std::string_view lower) { return lower == "for" || lower == "on" || lower == "out"; }
+bool IsCueParticle(std::string_view lower) {
+  return lower == "for" || lower == "on" || lower == "out" || lower == "to";
+}
 
 bool IsAuxiliary(std::string_view w) {
   static const WordSet* s = MakeSet(

@@ -630,9 +630,10 @@ std::vector<Hit> Extractor::FindCues(const nlp::Sentence& s) const {
     if (info.kind == CueKind::kNone) continue;
     Hit h{i, i + 1, info};
     bool next = i + 1 < s.token_end;
-    if (info.takes_particle) {
-      if (!next || !nlp::IsCueParticle(Lower(i + 1))) continue;
+    if (next && nlp::IsCueParticle(Lower(i + 1)) && (info.takes_particle || Lower(i).substr(0, 4) == "call")) {
       h.c1 = i + 2;
+    } else if (info.takes_particle) {
+      continue;
     } else if (Is(i, "according")) {
       if (!next || !Is(i + 1, "to")) continue;
       h.c1 = i + 2;
