@@ -71,7 +71,9 @@ class Tokenizer {
   // Called by the tree builder after it sees a start tag whose content model
   // is not the data state (title, textarea, style, script, plaintext...).
   void SetState(TokenizerState state);
-  // The "appropriate end tag" check needs the last start tag name.
+  // The "appropriate end tag" check needs the last start tag name. The
+  // tokenizer records every start tag it emits itself; this is for callers
+  // that start mid-document (fragment parsing, the conformance tests).
   void SetLastStartTag(std::string_view name);
   // True when the adjusted current node is not in the HTML namespace, which
   // makes "<![CDATA[" open a CDATA section instead of a bogus comment.
