@@ -9,6 +9,7 @@ namespace warta::cli {
 // Each takes the arguments after the subcommand name and returns the process
 // exit code: 0 all inputs read, 1 some records carry an error, 2 usage error.
 int RunParse(int argc, char** argv);
+int RunExtract(int argc, char** argv);
 int RunNer(int argc, char** argv);
 
 }  // namespace warta::cli

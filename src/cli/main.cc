@@ -13,6 +13,7 @@ struct Subcommand {
 };
 
 const Subcommand kSubcommands[] = {
+    {"extract", warta::cli::RunExtract, "news pages in, one article record (JSON Lines) per page out"},
     {"parse", warta::cli::RunParse, "print the HTML5 tree of a page (html5lib test format)"},
     {"ner", warta::cli::RunNer, "tag named entities in a CoNLL token file"},
 };

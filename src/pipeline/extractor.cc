@@ -1,0 +1,122 @@
+// ExtractRecord: decode -> (plain text | parse -> content + metadata) ->
+// the text-level readings shared by both paths (dateline, cited sources,
+// captions, language, counts, id).
+#include "warta/extract.h"
+
+#include <memory>
+#include <optional>
+
+#include "extract/content.h"
+#include "extract/text_page.h"
+#include "meta/caption.h"
+#include "meta/dateline.h"
+#include "meta/metadata.h"
+#include "meta/sources.h"
+#include "nlp/language.h"
+#include "pipeline/record_id.h"
+#include "warta/encoding.h"
+#include "warta/html_parser.h"
+
+namespace warta {
+namespace {
+
+void JoinParagraphs(Record* r) {
+  r->text.clear();
+  for (const std::string& p : r->paragraphs) {
+    if (!r->text.empty()) r->text.append("\n\n");
+    r->text.append(p);
+  }
+}
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (unsigned char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+void AddUnique(std::vector<std::string>* list, const std::string& item) {
+  for (const std::string& have : *list) {
+    if (have == item) return;
+  }
+  list->push_back(item);
+}
+
+// Readings over the body text that do not depend on where it came from.
+void FinishRecord(std::string_view language_hint, Record* r) {
+  if (r->dateline.empty() && !r->paragraphs.empty()) {
+    if (std::optional<meta::Dateline> dateline = meta::DetectDateline(r->paragraphs.front())) {
+      r->dateline = dateline->city;
+      if (!dateline->agency.empty()) AddUnique(&r->sources_cited, dateline->agency);
+    }
+  }
+  for (const std::string& p : r->paragraphs) {
+    for (const std::string& s : meta::FindCitedSources(p)) AddUnique(&r->sources_cited, s);
+  }
+  JoinParagraphs(r);
+  if (r->language.empty()) r->language = nlp::DetectLanguage(r->text.empty() ? r->title : r->text, language_hint);
+  r->word_count = CountWords(r->text);
+  r->id = RecordId(*r);
+}
+
+Record FromHtml(std::string_view utf8, const Page& page, std::string* language_hint) {
+  Record r;
+  std::unique_ptr<Document> doc = ParseHtml(utf8);
+  meta::PageMetadata m = meta::ExtractMetadata(*doc, page.url);
+  extract::Content content = extract::ExtractContent(*doc, {page.url, m.language_hint});
+  r.canonical_url = std::move(m.canonical_url);
+  r.title = std::move(m.title);
+  r.authors = std::move(m.authors);
+  r.published = std::move(m.published);
+  r.published_utc = std::move(m.published_utc);
+  r.modified = std::move(m.modified);
+  r.site_name = std::move(m.site_name);
+  r.description = std::move(m.description);
+  r.categories = std::move(m.categories);
+  r.tags = std::move(m.tags);
+  r.paragraphs = std::move(content.paragraphs);
+  for (extract::ContentImage& image : content.images) {
+    meta::CaptionParts parts = meta::SplitCaption(image.caption_raw);
+    r.images.push_back({std::move(image.src), std::move(parts.caption), std::move(parts.credit)});
+  }
+  if (r.images.empty() && !m.image.empty()) r.images.push_back({std::move(m.image), "", ""});
+  *language_hint = std::move(m.language_hint);
+  return r;
+}
+
+}  // namespace
+
+Record ExtractRecord(const Page& page, const ExtractOptions& options) {
+  Record r;
+  if (page.bytes.size() > options.max_document_bytes) {
+    r.error = "too large: " + std::to_string(page.bytes.size()) + " bytes (cap " +
+              std::to_string(options.max_document_bytes) + ")";
+  } else {
+    DecodeOptions decode;
+    decode.transport_charset = page.transport_charset;
+    decode.max_output = options.max_document_bytes * 4;
+    Result<Decoded> decoded = DecodeToUtf8(page.bytes, decode);
+    if (!decoded.ok()) {
+      r.error = decoded.status().ToString();
+    } else {
+      bool text = page.format == InputFormat::kText ||
+                  (page.format == InputFormat::kAuto && !LooksLikeHtml(decoded->utf8));
+      std::string language_hint;
+      r = text ? extract::ReadTextPage(decoded->utf8, page.source)
+               : FromHtml(decoded->utf8, page, &language_hint);
+      r.source = std::string(page.source);
+      r.url = std::string(page.url);
+      FinishRecord(language_hint, &r);
+      return r;
+    }
+  }
+  r.source = std::string(page.source);
+  r.url = std::string(page.url);
+  return r;
+}
+
+}  // namespace warta
