@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <optional>
 #include <span>
 #include <utility>
@@ -318,13 +319,9 @@ std::optional<DateTime> FromLooseMeta(const Collected& c, DateLocale locale) {
   return std::nullopt;
 }
 
-// The date an element states: a machine-readable attribute, else its text.
-std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefer_published) {
-  for (std::string_view attr : {"datetime", "content", "title", "data-date", "data-time", "data-timestamp"}) {
-    if (const std::string_view* v = n->Attr(attr)) {
-      if (auto d = ParseValue(*v, locale)) return d;
-    }
-  }
+// The date written in an element's text; with prefer_published, an
+// "Updated ..." stamp gives way to another date in the same element.
+std::optional<DateTime> TextDate(const Node* n, DateLocale locale, bool prefer_published) {
   std::string text = VisibleText(n, 400);
   if (text.size() > 300) return std::nullopt;
   DateParseOptions o;
@@ -336,7 +333,6 @@ std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefe
     if (!Plausible(m.value)) continue;
     if (!first) first = m.value;
     if (!prefer_published) break;
-    // "Updated ... | Published ...": skip the update stamp when another date is there.
     std::string before = Lower(text.substr(m.begin > 30 ? m.begin - 30 : 0, std::min<size_t>(m.begin, 30)));
     bool update = Has(before, "update") || Has(before, "aktualisiert") || Has(before, "diperbarui") ||
                   Has(before, "modified") || Has(before, "geändert") || Has(before, "edited") ||
@@ -344,6 +340,16 @@ std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefe
     if (!update) return m.value;
   }
   return first;
+}
+
+// The date an element states: a machine-readable attribute, else its text.
+std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefer_published) {
+  for (std::string_view attr : {"datetime", "content", "title", "data-date", "data-time", "data-timestamp"}) {
+    if (const std::string_view* v = n->Attr(attr)) {
+      if (auto d = ParseValue(*v, locale)) return d;
+    }
+  }
+  return TextDate(n, locale, prefer_published);
 }
 
 std::optional<DateTime> FirstElementDate(const std::vector<Ordered>& nodes, DateLocale locale, bool skip_offtopic) {
@@ -397,15 +403,41 @@ std::optional<DateTime> FromText(const Collected& c, DateLocale locale, bool all
   return best->value;
 }
 
+int64_t DayNumber(const DateTime& d) { return LocalEpochSeconds(DateTime{d.year, d.month, d.day}) / 86400; }
+
+// The calendar day readers are shown: in the URL, or written in the
+// article's time and date elements.
+std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTime>& url_date, DateLocale locale) {
+  if (url_date && url_date->granularity >= DateGranularity::kDay) return url_date;
+  for (const std::vector<Ordered>* list : {&c.times, &c.date_hints}) {
+    for (const Ordered& o : *list) {
+      if (InOffTopicZone(o.node)) continue;
+      if (auto d = TextDate(o.node, locale, true)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,
                                         DateLocale locale) {
   std::optional<DateTime> url_date = DateFromUrl(url);
   if (url_date && !Plausible(*url_date)) url_date.reset();
+  // A UTC timestamp may fall on another calendar day than the one the
+  // newsroom printed: when the page shows the neighbouring day and a
+  // plausible zone (within ten hours) explains the difference, that day wins.
+  auto settle = [&](const DateTime& d) {
+    if (!d.has_time || !d.has_offset || d.utc_offset_minutes != 0) return d;
+    std::optional<DateTime> shown = ShownDate(c, url_date, locale);
+    if (!shown) return d;
+    int64_t diff = DayNumber(*shown) - DayNumber(d);
+    if ((diff == 1 && d.hour >= 14) || (diff == -1 && d.hour < 10)) return *shown;
+    return d;
+  };
   std::optional<DateTime> ld_date;
   if (!ld.published.empty()) ld_date = ParseValue(ld.published, locale);
-  if (ld_date && ld.published_from_article) return ld_date;
-  if (auto d = FromMeta(c, kPublishedKeys, locale)) return d;
-  if (ld_date) return ld_date;
+  if (ld_date && ld.published_from_article) return settle(*ld_date);
+  if (auto d = FromMeta(c, kPublishedKeys, locale)) return settle(*d);
+  if (ld_date) return settle(*ld_date);
   if (auto d = FirstElementDate(c.itemprop_dates, locale, false)) return d;
   if (auto d = FromLooseMeta(c, locale)) return d;
   if (url_date) return url_date;
