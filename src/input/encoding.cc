@@ -27,8 +27,8 @@ constexpr Label kLabels[] = {
 constexpr std::string_view kUtf8 = "UTF-8";
 constexpr std::string_view kWindows1252 = "windows-1252";
 constexpr size_t kPrescanBytes = 1024;
-// uchardet's verdict settles long before this; more bytes only cost time.
-constexpr size_t kDetectorBytes = 256 << 10;
+// Enough words for uchardet to settle on an encoding.
+constexpr size_t kDetectorSample = 2 << 10;
 
 bool IsSpace(unsigned char c) {
   return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
@@ -405,11 +405,34 @@ std::string_view DetectorName(std::string_view name) {
   return {};
 }
 
+bool IsWordByte(unsigned char c) {
+  return c >= 0x80 || (c > ' ' && c != '<' && c != '>' && c != '"' && c != '\'' && c != '=' && c != '&');
+}
+
+// The words of `bytes` that contain non-ASCII bytes, space-separated, up to
+// kDetectorSample bytes. uchardet costs microseconds per byte, and markup,
+// scripts and ASCII words carry no evidence about a legacy encoding.
+std::string DetectorSample(std::string_view bytes) {
+  std::string sample;
+  size_t i = 0;
+  while (i < bytes.size() && sample.size() < kDetectorSample) {
+    while (i < bytes.size() && !IsWordByte(bytes[i])) ++i;
+    size_t start = i;
+    bool high = false;
+    while (i < bytes.size() && IsWordByte(bytes[i])) high |= static_cast<unsigned char>(bytes[i++]) >= 0x80;
+    if (high) {
+      sample.append(bytes.substr(start, i - start));
+      sample.push_back(' ');
+    }
+  }
+  return sample;
+}
+
 std::string_view Detect(std::string_view bytes) {
   uchardet_t ud = Resources().Detector();
   if (ud == nullptr) return {};
-  bytes = bytes.substr(0, std::min(bytes.size(), kDetectorBytes));
-  if (uchardet_handle_data(ud, bytes.data(), bytes.size()) != 0) return {};
+  std::string sample = DetectorSample(bytes);
+  if (uchardet_handle_data(ud, sample.data(), sample.size()) != 0) return {};
   uchardet_data_end(ud);
   const char* name = uchardet_get_charset(ud);
   std::string_view found = DetectorName(name == nullptr ? "" : name);

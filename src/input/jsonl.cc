@@ -1,11 +1,15 @@
 #include "input/jsonl.h"
 
+#include <simdjson.h>
+
 #include "input/text.h"
 
 namespace warta {
 
 JsonlReader::JsonlReader(std::unique_ptr<ByteStream> stream, size_t max_line)
-    : reader_(std::move(stream)), max_line_(max_line) {}
+    : reader_(std::move(stream)), max_line_(max_line), parser_(std::make_unique<simdjson::dom::parser>()) {}
+
+JsonlReader::~JsonlReader() = default;
 
 Result<bool> JsonlReader::Next(JsonlItem* item) {
   for (;;) {
@@ -32,7 +36,7 @@ Status JsonlReader::Parse(JsonlItem* item) {
   line_.reserve(line_.size() + simdjson::SIMDJSON_PADDING);
   simdjson::dom::element doc;
   simdjson::dom::object object;
-  if (parser_.parse(line_.data(), line_.size(), false).get(doc) != simdjson::SUCCESS ||
+  if (parser_->parse(line_.data(), line_.size(), false).get(doc) != simdjson::SUCCESS ||
       doc.get_object().get(object) != simdjson::SUCCESS) {
     return Status::Corrupt("line " + std::to_string(item->line) + ": not a JSON object");
   }

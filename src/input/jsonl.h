@@ -7,14 +7,16 @@
 #ifndef WARTA_INPUT_JSONL_H_
 #define WARTA_INPUT_JSONL_H_
 
-#include <simdjson.h>
-
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "input/stream.h"
 #include "warta/status.h"
+
+namespace simdjson::dom {
+class parser;
+}
 
 namespace warta {
 
@@ -30,6 +32,7 @@ class JsonlReader {
  public:
   // Lines longer than `max_line` bytes are skipped and reported TooLarge.
   JsonlReader(std::unique_ptr<ByteStream> stream, size_t max_line);
+  ~JsonlReader();
 
   // The next non-blank line into *item: true, or false at the end. An error
   // Result means the stream itself failed.
@@ -42,7 +45,8 @@ class JsonlReader {
   size_t max_line_;
   uint64_t line_no_ = 0;
   std::string line_;
-  simdjson::dom::parser parser_;
+  // Behind a pointer so simdjson's configuration macros stay in one TU.
+  std::unique_ptr<simdjson::dom::parser> parser_;
 };
 
 }  // namespace warta
