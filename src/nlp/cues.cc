@@ -150,6 +150,15 @@ bool IsPreposition(std::string_view w) {
   return s->count(w) > 0;
 }
 
+bool IsDeterminer(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "some",
+       "no", "many", "few", "several", "best", "last", "first", "new", "own", "such", "any", "every", "each",
+       "more", "most", "other", "public", "private", "phone", "conference", "robo", "campaign", "poll",
+       "recent", "latest", "former", "early", "too", "whose", "sebuah", "para", "beberapa", "banyak"});
+  return s->count(w) > 0;
+}
+
 bool IsRelativeWord(std::string_view w) { return w == "who" || w == "which" || w == "yang" || w == "whose"; }
 
 bool IsComplementizer(std::string_view w) { return w == "that" || w == "bahwa" || w == "bahwasanya"; }
@@ -159,7 +168,9 @@ bool IsSpeakerStop(std::string_view w) {
       {"on", "in", "at", "during", "after", "before", "to", "via", "from", "of", "last", "this", "earlier",
        "told", "adding", "who", "which", "when", "while", "as", "kepada", "dalam", "di", "pada", "saat",
        "ketika", "seusai", "usai", "dari", "kepada", "melalui", "lewat", "sebelum", "setelah", "yang",
-       "ketika", "kemarin", "hari", "sambil", "seraya"});
+       "ketika", "kemarin", "hari", "sambil", "seraya", "monday", "tuesday", "wednesday", "thursday",
+       "friday", "saturday", "sunday", "yesterday", "today", "tonight", "earlier", "recently", "senin",
+       "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pekan", "tadi", "sebelumnya"});
   return s->count(w) > 0;
 }
 

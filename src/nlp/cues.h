@@ -43,6 +43,9 @@ bool IsClauseWord(std::string_view lower);
 // Prepositions that end a subject read backwards ("of" stays: "Secretary of
 // State Clinton").
 bool IsPreposition(std::string_view lower);
+// Determiners, possessives and quantifiers: a cue word right after one is a
+// noun ("their hopes", "many calls").
+bool IsDeterminer(std::string_view lower);
 // Words that open a relative clause inside a subject: "who", "yang".
 bool IsRelativeWord(std::string_view lower);
 // Complementizers dropped from the content start: "that", "bahwa".

@@ -115,6 +115,8 @@ class Extractor {
   std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
   bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
   bool IntroducesContent(uint32_t i, uint32_t se) const;
+  bool NothingReported(uint32_t i, uint32_t se) const;
+  bool IsPassive(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const;
   bool ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, Attribution* a);
   bool ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a);
   uint32_t TrimEnd(uint32_t a, uint32_t b) const;
@@ -385,6 +387,20 @@ bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) cons
   return false;
 }
 
+// "a plan endorsed by Democrats", "has been criticized", "a blog, called
+// the Feed": the verb's subject is not its source.
+bool Extractor::IsPassive(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const {
+  if (h.c1 < se && Is(h.c1, "by")) return true;
+  std::string_view w = Lower(h.c0);
+  bool past = w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w == "told" || w == "found" || w == "shown");
+  if (!past || before == UINT32_MAX || before < sb) return false;
+  std::string_view b = Lower(before);
+  if (b == "been" || b == "being" || b == "be" || b == "was" || b == "were" || b == "is" || b == "are") {
+    return h.c1 == h.c0 + 1;  // "was called for" still reports
+  }
+  return b == "," && (w == "called" || w == "named" || w == "dubbed");
+}
+
 // Whether a verb at the end of a quote still introduces content of its own:
 // "“...,” he said, adding that ..." does not; "“...” He said that ..." does.
 bool Extractor::IntroducesContent(uint32_t i, uint32_t se) const {
@@ -393,6 +409,17 @@ bool Extractor::IntroducesContent(uint32_t i, uint32_t se) const {
     if (nlp::IsComplementizer(Lower(j)) || Is(j, ":") || IsOpenMark(j)) return true;
   }
   return false;
+}
+
+// Whether the words after a verb are only time and place ("said Sunday in
+// Ohio.") up to the end of the sentence.
+bool Extractor::NothingReported(uint32_t i, uint32_t se) const {
+  if (i >= se || (IsPunct(i) && !IsOpenMark(i) && i + 1 == se)) return true;
+  if (!nlp::IsSpeakerStop(Lower(i))) return false;
+  for (uint32_t j = i; j < se; ++j) {
+    if (j > i + 8 || IsOpenMark(j) || Is(j, ":") || nlp::IsComplementizer(Lower(j)) || Is(j, ",")) return false;
+  }
+  return true;
 }
 
 // Drops the sentence's final punctuation from a content range [a, b).
@@ -703,6 +730,9 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
     last = last > sb ? last - 1 : UINT32_MAX;
   }
   if (last != UINT32_MAX && last >= sb && (Is(last, "to") || Is(last, "untuk"))) return;  // "declined to say"
+  if (IsPassive(h, before, sb, se)) return;
+  // "his best hope", "too many calls": a noun that looks like a verb.
+  if (last == before && last != UINT32_MAX && last >= sb && nlp::IsDeterminer(Lower(last))) return;
   bool after_boundary = last != UINT32_MAX && last >= sb && (Is(last, ",") || IsCloseMark(last));
   if (h.info.invertible && after_boundary && last == before) {
     // "“...,” said Clinton" / "..., said the senator."
@@ -748,6 +778,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
     return;
   }
   if (Tok(np.second - 1).kind == TokenKind::kNumber) return;  // "300 pledged delegates"
+  if (NothingReported(h.c1, se)) return;  // "X said Sunday.": the content is elsewhere
   if (!ContentAfter(h.c1, limit, h.info, &a)) return;
   SetSpeaker(np.first, np.second, &a);
   Commit(std::move(a));
