@@ -356,6 +356,18 @@ int32_t HeadingSection(const std::vector<Elem>& elems, int32_t owner, int32_t ch
   return section;
 }
 
+// Lead photos often sit beside the body container, next to the headline:
+// images are taken from the widest wrapper of `main` that adds little text.
+int32_t ImageScope(const std::vector<Elem>& elems, int32_t main) {
+  constexpr int32_t kExtraChars = 300;
+  int32_t scope = main;
+  for (int32_t p = elems[main].parent; p > 0; p = elems[p].parent) {
+    if (elems[p].node->Is(Tag::kBody) || elems[p].chars > elems[main].chars + kExtraChars) break;
+    scope = p;
+  }
+  return scope;
+}
+
 class Selector {
  public:
   Selector(const Linearizer& lin, int32_t main) : lin_(lin), main_(main) {}
@@ -449,9 +461,10 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   for (uint32_t i : selector.Select()) {
     content.paragraphs.emplace_back(selector.TextOf(lin.blocks[i]));
   }
+  int32_t image_scope = ImageScope(elems, main);
   for (PendingImage& img : lin.images) {
-    if (img.owner < main || img.owner >= elems[main].end) continue;
-    if (elems[img.owner].furniture > elems[main].furniture) continue;
+    if (img.owner < image_scope || img.owner >= elems[image_scope].end) continue;
+    if (elems[img.owner].furniture > elems[image_scope].furniture) continue;
     content.images.push_back(ContentImage{std::move(img.src), std::move(img.caption)});
   }
   return content;

@@ -1,0 +1,267 @@
+#include "extract/content.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/boilerplate.h"
+#include "warta/html_parser.h"
+
+namespace warta::extract {
+namespace {
+
+struct Extracted {
+  std::unique_ptr<Document> doc;
+  Content content;
+};
+
+Extracted Extract(const std::string& html) {
+  Extracted e;
+  e.doc = ParseHtml(html);
+  e.content = ExtractContent(*e.doc, {});
+  return e;
+}
+
+bool Has(const std::vector<std::string>& paragraphs, std::string_view needle) {
+  for (const std::string& p : paragraphs) {
+    if (p.find(needle) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// An Indonesian portal: navigation, share bar, "Baca juga" inserts inside the
+// story, an ad slot, a "Berita Terkait" list and a "Terpopuler" sidebar.
+constexpr const char* kPortalPage = R"(<!doctype html>
+<html lang="id"><head><title>Banjir Rendam Ratusan Rumah di Pesisir - Kabar Nusantara</title></head>
+<body>
+<header class="site-header"><a class="logo" href="/">Kabar Nusantara</a>
+ <nav class="main-nav"><ul><li><a href="/news">News</a></li><li><a href="/bisnis">Bisnis</a></li>
+ <li><a href="/olahraga">Olahraga</a></li><li><a href="/hiburan">Hiburan</a></li></ul></nav></header>
+<div class="container">
+ <div class="col-main">
+  <article class="detail">
+   <h1 class="detail__title">Banjir Rendam Ratusan Rumah di Pesisir Utara</h1>
+   <div class="detail__author">Ahmad Fauzi - detikNusantara</div>
+   <div class="detail__date">Selasa, 03 Des 2025 10:43 WIB</div>
+   <div class="share-box"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a></div>
+   <figure class="detail__media"><img src="/foto/banjir.jpg" alt="banjir">
+    <figcaption>Warga mengungsi dari rumah yang terendam. Foto: Dok. Warga</figcaption></figure>
+   <div class="detail__body-text">
+    <p><strong>Semarang</strong> - Hujan deras yang turun sejak Senin malam membuat ratusan rumah di kawasan pesisir utara terendam banjir setinggi lutut orang dewasa.</p>
+    <p>Kepala pelaksana badan penanggulangan bencana setempat mengatakan air mulai naik sekitar pukul 02.00 dini hari dan terus bertambah hingga pagi.</p>
+    <p><strong>Baca juga:</strong> <a href="/berita/1">Jalan Tol Ditutup Sementara karena Genangan Air</a></p>
+    <p>"Kami sudah mengerahkan perahu karet untuk mengevakuasi warga lanjut usia dan anak-anak ke posko pengungsian terdekat," ujarnya kepada wartawan.</p>
+    <div class="ads-inarticle">ADVERTISEMENT</div>
+    <h2>Posko pengungsian</h2>
+    <p>Pemerintah kota menyiapkan tiga posko pengungsian di gedung sekolah dan balai kelurahan yang tidak terdampak banjir, lengkap dengan dapur umum.</p>
+    <p>Baca juga: Warga Diminta Waspada Cuaca Ekstrem Sepekan ke Depan</p>
+    <p>Hingga siang hari, petugas masih mendata jumlah warga yang mengungsi dan kerugian yang ditimbulkan oleh banjir tersebut.</p>
+   </div>
+   <div class="detail__tags"><a href="/tag/banjir">banjir</a> <a href="/tag/semarang">semarang</a></div>
+   <div class="box-terkait"><h3>Berita Terkait</h3><ul>
+    <li><a href="/b/2">Sungai Meluap, Dua Desa Terisolasi</a></li>
+    <li><a href="/b/3">BMKG Prediksi Hujan Lebat Hingga Akhir Pekan</a></li></ul></div>
+  </article>
+ </div>
+ <aside class="col-side">
+  <div class="box"><h3>Terpopuler</h3><ol>
+   <li><a href="/p/1">Harga Cabai Melonjak Jelang Akhir Tahun di Berbagai Pasar Tradisional</a></li>
+   <li><a href="/p/2">Timnas Menang Tipis atas Lawan di Laga Uji Coba Internasional</a></li></ol></div>
+ </aside>
+</div>
+<footer class="site-footer"><p>Copyright 2025 Kabar Nusantara. All rights reserved.</p></footer>
+</body></html>)";
+
+TEST(ExtractContent, IndonesianPortalKeepsStoryDropsFurniture) {
+  Extracted e = Extract(kPortalPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_EQ(p.size(), 6u) << ::testing::PrintToString(p);
+  EXPECT_EQ(p[0].substr(0, 20), "Semarang - Hujan der");
+  EXPECT_EQ(p[3], "Posko pengungsian");
+  EXPECT_TRUE(Has(p, "kerugian yang ditimbulkan"));
+  for (std::string_view dropped :
+       {"Banjir Rendam Ratusan Rumah", "Baca juga", "Jalan Tol Ditutup", "ADVERTISEMENT", "Facebook",
+        "Berita Terkait", "Sungai Meluap", "Terpopuler", "Harga Cabai", "Copyright", "Ahmad Fauzi",
+        "Warga mengungsi"}) {
+    EXPECT_FALSE(Has(p, dropped)) << dropped;
+  }
+  ASSERT_EQ(e.content.images.size(), 1u);
+  EXPECT_EQ(e.content.images[0].src, "/foto/banjir.jpg");
+  EXPECT_EQ(e.content.images[0].caption_raw, "Warga mengungsi dari rumah yang terendam. Foto: Dok. Warga");
+  ASSERT_NE(e.content.main, nullptr);
+}
+
+// An English wire story with an in-article ad, a photo, sign-off lines and a
+// related-stories rail.
+constexpr const char* kWirePage = R"(<html><body>
+<div id="top-bar"><a href="/">World</a> | <a href="/markets">Markets</a> | <a href="/tech">Technology</a></div>
+<main>
+ <div class="article-header"><h1>Central bank holds rates steady as inflation cools</h1>
+  <p class="byline">By Jane Doe and John Roe</p><time>December 3, 2025</time></div>
+ <div class="article-body" itemprop="articleBody">
+  <p>JAKARTA (Reuters) - The central bank kept its benchmark interest rate unchanged on Wednesday, saying inflation had eased back into its target range for the first time this year.</p>
+  <figure><img data-src="https://img.example.com/bank.jpg" src="data:image/gif;base64,R0lGOD">
+   <figcaption>The central bank headquarters in Jakarta. REUTERS/Photographer Name</figcaption></figure>
+  <p>The decision was expected by all 25 economists polled last week, most of whom see the first rate cut arriving in the second quarter of next year.</p>
+  <div class="ad-container"><span>Advertisement</span><p>Scroll to continue with content</p></div>
+  <p>"We will remain vigilant to global uncertainty and keep the currency stable," the governor told a news conference after the two-day policy meeting.</p>
+  <p>Reporting by Jane Doe; Editing by Sam Poe</p>
+ </div>
+ <section class="related-stories"><h2>More from Reuters</h2>
+  <article><a href="/a">Oil prices slip as demand worries weigh on markets across Asia</a><p>Crude fell for a third straight session on Tuesday as traders weighed weaker factory data from the region.</p></article>
+ </section>
+</main>
+<footer><a href="/terms">Terms of use</a> <a href="/privacy">Privacy</a></footer>
+</body></html>)";
+
+TEST(ExtractContent, EnglishWireStory) {
+  Extracted e = Extract(kWirePage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_EQ(p.size(), 4u) << ::testing::PrintToString(p);
+  EXPECT_EQ(p[0].substr(0, 18), "JAKARTA (Reuters) ");
+  EXPECT_EQ(p[3], "Reporting by Jane Doe; Editing by Sam Poe");
+  for (std::string_view dropped : {"Central bank holds", "By Jane Doe", "Advertisement",
+                                   "Scroll to continue", "More from Reuters", "Crude fell", "Terms"}) {
+    EXPECT_FALSE(Has(p, dropped)) << dropped;
+  }
+  ASSERT_EQ(e.content.images.size(), 1u);
+  EXPECT_EQ(e.content.images[0].src, "https://img.example.com/bank.jpg");
+  EXPECT_EQ(e.content.images[0].caption_raw,
+            "The central bank headquarters in Jakarta. REUTERS/Photographer Name");
+}
+
+// A blog post followed by long reader comments: the comments must not win.
+constexpr const char* kBlogPage = R"(<html><body>
+<div id="wrapper"><div id="header"><h1><a href="/">My Garden Notes</a></h1></div>
+<div id="content">
+ <div class="post hentry">
+  <h2 class="entry-title"><a href="/2025/tomatoes">Growing tomatoes on a small balcony</a></h2>
+  <div class="entry-content">
+   <p>Last spring I finally tried growing tomatoes in pots on my tiny balcony, and the results surprised me more than I expected.</p>
+   <p>The key was choosing compact varieties, using large containers with good drainage, and watering every single morning before work.</p>
+  </div>
+  <p class="postmetadata">Posted in <a href="/c/garden">Garden</a> | <a href="#comments">3 Comments</a></p>
+ </div>
+ <div id="comments"><h3>3 Responses to this post</h3>
+  <ol class="commentlist">
+   <li class="comment"><div class="comment-author">Maria</div><div class="comment-body"><p>Thank you for this post! I have been trying to grow tomatoes for three years now and they always get some kind of disease halfway through the summer, so I will definitely try your watering routine and the compact varieties you recommend next spring.</p></div></li>
+   <li class="comment"><div class="comment-author">Budi</div><div class="comment-body"><p>Great tips. In my experience the size of the container matters even more than the variety, because small pots dry out so quickly in hot weather that the plants get stressed and stop producing fruit entirely.</p></div></li>
+  </ol>
+  <div id="respond"><h3>Leave a Reply</h3><form><p>Your email address will not be published.</p></form></div>
+ </div>
+</div></div></body></html>)";
+
+TEST(ExtractContent, BlogPostWithoutComments) {
+  Extracted e = Extract(kBlogPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_EQ(p.size(), 2u) << ::testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "Last spring I finally"));
+  EXPECT_TRUE(Has(p, "watering every single morning"));
+  for (std::string_view dropped : {"Thank you for this post", "Great tips", "Leave a Reply",
+                                   "Posted in", "Growing tomatoes on a small balcony"}) {
+    EXPECT_FALSE(Has(p, dropped)) << dropped;
+  }
+}
+
+// A live page: many short timestamped entries in one container.
+constexpr const char* kLivePage = R"(<html><body>
+<nav><a href="/">Home</a> <a href="/live">Live</a> <a href="/sport">Sport</a></nav>
+<div class="live-blog">
+ <h1>Live: election count updates</h1>
+ <div class="live-post"><time>10:05</time><p>Polling stations across the eastern provinces have closed and counting has begun in most districts.</p></div>
+ <div class="live-post"><time>10:20</time><p>Turnout in the capital is reported at around 71 percent, slightly higher than at the previous election.</p></div>
+ <div class="live-post"><time>10:42</time><p>The electoral commission says the first official results are expected shortly after midnight local time.</p>
+  <div class="share-post"><a href="#">Share</a> <a href="#">Copy link</a></div></div>
+</div>
+<div class="most-read"><h2>Most read</h2><ul><li><a href="/x">Storm warning issued for the coast this weekend</a></li></ul></div>
+</body></html>)";
+
+TEST(ExtractContent, LivePageKeepsEntries) {
+  Extracted e = Extract(kLivePage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "Polling stations across"));
+  EXPECT_TRUE(Has(p, "Turnout in the capital"));
+  EXPECT_TRUE(Has(p, "first official results"));
+  for (std::string_view dropped : {"Share", "Copy link", "Most read", "Storm warning", "Home"}) {
+    EXPECT_FALSE(Has(p, dropped)) << dropped;
+  }
+}
+
+// Old-style body: text runs in one div separated by <br>.
+constexpr const char* kBrPage = R"(<html><body>
+<table><tr><td class="menu"><a href="/">Beranda</a><br><a href="/arsip">Arsip</a><br><a href="/kontak">Kontak</a></td>
+<td><div class="isi-berita">
+<b>Surabaya</b> - Pemerintah provinsi meresmikan jembatan baru yang menghubungkan dua kecamatan di tepi sungai besar itu pada Senin pagi.<br><br>
+Jembatan sepanjang 120 meter tersebut dibangun selama delapan belas bulan dengan anggaran dari pemerintah pusat dan daerah.<br><br>
+Warga menyambut gembira karena waktu tempuh ke pasar dan sekolah kini jauh lebih singkat dibandingkan sebelumnya.<br>
+</div></td></tr></table>
+</body></html>)";
+
+TEST(ExtractContent, BrSeparatedBody) {
+  Extracted e = Extract(kBrPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_EQ(p.size(), 3u) << ::testing::PrintToString(p);
+  EXPECT_EQ(p[0].substr(0, 22), "Surabaya - Pemerintah ");
+  EXPECT_TRUE(Has(p, "delapan belas bulan"));
+  EXPECT_FALSE(Has(p, "Beranda"));
+}
+
+TEST(ExtractContent, BadInputNeverCrashes) {
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "<div><span>";
+  deep += "text at the bottom of a very deep tree, long enough to count as a paragraph of prose.";
+  const std::vector<std::string> inputs = {
+      "", "plain text without markup", "<p>", "\xff\xfe\x00\x01<p>\x80\x81</p>", deep,
+      "<frameset><frame src=a></frameset>", "<img src=x><figcaption>orphan caption</figcaption>"};
+  for (const std::string& html : inputs) {
+    Extracted e = Extract(html);
+    for (const std::string& p : e.content.paragraphs) EXPECT_FALSE(p.empty());
+  }
+}
+
+struct CueCase {
+  const char* html;
+  Cue cue;
+};
+
+TEST(ClassifyElement, Cues) {
+  const CueCase cases[] = {
+      {"<div class='entry-content'>", Cue::kContent},
+      {"<div itemprop='articleBody' class='comments'>", Cue::kArticleBody},
+      {"<div id='comments'>", Cue::kBoilerplate},
+      {"<div class='comment-content'>", Cue::kBoilerplate},
+      {"<div class='box-terkait'>", Cue::kBoilerplate},
+      {"<div class='ad-slot'>", Cue::kLayout},
+      {"<div class='header'>", Cue::kLayout},
+      {"<div class='subheader'>", Cue::kNone},
+      {"<div class='address'>", Cue::kNone},
+      {"<div class='page-ad-margins'>", Cue::kNone},
+      {"<div class='article-body l-sidebar-fixed'>", Cue::kNone},
+      {"<div class='has-sidebar no-comments'>", Cue::kNone},
+      {"<article class='post category-advertising author-jane tag-news'>", Cue::kContent},
+      {"<nav>", Cue::kLayout},
+      {"<figcaption>", Cue::kCaption},
+      {"<div role='navigation'>", Cue::kLayout},
+  };
+  for (const CueCase& c : cases) {
+    auto doc = ParseHtml(c.html);
+    const Node* el = doc->body()->first_child;
+    ASSERT_NE(el, nullptr) << c.html;
+    EXPECT_EQ(ClassifyElement(*el), c.cue) << c.html;
+  }
+}
+
+TEST(BoilerplateLines, Lines) {
+  EXPECT_TRUE(IsBoilerplateLine("Baca juga: Harga Cabai Naik"));
+  EXPECT_TRUE(IsBoilerplateLine("ADVERTISEMENT"));
+  EXPECT_TRUE(IsBoilerplateLine("Share"));
+  EXPECT_FALSE(IsBoilerplateLine("Shareholders approved the merger on Monday."));
+  EXPECT_FALSE(IsBoilerplateLine("Subscribers paid more this year, the company said."));
+  EXPECT_TRUE(IsBoilerplateHeading("Berita Terkait"));
+  EXPECT_TRUE(IsBoilerplateHeading("Related Articles"));
+  EXPECT_FALSE(IsBoilerplateHeading("Posko pengungsian"));
+}
+
+}  // namespace
+}  // namespace warta::extract
