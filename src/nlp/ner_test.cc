@@ -1,6 +1,8 @@
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -81,6 +83,30 @@ TEST(NerModelTest, OddInputGivesOneValidTagPerToken) {
   tags = model->Tag(long_sentence);
   EXPECT_EQ(tags.size(), long_sentence.size());
   EXPECT_TRUE(ValidIob2(tags));
+}
+
+TEST(NerModelTest, ConcurrentTaggingMatchesSerial) {
+  auto model = LoadModel("id");
+  ASSERT_NE(model, nullptr);
+  std::vector<std::string> storage;
+  auto tokens = Split("Menteri Keuangan Sri Mulyani bertemu pimpinan Bank Indonesia di Jakarta .", &storage);
+  const auto want = model->Tag(tokens);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 200; ++k) mismatches[t] += model->Tag(tokens) != want;
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+TEST(NerModelTest, DefaultPathHonoursEnvironment) {
+  setenv("WARTA_MODELS", WARTA_SOURCE_DIR "/models", 1);
+  EXPECT_EQ(NerModel::DefaultPath("en"), WARTA_SOURCE_DIR "/models/ner-en.bin");
+  unsetenv("WARTA_MODELS");
+  EXPECT_NE(NerModel::DefaultPath("id").find("ner-id.bin"), std::string::npos);
 }
 
 TEST(NerModelTest, RejectsDamagedFiles) {
