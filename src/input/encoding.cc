@@ -452,6 +452,14 @@ EncodingInfo BomEncoding(std::string_view b) {
   return {{}, EncodingSource::kDefault};
 }
 
+// How many well-formed UTF-8 sequences outweigh a declaration. One is
+// enough against a single-byte encoding ("Ã©" is never meant); byte pairs of
+// the CJK encodings are valid UTF-8 about one time in ten, so a few more.
+size_t MinUtf8Evidence(std::string_view declared) {
+  static constexpr std::string_view kCjk[] = {"GBK", "gb18030", "Big5", "EUC-JP", "EUC-KR", "Shift_JIS"};
+  return std::find(std::begin(kCjk), std::end(kCjk), declared) != std::end(kCjk) ? 8 : 1;
+}
+
 bool IsUtf16(std::string_view e) { return e == "UTF-16LE" || e == "UTF-16BE"; }
 
 // A UTF-16 declaration without a BOM is believed only for bytes that look
@@ -478,7 +486,9 @@ EncodingInfo Sniff(std::string_view bytes, const DecodeOptions& options, const U
     // others (ISO-2022-JP, UTF-16, replacement) must be honoured.
     if (scan.ascii || IsUtf16(declared.encoding)) return declared;
     if (declared.encoding == kUtf8 && scan.mostly_utf8()) return declared;
-    if (scan.valid()) return {kUtf8, EncodingSource::kValidUtf8};
+    if (scan.valid() && scan.multibyte >= MinUtf8Evidence(declared.encoding)) {
+      return {kUtf8, EncodingSource::kValidUtf8};
+    }
     if (declared.encoding != kUtf8) return declared;
     // Declared UTF-8 but clearly not: ask the detector below.
   } else {

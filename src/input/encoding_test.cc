@@ -110,6 +110,8 @@ TEST(DecodeTest, Cases) {
        "windows-1252", EncodingSource::kTransport, "<p>f\xC3\xBCr und f\xC3\xBCr</p>"},
       {"shift_jis", "<meta charset=shift_jis>\x93\xFA\x96\x7B", "", "Shift_JIS", EncodingSource::kMeta,
        "<meta charset=shift_jis>\xE6\x97\xA5\xE6\x9C\xAC"},
+      {"short euc-kr that happens to be valid utf8", "a\xC4\xA1", "euc-kr", "EUC-KR",
+       EncodingSource::kTransport, "a\xEC\xB9\x98"},
       {"koi8-r", "\xF0\xD2\xC9\xD7\xC5\xD4", "koi8-r", "KOI8-R", EncodingSource::kTransport,
        "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
       {"x-user-defined", "a\x80", "x-user-defined", "x-user-defined", EncodingSource::kTransport,
