@@ -225,7 +225,8 @@ void Extractor::FindQuotes() {
         i = last;
         continue;
       }
-      CloseQuote(static_cast<uint32_t>(open), i - 1, false);
+      // An unclosed single mark is an apostrophe ("in ‘08"), not a quote.
+      if (family != Family::kSingle) CloseQuote(static_cast<uint32_t>(open), i - 1, false);
       open = -1;
     }
     if (m.role == Mark::kNone) continue;
@@ -282,7 +283,9 @@ void Extractor::FindQuotes() {
     }
     i = last;
   }
-  if (open >= 0 && !toks.empty()) CloseQuote(static_cast<uint32_t>(open), toks.size() - 1, false);
+  if (open >= 0 && !toks.empty() && family != Family::kSingle) {
+    CloseQuote(static_cast<uint32_t>(open), toks.size() - 1, false);
+  }
 }
 
 // Words before a verb that form its subject, reading backwards from `last`
@@ -316,6 +319,13 @@ std::pair<uint32_t, uint32_t> Extractor::PhraseBefore(uint32_t last, uint32_t sb
 // commas ("an aide to Putin, Yuri Ushakov, said").
 std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) const {
   if (last < sb || last == UINT32_MAX) return {0, 0};
+  if (Is(last, ")")) {  // "Rep. Hank Johnson (D-Ga.) said"
+    uint32_t open = last;
+    while (open > sb && last - open < 10 && !Is(open, "(")) --open;
+    if (!Is(open, "(") || open == sb) return {0, 0};
+    auto np = PhraseBefore(open - 1, sb);
+    return np.first < np.second ? std::pair{np.first, last + 1} : np;
+  }
   if (nlp::IsRelativeWord(Lower(last))) return last > sb ? PhraseBefore(last - 1, sb) : std::pair{0u, 0u};
   if (!Is(last, ",")) return PhraseBefore(last, sb);
   uint32_t pc = last;  // find the comma that opens the inserted phrase
@@ -363,7 +373,8 @@ std::pair<uint32_t, uint32_t> Extractor::SpeakerAfter(uint32_t i, uint32_t se) c
   if (b == i) return {0, 0};
   std::string_view first = Lower(i);
   bool ok = cap_[i] || first == "the" || first == "a" || first == "an" || first == "para" ||
-            nlp::LookupPronoun(first) != PronounKind::kNone || Tok(i).kind == TokenKind::kWord;
+            nlp::LookupPronoun(first) != PronounKind::kNone || nlp::LookupCue(first).kind == CueKind::kNone;
+  ok = ok && !(first == "it" || first == "that" || first == "this" || first == "there");
   return ok ? std::pair{i, b} : std::pair{0u, 0u};
 }
 
@@ -451,6 +462,7 @@ uint32_t Extractor::ClauseEnd(uint32_t i, uint32_t end) const {
         std::find(std::begin(kWords), std::end(kWords), Lower(j + 1)) != std::end(kWords)) {
       return j;
     }
+    if (quote_of_[j] == kNone && (Is(j, "\u2014") || Is(j, "--"))) return j;  // a dash aside
   }
   return end;
 }
@@ -543,6 +555,9 @@ std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
       }
     }
   }
+  for (uint32_t i = a + 1; i < b; ++i) {
+    if (Is(i, "(")) b = i;  // "Rep. Hank Johnson (D-Ga.)": the party tag is no name
+  }
   uint32_t end = b;
   while (end > a && !cap_[end - 1]) --end;
   if (end == a) return TextOf(a, b);
@@ -572,7 +587,9 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
     std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
     return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w);
   };
-  while (start + 1 < end && skip(start)) ++start;
+  while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)))) {
+    ++start;
+  }
   return start;
 }
 
@@ -762,9 +779,11 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   }
   if (np.first >= np.second) {
     // "..., adding that ...": a participle takes the clause's subject.
+    // "..., but said ...": a second verb of the same subject.
     std::string_view w = Lower(h.c0);
-    bool participle = w.size() > 4 && w.substr(w.size() - 3) == "ing" && last != UINT32_MAX && last >= sb &&
-                      Is(last, ",");
+    bool participle = last != UINT32_MAX && last >= sb &&
+                      ((w.size() > 4 && w.substr(w.size() - 3) == "ing" && Is(last, ",")) || Is(last, "but") ||
+                       Is(last, "and") || Is(last, "tetapi") || Is(last, "dan") || Is(last, "namun"));
     if (!participle || !ContentAfter(h.c1, limit, h.info, &a)) return;
     if (!attributions_.empty() && attributions_.back().sentence == sentence_of_[h.c0]) {
       a.speaker = attributions_.back().speaker;
