@@ -107,6 +107,12 @@ void OpenNode(const Node* n, std::string* out) {
         out->push_back('"');
       }
       out->push_back('>');
+      // The parser drops one newline right after <pre>, <textarea> and
+      // <listing>; restoring it keeps a leading newline through a round trip.
+      if ((n->Is(Tag::kPre) || n->Is(Tag::kTextarea) || n->Is(Tag::kListing)) && n->first_child &&
+          n->first_child->is_text() && !n->first_child->data.empty() && n->first_child->data[0] == '\n') {
+        out->push_back('\n');
+      }
       break;
     case NodeType::kText:
       if (IsRawTextParent(n->parent)) {

@@ -13,6 +13,7 @@ namespace {
 
 // Bounds that keep adversarial input linear (see the header comment).
 constexpr size_t kMaxFormattingEntries = 64;
+constexpr size_t kMaxFormattingList = 1024;
 constexpr size_t kReconstructSlack = 4096;
 constexpr int kMaxReprocess = 64;
 constexpr uint32_t kMinStackCap = 8;
@@ -572,6 +573,8 @@ class TreeBuilder {
 
   // ---- Active formatting elements ----
   void PushFormatting(Node* n);
+  void PushMarker();
+  void TrimFormatting();
   void ClearFormattingToMarker();
   int FormattingIndex(const Node* n) const;
   void RemoveFromFormatting(const Node* n);
@@ -868,8 +871,18 @@ void TreeBuilder::MakeRoomForElement() {
   while (open_.size() >= stack_cap_) {
     Node* n = Current();
     Pop();
-    RemoveFromFormatting(n);
     if (n->ns != Namespace::kHtml) continue;
+    if (HasBit(n->tag, kFormatting)) RemoveFromFormatting(n);
+    switch (n->tag) {
+      case Tag::kTd:
+      case Tag::kTh:
+      case Tag::kCaption:
+      case Tag::kApplet:
+      case Tag::kMarquee:
+      case Tag::kObject:
+      case Tag::kTemplate: ClearFormattingToMarker(); break;  // as closing it would
+      default: break;
+    }
     if (n->tag == Tag::kTemplate && !template_modes_.empty()) template_modes_.pop_back();
     switch (n->tag) {
       case Tag::kTd:
@@ -1231,6 +1244,20 @@ void TreeBuilder::PushFormatting(Node* n) {
     formatting_.erase(formatting_.begin() + first_after_marker);
   }
   formatting_.push_back(n);
+  TrimFormatting();
+}
+
+void TreeBuilder::PushMarker() {
+  formatting_.push_back(nullptr);
+  TrimFormatting();
+}
+
+// Markers of elements closed without clearing them can pile up in broken
+// markup; forgetting the oldest entries keeps every scan of the list short.
+void TreeBuilder::TrimFormatting() {
+  if (formatting_.size() > kMaxFormattingList) {
+    formatting_.erase(formatting_.begin(), formatting_.begin() + kMaxFormattingList / 4);
+  }
 }
 
 void TreeBuilder::ClearFormattingToMarker() {
@@ -1554,7 +1581,7 @@ bool TreeBuilder::InHead() {
         case Tag::kScript: InsertGenericText(TokenizerState::kScriptData); return false;
         case Tag::kTemplate:
           InsertHtmlElement();
-          formatting_.push_back(nullptr);
+          PushMarker();
           frameset_ok_ = false;
           mode_ = Mode::kInTemplate;
           template_modes_.push_back(Mode::kInTemplate);
@@ -1849,7 +1876,7 @@ bool TreeBuilder::InBodyStartTag() {
     case Tag::kObject:
       Reconstruct();
       InsertHtmlElement();
-      formatting_.push_back(nullptr);
+      PushMarker();
       frameset_ok_ = false;
       return false;
     case Tag::kTable:
@@ -2132,7 +2159,7 @@ bool TreeBuilder::InTable() {
       switch (tok_.tag) {
         case Tag::kCaption:
           ClearStackBackTo({Tag::kTable, Tag::kTemplate, Tag::kHtml});
-          formatting_.push_back(nullptr);
+          PushMarker();
           InsertHtmlElement();
           mode_ = Mode::kInCaption;
           return false;
@@ -2391,7 +2418,7 @@ bool TreeBuilder::InRow() {
         ClearStackBackTo({Tag::kTr, Tag::kTemplate, Tag::kHtml});
         InsertHtmlElement();
         mode_ = Mode::kInCell;
-        formatting_.push_back(nullptr);
+        PushMarker();
         return false;
       case Tag::kCaption:
       case Tag::kCol:

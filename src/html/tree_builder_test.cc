@@ -1,0 +1,232 @@
+#include "html/tree_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "warta/dom.h"
+#include "warta/html_parser.h"
+
+namespace warta::html {
+namespace {
+
+constexpr size_t kMemoryCap = 256u << 20;
+
+struct TreeCase {
+  const char* name;
+  std::string input;
+  std::string expected;  // DumpTree output
+  std::string fragment = "";
+};
+
+std::string Dump(std::string_view html, const ParseOptions& options = {}) {
+  std::unique_ptr<Document> doc = ParseHtml(html, options);
+  return DumpTree(doc->root());
+}
+
+TEST(TreeBuilder, Cases) {
+  const std::vector<TreeCase> cases = {
+      {"implied html head body", "Hi",
+       "| <html>\n|   <head>\n|   <body>\n|     \"Hi\"\n"},
+      {"doctype and head content", "<!DOCTYPE html><title>T</title><p>x",
+       "| <!DOCTYPE html>\n| <html>\n|   <head>\n|     <title>\n|       \"T\"\n|   <body>\n|     <p>\n|       \"x\"\n"},
+      {"paragraphs close each other", "<p>a<p>b",
+       "| <html>\n|   <head>\n|   <body>\n|     <p>\n|       \"a\"\n|     <p>\n|       \"b\"\n"},
+      {"misnested formatting", "<b>1<i>2</b>3</i>",
+       "| <html>\n|   <head>\n|   <body>\n|     <b>\n|       \"1\"\n|       <i>\n|         \"2\"\n"
+       "|     <i>\n|       \"3\"\n"},
+      {"adoption agency with a block", "<a>x<div>y</a>z",
+       "| <html>\n|   <head>\n|   <body>\n|     <a>\n|       \"x\"\n|     <div>\n|       <a>\n"
+       "|         \"y\"\n|       \"z\"\n"},
+      {"foster parenting", "<table>a<tr><td>b</td></tr>c</table>",
+       "| <html>\n|   <head>\n|   <body>\n|     \"ac\"\n|     <table>\n|       <tbody>\n|         <tr>\n"
+       "|           <td>\n|             \"b\"\n"},
+      {"template content", "<template><td>x</td></template>",
+       "| <html>\n|   <head>\n|     <template>\n|       content\n|         <td>\n|           \"x\"\n|   <body>\n"},
+      {"svg case adjustment", "<svg viewbox='0 0 1 1'><foreignobject><p>x</p></foreignobject></svg>",
+       "| <html>\n|   <head>\n|   <body>\n|     <svg svg>\n|       viewBox=\"0 0 1 1\"\n"
+       "|       <svg foreignObject>\n|         <p>\n|           \"x\"\n"},
+      {"foreign attributes", "<math><mi xlink:href='#a' definitionurl='u'></mi></math>",
+       "| <html>\n|   <head>\n|   <body>\n|     <math math>\n|       <math mi>\n|         definitionURL=\"u\"\n"
+       "|         xlink href=\"#a\"\n"},
+      {"breakout from svg", "<svg><p>x",
+       "| <html>\n|   <head>\n|   <body>\n|     <svg svg>\n|     <p>\n|       \"x\"\n"},
+      {"attributes sorted", "<div z=1 a=2 m=3></div>",
+       "| <html>\n|   <head>\n|   <body>\n|     <div>\n|       a=\"2\"\n|       m=\"3\"\n|       z=\"1\"\n"},
+      {"frameset", "<frameset><frame></frameset>",
+       "| <html>\n|   <head>\n|   <frameset>\n|     <frame>\n"},
+      {"nul dropped in body", std::string("a\0b", 3), "| <html>\n|   <head>\n|   <body>\n|     \"ab\"\n"},
+      {"fragment in tr", "<td>x", "| <td>\n|   \"x\"\n", "tr"},
+      {"fragment in svg", "<path/>x", "| <svg path>\n| \"x\"\n", "svg g"},
+  };
+  for (const TreeCase& c : cases) {
+    ParseOptions options;
+    std::string context = c.fragment;
+    if (!context.empty()) SetFragmentContext(context, &options);
+    EXPECT_EQ(Dump(c.input, options), c.expected) << c.name;
+  }
+}
+
+TEST(TreeBuilder, ScriptingFlag) {
+  ParseOptions off;
+  off.scripting = false;
+  EXPECT_EQ(Dump("<noscript><p>x</p></noscript>"),
+            "| <html>\n|   <head>\n|     <noscript>\n|       \"<p>x</p>\"\n|   <body>\n");
+  EXPECT_EQ(Dump("<body><noscript><p>x</p></noscript>", off),
+            "| <html>\n|   <head>\n|   <body>\n|     <noscript>\n|       <p>\n|         \"x\"\n");
+}
+
+TEST(TreeBuilder, QuirksMode) {
+  EXPECT_EQ(ParseHtml("<!DOCTYPE html>")->quirks_mode(), QuirksMode::kNoQuirks);
+  EXPECT_EQ(ParseHtml("<p>no doctype")->quirks_mode(), QuirksMode::kQuirks);
+  EXPECT_EQ(ParseHtml("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"x\">")->quirks_mode(),
+            QuirksMode::kLimitedQuirks);
+  EXPECT_EQ(ParseHtml("<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">")->quirks_mode(),
+            QuirksMode::kQuirks);
+}
+
+TEST(TreeBuilder, SourceOffsets) {
+  std::string html = "<p class=a>hello &amp; bye</p>";
+  std::unique_ptr<Document> doc = ParseHtml(html);
+  const Node* body = doc->body();
+  ASSERT_NE(body, nullptr);
+  EXPECT_EQ(body->source_begin, body->source_end);  // implied
+  const Node* p = body->first_child;
+  ASSERT_TRUE(p && p->Is(Tag::kP));
+  EXPECT_EQ(p->source_begin, 0u);
+  EXPECT_EQ(p->source_end, 11u);
+  const Node* text = p->first_child;
+  ASSERT_TRUE(text && text->is_text());
+  EXPECT_EQ(text->data, "hello & bye");
+  EXPECT_EQ(text->source_begin, 11u);
+  EXPECT_EQ(text->source_end, 26u);
+  ASSERT_NE(p->Attr("class"), nullptr);
+  EXPECT_EQ(*p->Attr("class"), "a");
+}
+
+TEST(TreeBuilder, TextIsOneNodeAndViewsTheInput) {
+  std::string html = "<p>one two <!-- c --> three";
+  std::unique_ptr<Document> doc = ParseHtml(html);
+  const Node* p = doc->body()->first_child;
+  ASSERT_TRUE(p->first_child && p->first_child->is_text());
+  const char* begin = html.data();
+  const char* data = p->first_child->data.data();
+  EXPECT_TRUE(data >= begin && data < begin + html.size());  // no copy for verbatim text
+  // Text split by a foster-parented table merges into one node.
+  std::unique_ptr<Document> t = ParseHtml("<table>a<tr>b</tr>c</table>");
+  const Node* first = t->body()->first_child;
+  ASSERT_TRUE(first->is_text());
+  EXPECT_EQ(first->data, "abc");
+}
+
+TEST(TreeBuilder, NestingCapFlattensWithoutDroppingContent) {
+  ParseOptions options;
+  options.max_depth = 16;
+  std::string html;
+  for (int i = 0; i < 100; ++i) html += "<div>" + std::to_string(i);
+  std::unique_ptr<Document> doc = ParseHtml(html, options);
+  EXPECT_LE(MaxElementDepth(doc->root()), 16u);
+  std::string expected;
+  for (int i = 0; i < 100; ++i) expected += std::to_string(i);
+  EXPECT_EQ(TextContent(doc->root()), expected);
+}
+
+TEST(TreeBuilder, NestingCapHoldsAfterAdoptionAgency) {
+  ParseOptions options;
+  options.max_depth = 12;
+  std::string html;
+  for (int i = 0; i < 200; ++i) html += "<b><div>x";
+  for (int i = 0; i < 200; ++i) html += "</b>y";
+  std::unique_ptr<Document> doc = ParseHtml(html, options);
+  EXPECT_LE(MaxElementDepth(doc->root()), 12u);
+}
+
+// Adversarial inputs: each must finish, keep the depth cap and bounded memory.
+std::string Repeat(std::string_view s, size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (size_t i = 0; i < n; ++i) out.append(s);
+  return out;
+}
+
+std::string Numbered(std::string_view before, std::string_view after, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out.append(before).append(std::to_string(i)).append(after);
+  return out;
+}
+
+std::string RandomMarkup(size_t size) {
+  std::string out(size, '\0');
+  uint64_t x = 88172645463325252ull;
+  static const char kMarkup[] = "<>/=\"' abtdpisv!-";
+  for (char& c : out) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    uint8_t r = static_cast<uint8_t>(x);
+    // Half markup characters, so the tree builder sees many tags.
+    c = (r & 1) ? kMarkup[(r >> 1) % (sizeof(kMarkup) - 1)] : static_cast<char>(r);
+  }
+  return out;
+}
+
+struct Adversarial {
+  const char* name;
+  std::string (*make)();
+};
+
+const Adversarial kAdversarial[] = {
+    {"NestedDiv1M", [] { return Repeat("<div>", 1000000); }},
+    {"UnclosedSpan1M", [] { return Repeat("<span>", 1000000); }},
+    {"UnclosedB1M", [] { return Repeat("<b>", 1000000); }},
+    {"UnclosedA1M", [] { return Repeat("<a>", 1000000); }},
+    {"DistinctB200k", [] { return Numbered("<b id=", ">", 200000); }},
+    {"ReopenedFormatting100k", [] { return Numbered("<p><i class=", ">x</p>", 100000); }},
+    {"MisnestedADiv", [] { return Repeat("<a><div>x", 100000) + Repeat("</a>y", 100000); }},
+    {"NestedTables", [] { return Repeat("<table><tr><td>", 100000); }},
+    {"NestedTemplates", [] { return Repeat("<template>", 100000); }},
+    {"NestedSvg", [] { return Repeat("<svg><g>", 200000); }},
+    {"NestedSelect", [] { return Repeat("<select><option><optgroup>", 100000); }},
+    {"EndTagsOnly", [] { return Repeat("</div></b></p>", 200000); }},
+    {"Attributes100k",
+     [] {
+       std::string attrs = Numbered(" a", "=v", 100000);
+       return "<div" + attrs + "><div" + attrs + "><body" + attrs + "><html" + attrs + ">";
+     }},
+    {"TextLine100MB", [] { return std::string(100u << 20, 'x'); }},
+    {"NulBytes",
+     [] {
+       std::string nul(1 << 20, '\0');
+       return "<p>" + nul + "<table>" + nul + "<svg>" + nul;
+     }},
+    {"InvalidUtf8", [] { return Repeat("\xC3\x28\xFF\xFE<b\x80>", 200000); }},
+    {"RandomBinary", [] { return RandomMarkup(4 << 20); }},
+};
+
+class TreeBuilderAdversarial : public ::testing::TestWithParam<size_t> {};
+
+TEST_P(TreeBuilderAdversarial, FinishesWithinCaps) {
+  std::string input = kAdversarial[GetParam()].make();
+  ParseOptions options;
+  std::unique_ptr<Document> doc = ParseHtml(input, options);
+  ASSERT_NE(doc->root(), nullptr);
+  EXPECT_LE(MaxElementDepth(doc->root()), options.max_depth);
+  EXPECT_LT(doc->bytes_reserved(), kMemoryCap);
+}
+
+INSTANTIATE_TEST_SUITE_P(Inputs, TreeBuilderAdversarial,
+                         ::testing::Range<size_t>(0, std::size(kAdversarial)),
+                         [](const ::testing::TestParamInfo<size_t>& info) { return kAdversarial[info.param].name; });
+
+TEST(TreeBuilderFragments, AdversarialFragmentsFinish) {
+  for (const char* context : {"td", "select", "svg path", "template", "textarea", "table"}) {
+    ParseOptions options;
+    SetFragmentContext(context, &options);
+    std::unique_ptr<Document> doc = ParseHtml(Repeat("<td><tr><svg><b><template><p>", 50000), options);
+    EXPECT_LE(MaxElementDepth(doc->root()), options.max_depth) << context;
+  }
+}
+
+}  // namespace
+}  // namespace warta::html
