@@ -403,6 +403,38 @@ std::optional<DateTime> FromText(const Collected& c, DateLocale locale, bool all
   return best->value;
 }
 
+bool HasPublicationCue(std::string_view lower) {
+  for (std::string_view cue : {"veröffentlicht", "publiziert", "erschienen", "erstellt", "published", "posted",
+                               "publié", "publicado", "pubblicato", "diterbitkan", "dipublikasikan", "diposting",
+                               "stand:", "datum:", "date:", "tanggal:", "opublikowano", "publicat"}) {
+    if (Has(lower, cue)) return true;
+  }
+  return false;
+}
+
+// A date the text itself introduces as the publication date
+// ("Veröffentlicht am 16.08.2019", "Posted on May 3, 2019").
+std::optional<DateTime> FromCuedText(const Collected& c, DateLocale locale) {
+  DateParseOptions o;
+  o.locale = locale;
+  o.min_year = 1995;
+  std::string_view previous;
+  size_t budget = 400000;
+  for (const Ordered& t : c.texts) {
+    std::string_view text = t.node->data;
+    if (text.size() > budget) break;
+    budget -= text.size();
+    std::vector<DateMatch> found = FindDates(text, o, 4);
+    for (const DateMatch& m : found) {
+      std::string before(m.begin < 48 ? previous.substr(previous.size() > 48 ? previous.size() - 48 : 0) : "");
+      before += text.substr(m.begin > 48 ? m.begin - 48 : 0, std::min<size_t>(m.begin, 48));
+      if (Plausible(m.value) && HasPublicationCue(Lower(before)) && !InOffTopicZone(t.node)) return m.value;
+    }
+    previous = text;
+  }
+  return std::nullopt;
+}
+
 int64_t DayNumber(const DateTime& d) { return LocalEpochSeconds(DateTime{d.year, d.month, d.day}) / 86400; }
 
 // The calendar day readers are shown: in the URL, or written in the
@@ -441,6 +473,7 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   if (auto d = FirstElementDate(c.itemprop_dates, locale, false)) return d;
   if (auto d = FromLooseMeta(c, locale)) return d;
   if (url_date) return url_date;
+  if (auto d = FromCuedText(c, locale)) return d;
   if (auto d = FirstElementDate(c.times, locale, true)) return d;
   if (auto d = FirstElementDate(c.date_hints, locale, true)) return d;
   if (auto d = FromText(c, locale, false)) return d;

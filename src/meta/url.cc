@@ -79,10 +79,16 @@ std::optional<DateTime> DateFromUrl(std::string_view url) {
   int y = 0, m = 0, d = 0;
   static const RE2 kYmd("[/_-]((?:19|20)\\d\\d)[/_.-]([01]?\\d)[/_.-]([0-3]?\\d)(?:[/_.-]|$)");
   static const RE2 kCompact("[/_-]((?:19|20)\\d\\d)([01]\\d)([0-3]\\d)(?:[/_.-]|$)");
+  static const RE2 kDmy("[/_-]([0-3]?\\d)[-_.]([01]?\\d)[-_.]((?:19|20)\\d\\d)(?:[/_.-]|$)");
   static const RE2 kYm("/((?:19|20)\\d\\d)/([01]?\\d)/");
   DateTime dt;
   if (RE2::PartialMatch(in, kYmd, &y, &m, &d) || RE2::PartialMatch(in, kCompact, &y, &m, &d)) {
     if (!IsValidDate(y, m, d)) return std::nullopt;
+    dt.year = y, dt.month = m, dt.day = d;
+    dt.granularity = DateGranularity::kDay;
+    return dt;
+  }
+  if (RE2::PartialMatch(in, kDmy, &d, &m, &y) && IsValidDate(y, m, d)) {
     dt.year = y, dt.month = m, dt.day = d;
     dt.granularity = DateGranularity::kDay;
     return dt;

@@ -21,7 +21,7 @@ std::string HostOf(std::string_view url);
 // label, capitalised. A last resort: pages name themselves better.
 std::string SiteNameFromUrl(std::string_view url);
 
-// A date in the URL path: /2025/12/03/, /2025-12-03-, /20251203/, and
+// A date in the URL path: /2025/12/03/, /2025-12-03-, /20251203/, /03-12-2025, and
 // /2025/12/ (month granularity). Query strings are ignored.
 std::optional<DateTime> DateFromUrl(std::string_view url);
 

@@ -35,6 +35,7 @@ TEST(Url, DateInPath) {
       {"https://x.com/news/2019-4-7-slug.html", "2019-04-07"},
       {"https://x.com/read/20191231/123/slug", "2019-12-31"},
       {"https://x.com/2019/04/slug", "2019-04"},
+      {"https://x.com/meldungen/29-10-2021", "2021-10-29"},
       {"https://x.com/article/123456789", ""},
       {"https://x.com/2019/13/45/", ""},
       {"https://x.com/p?date=2019/04/07", ""},
