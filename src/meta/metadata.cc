@@ -352,10 +352,17 @@ std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefe
   return TextDate(n, locale, prefer_published);
 }
 
-std::optional<DateTime> FirstElementDate(const std::vector<Ordered>& nodes, DateLocale locale, bool skip_offtopic) {
-  for (const Ordered& o : nodes) {
-    if (skip_offtopic && InOffTopicZone(o.node)) continue;
-    if (auto d = FromElement(o.node, locale, true)) return d;
+// The first element stating a date, looking after the main heading first:
+// dates above it are often the site's ("today is ...") or other stories'.
+std::optional<DateTime> FirstElementDate(const std::vector<Ordered>& nodes, uint32_t h1_order, DateLocale locale,
+                                         bool skip_offtopic) {
+  for (bool after_h1 : {true, false}) {
+    if (after_h1 && h1_order == UINT32_MAX) continue;
+    for (const Ordered& o : nodes) {
+      if (after_h1 && o.order < h1_order) continue;
+      if (skip_offtopic && InOffTopicZone(o.node)) continue;
+      if (auto d = FromElement(o.node, locale, true)) return d;
+    }
   }
   return std::nullopt;
 }
@@ -470,12 +477,12 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   if (ld_date && ld.published_from_article) return settle(*ld_date);
   if (auto d = FromMeta(c, kPublishedKeys, locale)) return settle(*d);
   if (ld_date) return settle(*ld_date);
-  if (auto d = FirstElementDate(c.itemprop_dates, locale, false)) return d;
+  if (auto d = FirstElementDate(c.itemprop_dates, UINT32_MAX, locale, false)) return d;
   if (auto d = FromLooseMeta(c, locale)) return d;
   if (url_date) return url_date;
   if (auto d = FromCuedText(c, locale)) return d;
-  if (auto d = FirstElementDate(c.times, locale, true)) return d;
-  if (auto d = FirstElementDate(c.date_hints, locale, true)) return d;
+  if (auto d = FirstElementDate(c.times, c.h1_order, locale, true)) return d;
+  if (auto d = FirstElementDate(c.date_hints, c.h1_order, locale, true)) return d;
   if (auto d = FromText(c, locale, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
   return FromText(c, locale, true);
