@@ -298,17 +298,29 @@ void DecodeUserDefined(std::string_view in, std::string* out) {
 // UTF-8 whose ill-formed bytes are read as windows-1252: the usual cause is
 // Latin-1 content pasted into a UTF-8 template (or the reverse), and
 // "Mitgefühl" reads better than "Mitgef\uFFFDhl".
-void DecodeUtf8Mixed(std::string_view in, std::string* out) {
+// `accept` says which well-formed sequences to take as UTF-8; the others
+// are read byte by byte as windows-1252 too.
+template <typename Accept>
+void DecodeUtf8Mixed(std::string_view in, std::string* out, Accept accept) {
   size_t i = 0;
   while (i < in.size()) {
     size_t start = i;
     char32_t cp = utf8::Decode(in, &i);
-    if (cp == utf8::kReplacement && i == start + 1) {
+    if ((cp == utf8::kReplacement && i == start + 1) || (cp >= 0x80 && !accept(cp))) {
+      i = start + 1;
       utf8::Append(Windows1252(static_cast<unsigned char>(in[start])), out);
     } else {
       out->append(in.data() + start, i - start);
     }
   }
+}
+
+// In windows-1252 text, the UTF-8 fragments worth believing are those that
+// pasted-in Western text produces: Latin letters and typographic
+// punctuation. Others are Latin-1 pairs that look like UTF-8 by chance
+// ("ß" + soft hyphen reads as an N'Ko letter).
+bool PlausibleUtf8Fragment(char32_t cp) {
+  return (cp >= 0xA0 && cp <= 0x24F) || (cp >= 0x2010 && cp <= 0x203A) || cp == 0x20AC || cp == 0x2122;
 }
 
 // ---------------------------------------------------------------------------
@@ -393,11 +405,18 @@ ThreadResources& Resources() {
   return resources;
 }
 
+// The multi-byte legacy encodings of Chinese, Japanese and Korean.
+bool IsCjk(std::string_view encoding) {
+  static constexpr std::string_view kCjk[] = {"GBK", "gb18030", "Big5", "EUC-JP", "EUC-KR", "Shift_JIS", "ISO-2022-JP"};
+  return std::find(std::begin(kCjk), std::end(kCjk), encoding) != std::end(kCjk);
+}
+
 // uchardet's names that are not WHATWG labels but have a WHATWG encoding.
 std::string_view DetectorName(std::string_view name) {
   std::string_view canonical = CanonicalEncoding(name);
   if (!canonical.empty()) return canonical;
   if (MatchesNoCase(name, 0, "mac-cyrillic")) return "x-mac-cyrillic";
+  if (MatchesNoCase(name, 0, "uhc") || MatchesNoCase(name, 0, "cp949")) return "EUC-KR";
   if (MatchesNoCase(name, 0, "mac-centraleurope") || MatchesNoCase(name, 0, "ibm852")) {
     return "windows-1250";
   }
@@ -438,6 +457,12 @@ std::string_view Detect(std::string_view bytes) {
   std::string_view found = DetectorName(name == nullptr ? "" : name);
   // A UTF-16 guess without a BOM is never trusted: too many false alarms on binary.
   if (found == "UTF-16LE" || found == "UTF-16BE" || found == "replacement") return {};
+  // CJK text is nearly all non-ASCII bytes; accented Latin words are mostly
+  // ASCII letters, and uchardet sometimes calls them Shift_JIS.
+  if (IsCjk(found)) {
+    size_t high = std::count_if(sample.begin(), sample.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (high * 2 < sample.size()) return {};
+  }
   return found;
 }
 
@@ -455,10 +480,7 @@ EncodingInfo BomEncoding(std::string_view b) {
 // How many well-formed UTF-8 sequences outweigh a declaration. One is
 // enough against a single-byte encoding ("Ã©" is never meant); byte pairs of
 // the CJK encodings are valid UTF-8 about one time in ten, so a few more.
-size_t MinUtf8Evidence(std::string_view declared) {
-  static constexpr std::string_view kCjk[] = {"GBK", "gb18030", "Big5", "EUC-JP", "EUC-KR", "Shift_JIS"};
-  return std::find(std::begin(kCjk), std::end(kCjk), declared) != std::end(kCjk) ? 8 : 1;
-}
+size_t MinUtf8Evidence(std::string_view declared) { return IsCjk(declared) ? 8 : 1; }
 
 bool IsUtf16(std::string_view e) { return e == "UTF-16LE" || e == "UTF-16BE"; }
 
@@ -492,6 +514,10 @@ EncodingInfo Sniff(std::string_view bytes, const DecodeOptions& options, const U
     if (declared.encoding != kUtf8) return declared;
     // Declared UTF-8 but clearly not: ask the detector below.
   } else {
+    // ISO-2022-JP is 7-bit: its escape sequences are the only clue.
+    if (scan.ascii && (bytes.find("\x1B$B") != std::string_view::npos || bytes.find("\x1B$@") != std::string_view::npos)) {
+      return {"ISO-2022-JP", EncodingSource::kDetector};
+    }
     if (scan.ascii) return {kWindows1252, EncodingSource::kDefault};
     if (scan.mostly_utf8()) return {kUtf8, EncodingSource::kValidUtf8};
   }
@@ -553,14 +579,14 @@ Status Convert(std::string_view bytes, const EncodingInfo& info, const Utf8Scan&
       out->assign(bytes);
     } else {
       out->reserve(bytes.size() + bytes.size() / 8);
-      DecodeUtf8Mixed(bytes, out);
+      DecodeUtf8Mixed(bytes, out, [](char32_t) { return true; });
     }
   } else if (e == kWindows1252) {
     out->reserve(bytes.size() + bytes.size() / 4);
     // Well-formed UTF-8 sequences in windows-1252 text ("Ã¼") are UTF-8
     // fragments pasted into a Latin-1 page, never intended Latin-1.
     if (scan.multibyte > 0) {
-      DecodeUtf8Mixed(bytes, out);
+      DecodeUtf8Mixed(bytes, out, PlausibleUtf8Fragment);
     } else {
       DecodeWindows1252(bytes, out);
     }
