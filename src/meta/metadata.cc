@@ -491,26 +491,34 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
 // ---------------------------------------------------------------------------
 // Title, names, lists.
 
+// Drops the outlet's name and section labels around the headline:
+// "Headline - Section - Site", "Site | Headline".
 std::string CleanTitle(std::string_view raw, std::string_view site_name) {
+  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                                     " \xC2\xB7 ", " \xC2\xBB ", " \xE2\x80\xA2 "};
   std::string title = Collapse(raw);
   std::string lsite = Lower(site_name);
-  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ",
-                               " \xE2\x80\xA2 "}) {
-    size_t at = title.rfind(sep);
-    if (at != std::string::npos && at > 0) {
-      std::string tail = title.substr(at + sep.size());
-      std::string head = title.substr(0, at);
-      size_t tail_words = std::count(tail.begin(), tail.end(), ' ') + 1;
-      size_t head_words = std::count(head.begin(), head.end(), ' ') + 1;
-      bool is_site = !lsite.empty() && (Has(Lower(tail), lsite) || Has(lsite, Lower(tail)));
-      if (is_site || (tail_words <= 4 && head_words >= 4 && head_words > 2 * tail_words)) {
-        title = head;
-        continue;
+  auto words = [](std::string_view s) { return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1; };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view sep : kSeparators) {
+      size_t at = title.rfind(sep);
+      if (at != std::string::npos && at > 0) {
+        std::string_view head = std::string_view(title).substr(0, at);
+        std::string tail = Lower(std::string_view(title).substr(at + sep.size()));
+        bool is_site = !lsite.empty() && (Has(tail, lsite) || Has(lsite, tail));
+        if (is_site || (words(tail) <= 4 && words(head) >= 4 && words(head) > 2 * words(tail))) {
+          title.resize(at);
+          changed = true;
+          break;
+        }
       }
-    }
-    size_t first = title.find(sep);
-    if (first != std::string::npos && !lsite.empty() && Lower(title.substr(0, first)) == lsite) {
-      title = title.substr(first + sep.size());
+      size_t first = title.find(sep);
+      if (first != std::string::npos && !lsite.empty() && Lower(std::string_view(title).substr(0, first)) == lsite) {
+        title.erase(0, first + sep.size());
+        changed = true;
+        break;
+      }
     }
   }
   return title;
@@ -587,6 +595,22 @@ std::vector<std::string> AuthorsFromMeta(const Collected& c, const JsonLdInfo& l
   return out;
 }
 
+// A "By ..." / "Oleh ..." line just under the heading, in no marked-up
+// element.
+std::vector<std::string> AuthorsFromBylineText(const Collected& c, std::string_view site) {
+  if (c.h1_order == UINT32_MAX) return {};
+  int looked = 0;
+  for (const Ordered& t : c.texts) {
+    if (t.order < c.h1_order) continue;
+    if (++looked > 30) break;
+    std::string text = Collapse(t.node->data);
+    if (text.size() > 150 || !LooksLikeByline(text)) continue;
+    std::vector<std::string> names = SplitAuthorNames(text, site);
+    if (!names.empty()) return names;
+  }
+  return {};
+}
+
 }  // namespace
 
 PageMetadata ExtractMetadata(const Document& doc, std::string_view url) {
@@ -638,6 +662,7 @@ PageMetadata ExtractMetadata(const Document& doc, std::string_view url) {
 
   m.authors = AuthorsFromMeta(c, ld, m.site_name);
   if (m.authors.empty()) m.authors = AuthorsFromDom(c, m.site_name);
+  if (m.authors.empty()) m.authors = AuthorsFromBylineText(c, m.site_name);
 
   for (const auto& [k, v] : c.metas) {
     if (k == "article:section") AddUnique(v, &m.categories);

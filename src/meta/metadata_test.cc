@@ -1,0 +1,142 @@
+#include "meta/metadata.h"
+
+#include <gtest/gtest.h>
+
+#include "warta/html_parser.h"
+
+namespace warta::meta {
+namespace {
+
+PageMetadata Extract(const std::string& html, std::string_view url = "") {
+  std::unique_ptr<Document> doc = ParseHtml(html);
+  return ExtractMetadata(*doc, url);
+}
+
+// Pages written for these tests.
+constexpr char kNewsPage[] = R"(<!doctype html>
+<html lang="id-ID"><head>
+<title>Jembatan Baru Dibuka untuk Warga - Kabar Harian</title>
+<meta property="og:title" content="Jembatan Baru Dibuka untuk Warga | Kabar Harian">
+<meta property="og:site_name" content="Kabar Harian">
+<meta property="og:description" content="Jembatan gantung sepanjang 120 meter diresmikan.">
+<meta property="og:image" content="https://kabar.example/img/jembatan.jpg">
+<meta property="article:published_time" content="2025-08-14T08:15:00+08:00">
+<meta property="article:modified_time" content="2025-08-14T09:00:00+08:00">
+<meta property="article:section" content="Nusantara">
+<meta property="article:tag" content="jembatan">
+<meta name="keywords" content="jembatan, desa, infrastruktur">
+<meta name="author" content="Kabar Harian">
+<link rel="canonical" href="https://kabar.example/nusantara/jembatan-baru">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Jembatan Baru Dibuka untuk Warga","datePublished":"2025-08-14T08:15:00+08:00",
+ "author":[{"@type":"Person","name":"Dewi Anggraini"},{"@type":"Organization","name":"Kabar Harian"}],
+ "publisher":{"@type":"Organization","name":"Kabar Harian"}}</script>
+</head><body>
+<nav><a href="/">Beranda</a> <span class="date">Senin, 1 Januari 2024</span></nav>
+<article><h1>Jembatan Baru Dibuka untuk Warga</h1>
+<div class="byline">Oleh: Dewi Anggraini</div>
+<p>MAKASSAR - Jembatan itu dibuka pada Kamis.</p></article>
+</body></html>)";
+
+TEST(Metadata, ReadsANewsPage) {
+  PageMetadata m = Extract(kNewsPage, "https://kabar.example/nusantara/jembatan-baru");
+  EXPECT_EQ(m.title, "Jembatan Baru Dibuka untuk Warga");
+  EXPECT_EQ(m.site_name, "Kabar Harian");
+  EXPECT_EQ(m.authors, std::vector<std::string>{"Dewi Anggraini"});
+  EXPECT_EQ(m.published, "2025-08-14T08:15:00+08:00");
+  EXPECT_EQ(m.published_utc, "2025-08-14T00:15:00Z");
+  EXPECT_EQ(m.modified, "2025-08-14T09:00:00+08:00");
+  EXPECT_EQ(m.language_hint, "id");
+  EXPECT_EQ(m.canonical_url, "https://kabar.example/nusantara/jembatan-baru");
+  EXPECT_EQ(m.description, "Jembatan gantung sepanjang 120 meter diresmikan.");
+  EXPECT_EQ(m.image, "https://kabar.example/img/jembatan.jpg");
+  EXPECT_EQ(m.categories, std::vector<std::string>{"Nusantara"});
+  EXPECT_EQ(m.tags, (std::vector<std::string>{"jembatan", "desa", "infrastruktur"}));
+}
+
+TEST(Metadata, FallsBackToVisibleDatesAndBylines) {
+  struct Case {
+    const char* html;
+    const char* url;
+    const char* published;  // first 10 characters compared
+    std::vector<std::string> authors;
+  } cases[] = {
+      // <time> in the article, a sidebar date before it.
+      {"<html><body><aside><time datetime='2020-01-01'>1 Jan</time></aside><article><h1>Story headline here</h1>"
+       "<p class='meta'>By Jane Roe and John Doe</p><time datetime='2021-03-04T10:00:00+01:00'>4. März 2021</time>"
+       "<p>Text.</p></article></body></html>",
+       "", "2021-03-04", {"Jane Roe", "John Doe"}},
+      // A German blog date in a date-classed element after the heading.
+      {"<html><body><div class='calendar'>01.01.2019</div><h1>Ein Titel für den Beitrag</h1>"
+       "<div class='post-datum'>Veröffentlicht am 16.08.2019 von <span class='author'>Holger Klein</span></div>"
+       "<p>Inhalt.</p><div class='comments'><div class='comment-date'>24.08.2019</div></div></body></html>",
+       "", "2019-08-16", {"Holger Klein"}},
+      // Only the URL knows.
+      {"<html><body><h1>Headline without a date</h1><p>Body text.</p></body></html>",
+       "https://news.example.com/2018/05/06/headline", "2018-05-06", {}},
+      // English text date, US order, rel=author, outlet names dropped.
+      {"<html lang='en'><body><h1>Council votes on the ferry plan</h1><p>Posted on 03/04/2019 by "
+       "<a rel='author' href='/staff'>Staff</a></p><p>Text.</p></body></html>",
+       "", "2019-03-04", {}},
+      // Microdata.
+      {"<html><body><div itemscope itemtype='https://schema.org/Article'><h1>Microdata story title</h1>"
+       "<meta itemprop='datePublished' content='2017-07-12'><span itemprop='author' itemscope>"
+       "<span itemprop='name'>Ana Lima</span></span></div></body></html>",
+       "", "2017-07-12", {"Ana Lima"}},
+      // A UTC timestamp one day off from the day the page shows.
+      {"<html><head><meta property='article:published_time' content='2023-11-09T05:30:59Z'></head><body>"
+       "<h1>Late night results story</h1><p class='time'>November 8, 2023 at 11:30 p.m.</p></body></html>",
+       "", "2023-11-08", {}},
+  };
+  for (const Case& c : cases) {
+    PageMetadata m = Extract(c.html, c.url);
+    EXPECT_EQ(m.published.substr(0, 10), c.published) << c.html;
+    EXPECT_EQ(m.authors, c.authors) << c.html;
+  }
+}
+
+TEST(Metadata, CleansTitles) {
+  struct Case {
+    const char* html;
+    const char* title;
+  } cases[] = {
+      {"<title>Harga Beras Naik Lagi di Pasar Induk | Warta Kota</title><meta property='og:site_name' "
+       "content='Warta Kota'>",
+       "Harga Beras Naik Lagi di Pasar Induk"},
+      {"<title>Warta Kota - Harga Beras Naik Lagi di Pasar Induk</title><meta property='og:site_name' "
+       "content='Warta Kota'>",
+       "Harga Beras Naik Lagi di Pasar Induk"},
+      {"<title>Rice prices climb again at the central market - Business - City Post</title>",
+       "Rice prices climb again at the central market"},
+      {"<title>Hyphen-ated words - are kept when the tail is long enough to be a clause</title>",
+       "Hyphen-ated words - are kept when the tail is long enough to be a clause"},
+      {"<title>Short</title><h1>The real headline of this page</h1>", "Short"},
+      {"<h1>The heading is the only title</h1>", "The heading is the only title"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Extract(c.html).title, c.title) << c.html;
+}
+
+TEST(Metadata, SiteNameFallsBackToTheDomain) {
+  EXPECT_EQ(Extract("<p>x</p>", "https://www.beritaku.co.id/a").site_name, "Beritaku");
+  EXPECT_EQ(Extract("<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"publisher\":{\"name\":"
+                    "\"Harian Pagi\"}}</script>",
+                    "https://x.example/a")
+                .site_name,
+            "Harian Pagi");
+}
+
+TEST(Metadata, HostileInput) {
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += "<div class='date'>";
+  deep += "3 Desember 2025";
+  PageMetadata m = Extract(deep);
+  EXPECT_EQ(m.published, "2025-12-03");
+  Extract("");
+  Extract("<script type='application/ld+json'>{{{{[[[,,,</script><meta name='date' content='99999999'>");
+  std::string binary;
+  for (int i = 0; i < 50000; ++i) binary += static_cast<char>((i * 7919) % 256);
+  Extract(binary);
+}
+
+}  // namespace
+}  // namespace warta::meta
