@@ -98,45 +98,6 @@ bool StartsWithNoCase(std::string_view s, size_t p, std::string_view word) {
   return true;
 }
 
-// Builds a run of decoded characters: a view into the input until the first
-// byte that needs replacing, then a copy in `buf` (appended after whatever
-// `buf` already holds, so several runs may share one buffer).
-class Decoder {
- public:
-  Decoder(std::string_view in, size_t begin, std::string* buf)
-      : in_(in), begin_(begin), copy_from_(begin), buf_(buf), buf_begin_(buf->size()) {}
-
-  // Input [at, resume) reads as `with`.
-  void Replace(size_t at, size_t resume, std::string_view with) {
-    buf_->append(in_.data() + copy_from_, at - copy_from_);
-    buf_->append(with);
-    copy_from_ = resume;
-    decoded_ = true;
-  }
-  // CR and CRLF read as LF.
-  void Cr(size_t at) {
-    bool crlf = at + 1 < in_.size() && in_[at + 1] == '\n';
-    Replace(at, at + 1, crlf ? std::string_view() : std::string_view("\n"));
-  }
-  void Nul(size_t at) { Replace(at, at + 1, kReplacementUtf8); }
-
-  bool decoded() const { return decoded_; }
-  // The run [begin, end) decoded; a view into the input or into `buf`.
-  std::string_view Finish(size_t end) {
-    if (!decoded_) return in_.substr(begin_, end - begin_);
-    buf_->append(in_.data() + copy_from_, end - copy_from_);
-    return std::string_view(*buf_).substr(buf_begin_);
-  }
-  size_t buf_begin() const { return buf_begin_; }
-
- private:
-  std::string_view in_;
-  size_t begin_, copy_from_;
-  std::string* buf_;
-  size_t buf_begin_;
-  bool decoded_ = false;
-};
-
 struct Entity {
   std::string_view name, value;
 };
@@ -174,6 +135,45 @@ constexpr char32_t kC1Replacements[32] = {
 };
 
 }  // namespace
+
+// Builds a run of decoded characters: a view into the input until the first
+// byte that needs replacing, then a copy in `buf` (appended after whatever
+// `buf` already holds, so several runs may share one buffer).
+class TextDecoder {
+ public:
+  TextDecoder(std::string_view in, size_t begin, std::string* buf)
+      : in_(in), begin_(begin), copy_from_(begin), buf_(buf), buf_begin_(buf->size()) {}
+
+  // Input [at, resume) reads as `with`.
+  void Replace(size_t at, size_t resume, std::string_view with) {
+    buf_->append(in_.data() + copy_from_, at - copy_from_);
+    buf_->append(with);
+    copy_from_ = resume;
+    decoded_ = true;
+  }
+  // CR and CRLF read as LF.
+  void Cr(size_t at) {
+    bool crlf = at + 1 < in_.size() && in_[at + 1] == '\n';
+    Replace(at, at + 1, crlf ? std::string_view() : std::string_view("\n"));
+  }
+  void Nul(size_t at) { Replace(at, at + 1, kReplacementUtf8); }
+
+  bool decoded() const { return decoded_; }
+  // The run [begin, end) decoded; a view into the input or into `buf`.
+  std::string_view Finish(size_t end) {
+    if (!decoded_) return in_.substr(begin_, end - begin_);
+    buf_->append(in_.data() + copy_from_, end - copy_from_);
+    return std::string_view(*buf_).substr(buf_begin_);
+  }
+  size_t buf_begin() const { return buf_begin_; }
+
+ private:
+  std::string_view in_;
+  size_t begin_, copy_from_;
+  std::string* buf_;
+  size_t buf_begin_;
+  bool decoded_ = false;
+};
 
 Tokenizer::Tokenizer(std::string_view input) : input_(input) {}
 
@@ -225,7 +225,7 @@ void Tokenizer::EmitText(Token* token, size_t begin, size_t end, std::string_vie
 
 std::string_view Tokenizer::DecodeRange(size_t begin, size_t end, bool nul_to_replacement) {
   text_buf_.clear();
-  Decoder run(input_, begin, &text_buf_);
+  TextDecoder run(input_, begin, &text_buf_);
   const char* s = input_.data();
   for (size_t p = begin;; ++p) {
     p = nul_to_replacement ? FindAny<'\r', '\0'>(s, p, end, input_.size())
@@ -259,7 +259,7 @@ bool Tokenizer::DataState(Token* token) {
   size_t n = input_.size();
   size_t begin = pos_, p = pos_;
   text_buf_.clear();
-  Decoder run(input_, begin, &text_buf_);
+  TextDecoder run(input_, begin, &text_buf_);
   while (true) {
     p = FindAny<'<', '&', '\r'>(s, p, n);
     if (p >= n) break;
@@ -268,13 +268,7 @@ bool Tokenizer::DataState(Token* token) {
       if (p > begin && StartsMarkup(p)) break;
       ++p;
     } else if (c == '&') {
-      CharRef ref = MatchCharRef(p, false);
-      if (ref.end == p) {
-        ++p;
-      } else {
-        run.Replace(p, ref.end, ref.value);
-        p = ref.end;
-      }
+      p = DecodeCharRef(p, false, &run);
     } else {
       run.Cr(p);
       ++p;
@@ -304,7 +298,7 @@ bool Tokenizer::RawTextState(Token* token, bool decode_references) {
   size_t n = input_.size();
   size_t begin = pos_, p = pos_;
   text_buf_.clear();
-  Decoder run(input_, begin, &text_buf_);
+  TextDecoder run(input_, begin, &text_buf_);
   while (true) {
     p = decode_references ? FindAny<'<', '&', '\r', '\0'>(s, p, n) : FindAny<'<', '\r', '\0'>(s, p, n);
     if (p >= n) break;
@@ -313,13 +307,7 @@ bool Tokenizer::RawTextState(Token* token, bool decode_references) {
       if (IsAppropriateEndTag(p)) break;
       ++p;
     } else if (c == '&') {
-      CharRef ref = MatchCharRef(p, false);
-      if (ref.end == p) {
-        ++p;
-      } else {
-        run.Replace(p, ref.end, ref.value);
-        p = ref.end;
-      }
+      p = DecodeCharRef(p, false, &run);
     } else if (c == '\r') {
       run.Cr(p++);
     } else {
@@ -380,7 +368,7 @@ bool Tokenizer::ScriptDataState(Token* token) {
   size_t n = input_.size();
   size_t begin = pos_, p = pos_;
   text_buf_.clear();
-  Decoder run(input_, begin, &text_buf_);
+  TextDecoder run(input_, begin, &text_buf_);
   Sub sub = kScript;
   while (p < n) {
     if (sub == kScript) {
@@ -511,6 +499,14 @@ Tokenizer::CharRef Tokenizer::MatchCharRef(size_t amp, bool in_attribute) {
   return {end, e->value};
 }
 
+// Decodes the reference at `amp` into `run`; returns where scanning resumes.
+size_t Tokenizer::DecodeCharRef(size_t amp, bool in_attribute, TextDecoder* run) {
+  CharRef ref = MatchCharRef(amp, in_attribute);
+  if (ref.end == amp) return amp + 1;  // a literal '&'
+  run->Replace(amp, ref.end, ref.value);
+  return ref.end;
+}
+
 // ---------------------------------------------------------------------------
 // Markup: tags, comments, doctypes.
 
@@ -625,17 +621,11 @@ bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value, bool* in_
     return true;
   }
   ReserveAttributeBuffer(3 * (end - begin));  // NUL grows to three bytes, references never more
-  Decoder run(input_, begin, &attr_buf_);
+  TextDecoder run(input_, begin, &attr_buf_);
   for (; q < end; q = FindAny<'&', '\r', '\0'>(s, q, end, n)) {
     char c = s[q];
     if (c == '&') {
-      CharRef ref = MatchCharRef(q, true);
-      if (ref.end == q) {
-        ++q;
-      } else {
-        run.Replace(q, ref.end, ref.value);
-        q = ref.end;
-      }
+      q = DecodeCharRef(q, true, &run);
     } else if (c == '\r') {
       run.Cr(q++);
     } else {

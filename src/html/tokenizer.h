@@ -59,6 +59,8 @@ struct Token {
   uint32_t begin = 0, end = 0;
 };
 
+class TextDecoder;  // tokenizer.cc: a run of decoded characters
+
 class Tokenizer {
  public:
   explicit Tokenizer(std::string_view input);
@@ -99,6 +101,7 @@ class Tokenizer {
   bool IsAppropriateEndTag(size_t lt) const;
   bool MatchScriptWord(size_t* p) const;
   CharRef MatchCharRef(size_t amp, bool in_attribute);
+  size_t DecodeCharRef(size_t amp, bool in_attribute, TextDecoder* run);
   std::string_view ReadName(size_t* p, uint8_t end_mask, bool attribute, bool* in_buf);
   bool ReadAttributeValue(size_t* p, std::string_view* value, bool* in_buf);
   void ReserveAttributeBuffer(size_t bytes);
