@@ -14,7 +14,7 @@ BUILD=${1:-$ROOT/build}
 SHARED=${2:-$ROOT/../shared}
 NER=$SHARED/bench/ner
 BITS=19
-EPOCHS=8
+EPOCHS=10
 if [ ! -d "$NER" ]; then
   echo "ner_train: $NER not found; cannot train" >&2
   exit 1

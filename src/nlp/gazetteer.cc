@@ -18,11 +18,14 @@ int TokenCount(std::string_view phrase) {
 }
 
 // Hash of a token sequence, extended one token at a time (FNV-1a, with a
-// separator byte that cannot occur in UTF-8 between tokens).
+// separator byte that cannot occur in UTF-8 between tokens). A space inside
+// a token hashes as a separator, so the token "jawa barat" matches the
+// phrase of two tokens.
 constexpr uint64_t kSeed = 0xCBF29CE484222325ull;
+constexpr uint8_t kSeparator = 0xFF;
 uint64_t Extend(uint64_t h, std::string_view token) {
-  for (char c : token) h = (h ^ static_cast<uint8_t>(c)) * 0x100000001B3ull;
-  return (h ^ 0xFFu) * 0x100000001B3ull;
+  for (char c : token) h = (h ^ (c == ' ' ? kSeparator : static_cast<uint8_t>(c))) * 0x100000001B3ull;
+  return (h ^ kSeparator) * 0x100000001B3ull;
 }
 
 }  // namespace

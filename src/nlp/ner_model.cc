@@ -17,7 +17,7 @@ namespace warta::nlp {
 
 namespace {
 
-constexpr char kMagic[8] = {'W', 'N', 'E', 'R', 'M', 'O', 'D', '1'};
+constexpr char kMagic[8] = {'W', 'N', 'E', 'R', 'M', 'O', 'D', '2'};
 
 // Type of an IOB2 label: "PER" for "B-PER"; empty for "O".
 std::string_view LabelType(std::string_view label) {
@@ -130,11 +130,24 @@ Status WriteNerModel(const std::string& path, const std::string& language, int b
   w.F32(scale);
   for (float t : transitions) w.F32(t);
   w.Str(gazetteer_text);
-  std::vector<int16_t> q(weights.size());
-  for (size_t i = 0; i < weights.size(); ++i) {
-    q[i] = static_cast<int16_t>(std::lround(weights[i] / scale));
+  const size_t L = labels.size();
+  std::string rows;
+  uint32_t row_count = 0;
+  std::vector<int16_t> q(L);
+  for (size_t b = 0; b * L < weights.size(); ++b) {
+    bool any = false;
+    for (size_t l = 0; l < L; ++l) {
+      q[l] = static_cast<int16_t>(std::lround(weights[b * L + l] / scale));
+      any |= q[l] != 0;
+    }
+    if (!any) continue;
+    const uint32_t bucket = static_cast<uint32_t>(b);
+    rows.append(reinterpret_cast<const char*>(&bucket), 4);
+    rows.append(reinterpret_cast<const char*>(q.data()), L * sizeof(int16_t));
+    ++row_count;
   }
-  w.Raw(q.data(), q.size() * sizeof(int16_t));
+  w.U32(row_count);
+  w.Raw(rows.data(), rows.size());
   std::ofstream out(path, std::ios::binary);
   out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
   out.close();
@@ -171,10 +184,20 @@ Result<std::unique_ptr<NerModelData>> ParseNerModel(std::string_view bytes) {
     if (!r.F32(&t)) return Status::Corrupt("ner model: bad transitions");
   }
   if (!r.Str(&m->gazetteer_text, 64u << 20)) return Status::Corrupt("ner model: bad gazetteer");
-  m->weights.resize((size_t{1} << bits) * count);
-  if (!r.Raw(m->weights.data(), m->weights.size() * sizeof(int16_t)) || !r.AtEnd()) {
-    return Status::Corrupt("ner model: weight table size mismatch");
+  const size_t buckets = size_t{1} << bits;
+  uint32_t row_count;
+  if (!r.U32(&row_count) || row_count > buckets) return Status::Corrupt("ner model: bad row count");
+  m->weights.assign(buckets * count, 0);
+  int64_t previous = -1;
+  for (uint32_t i = 0; i < row_count; ++i) {
+    uint32_t bucket;
+    if (!r.U32(&bucket) || bucket >= buckets || static_cast<int64_t>(bucket) <= previous ||
+        !r.Raw(&m->weights[size_t{bucket} * count], count * sizeof(int16_t))) {
+      return Status::Corrupt("ner model: bad weight row " + std::to_string(i));
+    }
+    previous = bucket;
   }
+  if (!r.AtEnd()) return Status::Corrupt("ner model: trailing bytes");
   m->gazetteer.Parse(m->gazetteer_text);
   m->allowed = AllowedTransitions(m->labels);
   return m;

@@ -2,12 +2,16 @@
 // (training): the in-memory model, its file format, IOB2 transition rules and
 // Viterbi decoding.
 //
-// File format (little-endian), "WNERMOD1" then:
+// File format (little-endian), "WNERMOD2" then:
 //   u32 feature_version, u32 bits, u32 label_count,
 //   string language, label_count x string label,   (string = u32 length + bytes)
 //   f32 scale, f32 transitions[(label_count + 1) * label_count],
 //   string gazetteer (gazetteer.h text form),
-//   i16 weights[(1 << bits) * label_count]          (weight = i16 * scale)
+//   u32 row_count, row_count x (u32 bucket, i16 weights[label_count])
+// Only buckets with a non-zero weight are stored (a perceptron only updates
+// features of tokens it got wrong, so most buckets stay zero); buckets are
+// strictly increasing. weight = i16 * scale. Loading expands the rows into
+// a dense table.
 #ifndef WARTA_NLP_NER_MODEL_H_
 #define WARTA_NLP_NER_MODEL_H_
 

@@ -139,6 +139,11 @@ TEST(GazetteerTest, MatchesLongestPhrasePerType) {
   EXPECT_EQ(hits[4].begin_mask, loc);  // "york" alone also starts a match
   EXPECT_EQ(hits[6].begin_mask, misc);
   EXPECT_EQ(hits[0].begin_mask | hits[0].inside_mask, 0);
+
+  // A corpus token may hold spaces (nerp): it matches the phrase's tokens.
+  g.Match({"di", "new york", "city"}, &hits);
+  EXPECT_EQ(hits[1].begin_mask, loc);
+  EXPECT_EQ(hits[2].begin_mask | hits[2].inside_mask, 0);
 }
 
 TEST(NerCoreTest, ViterbiNeverStartsWithInside) {
