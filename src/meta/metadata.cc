@@ -367,41 +367,65 @@ std::optional<DateTime> FirstElementDate(const std::vector<Ordered>& nodes, uint
   return std::nullopt;
 }
 
-// Dates in the visible text: the first after the main heading, else the most
-// frequent one (ties: the earliest in the page).
+// Dates in the visible text. Near the main heading (a few text runs either
+// side), a date standing on its own ("January 18, 2020", "02.02.2022 10:16
+// Uhr") beats one inside a sentence or caption, then the nearer one wins,
+// after the heading before above it. Without a heading, the most frequent
+// date (ties: the earliest in the page).
 std::optional<DateTime> FromText(const Collected& c, DateLocale locale, bool allow_offtopic) {
+  constexpr int64_t kNear = 25;  // text runs from the heading
   DateParseOptions o;
   o.locale = locale;
   o.min_year = 1995;
   struct Seen {
     DateTime value;
     int count;
-    uint32_t first_order;
   };
   std::vector<Seen> seen;
-  std::optional<DateTime> after_h1;
+  std::optional<DateTime> near;
+  int64_t near_rank = INT64_MAX;
+  int64_t h1_index = -1;
+  for (size_t i = 0; i < c.texts.size() && c.h1_order != UINT32_MAX; ++i) {
+    if (c.texts[i].order > c.h1_order) {
+      h1_index = static_cast<int64_t>(i);
+      break;
+    }
+  }
   size_t budget = 400000;
-  for (const Ordered& t : c.texts) {
+  for (size_t i = 0; i < c.texts.size(); ++i) {
+    const Ordered& t = c.texts[i];
     if (t.node->data.size() > budget) break;
     budget -= t.node->data.size();
     std::vector<DateMatch> found = FindDates(t.node->data, o, 4);
     if (found.empty()) continue;
     if (!allow_offtopic && InOffTopicZone(t.node)) continue;
+    size_t text_len = Collapse(t.node->data).size();
     for (const DateMatch& m : found) {
       if (!Plausible(m.value)) continue;
-      if (!after_h1 && c.h1_order != UINT32_MAX && t.order > c.h1_order) after_h1 = m.value;
+      if (h1_index >= 0) {
+        int64_t distance = static_cast<int64_t>(i) - h1_index;
+        if (distance >= -kNear && distance <= kNear) {
+          bool standalone = text_len <= 60 || (m.end - m.begin) * 5 >= text_len * 2;
+          // Rank: standalone first, then distance, after the heading first.
+          int64_t rank = (standalone ? 0 : 1000) + (distance >= 0 ? 2 * distance : -2 * distance + 1);
+          if (rank < near_rank) {
+            near_rank = rank;
+            near = m.value;
+          }
+        }
+      }
       auto same = [&](const Seen& s) {
         return s.value.year == m.value.year && s.value.month == m.value.month && s.value.day == m.value.day;
       };
       auto it = std::find_if(seen.begin(), seen.end(), same);
       if (it == seen.end()) {
-        seen.push_back({m.value, 1, t.order});
+        seen.push_back({m.value, 1});
       } else {
         ++it->count;
       }
     }
   }
-  if (after_h1) return after_h1;
+  if (near) return near;
   if (seen.empty()) return std::nullopt;
   const Seen* best = &seen[0];
   for (const Seen& s : seen) {
