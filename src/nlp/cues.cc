@@ -159,6 +159,15 @@ bool IsDeterminer(std::string_view w) {
   return s->count(w) > 0;
 }
 
+bool IsTimeWord(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+       "week", "month", "year", "time", "past", "night", "morning", "afternoon", "evening", "weekend",
+       "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "kemarin", "pekan", "bulan",
+       "tahun", "malam", "pagi", "siang", "sore"});
+  return s->count(w) > 0;
+}
+
 bool IsRelativeWord(std::string_view w) { return w == "who" || w == "which" || w == "yang" || w == "whose"; }
 
 bool IsComplementizer(std::string_view w) { return w == "that" || w == "bahwa" || w == "bahwasanya"; }

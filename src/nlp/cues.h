@@ -46,6 +46,8 @@ bool IsPreposition(std::string_view lower);
 // Determiners, possessives and quantifiers: a cue word right after one is a
 // noun ("their hopes", "many calls").
 bool IsDeterminer(std::string_view lower);
+// Days and other time nouns of adverbials ("on Tuesday", "last week").
+bool IsTimeWord(std::string_view lower);
 // Words that open a relative clause inside a subject: "who", "yang".
 bool IsRelativeWord(std::string_view lower);
 // Complementizers dropped from the content start: "that", "bahwa".

@@ -115,6 +115,7 @@ class Extractor {
   std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
   bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
   bool IntroducesContent(uint32_t i, uint32_t se) const;
+  uint32_t SkipAdjuncts(uint32_t i, uint32_t sb) const;
   bool NothingReported(uint32_t i, uint32_t se) const;
   bool IsPassive(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const;
   bool ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, Attribution* a);
@@ -398,6 +399,30 @@ bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) cons
   return false;
 }
 
+// Steps back from `i` over auxiliaries and time phrases that stand between a
+// subject and its verb ("has also", "on Tuesday", "for the first time").
+uint32_t Extractor::SkipAdjuncts(uint32_t i, uint32_t sb) const {
+  while (i != UINT32_MAX && i >= sb && quote_of_[i] == kNone) {
+    std::string_view w = Lower(i);
+    if (nlp::IsAuxiliary(w)) {
+      i = i > sb ? i - 1 : UINT32_MAX;
+      continue;
+    }
+    if (!nlp::IsTimeWord(w)) break;
+    uint32_t j = i;  // the time word and the words that lead up to it
+    while (j > sb && j + 5 > i) {
+      std::string_view p = Lower(j - 1);
+      if (!(nlp::IsPreposition(p) || nlp::IsDeterminer(p) || nlp::IsTimeWord(p) || p == "late")) break;
+      --j;
+    }
+    if (j == i || !nlp::IsPreposition(Lower(j))) {
+      if (!(w == "yesterday" || w == "today" || w == "kemarin" || Lower(j) == "last")) break;
+    }
+    i = j > sb ? j - 1 : UINT32_MAX;
+  }
+  return i;
+}
+
 // "a plan endorsed by Democrats", "has been criticized", "a blog, called
 // the Feed": the verb's subject is not its source.
 bool Extractor::IsPassive(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const {
@@ -498,7 +523,12 @@ bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, At
   }
   if (!Is(bnd, ",") || bnd <= sb) return false;
   uint32_t start = SkipConnective(sb, bnd);
-  if (quote_of_[start] != kNone) return false;
+  if (quote_of_[start] != kNone) {
+    const QuoteSpan& q = quotes_[quote_of_[start]];
+    if (q.owner != kNone) return false;
+    start = q.open;  // the sentence opens with (or inside) a quote
+    a->direct = true;
+  }
   uint32_t end = TrimEnd(start, bnd);
   if (end < start + min_tokens) return false;
   a->content.push_back(SpanOf(start, end));
@@ -742,10 +772,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
       break;
   }
   // A speech verb.
-  uint32_t last = before;
-  while (last != UINT32_MAX && last >= sb && quote_of_[last] == kNone && nlp::IsAuxiliary(Lower(last))) {
-    last = last > sb ? last - 1 : UINT32_MAX;
-  }
+  uint32_t last = SkipAdjuncts(before, sb);
   if (last != UINT32_MAX && last >= sb && (Is(last, "to") || Is(last, "untuk"))) return;  // "declined to say"
   if (IsPassive(h, before, sb, se)) return;
   // "his best hope", "too many calls": a noun that looks like a verb.
@@ -788,6 +815,9 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
     if (!attributions_.empty() && attributions_.back().sentence == sentence_of_[h.c0]) {
       a.speaker = attributions_.back().speaker;
       a.name = attributions_.back().name;
+    } else if (!Is(last, ",") && last >= sb + 2 && Tok(last - 1).kind == TokenKind::kWord && !cap_[last - 1]) {
+      auto first = PhraseBefore(last - 2, sb);  // "Ms. Sherry smiled and said"
+      SetSpeaker(first.first, first.second, &a);
     } else {
       uint32_t e = sb;
       while (e < h.c0 && e < sb + 6 && (cap_[e] || Is(e, "."))) ++e;
@@ -852,7 +882,7 @@ void Extractor::AttachLoneQuotes() {
         prev = static_cast<int32_t>(i);
       }
     }
-    if (prev != kNone && attributions_[prev].direct && q.standalone) {
+    if (prev != kNone && q.standalone) {
       Attribution& p = attributions_[prev];
       if (p.paragraph == paragraph) {
         p.content.push_back(content);
@@ -860,7 +890,7 @@ void Extractor::AttachLoneQuotes() {
         q.owner = prev;
         continue;
       }
-      if (p.paragraph + 1 == paragraph) {
+      if (p.paragraph + 1 == paragraph && p.direct) {
         Attribution a;
         a.content.push_back(content);
         a.speaker = p.speaker;
