@@ -428,12 +428,20 @@ class Matcher {
     return month_first ? SetDate(year, a, b, dt) : SetDate(year, b, a, dt);
   }
 
+  // Day names between a time and its date ("10:43 AM EST, Wed December 3").
+  bool IsWeekday(size_t j) const {
+    return WordIn(j, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+                  "wed", "thu", "fri", "sat", "sun", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu") ||
+           WordIn(j, "minggu", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag");
+  }
+
   size_t SkipConnectors(size_t j) const {
     for (int n = 0; n < 3 && j < t_.size(); ++n) {
       const Tok& t = t_[j];
       if (t.kind == Tok::kPunct && std::string_view(",-|/(@;").find(t.punct) != std::string_view::npos) {
         ++j;
-      } else if (WordIn(j, "at", "pukul", "pkl", "um", "à", "a", "las", "alle", "às", "kl", "klo", "t", "jam")) {
+      } else if (WordIn(j, "at", "pukul", "pkl", "um", "à", "a", "las", "alle", "às", "kl", "klo", "t", "jam") ||
+                 IsWeekday(j)) {
         if (Punct(j + 1, '.')) ++j;
         ++j;
       } else {

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <vector>
 
 #include "base/utf8.h"
@@ -75,6 +76,14 @@ int PlaceCase(std::string_view place) {
   return title ? 1 : 0;
 }
 
+// The text after the dash opens a sentence: a capital, a digit or a quote.
+bool StartsSentence(std::string_view s) {
+  if (s.empty()) return false;
+  size_t pos = 0;
+  char32_t cp = utf8::Decode(s, &pos);
+  return u_isupper(cp) || u_isdigit(cp) || u_hasBinaryProperty(cp, UCHAR_QUOTATION_MARK);
+}
+
 }  // namespace
 
 std::optional<Dateline> DetectDateline(std::string_view paragraph) {
@@ -96,6 +105,13 @@ std::optional<Dateline> DetectDateline(std::string_view paragraph) {
     city = Trim(prefix.substr(0, comma));
     rest = Trim(prefix.substr(comma + 1));
   }
+  // "WARTA.CO, Jakarta -": the outlet first, then the place.
+  if (!rest.empty() && out.agency.empty() && PlaceCase(rest) != 0 && city.find('.') != std::string_view::npos &&
+      rest.find('.') == std::string_view::npos) {
+    out.agency = std::string(city);
+    city = rest;
+    rest = {};
+  }
   int shape = PlaceCase(city);
   if (shape == 0) return std::nullopt;
   if (!rest.empty()) {
@@ -106,8 +122,12 @@ std::optional<Dateline> DetectDateline(std::string_view paragraph) {
     if (words > 4) return std::nullopt;
     if (!is_date && out.agency.empty()) out.agency = std::string(rest);
   }
-  // Title Case is only a place when an agency vouches for the dateline shape.
-  if (shape == 1 && out.agency.empty()) return std::nullopt;
+  // Title Case is a place when an agency vouches for the dateline shape, or
+  // when one or two words open the paragraph right before the dash
+  // ("Jakarta - ...").
+  size_t city_words = 1 + static_cast<size_t>(std::count(city.begin(), city.end(), ' '));
+  if (shape == 1 && out.agency.empty() && (city_words > 2 || !rest.empty() || !StartsSentence(paragraph.substr(dash_end))))
+    return std::nullopt;
   out.city = std::string(city);
   return out;
 }
