@@ -115,6 +115,7 @@ class Extractor {
   std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
   bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
   bool IntroducesContent(uint32_t i, uint32_t se) const;
+  bool ReadsAsSpeechVerb(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const;
   uint32_t SkipAdjuncts(uint32_t i, uint32_t sb) const;
   bool NothingReported(uint32_t i, uint32_t se) const;
   bool IsPassive(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const;
@@ -369,6 +370,11 @@ std::pair<uint32_t, uint32_t> Extractor::SpeakerAfter(uint32_t i, uint32_t se) c
     if (IsPunct(b) && w != "." && w != "'" && w != "\u2019" && w != "-" && w != "&") break;
     if (w == "." && (b + 1 >= se || IsPunct(b + 1))) break;  // the sentence's own period
     if (b > i && (nlp::IsSpeakerStop(w) || nlp::IsClauseWord(w)) && !(w == "and" || w == "dan")) break;
+    // "said the president also has spoken": a clause, not a speaker.
+    if (b > i && nlp::IsAuxiliary(w) && ((w.size() > 2 && w.substr(0, 2) == "ha") || w == "is" || w == "are" ||
+                                         w == "was" || w == "were" || w == "also" || w == "will" || w == "would")) {
+      return {0, 0};
+    }
     ++b;
   }
   if (b == i) return {0, 0};
@@ -421,6 +427,29 @@ uint32_t Extractor::SkipAdjuncts(uint32_t i, uint32_t sb) const {
     i = j > sb ? j - 1 : UINT32_MAX;
   }
   return i;
+}
+
+// Shapes in which a cue word is no report: a participle modifying a noun
+// ("refugees admitted are", "questions asked of"), an -ing form after a verb
+// ("began calling"), "continued to attack".
+bool Extractor::ReadsAsSpeechVerb(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const {
+  if (h.c1 < se) {
+    std::string_view n = Lower(h.c1);
+    if (n == "is" || n == "are" || n == "was" || n == "were" || n == "has" || n == "have" || n == "had" ||
+        n == "will" || n == "would" || n == "of") {
+      return false;
+    }
+    std::string_view w = Lower(h.c0);
+    if (n == "to" && (w == "continued" || w == "continues" || w == "began" || w == "noted")) return false;
+  }
+  std::string_view w = Lower(h.c0);
+  if (w.size() > 4 && w.substr(w.size() - 3) == "ing" && before != UINT32_MAX && before >= sb) {
+    std::string_view b = Lower(before);
+    return IsPunct(before) || b == "is" || b == "are" || b == "was" || b == "were" || b == "been" ||
+           b == "be" || b == "and" || b == "also" || b == "while" || b == "after" || b == "before" ||
+           b == "by" || b == "when";
+  }
+  return true;
 }
 
 // "a plan endorsed by Democrats", "has been criticized", "a blog, called
@@ -702,8 +731,10 @@ std::vector<Hit> Extractor::FindCues(const nlp::Sentence& s) const {
     if (quote_of_[i] != kNone || Tok(i).kind != TokenKind::kWord) continue;
     CueInfo info = nlp::LookupCue(Lower(i));
     if (info.kind == CueKind::kNone) continue;
-    Hit h{i, i + 1, info};
     bool next = i + 1 < s.token_end;
+    // "the United States had": a capitalised cue word inside a name.
+    if (cap_[i] && i > s.token_begin && cap_[i - 1] && !(next && cap_[i + 1])) continue;
+    Hit h{i, i + 1, info};
     if (next && nlp::IsCueParticle(Lower(i + 1)) && (info.takes_particle || Lower(i).substr(0, 4) == "call")) {
       h.c1 = i + 2;
     } else if (info.takes_particle) {
@@ -774,7 +805,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   // A speech verb.
   uint32_t last = SkipAdjuncts(before, sb);
   if (last != UINT32_MAX && last >= sb && (Is(last, "to") || Is(last, "untuk"))) return;  // "declined to say"
-  if (IsPassive(h, before, sb, se)) return;
+  if (IsPassive(h, before, sb, se) || !ReadsAsSpeechVerb(h, before, sb, se)) return;
   // "his best hope", "too many calls": a noun that looks like a verb.
   if (last == before && last != UINT32_MAX && last >= sb && nlp::IsDeterminer(Lower(last))) return;
   bool after_boundary = last != UINT32_MAX && last >= sb && (Is(last, ",") || IsCloseMark(last));
