@@ -861,6 +861,9 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   if (NothingReported(h.c1, se)) return;  // "X said Sunday.": the content is elsewhere
   if (!ContentAfter(h.c1, limit, h.info, &a)) return;
   SetSpeaker(np.first, np.second, &a);
+  // "Cruz, who said ...": the mention is the relative pronoun, the name its
+  // antecedent's.
+  if (last != UINT32_MAX && last >= sb && (Is(last, "who") || Is(last, "which"))) a.speaker = SpanOf(last, last + 1);
   Commit(std::move(a));
 }
 
