@@ -1,6 +1,6 @@
 // LookupTag/TagName: tag name <-> Tag id. LookupTag runs once per tag token,
-// so it is a compile-time-built open-addressing hash table: one hash over the
-// name, usually one probe and one memcmp.
+// so it is a compile-time-built open-addressing hash table keyed by the
+// name's bytes as two integers: no loop over the name, usually one probe.
 #include <array>
 #include <bit>
 #include <cstring>
@@ -21,43 +21,74 @@ constexpr std::string_view kNames[] = {
 };
 static_assert(std::size(kNames) == static_cast<size_t>(Tag::kCount));
 
-constexpr size_t kMaxNameLength = [] {
+constexpr size_t kMaxNameLength = [] {  // <= 16: Key covers the whole name
   size_t m = 0;
   for (std::string_view n : kNames) m = n.size() > m ? n.size() : m;
   return m;
 }();
+static_assert(kMaxNameLength <= 16);
 
-// Mixes up to the first and the last 8 bytes of the name with its length:
-// a handful of instructions for any tag name, and at most 5 probes over the
-// known names.
-constexpr uint64_t Load8(const char* p, size_t n) {  // little-endian, n <= 8
+// A name of up to 16 bytes as two little-endian words: its first 8 bytes
+// (zero-padded) and, past 8 bytes, its last 8. With the length, the key
+// identifies the name exactly, so a probe compares integers, not strings.
+struct Key {
+  uint64_t head = 0, tail = 0;
+  bool operator==(const Key&) const = default;
+};
+
+constexpr uint64_t Load(const char* p, size_t n) {  // n <= 8
   uint64_t w = 0;
   for (size_t i = 0; i < n; ++i) w |= uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
   return w;
 }
 
-constexpr size_t kSlotBits = 9;
-
-constexpr uint32_t Hash(std::string_view s, uint64_t head, uint64_t tail) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t w = head;
-  if (s.size() > 8) w ^= tail * kMul;
-  w += s.size();
-  return static_cast<uint32_t>((w * kMul) >> (64 - kSlotBits));
-}
-
-constexpr uint32_t HashConst(std::string_view s) {
+constexpr Key KeyOf(std::string_view s) {
   size_t n = s.size();
-  return Hash(s, Load8(s.data(), n < 8 ? n : 8), n > 8 ? Load8(s.data() + n - 8, 8) : 0);
+  return {Load(s.data(), n < 8 ? n : 8), n > 8 ? Load(s.data() + n - 8, 8) : 0};
 }
 
+// KeyOf with fixed-size loads (overlapping ones for 1-7 bytes) instead of a
+// byte loop or a variable-length memcpy call; the same value for any name.
+uint64_t Load4(const char* p) {
+  uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+Key LoadKey(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size();
+  if (n >= 8) return {Load8(p), n > 8 ? Load8(p + n - 8) : 0};
+  auto byte = [](char c) { return uint64_t{static_cast<unsigned char>(c)}; };
+  if (n >= 4) return {Load4(p) | Load4(p + n - 4) << (8 * (n - 4)), 0};
+  return {byte(p[0]) | byte(p[n / 2]) << (8 * (n / 2)) | byte(p[n - 1]) << (8 * (n - 1)), 0};
+}
+
+constexpr size_t kSlotBits = 9;
 constexpr size_t kSlots = size_t{1} << kSlotBits;  // > 3x the tag count: short probes
 static_assert(kSlots > 3 * static_cast<size_t>(Tag::kCount));
+
+// At most 5 probes over the known names (checked when the table was chosen).
+constexpr size_t Slot(Key k, size_t length) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t w = (k.head ^ k.tail * kMul) + length;
+  return static_cast<size_t>((w * kMul) >> (64 - kSlotBits));
+}
+
+constexpr std::array<Key, std::size(kNames)> kKeys = [] {
+  std::array<Key, std::size(kNames)> keys{};
+  for (size_t i = 0; i < std::size(kNames); ++i) keys[i] = KeyOf(kNames[i]);
+  return keys;
+}();
 
 constexpr std::array<uint16_t, kSlots> kTable = [] {
   std::array<uint16_t, kSlots> t{};  // 0 = empty (Tag::kUnknown is never stored)
   for (size_t i = 1; i < std::size(kNames); ++i) {
-    size_t slot = HashConst(kNames[i]);
+    size_t slot = Slot(kKeys[i], kNames[i].size());
     while (t[slot] != 0) slot = (slot + 1) & (kSlots - 1);
     t[slot] = static_cast<uint16_t>(i);
   }
@@ -67,22 +98,11 @@ constexpr std::array<uint16_t, kSlots> kTable = [] {
 }  // namespace
 
 Tag LookupTag(std::string_view name) {
-  if (name.empty() || name.size() > kMaxNameLength) return Tag::kUnknown;
   size_t n = name.size();
-  uint64_t head = 0, tail = 0;
-  if (n >= 8) {
-    std::memcpy(&head, name.data(), 8);
-    std::memcpy(&tail, name.data() + n - 8, 8);
-  } else {
-    std::memcpy(&head, name.data(), n);  // a variable-length copy of < 8 bytes
-  }
-  size_t slot = Hash(name, head, tail);
-  while (uint16_t id = kTable[slot]) {
-    std::string_view candidate = kNames[id];
-    if (candidate.size() == name.size() && std::memcmp(candidate.data(), name.data(), name.size()) == 0) {
-      return static_cast<Tag>(id);
-    }
-    slot = (slot + 1) & (kSlots - 1);
+  if (n == 0 || n > kMaxNameLength) return Tag::kUnknown;
+  Key key = LoadKey(name);
+  for (size_t slot = Slot(key, n); uint16_t id = kTable[slot]; slot = (slot + 1) & (kSlots - 1)) {
+    if (kNames[id].size() == n && kKeys[id] == key) return static_cast<Tag>(id);
   }
   return Tag::kUnknown;
 }

@@ -247,6 +247,13 @@ TEST(Tokenizer, TagLookup) {
   EXPECT_EQ(LookupTag("DIV"), Tag::kUnknown);
   EXPECT_EQ(LookupTag(""), Tag::kUnknown);
   EXPECT_EQ(LookupTag("custom-element"), Tag::kUnknown);
+  // Near misses: one byte off, one byte longer or shorter, a NUL pad.
+  for (std::string_view miss : {"templat", "templates", "tempLate", "annotation-xmk", "foreignobjec", "divx",
+                                "dv", "textareb", "plaintexts"}) {
+    EXPECT_EQ(LookupTag(miss), Tag::kUnknown) << miss;
+  }
+  EXPECT_EQ(LookupTag(std::string_view("a\0", 2)), Tag::kUnknown);
+  EXPECT_EQ(LookupTag(std::string_view("template\0", 9)), Tag::kUnknown);
   for (size_t i = 1; i < static_cast<size_t>(Tag::kCount); ++i) {
     Tag tag = static_cast<Tag>(i);
     EXPECT_EQ(LookupTag(TagName(tag)), tag) << TagName(tag);
