@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -176,6 +177,24 @@ TEST(InputReaderTest, FormatOverride) {
   EXPECT_EQ(docs[0].format, InputFormat::kText);
   EXPECT_FALSE(ParseInputFormat("pdf", &options.format));
   EXPECT_FALSE(InputReader::Open({}).ok());
+}
+
+TEST(InputReaderTest, StandardInput) {
+  TempDir dir;
+  std::string path = dir.Write("stdin.warc.gz",
+                               Gzip(WarcResponse("urn:uuid:9", "https://x.id/s",
+                                                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + kHtml)));
+  int saved = ::dup(STDIN_FILENO);
+  FILE* f = std::fopen(path.c_str(), "rb");
+  ASSERT_NE(f, nullptr);
+  ::dup2(::fileno(f), STDIN_FILENO);
+  std::vector<Doc> docs = ReadAll({"-"});
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  std::fclose(f);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].source, "-#urn:uuid:9");
+  EXPECT_EQ(docs[0].bytes, kHtml);
 }
 
 // The shared WARC fixtures through the walker: every page comes out, errors
