@@ -99,7 +99,8 @@ bool IsFooterCue(std::string_view lower) {
       "tags", "tag", "topik", "related", "related articles", "related stories", "related news", "most popular",
       "most read", "komentar", "comments", "copyright", "hak cipta", "berita lainnya", "baca berita lainnya",
       "rekomendasi", "pilihan redaksi", "editor's picks", "more stories", "more from", "trending",
-      "berita terkini", "terkini", "populer", "latest news", "you may also like", "recommended"};
+      "berita terkini", "terkini", "populer", "latest news", "you may also like", "recommended", "read next",
+      "up next", "what to read next", "more on this story", "baca lainnya"};
   std::string_view s = lower;
   while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
   if (StartsWith(s, "copyright") || StartsWith(s, "\xC2\xA9") || StartsWith(s, "hak cipta")) return true;
@@ -118,7 +119,9 @@ bool IsFurnitureCue(std::string_view lower, int words) {
       "newsletter", "watch:", "tonton", "halaman ", "halaman:", "page ", "selanjutnya", "sebelumnya",
       "next article", "previous article", "editor:", "penyunting", "redaktur:", "sumber:", "source:",
       "loading", "memuat", "video:", "cek fakta:", "kunjungi ", "jangan lewatkan", "don't miss",
-      "untuk informasi", "temukan berita", "ikuti berita", "artikel ini telah", "this article was", "tag:"};
+      "untuk informasi", "temukan berita", "ikuti berita", "artikel ini telah", "this article was", "tag:",
+      "simak ", "baca berita", "reporting by", "additional reporting", "writing by", "editing by",
+      "compiled by", "our standards", "sign up", "get the latest", "follow us", "ikuti kami"};
   for (std::string_view p : kPrefixes) {
     if (StartsWith(lower, p)) return true;
   }
@@ -178,22 +181,39 @@ std::string GuessLanguage(const std::vector<std::string>& paragraphs) {
 }
 
 // The outlet's name from the page's own furniture.
-std::string SiteNameFromCues(const std::vector<Line>& lines) {
+std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view dateline_outlet) {
   static const RE2 kChannel(
       "(?i:follow|ikuti|gabung)\\b.{0,40}?\\b(?i:channel|saluran|kanal)\\s+([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*)?)");
   static const RE2 kCopyright(
       "(?:(?i:copyright|hak cipta)\\s*(?:\\xC2\\xA9|\\([cC]\\))?|\\xC2\\xA9)\\s*(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*\\d{4})?\\s*)?"
       "([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*){0,2})");
   std::string name;
-  for (const RE2* re : {&kChannel, &kCopyright}) {
+  auto first_match = [&](const RE2& re) {
     for (const Line& l : lines) {
-      if (RE2::PartialMatch(l.text, *re, &name)) {
+      if (RE2::PartialMatch(l.text, re, &name)) {
         while (!name.empty() && name.back() == '.') name.pop_back();
-        if (!name.empty()) return name;
+        if (!name.empty()) return true;
       }
     }
+    return false;
+  };
+  if (first_match(kChannel)) return name;
+  // The outlet a dateline names ("JAKARTA, WARTA.com -") is the site itself.
+  if (!dateline_outlet.empty()) return std::string(dateline_outlet);
+  if (first_match(kCopyright)) {
+    // Company forms are not the site's name: "PT Warta Media" -> "Warta Media".
+    static const RE2 kCompany("^(?:PT\\.?|CV\\.?|Pt\\.?)\\s+");
+    RE2::Replace(&name, kCompany, "");
+    return name;
   }
   return "";
+}
+
+// "WARTA.com/ANDI", "ANTARA/Budi Santoso": a credit line of its own.
+bool IsBareCredit(std::string_view s, int words) {
+  if (words > 4 || s.find('/') == std::string_view::npos || EndsSentence(s)) return false;
+  static const RE2 kShape("^[A-Z][A-Za-z0-9.&-]*(?: [A-Za-z][A-Za-z.&-]*)*/[A-Z][\\w.&-]*(?: [A-Z][\\w.&-]*)*$");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kShape);
 }
 
 LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::DateMatch* date) {
@@ -205,6 +225,7 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   if (!in_body && IsDateLine(l.text, l.words, locale, date)) return LineKind::kDate;
   if (l.words <= 60 && (!in_body || HasPhotoWord(lower)) && meta::HasCreditCue(l.text)) return LineKind::kCaption;
   if (!in_body && StartsWith(lower, "ilustrasi") && l.words <= 20) return LineKind::kCaption;
+  if (!in_body && IsBareCredit(l.text, l.words)) return LineKind::kCaption;
   bool has_letters = std::any_of(l.text.begin(), l.text.end(), [](char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   }) || std::any_of(l.text.begin(), l.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
@@ -270,7 +291,17 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         break;
       }
       case LineKind::kCaption: {
-        meta::CaptionParts parts = meta::SplitCaption(l.text);
+        meta::CaptionParts parts;
+        if (IsBareCredit(l.text, l.words)) {
+          parts.credit = l.text;
+        } else {
+          parts = meta::SplitCaption(l.text);
+        }
+        // A credit on its own line completes the caption above it.
+        if (parts.caption.empty() && !r.images.empty() && r.images.back().credit.empty()) {
+          r.images.back().credit = std::move(parts.credit);
+          break;
+        }
         r.images.push_back(Image{"", std::move(parts.caption), std::move(parts.credit)});
         break;
       }
@@ -313,16 +344,18 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     }
   }
 
-  r.site_name = SiteNameFromCues(lines);
+  std::string dateline_outlet;
   if (!r.paragraphs.empty()) {
     if (std::optional<meta::Dateline> d = meta::DetectDateline(r.paragraphs[0])) {
       r.dateline = d->city;
       std::string agency = meta::KnownSourceName(d->agency);
-      bool is_site = d->agency.find(".com") != std::string::npos || d->agency.find(".co") != std::string::npos;
+      std::string lower_agency = Lower(d->agency);
+      bool is_site = lower_agency.find(".com") != std::string::npos || lower_agency.find(".co") != std::string::npos;
       if (!agency.empty() && !is_site) r.sources_cited.push_back(agency);
-      if (r.site_name.empty() && is_site) r.site_name = d->agency;
+      if (is_site) dateline_outlet = d->agency;
     }
   }
+  r.site_name = SiteNameFromCues(lines, dateline_outlet);
   if (r.site_name.empty()) r.site_name = meta::SiteNameFromUrl(source_name);
   for (std::string& s : meta::FindCitedSources(
            [&] {

@@ -88,6 +88,39 @@ TEST(TextPage, ReadsAnEnglishPage) {
   EXPECT_EQ(r.paragraphs.size(), 2u);
 }
 
+// Another layout: breadcrumbs above the title, the outlet and date on one
+// line, "Penulis | Editor", a caption with its credit on the next line, the
+// outlet named in the dateline, promotional lines after the body.
+constexpr char kSecondLayout[] =
+    "Beranda\n"
+    "Ekonomi\n"
+    "Pemerintah Tambah Kuota Pupuk Bersubsidi untuk Musim Tanam\n"
+    "Wartaku.com - 04/12/2025, 14:20 WIB\n"
+    "Penulis: Sari Dewanti | Editor: Bambang Purwo\n"
+    "Ilustrasi petani menanam padi.\n"
+    "WARTAKU.com/ANDI\n"
+    "JAKARTA, WARTAKU.com - Pemerintah menambah kuota pupuk bersubsidi sebanyak 500.000 ton untuk musim "
+    "tanam tahun depan, kata menteri dalam jumpa pers, Kamis.\n"
+    "Menurut dia, tambahan itu diberikan karena permintaan meningkat di sejumlah daerah.\n"
+    "Baca juga: Harga Gabah Turun di Tingkat Petani\n"
+    "\"Kami ingin petani tidak kesulitan,\" ujarnya, seperti dikutip dari Antara.\n"
+    "Simak berita pilihan kami langsung di ponselmu.\n"
+    "Copyright 2008 - 2025 PT Wartaku Media. All Rights Reserved.\n";
+
+TEST(TextPage, ReadsASecondLayout) {
+  Record r = ReadTextPage(kSecondLayout, "page.txt");
+  EXPECT_EQ(r.title, "Pemerintah Tambah Kuota Pupuk Bersubsidi untuk Musim Tanam");
+  EXPECT_EQ(r.authors, std::vector<std::string>{"Sari Dewanti"});
+  EXPECT_EQ(r.published, "2025-12-04T14:20:00+07:00");
+  EXPECT_EQ(r.site_name, "WARTAKU.com");
+  EXPECT_EQ(r.dateline, "JAKARTA");
+  ASSERT_EQ(r.images.size(), 1u);
+  EXPECT_EQ(r.images[0].caption, "Ilustrasi petani menanam padi.");
+  EXPECT_EQ(r.images[0].credit, "WARTAKU.com/ANDI");
+  EXPECT_EQ(r.sources_cited, std::vector<std::string>{"Antara"});
+  EXPECT_EQ(r.paragraphs.size(), 3u);
+}
+
 TEST(TextPage, HostileInput) {
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 131) % 256);

@@ -94,6 +94,13 @@ size_t OpenOfFinalParen(std::string_view s) {
   return std::string_view::npos;
 }
 
+// "REUTERS/Jane Doe", "ANTARA FOTO/Budi": capitalised words around a slash.
+bool IsSlashCredit(std::string_view s) {
+  if (WordCount(s) > 6) return false;
+  static const RE2 kShape("^[A-Z][\\w.&-]*(?: [A-Z][\\w.&-]*)*/[A-Z][\\w.&-]*(?: [A-Z][\\w.&-]*)*$");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kShape);
+}
+
 }  // namespace
 
 CaptionParts SplitCaption(std::string_view text) {
@@ -127,11 +134,11 @@ CaptionParts SplitCaption(std::string_view text) {
     out.credit = std::string(Trim(s.substr(cue_end), ".)"));
     return out;
   }
-  // A trailing "Name/Getty Images" after the last sentence.
+  // A trailing "Name/Getty Images" or "AGENCY/Name" after the last sentence.
   size_t stop = s.rfind(". ");
   if (stop != std::string_view::npos) {
     std::string_view last = Trim(s.substr(stop + 1), ".");
-    if (WordCount(last) <= 8 && HasStockOrAgency(last)) {
+    if ((WordCount(last) <= 8 && HasStockOrAgency(last)) || IsSlashCredit(last)) {
       out.caption = std::string(s.substr(0, stop + 1));
       out.credit = StripCue(last);
       return out;

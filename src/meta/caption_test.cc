@@ -28,6 +28,9 @@ TEST(Caption, SplitsCaptionAndCredit) {
       {"Ilustrasi pemilu (Warta/Andi)", "Ilustrasi pemilu", "Warta/Andi"},
       {"Presiden berpidato di depan para menteri (kiri) di istana", "Presiden berpidato di depan para menteri (kiri) di istana", ""},
       {"Pemandangan kota (tampak dari atas gedung)", "Pemandangan kota (tampak dari atas gedung)", ""},
+      {"Workers picket outside the terminal. REUTERS/Sam Ortiz", "Workers picket outside the terminal.",
+       "REUTERS/Sam Ortiz"},
+      {"The 2020/21 season opened. Fans cheered", "The 2020/21 season opened. Fans cheered", ""},
       {"", "", ""},
   };
   for (const auto& c : cases) {
