@@ -40,7 +40,7 @@ const CueTable& Table() {
             "suggested", "suggests", "suggesting", "reported", "reports", "posted", "wondered",
             "confirmed", "confirms", "revealed", "reveals", "disclosed", "testified", "alleged",
             "alleges", "charged", "charges", "boasted", "boasts", "lamented", "laments", "mused",
-            "shouted", "yelled", "whispered", "answered", "repeated", "repeats", "reiterated",
+            "shouted", "yelled", "whispered", "repeated", "repeats", "reiterated",
             "reiterates", "retorted", "shot", "estimated", "estimates", "speculated", "hinted",
             "indicated", "indicates", "implied", "implies", "signaled", "signalled", "asserting",
             "declaring", "recalling", "stressing", "emphasizing", "acknowledging", "conceding",

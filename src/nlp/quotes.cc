@@ -516,7 +516,13 @@ uint32_t Extractor::ClauseEnd(uint32_t i, uint32_t end) const {
         std::find(std::begin(kWords), std::end(kWords), Lower(j + 1)) != std::end(kWords)) {
       return j;
     }
-    if (quote_of_[j] == kNone && (Is(j, "\u2014") || Is(j, "--"))) return j;  // a dash aside
+    if (quote_of_[j] != kNone) continue;
+    if (Is(j, "\u2014") || Is(j, "--")) return j;  // a dash aside
+    if (Is(j, "-") && !Attached(j - 1, j) && !Attached(j, j + 1)) return j;
+    // "reported [A], and said B": the subject's next verb ends the content.
+    if ((Is(j, "and") || Is(j, "but")) && nlp::LookupCue(Lower(j + 1)).kind == CueKind::kVerb) {
+      return Is(j - 1, ",") ? j - 1 : j;
+    }
   }
   return end;
 }
@@ -957,8 +963,8 @@ std::vector<Quote> Extractor::Run() {
     for (size_t k = 0; k < hits.size(); ++k) {
       // A verb's content stops where the next cue's clause starts.
       uint32_t limit = s.token_end;
-      if (k + 1 < hits.size()) {
-        uint32_t next = hits[k + 1].c0;
+      for (size_t m = k + 1; m < hits.size() && limit == s.token_end; ++m) {
+        uint32_t next = hits[m].c0;
         uint32_t j = next;
         while (j > hits[k].c1 && !Is(j - 1, ",") && !Is(j - 1, ";") && next - j < 8) --j;
         if (j > hits[k].c1 && (Is(j - 1, ",") || Is(j - 1, ";"))) limit = j - 1;
