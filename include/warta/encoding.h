@@ -3,12 +3,19 @@
 // Follows the WHATWG Encoding and HTML standards for *which* encoding a page
 // is in (byte order mark, then the transport charset, then the <meta>
 // prescan), with two departures that make extracted text
-// better on the real web: bytes that are valid UTF-8 and not pure ASCII are
-// read as UTF-8 whatever the declaration says (servers that send
-// "charset=ISO-8859-1" for UTF-8 pages are common; windows-1252 text that
-// happens to be valid UTF-8 is vanishingly rare), and pages without a usable
-// declaration go through a statistical detector (uchardet) before falling
-// back to windows-1252. Conversion uses ICU; invalid sequences become U+FFFD.
+// better on the real web:
+//  * bytes that are UTF-8 (non-ASCII, well-formed but for a few stray bytes)
+//    are read as UTF-8 whatever the declaration says: servers that send
+//    "charset=ISO-8859-1" for UTF-8 pages are common, while windows-1252
+//    text that happens to be well-formed UTF-8 is vanishingly rare (CJK
+//    declarations need more evidence, as their byte pairs often are);
+//  * a page declared UTF-8 whose bytes are not goes to the detector;
+//  * stray bytes in UTF-8 are read as windows-1252 (Latin-1 pasted into a
+//    UTF-8 template), and Latin-letter UTF-8 fragments in a windows-1252
+//    page as UTF-8, instead of U+FFFD and mojibake;
+//  * undeclared non-UTF-8 pages go through uchardet (fed the non-ASCII words
+//    only) before falling back to windows-1252.
+// Conversion of other encodings uses ICU; invalid sequences become U+FFFD.
 // Every input, however malformed, yields valid UTF-8 or a TooLarge status.
 //
 // Ownership: results own their strings; CanonicalEncoding returns views of
@@ -30,7 +37,7 @@ enum class EncodingSource {
   kBom,        // a UTF-8 / UTF-16 byte order mark
   kTransport,  // the caller's transport charset (HTTP Content-Type)
   kMeta,       // <meta charset> or <meta http-equiv=Content-Type> (see PrescanMetaCharset)
-  kValidUtf8,  // the bytes are valid, non-ASCII UTF-8 (overrides any declaration)
+  kValidUtf8,  // the bytes are non-ASCII UTF-8, but for a few stray bytes (overrides declarations)
   kDetector,   // uchardet's guess
   kDefault,    // nothing known: windows-1252
 };

@@ -508,7 +508,7 @@ EncodingInfo Sniff(std::string_view bytes, const DecodeOptions& options, const U
     // others (ISO-2022-JP, UTF-16, replacement) must be honoured.
     if (scan.ascii || IsUtf16(declared.encoding)) return declared;
     if (declared.encoding == kUtf8 && scan.mostly_utf8()) return declared;
-    if (scan.valid() && scan.multibyte >= MinUtf8Evidence(declared.encoding)) {
+    if (scan.mostly_utf8() && scan.multibyte >= MinUtf8Evidence(declared.encoding)) {
       return {kUtf8, EncodingSource::kValidUtf8};
     }
     if (declared.encoding != kUtf8) return declared;

@@ -107,6 +107,8 @@ TEST(DecodeTest, Cases) {
        "<p>caf\xC3\xA9</p>"},
       {"utf8 with stray latin1", "<p>caf\xC3\xA9 und Mitgef\xFChl \xE2\x80\x94</p>", "utf-8", "UTF-8",
        EncodingSource::kTransport, "<p>caf\xC3\xA9 und Mitgef\xC3\xBChl \xE2\x80\x94</p>"},
+      {"utf8 page with a stray byte declared latin1", "<p>\xE4\xB8\xAD\xE6\x96\x87\xFF</p>", "latin1",
+       "UTF-8", EncodingSource::kValidUtf8, "<p>\xE4\xB8\xAD\xE6\x96\x87\xC3\xBF</p>"},
       {"latin1 page with a utf8 fragment", "<p>f\xFCr und f\xC3\xBCr</p>", "iso-8859-1",
        "windows-1252", EncodingSource::kTransport, "<p>f\xC3\xBCr und f\xC3\xBCr</p>"},
       {"shift_jis", "<meta charset=shift_jis>\x93\xFA\x96\x7B", "", "Shift_JIS", EncodingSource::kMeta,
