@@ -154,8 +154,8 @@ bool IsDeterminer(std::string_view w) {
   static const WordSet* s = MakeSet(
       {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these", "those", "this", "some",
        "no", "many", "few", "several", "best", "last", "first", "new", "own", "such", "any", "every", "each",
-       "more", "most", "other", "public", "private", "phone", "conference", "robo", "campaign", "poll",
-       "recent", "latest", "former", "early", "too", "whose", "sebuah", "para", "beberapa", "banyak"});
+       "more", "most", "other", "recent", "latest", "early", "too", "whose", "sebuah", "para", "beberapa",
+       "banyak"});
   return s->count(w) > 0;
 }
 
