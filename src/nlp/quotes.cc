@@ -722,8 +722,11 @@ void Extractor::Commit(Attribution a) {
   if (a.content.empty()) return;
   int32_t index = static_cast<int32_t>(attributions_.size());
   for (const TextSpan& c : a.content) {
-    for (QuoteSpan& q : quotes_) {
-      if (q.owner == kNone && Tok(q.open).begin >= c.begin && Tok(q.close).end <= c.end) q.owner = index;
+    // quotes_ is in text order: visit only the ones that start inside c.
+    auto it = std::lower_bound(quotes_.begin(), quotes_.end(), c.begin,
+                               [&](const QuoteSpan& q, uint32_t cp) { return Tok(q.open).begin < cp; });
+    for (; it != quotes_.end() && Tok(it->open).begin < c.end; ++it) {
+      if (it->owner == kNone && Tok(it->close).end <= c.end) it->owner = index;
     }
     a.last = std::max(a.last, c.end);
   }
@@ -848,7 +851,16 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
     bool participle = last != UINT32_MAX && last >= sb &&
                       ((w.size() > 4 && w.substr(w.size() - 3) == "ing" && Is(last, ",")) || Is(last, "but") ||
                        Is(last, "and") || Is(last, "tetapi") || Is(last, "dan") || Is(last, "namun"));
-    if (!participle || !ContentAfter(h.c1, limit, h.info, &a)) return;
+    if (!participle) {
+      // "Asked whether he would run, X said ...": the question is reported,
+      // by nobody in particular.
+      bool asked = w == "asked" && (last == UINT32_MAX || last < sb || Is(last, "when"));
+      uint32_t comma = h.c1;
+      while (comma < limit && !Is(comma, ",")) ++comma;
+      if (asked && comma < limit && ContentAfter(h.c1, comma, h.info, &a)) Commit(std::move(a));
+      return;
+    }
+    if (!ContentAfter(h.c1, limit, h.info, &a)) return;
     if (!attributions_.empty() && attributions_.back().sentence == sentence_of_[h.c0]) {
       a.speaker = attributions_.back().speaker;
       a.name = attributions_.back().name;
