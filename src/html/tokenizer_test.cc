@@ -154,6 +154,7 @@ TEST(Tokenizer, CommentsAndDoctypes) {
       {"doctype bogus keyword", "<!DOCTYPE html FOO>", "D:html|-|-|quirks\n"},
       {"doctype junk after system id", "<!DOCTYPE html SYSTEM 'a' junk>", "D:html|-|a|ok\n"},
       {"doctype eof", "<!DOCTYPE html PUBLIC 'x", "D:html|x|-|quirks\n"},
+      {"doctype nul and crlf", std::string("<!DOCTYPE h\0 PUBLIC 'a\r\nb'>", 27), "D:h\xEF\xBF\xBD|a\nb|-|ok\n"},
   });
 }
 
@@ -175,6 +176,11 @@ TEST(Tokenizer, RawTextAndScript) {
       {"dash dash gt leaves escape", "<!-- --> <script></script>", "T:<!-- --> <script>\nE:script\n", S::kScriptData,
        "script"},
       {"plaintext never ends", "a</plaintext><b>", "T:a</plaintext><b>\n", S::kPlaintext, "plaintext"},
+      {"eof in double-escaped script", "<!--<script>x", "T:<!--<script>x\n", S::kScriptData, "script"},
+      {"script end tag cut by eof", "x</script", "T:x</script\n", S::kScriptData, "script"},
+      {"script end tag with attributes", "x</script a=b>", "T:x\nE:script[a=b]\n", S::kScriptData, "script"},
+      {"cdata state to eof", "a]]", "T:a]]\n", S::kCdataSection},
+      {"cdata state then data", "a]]><b>", "T:a\nS:b\n", S::kCdataSection},
   });
   EXPECT_EQ(Tokenize("<p>x<![CDATA[a<b]]]>y", TokenizerState::kData, "", true), "S:p\nT:xa<b]y\n");
 }
