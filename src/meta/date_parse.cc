@@ -397,7 +397,9 @@ class Matcher {
       }
       return 0;
     }
-    // December 3, 2025; Dec. 3rd 2025; December 2025.
+    // December 3, 2025; Dec. 3rd 2025; December 2025. (A number must follow
+    // closely, which spares a table lookup for most words.)
+    if (!Num(i + 1, 1, 4) && !Num(i + 2, 1, 4)) return 0;
     std::optional<int> m = Month(i);
     if (!m) return 0;
     size_t k = i + 1;
@@ -654,6 +656,9 @@ std::optional<int> ZoneOffsetMinutes(std::string_view abbreviation) {
 std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& options, size_t max_matches) {
   std::vector<DateMatch> out;
   if (max_matches == 0) return out;
+  // Every absolute form has digits; only relative ones ("yesterday") may not.
+  if (!options.reference && std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return out;
   std::vector<Tok> toks = Tokenize(text);
   Matcher m(toks, options);
   for (size_t i = 0; i < toks.size();) {

@@ -7,6 +7,8 @@
 #include <span>
 #include <utility>
 
+#include <re2/re2.h>
+
 #include "base/utf8.h"
 #include "meta/authors.h"
 #include "meta/date_parse.h"
@@ -135,19 +137,20 @@ struct Collected {
   std::vector<Ordered> times, itemprop_dates, date_hints, author_nodes, texts;
 };
 
-bool ClassHintsDate(std::string_view cls) {
-  for (std::string_view w : {"date", "time", "datum", "publish", "posted", "pubdate", "dateline", "fecha",
-                             "byline", "meta", "zeit", "created", "submitted", "data", "stand", "tanggal",
-                             "waktu", "info"}) {
-    if (Has(cls, w)) return true;
-  }
-  return false;
+// Class or id words of elements that hold a date or a byline; one
+// case-insensitive pattern per question keeps the per-element cost low.
+bool ClassHintsDate(std::string_view attrs) {
+  static const RE2 re(
+      "(?i)date|time|datum|publish|posted|dateline|fecha|byline|meta|zeit|created|submitted|data|stand|"
+      "tanggal|waktu|info");
+  return RE2::PartialMatch(re2::StringPiece(attrs.data(), attrs.size()), re);
 }
 
-bool ClassHintsAuthor(std::string_view cls) {
-  return (Has(cls, "author") || Has(cls, "byline") || Has(cls, "penulis") || Has(cls, "reporter") ||
-          Has(cls, "autor")) &&
-         !Has(cls, "bio") && !Has(cls, "avatar") && !Has(cls, "image") && !Has(cls, "photo") && !Has(cls, "desc");
+bool ClassHintsAuthor(std::string_view attrs) {
+  static const RE2 hint("(?i)author|byline|penulis|reporter|autor");
+  static const RE2 not_name("(?i)bio|avatar|image|photo|desc");
+  re2::StringPiece in(attrs.data(), attrs.size());
+  return RE2::PartialMatch(in, hint) && !RE2::PartialMatch(in, not_name);
 }
 
 void VisitElement(const Node* n, uint32_t order, Collected* c) {
@@ -190,15 +193,13 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
       c->itemprop_dates.size() < kMaxCandidates) {
     c->itemprop_dates.push_back({n, order});
   }
-  std::string cls = Lower(AttrOr(n, "class"));
-  cls += ' ';
-  cls += Lower(AttrOr(n, "id"));
-  if (cls.size() > 1 && ClassHintsDate(cls) && c->date_hints.size() < kMaxCandidates) c->date_hints.push_back({n, order});
-  std::string rel = Lower(AttrOr(n, "rel"));
-  if ((itemprop == "author" || Has(rel, "author") || (cls.size() > 1 && ClassHintsAuthor(cls))) &&
-      c->author_nodes.size() < kMaxCandidates) {
-    c->author_nodes.push_back({n, order});
-  }
+  std::string_view cls = AttrOr(n, "class"), id = AttrOr(n, "id");
+  bool date_hint = (!cls.empty() && ClassHintsDate(cls)) || (!id.empty() && ClassHintsDate(id));
+  if (date_hint && c->date_hints.size() < kMaxCandidates) c->date_hints.push_back({n, order});
+  std::string_view rel = AttrOr(n, "rel");
+  bool author_hint = itemprop == "author" || (!rel.empty() && Has(Lower(rel), "author")) ||
+                     (!cls.empty() && ClassHintsAuthor(cls)) || (!id.empty() && ClassHintsAuthor(id));
+  if (author_hint && c->author_nodes.size() < kMaxCandidates) c->author_nodes.push_back({n, order});
 }
 
 Collected Collect(const Document& doc) {
