@@ -370,6 +370,14 @@ struct TextRecord {
   size_t capacity = 0;
 };
 
+// Arena::New value-initialises (a memset, then the member initialisers);
+// default-initialising runs the member initialisers only, which is what the
+// hot node allocations need.
+template <typename T>
+T* Make(Arena* arena) {
+  return new (arena->Allocate(sizeof(T), alignof(T))) T;
+}
+
 inline ElementRecord* Rec(Node* n) { return reinterpret_cast<ElementRecord*>(n); }
 inline bool OnStack(Node* n) { return Rec(n)->on_stack; }
 
@@ -785,7 +793,7 @@ std::string_view TreeBuilder::Keep(std::string_view s) {
 }
 
 Node* TreeBuilder::NewElement(Namespace ns, Tag tag, std::string_view name) {
-  Node* n = &arena_->New<ElementRecord>()->node;
+  Node* n = &Make<ElementRecord>(arena_)->node;
   n->type = NodeType::kElement;
   n->ns = ns;
   n->tag = tag;
@@ -803,10 +811,10 @@ Node* TreeBuilder::CreateElementForToken(Namespace ns) {
   n->source_begin = tok_.begin;
   n->source_end = tok_.end;
   if (tok_.attr_count) {
-    Attribute* attrs = arena_->New<Attribute>(tok_.attr_count);
+    auto* attrs = static_cast<Attribute*>(arena_->Allocate(sizeof(Attribute) * tok_.attr_count, alignof(Attribute)));
     for (uint32_t i = 0; i < tok_.attr_count; ++i) {
       std::string_view an = tok_.attrs[i].name;
-      Attribute& a = attrs[i];
+      Attribute& a = *new (&attrs[i]) Attribute;
       if (ns != Namespace::kHtml) {
         if (ns == Namespace::kSvg) {
           an = Adjust(kSvgAttrNames, an);
@@ -955,7 +963,7 @@ void TreeBuilder::InsertCharacters(std::string_view s, bool in_source) {
     prev->source_end = std::max(prev->source_end, end);
     return;
   }
-  TextRecord* rec = arena_->New<TextRecord>();
+  TextRecord* rec = Make<TextRecord>(arena_);
   Node* t = &rec->node;
   t->type = NodeType::kText;
   if (in_source) {
