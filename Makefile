@@ -16,6 +16,7 @@ build: deps
 
 test: build
 	@scripts/conformance.sh $(BUILD) $(SHARED)
+	@scripts/bench_quality.sh $(BUILD) $(SHARED) --gate
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 demo: build
