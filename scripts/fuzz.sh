@@ -6,11 +6,12 @@
 # build-fuzz/artifacts/).
 #
 # Usage: scripts/fuzz.sh [total-seconds]   (default 60; `make fuzz` passes FUZZ_SECONDS)
+# WARTA_FUZZ_BUILD=<dir> builds elsewhere than build-fuzz/.
 set -euo pipefail
 
 seconds="${1:-60}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="$root/build-fuzz"
+build="${WARTA_FUZZ_BUILD:-$root/build-fuzz}"
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DWARTA_FUZZ=ON \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -1,7 +1,8 @@
 // InputReader: the documents found under a list of paths, one at a time.
 //
-// Paths may be files, folders (walked recursively in name order, hidden
-// entries and symlinked folders skipped) or "-" for standard input. Each
+// Paths may be files, folders (walked recursively in name order; hidden
+// entries, symlinked folders, binary files and non-page text such as .css,
+// .js, .json are skipped) or "-" for standard input. Each
 // file is read by what it is, from its extension and magic bytes: gzip and
 // zstd are removed transparently; WARC/ARC files yield one document per HTML
 // or text response/resource/conversion record (2xx only); JSON Lines files

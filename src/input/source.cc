@@ -48,6 +48,17 @@ std::string_view StripCompressionSuffix(std::string_view name) {
   return name;
 }
 
+// Text files that sit next to pages in crawl folders but are not pages.
+// They are skipped when found in a folder (a path given by name is read).
+bool IsSupportFile(std::string_view path) {
+  std::string_view name = StripCompressionSuffix(path);
+  for (std::string_view ext : {".css", ".js", ".json", ".xml", ".csv", ".tsv", ".md", ".yml", ".yaml", ".log",
+                               ".ini", ".cfg", ".toml", ".map", ".svg", ".py", ".sh"}) {
+    if (text::EndsWithNoCase(name, ext)) return true;
+  }
+  return false;
+}
+
 InputFormat DetectFormat(std::string_view path, std::string_view head) {
   std::string_view start = head;
   while (!start.empty() && text::IsSpace(start.front())) start.remove_prefix(1);
@@ -172,6 +183,7 @@ struct InputReader::Impl {
   bool OpenPath(const Pending& p, InputDocument* doc) {
     ClearDocument(doc);
     doc->source = p.path;
+    if (!p.named && IsSupportFile(p.path)) return false;
     if (p.path != "-") {
       std::error_code ec;
       fs::file_status st = fs::status(p.path, ec);

@@ -111,6 +111,8 @@ TEST(InputReaderTest, WalksFolderOfMixedFormats) {
   dir.Write("sub/g.htm", kHtml);
   dir.Write("sub/notes", "no extension, no markup");
   dir.Write(".hidden.html", kHtml);
+  dir.Write("site.css", "p { color: red }");
+  dir.Write("meta.json", "{\n  \"crawl\": 1\n}\n");
   dir.Write("image.png", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
 
   std::vector<Doc> docs = ReadAll({dir.path()});
