@@ -2,10 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
+#include "input/compress.h"
 #include "input/test_util.h"
 
 namespace warta {
@@ -210,6 +214,32 @@ TEST(WarcReaderTest, Arc) {
     EXPECT_EQ(r.payload, kPage);
     EXPECT_FALSE(*(*reader)->Next(&r));
   }
+}
+
+// Real pages as a per-record gzip WARC in memory: reading speed (printed,
+// not asserted) and that every page comes back intact.
+TEST(WarcReaderTest, TrafilaturaPagesThroughput) {
+  fs::path dir = fs::path(WARTA_SHARED_DIR) / "bench/trafilatura/html";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no " << dir << " (../shared absent)";
+  std::string warc;
+  size_t pages = 0, page_bytes = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string gz((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Result<std::string> page = Decompress(gz, Compression::kGzip, 64 << 20);
+    ASSERT_TRUE(page.ok());
+    warc += Gzip(WarcRecordText("response", "https://x.id/" + std::to_string(pages),
+                                Http("Content-Type: text/html\r\n", *page)));
+    ++pages;
+    page_bytes += page->size();
+  }
+  auto start = std::chrono::steady_clock::now();
+  Summary s = ReadMemory(warc);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(s.errors, 0);
+  EXPECT_EQ(s.payloads.size(), pages);
+  std::printf("WARC.gz reading: %zu pages, %.0f pages/s, %.0f MB/s of pages\n", pages, pages / seconds,
+              page_bytes / seconds / 1e6);
 }
 
 // The warcio and jwarc fixtures (../shared/bench/warc), broken ones included.
