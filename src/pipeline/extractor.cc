@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "base/utf8.h"
 #include "extract/content.h"
 #include "extract/text_page.h"
 #include "meta/caption.h"
@@ -14,6 +15,7 @@
 #include "meta/sources.h"
 #include "nlp/language.h"
 #include "pipeline/record_id.h"
+#include "warta/analyze.h"
 #include "warta/encoding.h"
 #include "warta/html_parser.h"
 
@@ -46,6 +48,17 @@ void AddUnique(std::vector<std::string>* list, const std::string& item) {
   list->push_back(item);
 }
 
+// A few kilobytes of body say the language as surely as the whole article
+// and keep detection cost flat on long pages.
+std::string_view LanguageSample(const Record& r) {
+  constexpr size_t kSampleBytes = 4096;
+  std::string_view text = r.text.empty() ? std::string_view(r.title) : std::string_view(r.text);
+  if (text.size() <= kSampleBytes) return text;
+  size_t end = kSampleBytes;
+  while (end > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(text[end]))) --end;
+  return text.substr(0, end);
+}
+
 // Readings over the body text that do not depend on where it came from.
 void FinishRecord(std::string_view language_hint, Record* r) {
   if (r->dateline.empty() && !r->paragraphs.empty()) {
@@ -58,7 +71,7 @@ void FinishRecord(std::string_view language_hint, Record* r) {
     for (const std::string& s : meta::FindCitedSources(p)) AddUnique(&r->sources_cited, s);
   }
   JoinParagraphs(r);
-  if (r->language.empty()) r->language = nlp::DetectLanguage(r->text.empty() ? r->title : r->text, language_hint);
+  if (r->language.empty()) r->language = nlp::DetectLanguage(LanguageSample(*r), language_hint);
   r->word_count = CountWords(r->text);
   r->id = RecordId(*r);
 }
@@ -88,6 +101,16 @@ Record FromHtml(std::string_view utf8, const Page& page, std::string* language_h
   return r;
 }
 
+void Analyze(Record* r) {
+  AnalyzeContext context;
+  context.published_iso = r->published;
+  for (const Image& image : r->images) {
+    if (!image.caption.empty()) context.captions.push_back(image.caption);
+  }
+  r->analysis = std::make_shared<const Analysis>(
+      warta::Analyze(r->text, r->language, context, AnalyzeResources::Shared()));
+}
+
 }  // namespace
 
 Record ExtractRecord(const Page& page, const ExtractOptions& options) {
@@ -111,6 +134,7 @@ Record ExtractRecord(const Page& page, const ExtractOptions& options) {
       r.source = std::string(page.source);
       r.url = std::string(page.url);
       FinishRecord(language_hint, &r);
+      if (options.analyze) Analyze(&r);
       return r;
     }
   }
