@@ -30,7 +30,7 @@ constexpr Cue K = Cue::kCaption;
 constexpr CueWord kCueWords[] = {
     // Comments and reader interaction.
     {"comment", Match::kAnywhere, B}, {"disqus", Match::kAnywhere, B},
-    {"respond", Match::kAnywhere, B}, {"reply", Match::kAnywhere, B},
+    {"respond", Match::kAnywhere, B}, {"reply", Match::kAnywhere, B}, {"forum", Match::kAnywhere, B},
     {"komentar", Match::kAnywhere, B}, {"rating", Match::kAnywhere, B},
     // Links to other pages.
     {"related", Match::kAnywhere, B}, {"terkait", Match::kAnywhere, B},

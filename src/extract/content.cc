@@ -66,17 +66,27 @@ Kind KindOf(Tag tag) {
 
 bool IsFurniture(Cue cue) { return cue == Cue::kLayout || cue == Cue::kBoilerplate; }
 
+bool IsFurnitureTag(Tag tag) {
+  return tag == Tag::kNav || tag == Tag::kAside || tag == Tag::kFooter || tag == Tag::kHeader ||
+         tag == Tag::kMenu || tag == Tag::kDialog;
+}
+
 struct Elem {
   const Node* node;
   int32_t parent;
   int32_t end;          // pre-order index one past the last element of the subtree
   Cue cue;
   bool block;
-  uint16_t furniture;   // layout- or boilerplate-cued elements on the path from the root, self included
-  uint16_t boilerplate; // boilerplate-cued ones among them
+  uint16_t furniture = 0;    // layout- or boilerplate-cued elements on the path from the root, self included
+  uint16_t boilerplate = 0;  // boilerplate-cued ones among them
   double score = 0;     // block weights of the subtree, furniture unable to add
   int32_t chars = 0;    // text of the subtree
+  int32_t link_chars = 0;
   int32_t good_chars = 0;
+  int32_t blocks = 0;
+  int32_t link_blocks = 0;  // link-list blocks long enough to be headlines
+  bool teaser = false;      // inside a teaser card
+  int32_t first_block = -1; // the first block of the subtree
 };
 
 struct Block {
@@ -87,6 +97,7 @@ struct Block {
   Kind kind;
   double weight = 0;
   bool good = false;
+  bool teaser = false;
 };
 
 struct PendingImage {
@@ -217,12 +228,8 @@ class Linearizer {
     int32_t parent = stack_.empty() ? -1 : stack_.back();
     Cue cue = ClassifyElement(*n);
     if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent)) cue = Cue::kNone;
-    uint16_t furniture = parent < 0 ? 0 : elems[parent].furniture;
-    uint16_t boilerplate = parent < 0 ? 0 : elems[parent].boilerplate;
-    if (IsFurniture(cue) && furniture < UINT16_MAX) ++furniture;
-    if (cue == Cue::kBoilerplate && boilerplate < UINT16_MAX) ++boilerplate;
     bool block = cls == kBlock || cue != Cue::kNone;
-    elems.push_back(Elem{n, parent, 0, cue, block, furniture, boilerplate});
+    elems.push_back(Elem{n, parent, 0, cue, block});
     stack_.push_back(idx);
     if (block) {
       Flush();
@@ -301,22 +308,82 @@ class Linearizer {
   bool caption_space_ = false;
 };
 
+// Mostly link text and little else: navigation, teasers, "Baca juga" lines.
+// Prose with many inline links (encyclopedias, blogs) keeps enough plain text.
+bool IsLinkList(const Block& b) {
+  constexpr int32_t kProsePlainChars = 100;
+  return b.link_chars * 2 > b.chars && b.chars - b.link_chars < kProsePlainChars;
+}
+
 // A block's contribution to its container's score: article prose adds its
 // length, link lists and navigation subtract theirs, short lines barely count.
 void WeighBlock(Block* b) {
   if (b->kind == Kind::kTitle) return;
   double link_density = static_cast<double>(b->link_chars) / b->chars;
-  if (link_density > 0.5) {
-    b->weight = -b->chars;
+  int32_t plain = b->chars - b->link_chars;
+  if (IsLinkList(*b)) {
+    b->weight = -0.75 * b->chars;
     return;
   }
-  int32_t plain = b->chars - b->link_chars;
   if (b->chars < 25) {
     b->weight = -b->link_chars;
     return;
   }
-  b->weight = (b->chars >= 80 ? 1.0 : 0.5) * plain - b->link_chars;
-  b->good = b->chars >= 60 && link_density < 0.33;
+  b->weight = (b->chars >= 80 ? 1.0 : 0.5) * plain - 0.5 * b->link_chars;
+  b->good = b->chars >= 60 && (link_density < 0.33 || plain >= 100);
+}
+
+// An element holding most of the page's text, or most of its prose, is a
+// wrapper whatever its class says ("content-sidebar-wrap", "header-style-2",
+// "left-navigation-wrapper"): that furniture cue is void. Tags (<aside>,
+// <nav>) are taken at their word.
+void DemoteWrappers(std::vector<Elem>* elems) {
+  const Elem& root = (*elems)[0];
+  for (Elem& e : *elems) {
+    if (!IsFurniture(e.cue) || IsFurnitureTag(e.node->tag)) continue;
+    if (e.chars * 2 > root.chars || e.good_chars * 2 > root.good_chars) e.cue = Cue::kNone;
+  }
+}
+
+std::string_view ClassOf(const Node* n) {
+  const std::string_view* c = n->Attr("class");
+  return c == nullptr ? std::string_view() : *c;
+}
+
+const Node* ElementSibling(const Node* n, bool forward) {
+  do {
+    n = forward ? n->next_sibling : n->prev_sibling;
+  } while (n != nullptr && !n->is_element());
+  return n;
+}
+
+constexpr int32_t kHeadlineChars = 20;
+
+// A teaser card: one of a run of alike small elements ("more stories"
+// grids) that opens with a headline link followed by a blurb; the blurb
+// reads like prose, the run gives it away.
+bool IsTeaserCard(const std::vector<Elem>& elems, const std::vector<Block>& blocks, const Elem& e) {
+  constexpr int32_t kMaxCardChars = 600;
+  constexpr int kMinRun = 3;
+  if (e.chars > kMaxCardChars || e.link_blocks == 0 || e.blocks < 2) return false;
+  if (e.node->tag == Tag::kP || e.link_chars * 100 < 15 * e.chars) return false;
+  bool headline_first = false;
+  for (int32_t k = e.first_block; k < e.first_block + 2 && k < static_cast<int32_t>(blocks.size()); ++k) {
+    if (IsLinkList(blocks[k]) && blocks[k].chars >= kHeadlineChars) headline_first = true;
+  }
+  if (!headline_first) return false;
+  const Node* n = e.node;
+  std::string_view cls = ClassOf(n);
+  int run = 1;
+  for (bool forward : {false, true}) {
+    const Node* sib = n;
+    for (int k = 0; k < kMinRun - 1 && run < kMinRun; ++k) {
+      sib = ElementSibling(sib, forward);
+      if (sib == nullptr || sib->tag != n->tag || sib->name != n->name || ClassOf(sib) != cls) break;
+      ++run;
+    }
+  }
+  return run >= kMinRun;
 }
 
 double CueFactor(Cue cue) {
@@ -335,11 +402,13 @@ int32_t ChooseMain(const std::vector<Elem>& elems) {
   int32_t best = -1;
   double best_score = 0;
   for (int32_t i = 0; i < static_cast<int32_t>(elems.size()); ++i) {
-    // Inside comments or related stories, a "content" div is furniture too;
-    // inside layout furniture it need not be (pages wrap everything in
-    // "l-sidebar-fixed" or "header-style-2").
-    Cue cue = elems[i].boilerplate > 0 ? Cue::kBoilerplate : elems[i].cue;
-    double s = elems[i].score * CueFactor(cue);
+    // Inside comments or a sidebar, a "content" div is furniture too.
+    Cue cue = elems[i].boilerplate > 0 ? Cue::kBoilerplate
+              : elems[i].furniture > 0 ? Cue::kLayout
+                                       : elems[i].cue;
+    // Teaser grids and link-heavy wrappers lose against the story itself.
+    double link_density = elems[i].chars > 0 ? double(elems[i].link_chars) / elems[i].chars : 0;
+    double s = elems[i].score * CueFactor(cue) * (1 - link_density);
     if (best < 0 || s > best_score || (s == best_score && i < elems[best].end)) {
       best = i;
       best_score = s;
@@ -384,7 +453,7 @@ class Selector {
       if (b.owner < skip_end) continue;
       if (elems[b.owner].furniture > m.furniture) continue;
       if (b.kind == Kind::kTitle) continue;
-      if (b.link_chars * 2 > b.chars) continue;
+      if (IsLinkList(b) || b.teaser) continue;
       std::string_view t = TextOf(b);
       if (IsBoilerplateLine(t)) continue;
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
@@ -403,7 +472,8 @@ class Selector {
 
  private:
   // Before the first prose block sit bylines, dates and decks; after the last
-  // one tags and teasers. Only paragraph-like blocks survive past the prose.
+  // one author boxes, tags and teasers. Past the prose only paragraph-like
+  // blocks beside the last prose block ("Reporting by ...") survive.
   std::vector<uint32_t> TrimEdges(const std::vector<uint32_t>& kept) const {
     size_t first = kept.size(), last = 0;
     for (size_t k = 0; k < kept.size(); ++k) {
@@ -412,12 +482,16 @@ class Selector {
       last = k;
     }
     if (first == kept.size()) return kept;
+    const auto& elems = lin_.elems;
+    int32_t last_owner = lin_.blocks[kept[last]].owner;
     std::vector<uint32_t> out;
     for (size_t k = first; k < kept.size(); ++k) {
       const Block& b = lin_.blocks[kept[k]];
-      if (k > last && !(b.kind == Kind::kParagraph || b.kind == Kind::kListItem ||
-                        b.kind == Kind::kQuote || b.kind == Kind::kPre)) {
-        continue;
+      if (k > last) {
+        bool paragraph_like = b.kind == Kind::kParagraph || b.kind == Kind::kListItem ||
+                              b.kind == Kind::kQuote || b.kind == Kind::kPre;
+        bool beside = b.owner == last_owner || elems[b.owner].parent == elems[last_owner].parent;
+        if (!paragraph_like || !beside) continue;
       }
       out.push_back(kept[k]);
     }
@@ -439,20 +513,50 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   if (lin.elems.empty()) return content;
 
   auto& elems = lin.elems;
-  for (Block& b : lin.blocks) {
+  for (int32_t k = 0; k < static_cast<int32_t>(lin.blocks.size()); ++k) {
+    Block& b = lin.blocks[k];
     WeighBlock(&b);
     Elem& owner = elems[b.owner];
-    owner.score += b.weight;
+    if (owner.first_block < 0) owner.first_block = k;
     owner.chars += b.chars;
+    owner.link_chars += b.link_chars;
     if (b.good) owner.good_chars += b.chars;
+    owner.blocks += 1;
+    owner.link_blocks += IsLinkList(b) && b.chars >= kHeadlineChars;
+  }
+  // Children have larger pre-order indices than their parents: a reverse
+  // scan sums subtrees, a forward scan pushes path properties down.
+  for (int32_t i = static_cast<int32_t>(elems.size()) - 1; i > 0; --i) {
+    Elem& p = elems[elems[i].parent];
+    p.chars += elems[i].chars;
+    p.link_chars += elems[i].link_chars;
+    p.good_chars += elems[i].good_chars;
+    p.blocks += elems[i].blocks;
+    p.link_blocks += elems[i].link_blocks;
+    if (p.first_block < 0 || (elems[i].first_block >= 0 && elems[i].first_block < p.first_block)) {
+      p.first_block = elems[i].first_block;
+    }
+  }
+  DemoteWrappers(&elems);
+  for (size_t i = 1; i < elems.size(); ++i) {
+    Elem& e = elems[i];
+    const Elem& p = elems[e.parent];
+    e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
+    e.boilerplate = p.boilerplate + (e.cue == Cue::kBoilerplate && p.boilerplate < UINT16_MAX);
+    e.teaser = p.teaser || IsTeaserCard(elems, lin.blocks, e);
+  }
+  for (Block& b : lin.blocks) {
+    Elem& owner = elems[b.owner];
+    if (owner.teaser) {
+      b.teaser = true;
+      b.good = false;
+      b.weight = -0.5 * b.chars;
+    }
+    owner.score += b.weight;
   }
   for (int32_t i = static_cast<int32_t>(elems.size()) - 1; i > 0; --i) {
     const Elem& e = elems[i];
-    if (e.parent < 0) continue;
-    Elem& p = elems[e.parent];
-    p.score += IsFurniture(e.cue) ? std::min(0.0, e.score) : e.score;
-    p.chars += e.chars;
-    p.good_chars += e.good_chars;
+    elems[e.parent].score += IsFurniture(e.cue) ? std::min(0.0, e.score) : e.score;
   }
 
   int32_t main = ChooseMain(elems);
