@@ -512,10 +512,16 @@ EncodingInfo Sniff(std::string_view bytes, const DecodeOptions& options, const U
       return {kUtf8, EncodingSource::kValidUtf8};
     }
     if (declared.encoding != kUtf8) return declared;
-    // Declared UTF-8 but clearly not: ask the detector below.
+    // Declared UTF-8 but clearly not: a server default is often wrong where
+    // the page's own <meta> is right; failing that, the detector below.
+    if (declared.source == EncodingSource::kTransport) {
+      std::string_view meta = PrescanMetaCharset(bytes, kMetaScanBytes);
+      if (!meta.empty() && meta != kUtf8) return {meta, EncodingSource::kMeta};
+    }
   } else {
     // ISO-2022-JP is 7-bit: its escape sequences are the only clue.
-    if (scan.ascii && (bytes.find("\x1B$B") != std::string_view::npos || bytes.find("\x1B$@") != std::string_view::npos)) {
+    if (scan.ascii && (bytes.find("\x1B$B") != std::string_view::npos ||
+                       bytes.find("\x1B$@") != std::string_view::npos)) {
       return {"ISO-2022-JP", EncodingSource::kDetector};
     }
     if (scan.ascii) return {kWindows1252, EncodingSource::kDefault};

@@ -112,6 +112,8 @@ TEST(DecodeTest, Cases) {
        "UTF-8", EncodingSource::kValidUtf8, "<p>\xE4\xB8\xAD\xE6\x96\x87\xC3\xBF</p>"},
       {"latin1 page with a utf8 fragment", "<p>f\xFCr und f\xC3\xBCr</p>", "iso-8859-1",
        "windows-1252", EncodingSource::kTransport, "<p>f\xC3\xBCr und f\xC3\xBCr</p>"},
+      {"refuted utf8 transport falls back to meta", "<meta charset=koi8-r>\xF0\xD2\xC9\xD7\xC5\xD4", "utf-8",
+       "KOI8-R", EncodingSource::kMeta, "<meta charset=koi8-r>\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
       {"shift_jis", "<meta charset=shift_jis>\x93\xFA\x96\x7B", "", "Shift_JIS", EncodingSource::kMeta,
        "<meta charset=shift_jis>\xE6\x97\xA5\xE6\x9C\xAC"},
       {"short euc-kr that happens to be valid utf8", "a\xC4\xA1", "euc-kr", "EUC-KR",
