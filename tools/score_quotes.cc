@@ -1,27 +1,63 @@
 // Runs ExtractQuotes over the quote benchmarks and writes predictions in the
 // form their scorers read (scripts/score_quotes.sh calls the scorers).
 //
-//   score_quotes polnear GOLD.jsonl PRED.json   PolNeAR lines (plain JSONL) ->
+//   score_quotes polnear GOLD.jsonl PRED.json [--ner]   PolNeAR lines (plain JSONL) ->
 //       {article_id: [{"content": [[s,e],...], "source": [s,e]|null, "cue": [s,e]|null}]}
-//   score_quotes pfsa GOLD.txt PRED.txt         PFSA-ID token<TAB>tag file -> the same
+//   score_quotes pfsa GOLD.txt PRED.txt [--ner]         PFSA-ID token<TAB>tag file -> the same
 //       tokens with predicted BILOU STATEMENT and PERSON tags
 //
-// Prints the time spent in ExtractQuotes to stderr.
+// --ner passes the NER model's mentions to ExtractQuotes (speaker names).
+// Prints the time spent in ExtractQuotes (NER excluded) to stderr.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "nlp/sentences.h"
+#include "warta/ner.h"
 #include "warta/quotes.h"
 
 namespace {
+
+// Person, organisation and place mentions from the NER model, in code points.
+std::vector<warta::EntityMention> Mentions(const warta::NerModel* ner, const std::string& text) {
+  std::vector<warta::EntityMention> out;
+  if (!ner) return out;
+  warta::nlp::Segmentation seg = warta::nlp::Segment(text);
+  std::vector<std::string_view> words;
+  for (const warta::nlp::Sentence& s : seg.sentences) {
+    words.clear();
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) words.push_back(seg.TokenText(text, seg.tokens[i]));
+    std::vector<std::string_view> tags = ner->Tag(words);
+    for (size_t i = 0; i < tags.size(); ++i) {
+      if (tags[i].size() < 3 || tags[i][0] != 'B') continue;
+      size_t j = i + 1;
+      while (j < tags.size() && tags[j].size() > 2 && tags[j][0] == 'I' && tags[j].substr(2) == tags[i].substr(2)) ++j;
+      out.push_back({{seg.tokens[s.token_begin + i].begin, seg.tokens[s.token_begin + j - 1].end},
+                     std::string(tags[i].substr(2))});
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<warta::NerModel> LoadNer(bool wanted, std::string_view lang) {
+  if (!wanted) return nullptr;
+  auto model = warta::NerModel::Load(warta::NerModel::DefaultPath(lang));
+  if (!model.ok()) {
+    std::fprintf(stderr, "no NER model: %s\n", model.status().ToString().c_str());
+    return nullptr;
+  }
+  return std::move(model).value();
+}
+
 
 using Clock = std::chrono::steady_clock;
 
@@ -30,7 +66,8 @@ nlohmann::json SpanJson(const warta::TextSpan& s) {
   return nlohmann::json::array({s.begin, s.end});
 }
 
-int RunPolnear(const char* gold_path, const char* out_path) {
+int RunPolnear(const char* gold_path, const char* out_path, bool use_ner) {
+  std::unique_ptr<warta::NerModel> ner = LoadNer(use_ner, "en");
   std::ifstream in(gold_path);
   if (!in) {
     std::fprintf(stderr, "cannot read %s\n", gold_path);
@@ -45,8 +82,9 @@ int RunPolnear(const char* gold_path, const char* out_path) {
     nlohmann::json rec = nlohmann::json::parse(line, nullptr, false);
     if (rec.is_discarded()) continue;
     std::string text = rec.value("text", "");
+    std::vector<warta::EntityMention> mentions = Mentions(ner.get(), text);
     auto t0 = Clock::now();
-    std::vector<warta::Quote> quotes = warta::ExtractQuotes(text, "en");
+    std::vector<warta::Quote> quotes = warta::ExtractQuotes(text, "en", mentions);
     seconds += std::chrono::duration<double>(Clock::now() - t0).count();
     bytes += text.size();
     ++articles;
@@ -104,7 +142,8 @@ struct Detokenizer {
 // PFSA-ID: tokens joined into one text (sentences by a space, so a quote may
 // run over several), direct quotes and their speakers' names mapped back to
 // the tokens they cover. PFSA-ID's STATEMENT label marks direct quotes only.
-int RunPfsa(const char* gold_path, const char* out_path) {
+int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
+  std::unique_ptr<warta::NerModel> ner = LoadNer(use_ner, "id");
   std::ifstream in(gold_path);
   if (!in) {
     std::fprintf(stderr, "cannot read %s\n", gold_path);
@@ -146,8 +185,9 @@ int RunPfsa(const char* gold_path, const char* out_path) {
     for (unsigned char c : tokens[i]) cp += (c & 0xC0) != 0x80;
     end_cp.push_back(cp);
   }
+  std::vector<warta::EntityMention> mentions = Mentions(ner.get(), text);
   auto t0 = Clock::now();
-  std::vector<warta::Quote> quotes = warta::ExtractQuotes(text, "id");
+  std::vector<warta::Quote> quotes = warta::ExtractQuotes(text, "id", mentions);
   double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   std::vector<std::string> statement(tokens.size(), "O"), person(tokens.size(), "O");
   auto mark = [&](const warta::TextSpan& s, const char* type, std::vector<std::string>* tags) {
@@ -200,13 +240,14 @@ int RunPfsa(const char* gold_path, const char* out_path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: %s polnear|pfsa GOLD OUT\n", argv[0]);
+  bool ner = argc == 5 && std::string(argv[4]) == "--ner";
+  if (argc != 4 && !ner) {
+    std::fprintf(stderr, "usage: %s polnear|pfsa GOLD OUT [--ner]\n", argv[0]);
     return 2;
   }
   std::string mode = argv[1];
-  if (mode == "polnear") return RunPolnear(argv[2], argv[3]);
-  if (mode == "pfsa") return RunPfsa(argv[2], argv[3]);
+  if (mode == "polnear") return RunPolnear(argv[2], argv[3], ner);
+  if (mode == "pfsa") return RunPfsa(argv[2], argv[3], ner);
   std::fprintf(stderr, "unknown mode %s\n", argv[1]);
   return 2;
 }

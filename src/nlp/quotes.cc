@@ -77,6 +77,8 @@ class Extractor {
  public:
   Extractor(std::string_view text, std::string_view language, const std::vector<EntityMention>& mentions)
       : text_(text), mentions_(mentions) {
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
     seg_ = nlp::Segment(text_);
     (void)language;  // both cue lexicons are always active: mixed-language pages quote across them
   }
@@ -127,6 +129,7 @@ class Extractor {
 
   // Names.
   std::string NameOf(uint32_t a, uint32_t b) const;
+  const EntityMention* MentionIn(uint32_t a, uint32_t b, std::string_view kind) const;
   uint32_t NameStart(uint32_t start, uint32_t end) const;
   uint32_t SkipConnective(uint32_t i, uint32_t end) const;
   uint32_t ClauseEnd(uint32_t i, uint32_t end) const;
@@ -137,7 +140,7 @@ class Extractor {
   void SpeakerLabel(size_t sentence);
 
   std::string_view text_;
-  const std::vector<EntityMention>& mentions_;
+  std::vector<EntityMention> mentions_;  // sorted by begin
   nlp::Segmentation seg_;
   std::string lower_buf_;
   std::vector<std::string_view> lower_;
@@ -608,15 +611,24 @@ bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, At
 // A person's name from a phrase: the last run of capitalised words, minus
 // the titles and place words in front ("Presiden Rusia Vladimir Putin" ->
 // "Vladimir Putin"); names joined by "and" stay together.
+// The caller's mention of `kind` inside tokens [a, b) nearest their end.
+const EntityMention* Extractor::MentionIn(uint32_t a, uint32_t b, std::string_view kind) const {
+  const EntityMention* best = nullptr;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), Tok(a).begin,
+                             [](const EntityMention& m, uint32_t cp) { return m.span.begin < cp; });
+  for (; it != mentions_.end() && it->span.begin < Tok(b - 1).end; ++it) {
+    if (it->kind == kind && it->span.end <= Tok(b - 1).end) best = &*it;
+  }
+  return best;
+}
+
 std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
-  for (const EntityMention& m : mentions_) {
-    if (m.kind == "PER" && m.span.begin < Tok(b - 1).end && m.span.end > Tok(a).begin) {
-      for (uint32_t i = a; i < b; ++i) {
-        if (Tok(i).begin == m.span.begin) {
-          uint32_t j = i;
-          while (j < b && Tok(j).end <= m.span.end) ++j;
-          return TextOf(i, j);
-        }
+  if (const EntityMention* m = MentionIn(a, b, "PER")) {
+    for (uint32_t i = a; i < b; ++i) {
+      if (Tok(i).begin == m->span.begin) {
+        uint32_t j = i;
+        while (j < b && Tok(j).end <= m->span.end) ++j;
+        return TextOf(i, j);
       }
     }
   }
@@ -707,7 +719,9 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
     std::string_view w(name);
     bool place = name.find(' ') == std::string::npos && nlp::IsPlaceWord(w);
     bool plural = name.find(" and ") != std::string::npos || name.find(" dan ") != std::string::npos;
-    if (place || plural) {
+    bool organisation = !mentions_.empty() && !MentionIn(b0, b1, "PER") &&
+                        (MentionIn(b0, b1, "ORG") || MentionIn(b0, b1, "LOC"));
+    if (place || plural || organisation) {
       last_group_ = name;
     } else {
       last_person_ = name;
