@@ -56,6 +56,11 @@ bool IsSupportFile(std::string_view path) {
                                ".ini", ".cfg", ".toml", ".map", ".svg", ".py", ".sh"}) {
     if (text::EndsWithNoCase(name, ext)) return true;
   }
+  std::string_view base = name.substr(name.find_last_of('/') + 1);
+  base = base.substr(0, base.find('.'));
+  for (std::string_view doc : {"LICENSE", "LICENCE", "NOTICE", "README", "COPYING", "CHANGELOG", "AUTHORS"}) {
+    if (text::EqualsNoCase(base, doc)) return true;
+  }
   return false;
 }
 
@@ -106,6 +111,14 @@ void ClearDocument(InputDocument* doc) {
 
 bool WantedWarcType(std::string_view type) {
   return type == "response" || type == "resource" || type == "conversion";
+}
+
+// Crawler logs and DNS lookups are stored as resources too.
+bool IsCrawlerUri(std::string_view uri) {
+  for (std::string_view scheme : {"metadata:", "dns:", "filedesc:", "urn:"}) {
+    if (uri.substr(0, scheme.size()) == scheme) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -298,7 +311,7 @@ struct InputReader::Impl {
         if (!record.type.empty() && !WantedWarcType(record.type)) continue;
         return Fail(doc, record.status);
       }
-      if (!WantedWarcType(record.type)) continue;
+      if (!WantedWarcType(record.type) || IsCrawlerUri(record.target_uri)) continue;
       bool http = record.http_status != 0;
       if (record.type == "response" && (!http || record.http_status < 200 || record.http_status >= 300)) continue;
       doc->content_type = http ? record.http_content_type : record.content_type;
