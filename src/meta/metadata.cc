@@ -135,6 +135,7 @@ struct Collected {
   std::vector<std::string> h1s;
   uint32_t h1_order = UINT32_MAX;
   std::vector<Ordered> times, itemprop_dates, date_hints, author_nodes, texts;
+  const Node* breadcrumb = nullptr;  // the first breadcrumb trail
 };
 
 // Class or id words of elements that hold a date or a byline; one
@@ -200,6 +201,10 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
   bool author_hint = itemprop == "author" || (!rel.empty() && Has(Lower(rel), "author")) ||
                      (!cls.empty() && ClassHintsAuthor(cls)) || (!id.empty() && ClassHintsAuthor(id));
   if (author_hint && c->author_nodes.size() < kMaxCandidates) c->author_nodes.push_back({n, order});
+  if (!c->breadcrumb && ((!cls.empty() && Has(Lower(cls), "breadcrumb")) || (!id.empty() && Has(Lower(id), "breadcrumb")) ||
+                         Has(Lower(AttrOr(n, "aria-label")), "breadcrumb"))) {
+    c->breadcrumb = n;
+  }
 }
 
 Collected Collect(const Document& doc) {
@@ -700,6 +705,19 @@ PageMetadata ExtractMetadata(const Document& doc, std::string_view url) {
     if (i == 0 && (lb == "home" || lb == "beranda" || lb == "startseite" || lb == "index")) continue;
     if (i + 1 == ld.breadcrumbs.size() && i > 0 && Lower(m.title) == lb) continue;
     AddUnique(ld.breadcrumbs[i], &m.categories);
+  }
+  if (ld.breadcrumbs.empty() && c.breadcrumb) {
+    // The link texts of the trail, without "Home" and without the article itself.
+    std::vector<std::string> crumbs;
+    for (const Node* n = c.breadcrumb; n && crumbs.size() < 10; n = NextInTree(n, c.breadcrumb)) {
+      if (n->Is(Tag::kA)) crumbs.push_back(VisibleText(n, 200));
+    }
+    for (size_t i = 0; i < crumbs.size(); ++i) {
+      std::string lb = Lower(crumbs[i]);
+      if (i == 0 && (lb == "home" || lb == "beranda" || lb == "startseite" || lb == "index")) continue;
+      if (Lower(m.title) == lb) continue;
+      AddUnique(crumbs[i], &m.categories);
+    }
   }
   for (const std::string& k : ld.keywords) AddUnique(k, &m.tags);
 

@@ -116,6 +116,14 @@ TEST(Metadata, CleansTitles) {
   for (const Case& c : cases) EXPECT_EQ(Extract(c.html).title, c.title) << c.html;
 }
 
+TEST(Metadata, BreadcrumbCategories) {
+  PageMetadata m = Extract(
+      "<title>Harga cabai naik tajam di pasar</title><nav class='breadcrumbs'><a href='/'>Beranda</a> &gt; "
+      "<a href='/ekonomi'>Ekonomi</a> &gt; <a href='/ekonomi/pangan'>Pangan</a></nav><h1>Harga cabai naik tajam "
+      "di pasar</h1>");
+  EXPECT_EQ(m.categories, (std::vector<std::string>{"Ekonomi", "Pangan"}));
+}
+
 TEST(Metadata, SiteNameFallsBackToTheDomain) {
   EXPECT_EQ(Extract("<p>x</p>", "https://www.beritaku.co.id/a").site_name, "Beritaku");
   EXPECT_EQ(Extract("<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"publisher\":{\"name\":"
