@@ -242,11 +242,14 @@ Cue ClassifyElement(const Node& element) {
   std::array<char, 256> buf;
   size_t n = 0;
   bool article_body = false;
+  bool is_heading = element.tag >= Tag::kH1 && element.tag <= Tag::kH6;
   for (uint32_t a = 0; a < element.attr_count; ++a) {
     const Attribute& attr = element.attrs[a];
     bool is_role = attr.name == "role";
     bool is_itemprop = attr.name == "itemprop";
-    if (!(attr.name == "class" || attr.name == "id" || is_role || is_itemprop)) continue;
+    // A heading's id is an anchor made from its text ("nav_schredder_statt").
+    bool is_id = attr.name == "id" && !is_heading;
+    if (!(attr.name == "class" || is_id || is_role || is_itemprop)) continue;
     if (is_itemprop && EqualsIgnoreCase(attr.value, "articleBody")) article_body = true;
     if (is_role) {
       for (std::string_view r : {"navigation", "banner", "contentinfo", "complementary", "search",
@@ -299,7 +302,17 @@ bool IsBoilerplateLine(std::string_view text) {
                            "see also:", "advertisement", "scroll to continue", "share this",
                            "share on", "follow us", "sign up", "subscribe to", "click here to",
                            "download aplikasi", "ikuti kami", "ikuti berita", "(adsbygoogle",
-                           "loading"})) {
+                           "loading", "copyright", "©", "all rights reserved",
+                           "hak cipta", "this entry was posted", "if you enjoyed",
+                           "subscribe now", "for the latest", "we recommend", "you may also like",
+                           "you might also like", "related articles", "related stories",
+                           "more stories", "credit:", "image source", "photo credit",
+                           "this post contains", "weiterlesen", "zum weiterlesen",
+                           "lesen sie auch", "lesen sie mehr", "schon gelesen", "lust auf mehr",
+                           "weitere beiträge", "mehr zum thema", "das könnte",
+                           "der beitrag wurde", "erstellt am", "aktualisiert:",
+                           "alle rechte vorbehalten", "artículos relacionados",
+                           "contenido relacionado", "lee también", "te puede interesar"})) {
     return true;
   }
   std::string_view core = TrimPunctuation(text);
@@ -326,7 +339,12 @@ bool IsBoilerplateHeading(std::string_view text) {
              "read next", "editor's picks", "editors' picks", "sponsored", "advertisement",
              "newsletter", "sign up", "follow us", "popular", "also read", "see also",
              "ähnliche beiträge", "das könnte", "mehr zum thema", "kommentare",
-             "weitere artikel", "auch interessant", "verwandte", "schlagworte"});
+             "weitere artikel", "auch interessant", "verwandte", "schlagworte",
+             "weitere beiträge", "lesen sie auch", "zum weiterlesen", "weiterlesen",
+             "mehr zu", "schon gelesen", "lust auf mehr", "das thema könnte",
+             "artículos relacionados", "contenido relacionado", "te puede interesar",
+             "what to read next", "further reading", "more in", "more news", "recent posts",
+             "neueste beiträge", "letzte beiträge", "kategorien", "archiv"});
 }
 
 }  // namespace warta::extract

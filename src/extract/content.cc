@@ -107,8 +107,21 @@ struct PendingImage {
   std::string caption;
 };
 
+// Soft hyphens and zero-width characters split words for the browser but
+// not for readers: their byte length at data[i], or 0.
+size_t InvisibleLength(std::string_view data, size_t i) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(data[k]); };
+  if (at(i) == 0xC2) return i + 1 < data.size() && at(i + 1) == 0xAD ? 2 : 0;
+  if (i + 2 >= data.size()) return 0;
+  if (at(i) == 0xE2 && at(i + 1) == 0x80 && at(i + 2) >= 0x8B && at(i + 2) <= 0x8D) return 3;
+  if (at(i) == 0xE2 && at(i + 1) == 0x81 && at(i + 2) == 0xA0) return 3;
+  if (at(i) == 0xEF && at(i + 1) == 0xBB && at(i + 2) == 0xBF) return 3;
+  return 0;
+}
+
 // Appends `data` to `out` with runs of whitespace (and NBSP) collapsed to one
-// space and no leading space after `begin`; returns the code points added.
+// space, invisible characters dropped and no leading space after `begin`;
+// returns the code points added.
 int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::string* out) {
   int32_t chars = 0;
   for (size_t i = 0; i < data.size(); ++i) {
@@ -120,6 +133,10 @@ int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::s
     if (c == 0xC2 && i + 1 < data.size() && static_cast<unsigned char>(data[i + 1]) == 0xA0) {
       *space = true;
       ++i;
+      continue;
+    }
+    if (size_t skip = InvisibleLength(data, i)) {
+      i += skip - 1;
       continue;
     }
     if (*space && out->size() > begin) out->push_back(' ');
@@ -437,6 +454,22 @@ int32_t ImageScope(const std::vector<Elem>& elems, int32_t main) {
   return scope;
 }
 
+// Inside the chosen body, a layout-named part holding a good share of the
+// prose belongs to the story (a recipe card classed
+// "header-content-align-left", an intro inside <header>): it stops counting
+// as furniture. Path counts below `main` are redone.
+void AdoptProseParts(std::vector<Elem>* elems, int32_t main) {
+  constexpr int32_t kSharePercent = 30;
+  auto& es = *elems;
+  int32_t threshold = es[main].good_chars * kSharePercent / 100;
+  for (int32_t i = main + 1; i < es[main].end; ++i) {
+    Elem& e = es[i];
+    if (e.cue == Cue::kLayout && e.good_chars > 0 && e.good_chars >= threshold) e.cue = Cue::kNone;
+    const Elem& p = es[e.parent];
+    e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
+  }
+}
+
 class Selector {
  public:
   Selector(const Linearizer& lin, int32_t main) : lin_(lin), main_(main) {}
@@ -561,6 +594,7 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
 
   int32_t main = ChooseMain(elems);
   content.main = elems[main].node;
+  AdoptProseParts(&elems, main);
   Selector selector(lin, main);
   for (uint32_t i : selector.Select()) {
     content.paragraphs.emplace_back(selector.TextOf(lin.blocks[i]));
