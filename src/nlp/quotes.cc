@@ -23,6 +23,8 @@ using nlp::TokenKind;
 constexpr int32_t kNone = -1;
 // Longest subject or speaker phrase read, in tokens.
 constexpr int kMaxPhrase = 10;
+// Cue words read per sentence: keeps run-on "sentences" of junk linear.
+constexpr size_t kMaxCuesPerSentence = 48;
 
 // Quotation mark families: which closing marks end which opening marks.
 // kDoubled is two ASCII apostrophes standing for a double quote ('' ... '').
@@ -331,7 +333,10 @@ std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) con
     auto np = PhraseBefore(open - 1, sb);
     return np.first < np.second ? std::pair{np.first, last + 1} : np;
   }
-  if (nlp::IsRelativeWord(Lower(last))) return last > sb ? PhraseBefore(last - 1, sb) : std::pair{0u, 0u};
+  if (nlp::IsRelativeWord(Lower(last))) {  // "Paula Young, who said"
+    uint32_t head = last > sb && Is(last - 1, ",") ? last - 1 : last;
+    return head > sb ? PhraseBefore(head - 1, sb) : std::pair{0u, 0u};
+  }
   if (!Is(last, ",")) return PhraseBefore(last, sb);
   uint32_t pc = last;  // find the comma that opens the inserted phrase
   int n = 0;
@@ -767,6 +772,7 @@ std::vector<Hit> Extractor::FindCues(const nlp::Sentence& s) const {
       h.c1 = i + 2;
     }
     hits.push_back(h);
+    if (hits.size() >= kMaxCuesPerSentence) break;
     i = h.c1 - 1;
   }
   return hits;
@@ -937,17 +943,27 @@ void Extractor::SpeakerLabel(size_t sentence) {
 // it continues that attribution; a quote paragraph right after one goes on
 // quoting the same speaker; any other speech-like quote stands alone.
 void Extractor::AttachLoneQuotes() {
+  // Attributions by where they end; a sweep finds the latest one before each
+  // quote in O((quotes + attributions) log attributions).
+  std::vector<int32_t> order(attributions_.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int32_t x, int32_t y) { return attributions_[x].last < attributions_[y].last; });
+  auto later = [&](int32_t x, int32_t y) {
+    return y == kNone || attributions_[x].last > attributions_[y].last ||
+           (attributions_[x].last == attributions_[y].last && x > y);
+  };
+  size_t next = 0;
+  int32_t prev = kNone;
   for (QuoteSpan& q : quotes_) {
     if (q.owner != kNone || !q.speech) continue;
     const uint32_t begin = Tok(q.open).begin;
     const uint32_t paragraph = ParagraphOf(seg_, sentence_of_, q.open);
     TextSpan content = SpanOf(q.open, q.close + 1);
-    int32_t prev = kNone;
-    for (size_t i = 0; i < attributions_.size(); ++i) {
-      if (attributions_[i].last <= begin && (prev == kNone || attributions_[i].last >= attributions_[prev].last)) {
-        prev = static_cast<int32_t>(i);
-      }
+    for (; next < order.size() && attributions_[order[next]].last <= begin; ++next) {
+      if (later(order[next], prev)) prev = order[next];
     }
+    if (prev != kNone && attributions_[prev].last > begin) prev = kNone;
     if (prev != kNone && q.standalone) {
       Attribution& p = attributions_[prev];
       if (p.paragraph == paragraph) {
@@ -964,6 +980,7 @@ void Extractor::AttachLoneQuotes() {
         a.direct = true;
         a.paragraph = paragraph;
         Commit(std::move(a));
+        prev = static_cast<int32_t>(attributions_.size()) - 1;
         continue;
       }
     }
@@ -973,6 +990,7 @@ void Extractor::AttachLoneQuotes() {
     a.direct = true;
     a.paragraph = paragraph;
     Commit(std::move(a));
+    prev = static_cast<int32_t>(attributions_.size()) - 1;
   }
 }
 
@@ -986,16 +1004,16 @@ std::vector<Quote> Extractor::Run() {
     if (k == 0 || seg_.sentences[k - 1].paragraph != s.paragraph) SpeakerLabel(k);
     RegisterNames(s);
     std::vector<Hit> hits = FindCues(s);
-    for (size_t k = 0; k < hits.size(); ++k) {
+    for (size_t h = 0; h < hits.size(); ++h) {
       // A verb's content stops where the next cue's clause starts.
       uint32_t limit = s.token_end;
-      for (size_t m = k + 1; m < hits.size() && limit == s.token_end; ++m) {
+      for (size_t m = h + 1; m < hits.size() && limit == s.token_end; ++m) {
         uint32_t next = hits[m].c0;
         uint32_t j = next;
-        while (j > hits[k].c1 && !Is(j - 1, ",") && !Is(j - 1, ";") && next - j < 8) --j;
-        if (j > hits[k].c1 && (Is(j - 1, ",") || Is(j - 1, ";"))) limit = j - 1;
+        while (j > hits[h].c1 && !Is(j - 1, ",") && !Is(j - 1, ";") && next - j < 8) --j;
+        if (j > hits[h].c1 && (Is(j - 1, ",") || Is(j - 1, ";"))) limit = j - 1;
       }
-      Attribute(s, hits[k], limit);
+      Attribute(s, hits[h], limit);
     }
   }
   AttachLoneQuotes();

@@ -114,8 +114,21 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
       {"en",
        "''We have to move fast,'' Mr. Kell said.",
        {{"''We have to move fast,''", "Mr. Kell", "Kell", true}}},
-      {"de",
-       "„Wir bleiben hier“, sagte er. «Nous partons demain», a-t-il dit.",
+      {"en",
+       "HARTLEY: We are not going to raise taxes this year.",
+       {{"We are not going to raise taxes this year", "HARTLEY", "HARTLEY", false}}},
+      {"en",
+       "In the north, according to the weather service, snow will fall until Friday.",
+       {{"In the north", "the weather service", "the weather service", false},
+        {"snow will fall until Friday", "the weather service", "the weather service", false}}},
+      {"en",
+       "Asked whether she would run again, the senator smiled.",
+       {{"whether she would run again", "", "", false}}},
+      {"en",
+       "The award went to Paula Young, who said the school would reopen.",
+       {{"the school would reopen", "who", "Paula Young", false}}},
+      {"en",
+       "The plan was endorsed by the council. Residents were asked of their views.",
        {}},
   };
   for (const Case& c : cases) {
@@ -129,6 +142,25 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
       EXPECT_EQ(q->direct, e.direct) << e.content;
     }
   }
+}
+
+TEST(QuotesTest, MentionsNameTheSpeaker) {
+  std::string text = "Kepala Dinas Kesehatan Kota Budi Santoso mengatakan bahwa vaksin sudah tiba.";
+  Text t(text);
+  TextSpan name = t.Find("Budi Santoso");
+  std::vector<Quote> plain = ExtractQuotes(text, "id");
+  std::vector<Quote> named = ExtractQuotes(text, "id", {{name, "PER"}});
+  ASSERT_EQ(plain.size(), 1u);
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].speaker_name, "Budi Santoso");
+  EXPECT_EQ(t.Of(named[0].content), "vaksin sudah tiba");
+}
+
+TEST(QuotesTest, LongRunOnInputStaysFast) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "he said \u201Ca b c d e,\u201D said Bob, according to Ann, kata Budi ";
+  std::vector<Quote> quotes = ExtractQuotes(text, "en");
+  EXPECT_LE(quotes.size(), text.size());
 }
 
 TEST(QuotesTest, InterruptedQuoteIsOneGroup) {
