@@ -9,7 +9,9 @@
 //    "charset=ISO-8859-1" for UTF-8 pages are common, while windows-1252
 //    text that happens to be well-formed UTF-8 is vanishingly rare (CJK
 //    declarations need more evidence, as their byte pairs often are);
-//  * a page declared UTF-8 whose bytes are not goes to the detector;
+//  * a transport charset of ISO-8859-1 (an old server default), or of UTF-8
+//    that the bytes refute, yields to the page's own <meta>; a page declared
+//    UTF-8 whose bytes are not goes to the detector;
 //  * stray bytes in UTF-8 are read as windows-1252 (Latin-1 pasted into a
 //    UTF-8 template), and Latin-letter UTF-8 fragments in a windows-1252
 //    page as UTF-8, instead of U+FFFD and mojibake;

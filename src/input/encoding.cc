@@ -511,13 +511,16 @@ EncodingInfo Sniff(std::string_view bytes, const DecodeOptions& options, const U
     if (scan.mostly_utf8() && scan.multibyte >= MinUtf8Evidence(declared.encoding)) {
       return {kUtf8, EncodingSource::kValidUtf8};
     }
-    if (declared.encoding != kUtf8) return declared;
-    // Declared UTF-8 but clearly not: a server default is often wrong where
-    // the page's own <meta> is right; failing that, the detector below.
-    if (declared.source == EncodingSource::kTransport) {
+    // A transport charset of UTF-8 refuted by the bytes, or of ISO-8859-1
+    // (the old default of web servers), is often a server setting the page
+    // never saw; its own <meta> knows better.
+    if (declared.source == EncodingSource::kTransport &&
+        (declared.encoding == kUtf8 || declared.encoding == kWindows1252)) {
       std::string_view meta = PrescanMetaCharset(bytes, kMetaScanBytes);
       if (!meta.empty() && meta != kUtf8) return {meta, EncodingSource::kMeta};
     }
+    if (declared.encoding != kUtf8) return declared;
+    // Declared UTF-8 but clearly not: the detector below.
   } else {
     // ISO-2022-JP is 7-bit: its escape sequences are the only clue.
     if (scan.ascii && (bytes.find("\x1B$B") != std::string_view::npos ||
