@@ -387,6 +387,11 @@ std::pair<uint32_t, uint32_t> Extractor::SpeakerAfter(uint32_t i, uint32_t se) c
   }
   if (b == i) return {0, 0};
   std::string_view first = Lower(i);
+  // "said he." — a pronoun speaker is one word and ends the clause.
+  if (nlp::LookupPronoun(first) != PronounKind::kNone) {
+    b = i + 1;
+    if (b < se && !IsPunct(b) && !nlp::IsSpeakerStop(Lower(b))) return {0, 0};
+  }
   bool ok = cap_[i] || first == "the" || first == "a" || first == "an" || first == "para" ||
             nlp::LookupPronoun(first) != PronounKind::kNone || nlp::LookupCue(first).kind == CueKind::kNone;
   ok = ok && !(first == "it" || first == "that" || first == "this" || first == "there");
@@ -582,9 +587,12 @@ bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, At
 // object ("told reporters that"); a quote that opens there is taken whole.
 bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a) {
   while (i < limit && (Is(i, ",") || Is(i, ":"))) ++i;
-  for (uint32_t j = i; j < limit && j < i + 8; ++j) {  // "said on Tuesday that", "told reporters that"
+  // "said on Tuesday that", "told reporters that"; not "said the test could
+  // change that".
+  bool may_skip = i < limit && (info.needs_object || nlp::IsSpeakerStop(Lower(i)) || nlp::IsComplementizer(Lower(i)));
+  for (uint32_t j = i; may_skip && j < limit && j < i + 8; ++j) {
     if (quote_of_[j] != kNone || (IsPunct(j) && !Is(j, "."))) break;
-    if (nlp::IsComplementizer(Lower(j))) {
+    if (nlp::IsComplementizer(Lower(j)) && j + 1 < limit && !IsPunct(j + 1)) {
       i = j + 1;
       break;
     }
