@@ -175,6 +175,10 @@ Cue ClassifyNames(std::string_view names) {
     std::string_view token = names.substr(i, j - i);
     i = j;
     if (token.empty() || IsModifierToken(token)) continue;
+    // A BEM modifier ("section--ads", "teaser--no-comments") flags a state
+    // of the block, not what the block is.
+    token = token.substr(0, token.find("--"));
+    if (token.empty()) continue;
     seen[static_cast<int>(ClassifyToken(token))] = true;
   }
   bool furniture = seen[static_cast<int>(Cue::kBoilerplate)] || seen[static_cast<int>(Cue::kLayout)];

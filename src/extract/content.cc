@@ -506,7 +506,8 @@ class Selector {
  private:
   // Before the first prose block sit bylines, dates and decks; after the last
   // one author boxes, tags and teasers. Past the prose only paragraph-like
-  // blocks beside the last prose block ("Reporting by ...") survive.
+  // blocks beside the prose ("Reporting by ...", a short first paragraph)
+  // survive.
   std::vector<uint32_t> TrimEdges(const std::vector<uint32_t>& kept) const {
     size_t first = kept.size(), last = 0;
     for (size_t k = 0; k < kept.size(); ++k) {
@@ -515,20 +516,26 @@ class Selector {
       last = k;
     }
     if (first == kept.size()) return kept;
-    const auto& elems = lin_.elems;
+    int32_t first_owner = lin_.blocks[kept[first]].owner;
     int32_t last_owner = lin_.blocks[kept[last]].owner;
     std::vector<uint32_t> out;
-    for (size_t k = first; k < kept.size(); ++k) {
+    for (size_t k = 0; k < kept.size(); ++k) {
       const Block& b = lin_.blocks[kept[k]];
-      if (k > last) {
-        bool paragraph_like = b.kind == Kind::kParagraph || b.kind == Kind::kListItem ||
-                              b.kind == Kind::kQuote || b.kind == Kind::kPre;
-        bool beside = b.owner == last_owner || elems[b.owner].parent == elems[last_owner].parent;
-        if (!paragraph_like || !beside) continue;
+      bool paragraph_like = b.kind == Kind::kParagraph || b.kind == Kind::kListItem ||
+                            b.kind == Kind::kQuote || b.kind == Kind::kPre;
+      if (k < first && !((paragraph_like || b.kind == Kind::kHeading) && Beside(b, first_owner))) {
+        continue;
       }
+      if (k > last && !(paragraph_like && Beside(b, last_owner))) continue;
       out.push_back(kept[k]);
     }
     return out;
+  }
+
+  // Same element or a sibling of the prose block's element.
+  bool Beside(const Block& b, int32_t prose_owner) const {
+    const auto& elems = lin_.elems;
+    return b.owner == prose_owner || elems[b.owner].parent == elems[prose_owner].parent;
   }
 
   const Linearizer& lin_;
