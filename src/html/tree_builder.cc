@@ -655,7 +655,7 @@ void TreeBuilder::Run() {
     root_->type = NodeType::kFragment;
   }
   if (has_selectedcontent_) FillSelectedContent();
-  if (maybe_too_deep_) LiftTooDeep();
+  if (maybe_too_deep_ || options_.max_depth < stack_cap_) LiftTooDeep();
 }
 
 void TreeBuilder::SetupFragment() {
@@ -1055,6 +1055,9 @@ void TreeBuilder::Pop() {
 
 void TreeBuilder::EraseFromStack(size_t i) {
   Node* n = open_[i];
+  // Open elements above it stay its descendants, now deeper than their
+  // stack position says: the depth cap needs the final pass.
+  if (i + 1 < open_.size()) maybe_too_deep_ = true;
   open_.erase(open_.begin() + i);
   Rec(n)->on_stack = false;
   if (n->ns == Namespace::kHtml) --tag_count_[static_cast<size_t>(n->tag)];
@@ -1705,7 +1708,10 @@ bool TreeBuilder::AfterHead() {
           if (!head_) return false;
           Push(head_);
           bool again = InHead();
+          // Only a template left open inside head can gain element children.
+          bool flagged = maybe_too_deep_;
           RemoveFromStack(head_);
+          if (!Current()->Is(Tag::kTemplate)) maybe_too_deep_ = flagged;
           return again;
         }
         case Tag::kHead: return false;

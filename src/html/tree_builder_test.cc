@@ -142,6 +142,25 @@ TEST(TreeBuilder, NestingCapHoldsAfterAdoptionAgency) {
   EXPECT_LE(MaxElementDepth(doc->root()), 12u);
 }
 
+TEST(TreeBuilder, NestingCapHoldsForTinyCapsAndRemovedElements) {
+  // </form> and <a> remove elements from the middle of the stack of open
+  // elements; their open descendants must still respect the cap.
+  const std::string html = "<form><div><div><div></form><p><a><div><div><a><span><i><b>x</b></i>" +
+                           std::string("<table><tr><td><svg><g><g></svg>") + "<template><div><div>";
+  for (uint32_t cap : {1u, 3u, 9u}) {
+    for (const char* context : {"", "td", "template"}) {
+      ParseOptions options;
+      options.max_depth = cap;
+      if (*context) SetFragmentContext(context, &options);
+      std::string input;
+      for (int i = 0; i < 20; ++i) input += html;
+      std::unique_ptr<Document> doc = ParseHtml(input, options);
+      EXPECT_LE(MaxElementDepth(doc->root()), cap) << "cap " << cap << " context " << context;
+      EXPECT_EQ(TextContent(doc->root()), std::string(20, 'x'));
+    }
+  }
+}
+
 // Adversarial inputs: each must finish, keep the depth cap and bounded memory.
 std::string Repeat(std::string_view s, size_t n) {
   std::string out;
