@@ -136,7 +136,9 @@ const Node* NextInTree(const Node* n, const Node* scope, bool skip_children = fa
 std::string TextContent(const Node* n);
 
 // HTML serialisation of a subtree per the WHATWG fragment serialisation
-// algorithm (void elements, raw-text elements, attribute escaping).
+// algorithm (void elements, raw-text elements, attribute escaping). The node
+// itself is included (outerHTML); a document or fragment root gives its
+// children. Template contents are serialised inside their <template>.
 std::string SerializeHtml(const Node* n);
 
 // The html5lib tree-construction test format ("| <html>\n|   <head>..."),

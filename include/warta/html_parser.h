@@ -10,7 +10,9 @@
 //
 // Depth: the tree is never deeper than ParseOptions::max_depth elements.
 // Past the cap, new elements are attached to the deepest allowed element as
-// siblings, so their content is kept, flattened, not dropped.
+// siblings, so their content is kept, flattened, not dropped: an element that
+// would open below the cap first closes the deepest open element and becomes
+// its sibling. Work stays linear in the input whatever its nesting.
 //
 // Thread safety: ParseHtml is reentrant; parse different documents on
 // different threads freely.
