@@ -5,12 +5,14 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/utf8.h"
@@ -330,6 +332,30 @@ TEST(DecodeTest, UndeclaredLegacyText) {
     // gb18030 for GBK text is right too: the text is what must match.
     EXPECT_EQ(decoded->utf8, body) << c.encoding << " decoded as " << decoded->info.encoding;
   }
+}
+
+// Converters and detectors are per thread: concurrent decoding must agree
+// with sequential decoding.
+TEST(DecodeTest, ConcurrentThreads) {
+  const std::string sjis = Encode("<p>東京で会議が開かれました。政府は経済政策を発表しました。</p>", "Shift_JIS");
+  const std::string cyrillic = Encode("<p>Правительство объявило о новой экономической политике.</p>", "windows-1251");
+  const std::string expected_sjis = DecodeToUtf8(sjis)->utf8;
+  const std::string expected_cyrillic = DecodeToUtf8(cyrillic)->utf8;
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        if (DecodeToUtf8(sjis)->utf8 != expected_sjis) ++mismatches;
+        DecodeOptions gbk;
+        gbk.transport_charset = "gbk";
+        (void)DecodeToUtf8(sjis, gbk);
+        if (DecodeToUtf8(cyrillic)->utf8 != expected_cyrillic) ++mismatches;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(mismatches.load(), 0);
 }
 
 // The same real pages re-encoded in a legacy encoding while their <meta>
