@@ -23,6 +23,9 @@ namespace warta {
 struct ExtractOptions {
   // Pages larger than this become error records ("too large").
   size_t max_document_bytes = size_t{32} << 20;
+  // Also read what the article says (Record::analysis: entities, quotes,
+  // times, events), with AnalyzeResources::Shared() loaded on first use.
+  bool analyze = false;
 };
 
 struct Page {

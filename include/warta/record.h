@@ -8,10 +8,13 @@
 #ifndef WARTA_RECORD_H_
 #define WARTA_RECORD_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace warta {
+
+struct Analysis;  // warta/analyze.h
 
 struct Image {
   std::string src;
@@ -41,6 +44,9 @@ struct Record {
   std::vector<std::string> tags;
   int word_count = 0;
   std::string error;          // non-empty when the input could not be read
+  // Entities, quotes, times, events of `text` (ExtractOptions::analyze);
+  // null when not asked for. Shared and immutable, so copies stay cheap.
+  std::shared_ptr<const Analysis> analysis;
 };
 
 }  // namespace warta

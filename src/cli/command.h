@@ -11,6 +11,7 @@ namespace warta::cli {
 int RunParse(int argc, char** argv);
 int RunExtract(int argc, char** argv);
 int RunNer(int argc, char** argv);
+int RunAnalyze(int argc, char** argv);
 
 }  // namespace warta::cli
 

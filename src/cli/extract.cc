@@ -206,6 +206,8 @@ int RunExtract(int argc, char** argv) {
   app.add_option("--max-size", s.extract.max_document_bytes,
                  "largest page in bytes, after decompression; larger ones become error records")
       ->capture_default_str();
+  app.add_flag("--analyze", s.extract.analyze,
+               "also annotate each record: sentences, entities, quotes, times, events, notes");
   bool no_progress = false;
   app.add_flag("--no-progress", no_progress, "no progress line on stderr");
   try {

@@ -16,6 +16,7 @@ const Subcommand kSubcommands[] = {
     {"extract", warta::cli::RunExtract, "news pages in, one article record (JSON Lines) per page out"},
     {"parse", warta::cli::RunParse, "print the HTML5 tree of a page (html5lib test format)"},
     {"ner", warta::cli::RunNer, "tag named entities in a CoNLL token file"},
+    {"analyze", warta::cli::RunAnalyze, "entities, quotes, times and events of article texts (JSON Lines)"},
 };
 
 void PrintUsage(FILE* out) {

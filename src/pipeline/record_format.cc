@@ -1,6 +1,8 @@
 #include "warta/record_format.h"
 
+#include "analyze/analysis_json.h"
 #include "base/json_writer.h"
+#include "warta/analyze.h"
 
 namespace warta {
 
@@ -51,6 +53,7 @@ void AppendJson(const Record& r, std::string* out) {
   w.Member("categories", r.categories);
   w.Member("tags", r.tags);
   w.Member("word_count", int64_t{r.word_count});
+  if (r.analysis) WriteAnalysisMembers(*r.analysis, &w);
   if (!r.error.empty()) w.Member("error", r.error);
   w.EndObject();
   out->push_back('\n');

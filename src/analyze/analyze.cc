@@ -1,0 +1,127 @@
+// Analyze: segmentation -> entities -> quotes (attached to entities) ->
+// times -> events and notes.
+#include "warta/analyze.h"
+
+#include <algorithm>
+
+#include "analyze/doc.h"
+#include "base/utf8.h"
+#include "nlp/language.h"
+#include "warta/quotes.h"
+
+namespace warta {
+namespace analyze {
+
+Doc MakeDoc(std::string_view valid_utf8, std::string_view language) {
+  Doc doc;
+  doc.text = valid_utf8;
+  doc.indonesian = language == "id" || language == "ms" || language == "in";
+  doc.seg = nlp::Segment(valid_utf8);
+  doc.lower.reserve(doc.seg.tokens.size());
+  for (const nlp::Token& t : doc.seg.tokens) {
+    std::string& w = doc.lower.emplace_back(doc.seg.TokenText(valid_utf8, t));
+    for (char& c : w) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  doc.sentence_of.assign(doc.seg.tokens.size(), 0);
+  for (uint32_t s = 0; s < doc.seg.sentences.size(); ++s) {
+    const nlp::Sentence& sent = doc.seg.sentences[s];
+    std::fill(doc.sentence_of.begin() + sent.token_begin, doc.sentence_of.begin() + sent.token_end, s);
+  }
+  return doc;
+}
+
+namespace {
+
+// The entity whose mention is the speaker span, or whose name the quote
+// extractor resolved the speaker to.
+int32_t SpeakerEntity(const Quote& q, const std::vector<analysis::Entity>& entities) {
+  for (const analysis::Entity& e : entities) {
+    for (const analysis::Mention& m : e.mentions) {
+      if (!q.speaker.empty() && m.begin <= q.speaker.begin && q.speaker.end <= m.end) return e.id;
+    }
+  }
+  if (q.speaker_name.empty()) return -1;
+  for (const analysis::Entity& e : entities) {
+    if (e.name == q.speaker_name) return e.id;
+    for (const std::string& a : e.aliases) {
+      if (a == q.speaker_name) return e.id;
+    }
+  }
+  return -1;
+}
+
+std::vector<analysis::Quote> AttachQuotes(const Doc& doc, std::string_view language,
+                                          const std::vector<analysis::Entity>& entities) {
+  std::vector<EntityMention> mentions;
+  for (const analysis::Entity& e : entities) {
+    for (const analysis::Mention& m : e.mentions) mentions.push_back({{m.begin, m.end}, e.type});
+  }
+  std::vector<analysis::Quote> out;
+  for (const Quote& q : ExtractQuotes(doc.text, language, mentions)) {
+    analysis::Quote a;
+    a.content = {q.content.begin, q.content.end};
+    a.cue = {q.cue.begin, q.cue.end};
+    a.speaker = {q.speaker.begin, q.speaker.end};
+    a.speaker_entity = SpeakerEntity(q, entities);
+    a.speaker_name = a.speaker_entity >= 0 ? entities[a.speaker_entity].name : q.speaker_name;
+    a.direct = q.direct;
+    a.group = q.group;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<std::string> CaptionDates(const AnalyzeContext& context, const meta::DateTime* published) {
+  std::vector<std::string> out;
+  meta::DateParseOptions o;
+  o.reference = published;
+  for (std::string_view caption : context.captions) {
+    for (const meta::DateMatch& m : meta::FindDates(caption, o, 4)) {
+      if (m.value.granularity >= meta::DateGranularity::kDay) {
+        meta::DateTime day = m.value;
+        day.has_time = false;
+        day.granularity = meta::DateGranularity::kDay;
+        out.push_back(meta::FormatIsoLocal(day));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+}  // namespace analyze
+
+Analysis Analyze(std::string_view text, std::string_view language, const AnalyzeContext& context,
+                 const AnalyzeResources& resources) {
+  Analysis a;
+  std::string repaired;
+  if (!utf8::IsValid(text)) {
+    repaired = utf8::Repair(text);
+    text = repaired;
+  }
+  std::string detected;
+  if (language.empty()) {
+    detected = nlp::DetectLanguage(text, "");
+    language = detected;
+  }
+  analyze::Doc doc = analyze::MakeDoc(text, language);
+  for (const nlp::Sentence& s : doc.seg.sentences) a.sentences.push_back({s.begin, s.end});
+  if (resources.ModelFor(language) == nullptr) {
+    a.notes.push_back({"ner_unavailable", "no NER model could be loaded; entities come from the gazetteer only"});
+  }
+  std::vector<analyze::TokenMention> mentions;
+  analyze::FindEntities(doc, resources, &mentions, &a.entities);
+  a.quotes = analyze::AttachQuotes(doc, language, a.entities);
+  std::optional<meta::DateTime> published;
+  if (!context.published_iso.empty()) published = meta::ParseDate(context.published_iso);
+  if (published && published->granularity < meta::DateGranularity::kDay) published.reset();
+  const meta::DateTime* pub = published ? &*published : nullptr;
+  a.times = analyze::FindTimes(doc, pub);
+  analyze::FindEvents(doc, mentions, a.entities, a.times, a.quotes, analyze::CaptionDates(context, pub), &a.events,
+                      &a.notes);
+  return a;
+}
+
+}  // namespace warta

@@ -1,0 +1,69 @@
+// The analysis layer's shared view of one text: its segmentation, lowercased
+// tokens, and the entity mentions found so far. Internal to src/analyze.
+#ifndef WARTA_ANALYZE_DOC_H_
+#define WARTA_ANALYZE_DOC_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "meta/date_parse.h"
+#include "nlp/sentences.h"
+#include "warta/analyze.h"
+
+namespace warta::analyze {
+
+struct Doc {
+  std::string_view text;  // valid UTF-8
+  nlp::Segmentation seg;
+  std::vector<std::string> lower;        // per token, ASCII letters lowercased
+  std::vector<uint32_t> sentence_of;     // per token
+  bool indonesian = false;
+
+  std::string_view Tok(size_t i) const { return seg.TokenText(text, seg.tokens[i]); }
+  // The text from token b to token e-1, as written.
+  std::string_view Range(size_t b, size_t e) const {
+    return text.substr(seg.tokens[b].byte_begin, seg.tokens[e - 1].byte_end - seg.tokens[b].byte_begin);
+  }
+  bool Capitalized(size_t i) const {
+    std::string_view t = Tok(i);
+    return !t.empty() && ((t[0] >= 'A' && t[0] <= 'Z') || static_cast<unsigned char>(t[0]) >= 0xC0);
+  }
+};
+
+Doc MakeDoc(std::string_view valid_utf8, std::string_view language);
+
+// A stretch of tokens naming one entity.
+struct TokenMention {
+  uint32_t tb = 0, te = 0;  // token range, end exclusive
+  std::string type;         // PER/ORG/LOC/MISC
+  int32_t entity = -1;
+};
+
+// Role and title words ("presiden", "utusan", "spokesman"), lowercased.
+bool IsRoleWord(std::string_view lower);
+
+// Finds mentions (NER + gazetteer places + acronyms), merges them into
+// entities with roles and aliases. `mentions` come sorted by position, each
+// with its entity id.
+void FindEntities(const Doc& doc, const AnalyzeResources& resources, std::vector<TokenMention>* mentions,
+                  std::vector<analysis::Entity>* entities);
+
+// "lima" -> 5, "five" -> 5; -1 when not a number word.
+int NumberWord(std::string_view lower);
+
+// Absolute and relative time expressions; `published` may be null.
+std::vector<analysis::TimeExpr> FindTimes(const Doc& doc, const meta::DateTime* published);
+
+// Events from trigger words, with participants, place, time, duration and
+// outcome; caption dates add consistency notes.
+void FindEvents(const Doc& doc, const std::vector<TokenMention>& mentions,
+                const std::vector<analysis::Entity>& entities, const std::vector<analysis::TimeExpr>& times,
+                const std::vector<analysis::Quote>& quotes,
+                const std::vector<std::string>& caption_dates, std::vector<analysis::Event>* events,
+                std::vector<analysis::Note>* notes);
+
+}  // namespace warta::analyze
+
+#endif  // WARTA_ANALYZE_DOC_H_

@@ -1,0 +1,391 @@
+// Entities: NER mentions cleaned of leading titles, gazetteer places the
+// tagger missed, acronyms tied to their expansions, then one entity per
+// thing named, with the roles the surrounding words give it.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "analyze/doc.h"
+#include "nlp/gazetteer.h"
+#include "warta/ner.h"
+
+namespace warta::analyze {
+namespace {
+
+constexpr std::string_view kRoleWords[] = {
+    // Indonesian
+    "presiden", "wapres", "menteri", "menlu", "gubernur", "bupati", "wali", "walikota", "juru", "jubir",
+    "ajudan", "utusan", "menantu", "kepala", "ketua", "direktur", "dirut", "perdana", "kanselir", "raja",
+    "ratu", "pangeran", "sekretaris", "sekjen", "duta", "dubes", "panglima", "jenderal", "kapolri", "kapolda",
+    "kapolres", "pejabat", "penasihat", "anggota", "pemimpin", "komandan", "hakim", "jaksa", "senator",
+    "istri", "suami", "putra", "putri", "pengacara", "analis", "pakar", "ekonom", "peneliti", "pelatih",
+    "camat", "lurah", "kades", "rektor", "dekan", "wakil", "mantan", "ceo", "pendiri", "pemilik", "kapten",
+    "kolonel", "ulama", "imam", "uskup", "paus", "kanselir", "gubernur", "legislator", "politikus", "politisi",
+    // English
+    "president", "minister", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "envoy", "aide",
+    "adviser", "advisor", "son-in-law", "chief", "head", "chairman", "chairwoman", "chair", "director",
+    "secretary", "ambassador", "prime", "chancellor", "king", "queen", "prince", "princess", "general",
+    "commander", "leader", "official", "lawyer", "attorney", "judge", "wife", "husband", "son", "daughter",
+    "founder", "representative", "lawmaker", "congressman", "congresswoman", "deputy", "vice", "former",
+    "analyst", "economist", "researcher", "coach", "captain", "colonel", "professor", "pope", "bishop",
+    "negotiator", "diplomat", "premier", "emir", "sheikh", "sultan", "speaker", "mp", "sen.", "rep.", "gov.",
+};
+
+// Words that may sit inside a role phrase without ending it.
+constexpr std::string_view kRoleGlue[] = {"utama", "khusus", "senior", "luar", "negeri", "dalam", "urusan",
+                                          "bidang", "untuk", "the", "of", "for", "foreign", "special",
+                                          "top", "chief", "senior", "de", "bagian", "umum", "besar"};
+
+// Words before an appositive role phrase that are not part of it.
+constexpr std::string_view kPhraseStops[] = {"dan", "serta", "antara", "dengan", "oleh", "kepada", "and",
+                                             "with", "by", "between", "to", "said", "kata", "menurut"};
+
+struct Acronym {
+  std::string_view acronym, expansion;
+};
+constexpr Acronym kAcronyms[] = {
+    {"as", "amerika serikat"}, {"us", "united states"},      {"u.s.", "united states"},
+    {"usa", "united states"},  {"uk", "united kingdom"},     {"ue", "uni eropa"},
+    {"eu", "european union"},  {"pbb", "perserikatan bangsa-bangsa"}, {"un", "united nations"},
+    {"ri", "indonesia"},       {"uea", "uni emirat arab"},   {"uae", "united arab emirates"},
+    {"korut", "korea utara"},  {"korsel", "korea selatan"},  {"as", "united states"},
+};
+
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+bool IsAllCaps(std::string_view t) {
+  if (t.size() < 2 || t.size() > 6) return false;
+  for (char c : t) {
+    if (!(c >= 'A' && c <= 'Z') && c != '.') return false;
+  }
+  return true;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+class EntityFinder {
+ public:
+  EntityFinder(const Doc& doc, const AnalyzeResources& res, std::vector<TokenMention>* mentions,
+               std::vector<analysis::Entity>* entities)
+      : doc_(doc), res_(res), mentions_(*mentions), entities_(*entities),
+        covered_(doc.seg.tokens.size(), -1), loc_hit_(doc.seg.tokens.size(), 0) {}
+
+  void Run() {
+    for (const nlp::Sentence& s : doc_.seg.sentences) TagSentence(s);
+    Cover();
+    MatchAcronyms();
+    std::sort(mentions_.begin(), mentions_.end(), [](const TokenMention& a, const TokenMention& b) {
+      return a.tb < b.tb;
+    });
+    Merge();
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      if (mentions_[i].type == "PER") AttachRoles(i);
+    }
+  }
+
+ private:
+  // NER tags, then gazetteer places over what the tagger left untagged.
+  void TagSentence(const nlp::Sentence& s) {
+    uint32_t n = s.token_end - s.token_begin;
+    if (n == 0) return;
+    std::vector<nlp::GazetteerHit> hits;
+    std::vector<std::string> lower(doc_.lower.begin() + s.token_begin, doc_.lower.begin() + s.token_end);
+    res_.gazetteer().Match(lower, &hits);
+    constexpr uint8_t kLoc = 1;  // kGazetteerTypes[0]
+    for (uint32_t i = 0; i < n; ++i) {
+      if (hits[i].begin_mask & kLoc) loc_hit_[s.token_begin + i] = 1;
+      if ((hits[i].inside_mask & kLoc) && !(hits[i].begin_mask & kLoc)) loc_hit_[s.token_begin + i] = 2;
+    }
+    std::vector<TokenMention> found;
+    if (const NerModel* model = res_.ModelFor(doc_.indonesian ? "id" : "en")) {
+      std::vector<std::string_view> views;
+      views.reserve(n);
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i) views.push_back(doc_.Tok(i));
+      std::vector<std::string_view> tags = model->Tag(views);
+      for (uint32_t i = 0; i < n; ++i) {
+        if (tags[i].size() < 3 || tags[i][0] != 'B') continue;
+        uint32_t e = i + 1;
+        while (e < n && tags[e].size() > 2 && tags[e][0] == 'I' && tags[e].substr(2) == tags[i].substr(2)) ++e;
+        AddCleaned(s.token_begin + i, s.token_begin + e, std::string(tags[i].substr(2)));
+      }
+    }
+  }
+
+  bool IsRoleAt(uint32_t t) const { return IsRoleWord(doc_.lower[t]); }
+
+  // A PER mention that starts with a title ("Presiden Rusia Vladimir Putin")
+  // keeps only the name; the title's places become mentions of their own.
+  void AddCleaned(uint32_t b, uint32_t e, std::string type) {
+    if (type == "PER") {
+      uint32_t k = b;
+      bool stripped = false;
+      while (k + 1 < e && (IsRoleAt(k) || (stripped && (loc_hit_[k] || !doc_.Capitalized(k) ||
+                                                        doc_.seg.tokens[k].kind == nlp::TokenKind::kPunct ||
+                                                        IsAllCaps(doc_.Tok(k)))))) {
+        stripped = stripped || IsRoleAt(k);
+        ++k;
+      }
+      if (!stripped) k = b;
+      if (k > b && doc_.lower[k] == "(") return;  // malformed: leave it to the other passes
+      b = k;
+    }
+    if (type == "MISC" || b >= e) {
+      if (type == "MISC" && b < e) mentions_.push_back({b, e, type, -1});
+      return;
+    }
+    // Trim punctuation at either end.
+    while (b < e && doc_.seg.tokens[b].kind == nlp::TokenKind::kPunct) ++b;
+    while (e > b && doc_.seg.tokens[e - 1].kind == nlp::TokenKind::kPunct) --e;
+    if (b < e) mentions_.push_back({b, e, type, -1});
+  }
+
+  void MarkCovered() {
+    std::fill(covered_.begin(), covered_.end(), -1);
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      for (uint32_t t = mentions_[m].tb; t < mentions_[m].te; ++t) covered_[t] = static_cast<int32_t>(m);
+    }
+  }
+
+  // Gazetteer places the tagger missed: capitalised and untagged only.
+  void Cover() {
+    MarkCovered();
+    size_t n = doc_.seg.tokens.size();
+    for (size_t t = 0; t < n; ++t) {
+      if (loc_hit_[t] != 1 || covered_[t] >= 0 || !doc_.Capitalized(t) || IsRoleAt(t)) continue;
+      size_t e = t + 1;
+      while (e < n && loc_hit_[e] == 2 && covered_[e] < 0 && doc_.sentence_of[e] == doc_.sentence_of[t]) ++e;
+      mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(e), "LOC", -1});
+      t = e - 1;
+    }
+    MarkCovered();
+  }
+
+  // "Amerika Serikat (AS)": the acronym is an alias; its later bare uses are
+  // mentions even when the tagger missed them.
+  void MatchAcronyms() {
+    size_t n = doc_.seg.tokens.size();
+    for (size_t t = 1; t + 2 < n; ++t) {
+      if (doc_.lower[t] != "(" || doc_.lower[t + 2] != ")" || !IsAllCaps(doc_.Tok(t + 1))) continue;
+      int32_t m = covered_[t - 1];
+      if (m < 0) continue;
+      acronym_of_[std::string(doc_.Tok(t + 1))] = Lower(doc_.Range(mentions_[m].tb, mentions_[m].te));
+      if (covered_[t + 1] < 0) {
+        mentions_.push_back({static_cast<uint32_t>(t + 1), static_cast<uint32_t>(t + 2), mentions_[m].type, -1});
+      }
+    }
+    MarkCovered();
+    // Bare uses of known acronyms.
+    for (size_t t = 0; t < n; ++t) {
+      if (covered_[t] >= 0 || !IsAllCaps(doc_.Tok(t))) continue;
+      std::string tok(doc_.Tok(t));
+      std::string type = "LOC";
+      if (acronym_of_.count(tok) == 0) {
+        bool builtin = false;
+        for (const Acronym& a : kAcronyms) builtin = builtin || a.acronym == doc_.lower[t];
+        if (!builtin) continue;
+      }
+      mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(t + 1), type, -1});
+    }
+  }
+
+  int32_t NewEntity(size_t m) {
+    analysis::Entity e;
+    e.id = static_cast<uint32_t>(entities_.size());
+    e.type = mentions_[m].type;
+    entities_.push_back(std::move(e));
+    return static_cast<int32_t>(entities_.size() - 1);
+  }
+
+  // Mentions with the same text, a surname and its full name, an acronym and
+  // its expansion: one entity.
+  void Merge() {
+    std::unordered_map<std::string, int32_t> by_text;
+    std::vector<std::string> texts(mentions_.size());
+    for (size_t m = 0; m < mentions_.size(); ++m) texts[m] = Lower(doc_.Range(mentions_[m].tb, mentions_[m].te));
+    // Full names first, so a surname finds them whichever comes first.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (size_t m = 0; m < mentions_.size(); ++m) {
+        TokenMention& tm = mentions_[m];
+        bool single = tm.te - tm.tb == 1;
+        if ((pass == 0) == single) continue;
+        auto it = by_text.find(texts[m]);
+        int32_t id = it != by_text.end() ? it->second : -1;
+        if (id < 0 && single) id = FindBySurnameOrAcronym(texts[m], std::string(doc_.Tok(tm.tb)), by_text);
+        if (id < 0) id = NewEntity(m);
+        tm.entity = id;
+        by_text.emplace(texts[m], id);
+      }
+    }
+    std::vector<std::unordered_map<std::string, int>> type_votes(entities_.size());
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const TokenMention& tm = mentions_[m];
+      analysis::Entity& e = entities_[tm.entity];
+      const nlp::Token& b = doc_.seg.tokens[tm.tb];
+      const nlp::Token& last = doc_.seg.tokens[tm.te - 1];
+      std::string text(doc_.Range(tm.tb, tm.te));
+      e.mentions.push_back({b.begin, last.end, text});
+      ++type_votes[tm.entity][tm.type];
+      bool acronym = IsAllCaps(text);
+      if (!acronym && text.size() > e.name.size()) e.name = text;
+    }
+    for (analysis::Entity& e : entities_) {
+      if (e.name.empty()) e.name = e.mentions.front().text;
+      int best = 0;
+      for (const auto& [type, votes] : type_votes[e.id]) {
+        if (votes > best || (votes == best && type < e.type)) best = votes, e.type = type;
+      }
+      for (const analysis::Mention& m : e.mentions) {
+        if (m.text != e.name && std::find(e.aliases.begin(), e.aliases.end(), m.text) == e.aliases.end()) {
+          e.aliases.push_back(m.text);
+        }
+      }
+    }
+  }
+
+  int32_t FindBySurnameOrAcronym(const std::string& lower, const std::string& raw,
+                                 const std::unordered_map<std::string, int32_t>& by_text) {
+    auto acr = acronym_of_.find(raw);
+    if (acr != acronym_of_.end()) {
+      auto it = by_text.find(acr->second);
+      if (it != by_text.end()) return it->second;
+    }
+    for (const Acronym& a : kAcronyms) {
+      if (a.acronym != lower) continue;
+      auto it = by_text.find(std::string(a.expansion));
+      if (it != by_text.end()) return it->second;
+    }
+    // "Putin" -> "Vladimir Putin": a person whose full name ends (or starts) with it.
+    int32_t found = -1;
+    for (const auto& [text, id] : by_text) {
+      if (entities_[id].type != "PER" || text.size() <= lower.size()) continue;
+      bool last = text.ends_with(lower) && text[text.size() - lower.size() - 1] == ' ';
+      bool first = text.starts_with(lower) && text[lower.size()] == ' ';
+      if (last || (first && found < 0)) found = id;
+    }
+    return found;
+  }
+
+  void AddRole(int32_t entity, std::string role) {
+    while (!role.empty() && (role.back() == ',' || role.back() == ' ')) role.pop_back();
+    if (role.empty()) return;
+    std::vector<std::string>& roles = entities_[entity].roles;
+    if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(std::move(role));
+  }
+
+  // The role phrase text from token b to e-1 without "(ACR)" asides; also
+  // remembers the last person named in it, for "menantunya".
+  std::string RoleText(uint32_t b, uint32_t e) {
+    std::string out;
+    for (uint32_t t = b; t < e; ++t) {
+      if (doc_.lower[t] == "(" && t + 2 < e && doc_.lower[t + 2] == ")") {
+        t += 2;
+        continue;
+      }
+      if (!out.empty() && doc_.seg.tokens[t].begin > doc_.seg.tokens[t - 1].end) out.push_back(' ');
+      out.append(doc_.Tok(t));
+      if (covered_[t] >= 0 && mentions_[covered_[t]].type == "PER") {
+        last_possessor_ = std::string(doc_.Range(mentions_[covered_[t]].tb, mentions_[covered_[t]].te));
+        possessor_sentence_ = doc_.sentence_of[t];
+      }
+    }
+    return out;
+  }
+
+  bool Stop(uint32_t t) const {
+    return doc_.seg.tokens[t].kind == nlp::TokenKind::kPunct && doc_.lower[t] != "(" && doc_.lower[t] != ")" &&
+           doc_.lower[t] != "-";
+  }
+
+  // "menantunya" -> "menantu <possessor>".
+  std::string PossessiveRole(uint32_t t) {
+    const std::string& w = doc_.lower[t];
+    if (w.size() > 5 && w.ends_with("nya") && IsRoleWord(w.substr(0, w.size() - 3)) &&
+        possessor_sentence_ == doc_.sentence_of[t] && !last_possessor_.empty()) {
+      return w.substr(0, w.size() - 3) + " " + last_possessor_;
+    }
+    return "";
+  }
+
+  void AttachRoles(size_t m) {
+    const TokenMention& tm = mentions_[m];
+    uint32_t sb = doc_.seg.sentences[doc_.sentence_of[tm.tb]].token_begin;
+    uint32_t se = doc_.seg.sentences[doc_.sentence_of[tm.tb]].token_end;
+    // Title before the name: "Presiden Rusia Vladimir Putin".
+    int64_t role_start = -1;
+    for (int64_t j = static_cast<int64_t>(tm.tb) - 1; j >= sb && tm.tb - j <= 8; --j) {
+      if (Stop(j)) break;
+      if (IsRoleAt(j)) {
+        role_start = j;
+        while (role_start > sb && (doc_.lower[role_start - 1] == "wakil" || doc_.lower[role_start - 1] == "mantan" ||
+                                   doc_.lower[role_start - 1] == "former" || doc_.lower[role_start - 1] == "deputy" ||
+                                   doc_.lower[role_start - 1] == "vice" || doc_.lower[role_start - 1] == "perdana" ||
+                                   doc_.lower[role_start - 1] == "prime" || doc_.lower[role_start - 1] == "juru")) {
+          --role_start;
+        }
+        break;
+      }
+      bool name_like = doc_.Capitalized(j) || covered_[j] >= 0 || In(kRoleGlue, doc_.lower[j]) ||
+                       doc_.lower[j] == "(" || doc_.lower[j] == ")";
+      if (!name_like) break;
+    }
+    if (role_start >= 0) AddRole(tm.entity, RoleText(static_cast<uint32_t>(role_start), tm.tb));
+    // Appositive before: "ajudan utama Putin untuk kebijakan luar negeri, Yuri Ushakov,".
+    if (tm.tb > sb + 1 && doc_.lower[tm.tb - 1] == ",") {
+      uint32_t comma = tm.tb - 1;
+      uint32_t b = comma;
+      while (b > sb && !Stop(b - 1) && !In(kPhraseStops, doc_.lower[b - 1]) && comma - b < 12) --b;
+      if (b < comma) {
+        std::string possessive = PossessiveRole(b);
+        if (!possessive.empty() && comma - b == 1) {
+          AddRole(tm.entity, possessive);
+        } else if (IsRoleAt(b) || (b + 1 < comma && IsRoleAt(b + 1) && doc_.Capitalized(b) == false)) {
+          uint32_t start = IsRoleAt(b) ? b : b + 1;
+          AddRole(tm.entity, RoleText(start, comma));
+        }
+      }
+    }
+    // Appositive after: "Yuri Ushakov, a Kremlin aide, said".
+    if (tm.te + 1 < se && doc_.lower[tm.te] == ",") {
+      uint32_t b = tm.te + 1;
+      if (doc_.lower[b] == "a" || doc_.lower[b] == "an" || doc_.lower[b] == "the") ++b;
+      uint32_t e = b;
+      bool has_role = false;
+      while (e < se && !Stop(e) && e - b < 10) {
+        has_role = has_role || (IsRoleAt(e) && e - b < 4);
+        ++e;
+      }
+      bool closed = e >= se || doc_.lower[e] == "," || doc_.lower[e] == ".";
+      if (has_role && closed && e > b && covered_[b] < 0) AddRole(tm.entity, RoleText(b, e));
+    }
+  }
+
+  const Doc& doc_;
+  const AnalyzeResources& res_;
+  std::vector<TokenMention>& mentions_;
+  std::vector<analysis::Entity>& entities_;
+  std::vector<int32_t> covered_;
+  std::vector<uint8_t> loc_hit_;  // 1 = a place starts here, 2 = continues
+  std::unordered_map<std::string, std::string> acronym_of_;  // "AS" -> "amerika serikat"
+  std::string last_possessor_;
+  uint32_t possessor_sentence_ = UINT32_MAX;
+};
+
+}  // namespace
+
+bool IsRoleWord(std::string_view lower) { return In(kRoleWords, lower); }
+
+void FindEntities(const Doc& doc, const AnalyzeResources& resources, std::vector<TokenMention>* mentions,
+                  std::vector<analysis::Entity>* entities) {
+  EntityFinder(doc, resources, mentions, entities).Run();
+}
+
+}  // namespace warta::analyze
