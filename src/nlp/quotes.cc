@@ -140,6 +140,7 @@ class Extractor {
   void Commit(Attribution a);
   void AttachLoneQuotes();
   void SpeakerLabel(size_t sentence);
+  void SourcePhrase(const nlp::Sentence& s);
 
   std::string_view text_;
   std::vector<EntityMention> mentions_;  // sorted by begin
@@ -947,6 +948,35 @@ void Extractor::SpeakerLabel(size_t sentence) {
   Commit(std::move(a));
 }
 
+// "In the new poll, Trump leads by 10 points." — a document named in an
+// opening phrase is the source of the rest of the sentence when no verb in
+// it reports anything.
+void Extractor::SourcePhrase(const nlp::Sentence& s) {
+  static constexpr std::string_view kDocuments[] = {
+      "poll", "survey", "statement", "interview", "letter", "report", "memo", "speech", "op-ed", "tweet",
+      "post", "ad", "book", "essay", "column", "email", "filing", "study", "analysis", "editorial", "video",
+      "documents", "lawsuit", "complaint", "transcript", "survei", "jajak", "pernyataan", "wawancara",
+      "surat", "laporan", "pidato", "unggahan", "cuitan", "studi", "penelitian", "kajian"};
+  const uint32_t sb = s.token_begin, se = s.token_end;
+  if (se - sb < 6 || !(Is(sb, "in") || Is(sb, "dalam"))) return;
+  uint32_t comma = sb + 1;
+  while (comma < se && comma < sb + 10 && !Is(comma, ",")) ++comma;
+  if (comma >= se || !Is(comma, ",")) return;
+  bool document = false;
+  for (uint32_t i = sb + 1; i < comma; ++i) {
+    document = document || std::find(std::begin(kDocuments), std::end(kDocuments), Lower(i)) != std::end(kDocuments);
+  }
+  uint32_t begin = comma + 1, end = TrimEnd(begin, se);
+  if (!document || end < begin + 3 || quote_of_[begin] != kNone) return;
+  Attribution a;
+  a.cue = SpanOf(sb, sb + 1);
+  a.paragraph = s.paragraph;
+  a.sentence = sentence_of_[sb];
+  a.content.push_back(SpanOf(begin, end));
+  SetSpeaker(sb + 1, comma, &a);
+  Commit(std::move(a));
+}
+
 // Quotes no cue claimed: a quote in the paragraph of the attribution before
 // it continues that attribution; a quote paragraph right after one goes on
 // quoting the same speaker; any other speech-like quote stands alone.
@@ -1012,6 +1042,9 @@ std::vector<Quote> Extractor::Run() {
     if (k == 0 || seg_.sentences[k - 1].paragraph != s.paragraph) SpeakerLabel(k);
     RegisterNames(s);
     std::vector<Hit> hits = FindCues(s);
+    bool reported = false;
+    for (const Hit& hit : hits) reported = reported || hit.info.kind != CueKind::kSource;
+    if (!reported) SourcePhrase(s);
     for (size_t h = 0; h < hits.size(); ++h) {
       // A verb's content stops where the next cue's clause starts.
       uint32_t limit = s.token_end;

@@ -130,6 +130,9 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
       {"en",
        "The plan was endorsed by the council. Residents were asked of their views.",
        {}},
+      {"en",
+       "In a new survey, most residents back the park plan.",
+       {{"most residents back the park plan", "a new survey", "a new survey", false}}},
   };
   for (const Case& c : cases) {
     Text t(c.text);
