@@ -30,7 +30,7 @@ const CueTable& Table() {
     // ("..., said the senator") are marked invertible.
     t->Add({"said", "says", "say", "saying", "added", "adds", "adding", "wrote", "writes", "writing",
             "explained", "explains", "explaining", "noted", "notes", "noting", "continued", "continues",
-            "insisted", "insists", "insisting", "argued", "argues", "arguing", "stated", "states",
+            "insisted", "insists", "insisting", "argued", "argues", "arguing", "stated",
             "declared", "declares", "recalled", "recalls", "tweeted", "tweets", "replied", "replies",
             "responded", "responds", "countered", "counters", "acknowledged", "acknowledges",
             "conceded", "concedes", "asserted", "asserts", "observed", "quipped", "joked", "cautioned",
@@ -39,7 +39,7 @@ const CueTable& Table() {
             "admitted", "admits", "declared", "maintained", "maintains", "contended", "contends",
             "suggested", "suggests", "suggesting", "reported", "reports", "posted", "wondered",
             "confirmed", "confirms", "revealed", "reveals", "disclosed", "testified", "alleged",
-            "alleges", "charged", "charges", "boasted", "boasts", "lamented", "laments", "mused",
+            "alleges", "charged", "boasted", "boasts", "lamented", "laments", "mused",
             "shouted", "yelled", "whispered", "repeated", "repeats", "reiterated",
             "reiterates", "retorted", "shot", "estimated", "estimates", "speculated", "hinted",
             "indicated", "indicates", "implied", "implies", "signaled", "signalled", "asserting",
@@ -55,10 +55,10 @@ const CueTable& Table() {
             "criticizes", "criticizing", "praised", "praises", "blamed", "blames", "demanded",
             "demands", "proposed", "proposes", "proposing", "recommended", "recommends", "denied",
             "denies", "denying", "dismissed", "dismisses", "rejected", "rejects", "described",
-            "describes", "describing", "defended", "defends", "questioned", "questions", "promising",
+            "describes", "describing", "defended", "defends", "questioned", "promising",
             "pledging", "vowing", "advising", "reminding", "assuring", "demanding", "recommending",
             "rejecting", "dismissing", "defending", "questioning", "blaming", "praising", "attacked",
-            "attacks", "attacking", "blasted", "blasts", "blasting", "slammed", "slams", "slamming",
+            "attacking", "blasted", "blasts", "blasting", "slammed", "slams", "slamming",
             "denounced", "denounces", "denouncing", "condemned", "condemns", "condemning", "lauded",
             "hailed", "hails", "mocked", "mocks", "mocking", "ripped", "rips", "expressed", "expresses",
             "expressing", "voiced", "voices", "touted", "touts", "touting", "welcomed", "welcomes",
@@ -136,14 +136,16 @@ bool IsAuxiliary(std::string_view w) {
        "further", "quickly", "frequently", "long", "already", "even", "still", "first", "juga", "pun",
        "telah", "sudah", "kemudian", "lalu", "pernah", "akan", "sempat", "bahkan", "kembali", "masih",
        "sebelumnya", "justru", "hanya", "tak", "tidak", "belum", "sendiri", "pula", "malah", "turut",
-       "ikut", "sering", "selalu"});
+       "ikut", "sering", "selalu", "not", "n't", "never", "only", "just", "now", "reportedly", "apparently",
+       "personally", "tidak", "lagi"});
   return s->count(w) > 0;
 }
 
 bool IsClauseWord(std::string_view w) {
   static const WordSet* s = MakeSet(
       {"that", "but", "while", "when", "because", "as", "after", "before", "if", "although", "though",
-       "since", "so", "where", "whereas", "unless", "until", "whether", "than", "and", "or",
+       "since", "so", "where", "whereas", "unless", "until", "whether", "than", "and", "or", "why", "how",
+       "what", "who", "which", "whom", "mengapa", "bagaimana", "apa",
        "bahwa", "tetapi", "tapi", "namun", "sementara", "karena", "ketika", "saat", "setelah",
        "sebelum", "jika", "kalau", "meskipun", "walaupun", "sehingga", "agar", "supaya", "sedangkan",
        "dan", "atau", "serta", "lalu"});

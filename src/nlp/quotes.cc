@@ -411,10 +411,13 @@ bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) cons
     }
     return true;
   }
-  if (info.needs_object) {  // "..., she told reporters."
+  if (info.needs_object) {  // "..., she told reporters." (not "told a joke.")
+    std::string_view o = Lower(i);
+    bool addressee = cap_[i] || o == "the" || o == "reporters" || o == "journalists" || o == "wartawan" ||
+                     o == "media" || o == "him" || o == "her" || o == "them" || o == "us" || o == "me";
     uint32_t j = i;
     while (j < se && !IsPunct(j) && j < i + 4) ++j;
-    return j >= se || (IsPunct(j) && !IsOpenMark(j) && !Is(j, ":"));
+    return addressee && (j >= se || (IsPunct(j) && !IsOpenMark(j) && !Is(j, ":")));
   }
   return false;
 }
@@ -424,7 +427,8 @@ bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) cons
 uint32_t Extractor::SkipAdjuncts(uint32_t i, uint32_t sb) const {
   while (i != UINT32_MAX && i >= sb && quote_of_[i] == kNone) {
     std::string_view w = Lower(i);
-    if (nlp::IsAuxiliary(w)) {
+    bool adverb = w.size() > 4 && w.substr(w.size() - 2) == "ly" && !cap_[i];  // "occasionally"
+    if (nlp::IsAuxiliary(w) || adverb) {
       i = i > sb ? i - 1 : UINT32_MAX;
       continue;
     }
@@ -930,9 +934,10 @@ void Extractor::SpeakerLabel(size_t sentence) {
   for (uint32_t i = s.token_begin; i < colon; ++i) {
     if (quote_of_[i] != kNone || (!cap_[i] && !Is(i, ".") && !Is(i, "at") && !Is(i, "of"))) return;
     if (nlp::LookupCue(Lower(i)).kind != CueKind::kNone) return;
-  }
-  if (std::find(std::begin(kNotSpeakers), std::end(kNotSpeakers), Lower(s.token_begin)) != std::end(kNotSpeakers)) {
-    return;
+    std::string_view w = Lower(i);
+    if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "s'")) w.remove_suffix(2);
+    if (w.size() > 4 && w.substr(w.size() - 4) == "\u2019s") w.remove_suffix(4);
+    if (std::find(std::begin(kNotSpeakers), std::end(kNotSpeakers), w) != std::end(kNotSpeakers)) return;
   }
   size_t last = sentence;
   while (last + 1 < seg_.sentences.size() && seg_.sentences[last + 1].paragraph == s.paragraph) ++last;
