@@ -559,6 +559,13 @@ class TreeBuilder {
   // ---- Stack of open elements ----
   Node* Current() const { return open_.back(); }
   Node* AdjustedCurrent() const { return (context_ && open_.size() == 1) ? context_ : open_.back(); }
+  void CountOpen(Node* n, int delta);
+  // True when the adjusted current node is an HTML element, without
+  // touching node memory in the common all-HTML case.
+  bool InHtmlContent() const {
+    if (foreign_open_ == 0 && !context_foreign_) return true;
+    return open_.empty() || AdjustedCurrent()->ns == Namespace::kHtml;
+  }
   void Push(Node* n);
   void Pop();
   void EraseFromStack(size_t i);
@@ -615,6 +622,8 @@ class TreeBuilder {
   std::vector<Node*> open_;
   std::vector<Node*> formatting_;  // nullptr is a marker
   uint32_t tag_count_[kTagCount] = {};
+  uint32_t foreign_open_ = 0;  // open SVG/MathML elements
+  bool context_foreign_ = false;
   uint32_t stack_cap_;
   bool frameset_ok_ = true;
   bool foster_ = false;
@@ -640,7 +649,7 @@ void TreeBuilder::Run() {
   doc_->set_source(input_);
   if (options_.fragment) SetupFragment();
   for (;;) {
-    tokenizer_.SetAllowCdata(!open_.empty() && AdjustedCurrent()->ns != Namespace::kHtml);
+    tokenizer_.SetAllowCdata(!InHtmlContent());
     tokenizer_.Next(&tok_);
     if (tok_.type == TokenType::kStartTag) ++start_tags_;
     Process();
@@ -674,6 +683,7 @@ void TreeBuilder::SetupFragment() {
     ctx_name = "body";
   }
   context_ = NewElement(options_.fragment_context_ns, ctx_tag, arena_->Copy(ctx_name));
+  context_foreign_ = context_->ns != Namespace::kHtml;
   if (context_->ns == Namespace::kHtml) {
     TokenizerState state = TokenizerState::kData;
     switch (ctx_tag) {
@@ -725,9 +735,8 @@ void TreeBuilder::Process() {
 }
 
 bool TreeBuilder::UseHtmlRules() {
-  if (open_.empty()) return true;
+  if (InHtmlContent() || tok_.type == TokenType::kEof) return true;
   const Node* n = AdjustedCurrent();
-  if (n->ns == Namespace::kHtml || tok_.type == TokenType::kEof) return true;
   bool start = tok_.type == TokenType::kStartTag;
   bool chars = tok_.type == TokenType::kCharacters;
   if (IsMathTextIntegrationPoint(n)) {
@@ -1040,17 +1049,24 @@ void TreeBuilder::InsertGenericText(TokenizerState state) {
 // ---------------------------------------------------------------------------
 // Stack of open elements
 
+void TreeBuilder::CountOpen(Node* n, int delta) {
+  Rec(n)->on_stack = delta > 0;
+  if (n->ns == Namespace::kHtml) {
+    tag_count_[static_cast<size_t>(n->tag)] += delta;
+  } else {
+    foreign_open_ += delta;
+  }
+}
+
 void TreeBuilder::Push(Node* n) {
   open_.push_back(n);
-  Rec(n)->on_stack = true;
-  if (n->ns == Namespace::kHtml) ++tag_count_[static_cast<size_t>(n->tag)];
+  CountOpen(n, 1);
 }
 
 void TreeBuilder::Pop() {
   Node* n = open_.back();
   open_.pop_back();
-  Rec(n)->on_stack = false;
-  if (n->ns == Namespace::kHtml) --tag_count_[static_cast<size_t>(n->tag)];
+  CountOpen(n, -1);
 }
 
 void TreeBuilder::EraseFromStack(size_t i) {
@@ -1059,14 +1075,12 @@ void TreeBuilder::EraseFromStack(size_t i) {
   // stack position says: the depth cap needs the final pass.
   if (i + 1 < open_.size()) maybe_too_deep_ = true;
   open_.erase(open_.begin() + i);
-  Rec(n)->on_stack = false;
-  if (n->ns == Namespace::kHtml) --tag_count_[static_cast<size_t>(n->tag)];
+  CountOpen(n, -1);
 }
 
 void TreeBuilder::InsertIntoStack(size_t i, Node* n) {
   open_.insert(open_.begin() + i, n);
-  Rec(n)->on_stack = true;
-  if (n->ns == Namespace::kHtml) ++tag_count_[static_cast<size_t>(n->tag)];
+  CountOpen(n, 1);
 }
 
 int TreeBuilder::StackIndex(const Node* n) const {
@@ -1379,11 +1393,9 @@ bool TreeBuilder::AdoptionAgency() {
       }
       Node* clone = CloneElement(node);
       formatting_[node_pos] = clone;
-      Rec(node)->on_stack = false;
-      if (node->ns == Namespace::kHtml) --tag_count_[static_cast<size_t>(node->tag)];
+      CountOpen(node, -1);
       open_[node_idx] = clone;
-      Rec(clone)->on_stack = true;
-      if (clone->ns == Namespace::kHtml) ++tag_count_[static_cast<size_t>(clone->tag)];
+      CountOpen(clone, 1);
       if (last == fb) bookmark_after = clone;
       Detach(last);
       AppendChild(clone, last);
