@@ -36,6 +36,15 @@ constexpr std::string_view kRoleGlue[] = {"utama", "khusus", "senior", "luar", "
                                           "bidang", "untuk", "the", "of", "for", "foreign", "special",
                                           "top", "chief", "senior", "de", "bagian", "umum", "besar"};
 
+// Capitalised words that open an organisation's name ("Kedutaan Besar AS").
+constexpr std::string_view kInstitutionWords[] = {
+    "kedutaan", "kementerian", "kantor", "dewan", "partai", "universitas", "komisi", "badan", "lembaga",
+    "markas", "gedung", "mahkamah", "pengadilan", "kepolisian", "embassy", "ministry", "department",
+    "council", "party", "university", "commission", "agency", "court", "bank"};
+
+constexpr std::string_view kPlacePrepositions[] = {"di", "ke", "dari", "seluruh", "kota", "provinsi",
+                                                   "in", "from", "across", "throughout", "near"};
+
 // Words before an appositive role phrase that are not part of it.
 constexpr std::string_view kPhraseStops[] = {"dan", "serta", "antara", "dengan", "oleh", "kepada", "and",
                                              "with", "by", "between", "to", "said", "kata", "menurut"};
@@ -49,6 +58,7 @@ constexpr Acronym kAcronyms[] = {
     {"eu", "european union"},  {"pbb", "perserikatan bangsa-bangsa"}, {"un", "united nations"},
     {"ri", "indonesia"},       {"uea", "uni emirat arab"},   {"uae", "united arab emirates"},
     {"korut", "korea utara"},  {"korsel", "korea selatan"},  {"as", "united states"},
+    {"amerika", "amerika serikat"}, {"america", "united states"},
 };
 
 template <size_t N>
@@ -81,6 +91,7 @@ class EntityFinder {
 
   void Run() {
     for (const nlp::Sentence& s : doc_.seg.sentences) TagSentence(s);
+    FindInstitutions();
     Cover();
     MatchAcronyms();
     std::sort(mentions_.begin(), mentions_.end(), [](const TokenMention& a, const TokenMention& b) {
@@ -90,6 +101,7 @@ class EntityFinder {
     for (size_t i = 0; i < mentions_.size(); ++i) {
       if (mentions_[i].type == "PER") AttachRoles(i);
     }
+    ResolveDescriptors();
   }
 
  private:
@@ -148,6 +160,30 @@ class EntityFinder {
     if (b < e) mentions_.push_back({b, e, type, -1});
   }
 
+  // "Kedutaan Besar AS", "Gedung Putih": an institution word and the
+  // capitalised words after it name an organisation, whatever the tagger
+  // made of the pieces.
+  void FindInstitutions() {
+    size_t n = doc_.seg.tokens.size();
+    for (size_t t = 0; t + 1 < n; ++t) {
+      if (!doc_.Capitalized(t) || !In(kInstitutionWords, doc_.lower[t])) continue;
+      size_t e = t + 1;
+      while (e < n && doc_.sentence_of[e] == doc_.sentence_of[t] && doc_.Capitalized(e) &&
+             doc_.seg.tokens[e].kind == nlp::TokenKind::kWord) {
+        ++e;
+      }
+      if (e == t + 1) continue;
+      bool inside_person = false;
+      for (const TokenMention& m : mentions_) {
+        inside_person = inside_person || (m.type == "PER" && m.tb < e && t < m.te);
+      }
+      if (inside_person) continue;
+      std::erase_if(mentions_, [&](const TokenMention& m) { return m.tb >= t && m.te <= e; });
+      mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(e), "ORG", -1});
+      t = e - 1;
+    }
+  }
+
   void MarkCovered() {
     std::fill(covered_.begin(), covered_.end(), -1);
     for (size_t m = 0; m < mentions_.size(); ++m) {
@@ -165,6 +201,17 @@ class EntityFinder {
       while (e < n && loc_hit_[e] == 2 && covered_[e] < 0 && doc_.sentence_of[e] == doc_.sentence_of[t]) ++e;
       mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(e), "LOC", -1});
       t = e - 1;
+    }
+    // "di Kremlin", "atas seluruh Donbas": one capitalised word after a
+    // word of place, inside a sentence, is a place.
+    for (size_t t = 1; t < n; ++t) {
+      if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
+          !In(kPlacePrepositions, doc_.lower[t - 1]) || IsRoleAt(t) || In(kInstitutionWords, doc_.lower[t]) ||
+          doc_.sentence_of[t - 1] != doc_.sentence_of[t] || IsAllCaps(doc_.Tok(t))) {
+        continue;
+      }
+      if (t + 1 < n && doc_.Capitalized(t + 1) && doc_.sentence_of[t + 1] == doc_.sentence_of[t]) continue;
+      mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(t + 1), "LOC", -1});
     }
     MarkCovered();
   }
@@ -225,6 +272,7 @@ class EntityFinder {
         by_text.emplace(texts[m], id);
       }
     }
+    Propagate(by_text);
     std::vector<std::unordered_map<std::string, int>> type_votes(entities_.size());
     for (size_t m = 0; m < mentions_.size(); ++m) {
       const TokenMention& tm = mentions_[m];
@@ -249,6 +297,31 @@ class EntityFinder {
         }
       }
     }
+  }
+
+  // Later bare uses of a name the tagger missed ("Witkoff" after "Steve
+  // Witkoff"): capitalised tokens equal to a known single-word form.
+  void Propagate(const std::unordered_map<std::string, int32_t>& by_text) {
+    std::unordered_map<std::string, int32_t> single;
+    for (const auto& [text, id] : by_text) {
+      if (text.find(' ') == std::string::npos) single.emplace(text, id);
+      size_t space = text.rfind(' ');
+      if (space != std::string::npos && entities_[id].type == "PER") single.emplace(text.substr(space + 1), id);
+    }
+    MarkCovered();
+    size_t before = mentions_.size();
+    for (size_t t = 0; t < doc_.seg.tokens.size(); ++t) {
+      if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.lower[t].size() < 3) continue;
+      auto it = single.find(doc_.lower[t]);
+      if (it == single.end()) continue;
+      mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(t + 1), entities_[it->second].type,
+                           it->second});
+    }
+    if (mentions_.size() == before) return;
+    std::sort(mentions_.begin(), mentions_.end(), [](const TokenMention& a, const TokenMention& b) {
+      return a.tb < b.tb;
+    });
+    MarkCovered();
   }
 
   int32_t FindBySurnameOrAcronym(const std::string& lower, const std::string& raw,
@@ -315,6 +388,49 @@ class EntityFinder {
     return "";
   }
 
+  // "ajudan utama Putin untuk ...", "utusan khusus Trump, Steve Witkoff":
+  // after a lowercase role word the name is whose aide or envoy it is.
+  bool QualifiesRole(size_t m, uint32_t role_start) const {
+    const TokenMention& tm = mentions_[m];
+    if (doc_.Capitalized(role_start)) return false;
+    const std::string& next = tm.te < doc_.lower.size() ? doc_.lower[tm.te] : doc_.lower[tm.te - 1];
+    bool appositive = next == "," && tm.te + 1 < covered_.size() && covered_[tm.te + 1] >= 0 &&
+                      mentions_[covered_[tm.te + 1]].type == "PER";
+    return appositive || next == "untuk" || next == "for" || next == "bidang" || next == "urusan" ||
+           next == "di" || next == "in";
+  }
+
+  // "utusan utama Presiden AS Donald Trump": a lowercase role word before the
+  // title describes someone else (Trump's envoy), named elsewhere.
+  void RememberDescriptor(size_t m, uint32_t title_start, uint32_t sb) {
+    int64_t j = static_cast<int64_t>(title_start) - 1;
+    while (j >= sb && title_start - j <= 4 && In(kRoleGlue, doc_.lower[j]) && !doc_.Capitalized(j)) --j;
+    if (j < sb || !IsRoleAt(j) || doc_.Capitalized(j)) return;
+    descriptors_.push_back({m, static_cast<uint32_t>(j), RoleText(static_cast<uint32_t>(j), mentions_[m].tb)});
+    // RoleText keeps the title's own words; the descriptor ends before the name.
+  }
+
+  void ResolveDescriptors() {
+    for (Descriptor& d : descriptors_) {
+      TokenMention& tm = mentions_[d.mention];
+      const std::string& head = doc_.lower[d.role_word];
+      std::string owner = Lower(entities_[tm.entity].name);
+      owner = owner.substr(owner.rfind(' ') == std::string::npos ? 0 : owner.rfind(' ') + 1);
+      for (analysis::Entity& e : entities_) {
+        if (static_cast<int32_t>(e.id) == tm.entity || e.type != "PER") continue;
+        bool match = false;
+        for (const std::string& role : e.roles) {
+          std::string low = Lower(role);
+          match = match || (low.starts_with(head + " ") && low.find(owner) != std::string::npos);
+        }
+        if (!match) continue;
+        tm.described = static_cast<int32_t>(e.id);
+        AddRole(static_cast<int32_t>(e.id), d.text);
+        break;
+      }
+    }
+  }
+
   void AttachRoles(size_t m) {
     const TokenMention& tm = mentions_[m];
     uint32_t sb = doc_.seg.sentences[doc_.sentence_of[tm.tb]].token_begin;
@@ -337,7 +453,10 @@ class EntityFinder {
                        doc_.lower[j] == "(" || doc_.lower[j] == ")";
       if (!name_like) break;
     }
-    if (role_start >= 0) AddRole(tm.entity, RoleText(static_cast<uint32_t>(role_start), tm.tb));
+    if (role_start >= 0 && !QualifiesRole(m, static_cast<uint32_t>(role_start))) {
+      AddRole(tm.entity, RoleText(static_cast<uint32_t>(role_start), tm.tb));
+      RememberDescriptor(m, static_cast<uint32_t>(role_start), sb);
+    }
     // Appositive before: "ajudan utama Putin untuk kebijakan luar negeri, Yuri Ushakov,".
     if (tm.tb > sb + 1 && doc_.lower[tm.tb - 1] == ",") {
       uint32_t comma = tm.tb - 1;
@@ -375,6 +494,12 @@ class EntityFinder {
   std::vector<int32_t> covered_;
   std::vector<uint8_t> loc_hit_;  // 1 = a place starts here, 2 = continues
   std::unordered_map<std::string, std::string> acronym_of_;  // "AS" -> "amerika serikat"
+  struct Descriptor {
+    size_t mention;
+    uint32_t role_word;
+    std::string text;
+  };
+  std::vector<Descriptor> descriptors_;
   std::string last_possessor_;
   uint32_t possessor_sentence_ = UINT32_MAX;
 };

@@ -31,6 +31,11 @@ constexpr Trigger kTriggers[] = {
     {"visited", "visit"},         {"visit", "visit"},           {"bocor", "leak"},
     {"dibocorkan", "leak"},       {"membocorkan", "leak"},      {"leaked", "leak"},
 };
+// Nouns name an event but take no subject ("Ushakov said the meeting ...").
+constexpr std::string_view kNominal[] = {"pertemuan", "pembicaraan", "perundingan", "negosiasi", "kesepakatan",
+                                         "perjanjian", "serangan", "invasi", "kunjungan", "meeting", "talks",
+                                         "negotiations", "agreement", "deal", "attack", "attacks", "invasion",
+                                         "visit", "summit", "ktt"};
 constexpr std::string_view kNegations[] = {"gagal", "belum", "tidak", "tanpa", "tak", "failed", "no",
                                            "without", "not", "never", "fail"};
 constexpr std::string_view kAgreementWords[] = {"kesepakatan", "sepakat", "kompromi", "terobosan", "agreement",
@@ -103,13 +108,29 @@ class EventFinder {
     }
   }
 
-  // The entity of the mention at token t that names a participant, or -1.
-  int32_t EntityAt(size_t t) const { return mention_at_[t] >= 0 ? mentions_[mention_at_[t]].entity : -1; }
+  // The entity a mention stands for as a participant: the envoy rather than
+  // the president in "utusan Presiden Donald Trump".
+  int32_t Participant(size_t m) const {
+    return mentions_[m].described >= 0 ? mentions_[m].described : mentions_[m].entity;
+  }
+
+  // "Presiden Rusia Vladimir Putin", "Presiden AS (AS) Donald Trump": the
+  // place only qualifies the person's title.
+  bool Modifier(size_t m) const {
+    const TokenMention& tm = mentions_[m];
+    if (tm.type == "PER") return false;
+    if (tm.tb > 0 && IsRoleWord(L(tm.tb - 1))) return true;
+    size_t next = tm.te;
+    if (L(next) == "(" && L(next + 2) == ")") next += 3;
+    return next < mention_at_.size() && mention_at_[next] >= 0 && mentions_[mention_at_[next]].type == "PER";
+  }
 
   // "utusan khusus Trump, Steve Witkoff": Trump only qualifies the role.
   bool OnlyQualifies(size_t m) const {
     const TokenMention& tm = mentions_[m];
-    if (tm.tb == 0 || !IsRoleWord(L(tm.tb - 1)) || doc_.Capitalized(tm.tb - 1)) return false;
+    size_t j = tm.tb;
+    while (j > 0 && j + 3 > tm.tb && (L(j - 1) == "utama" || L(j - 1) == "khusus" || L(j - 1) == "senior")) --j;
+    if (j == 0 || !IsRoleWord(L(j - 1)) || doc_.Capitalized(j - 1)) return false;
     return L(tm.te) == "," && tm.te + 1 < mention_at_.size() && mention_at_[tm.te + 1] >= 0;
   }
 
@@ -127,7 +148,7 @@ class EventFinder {
     for (size_t t = b; t < e && t < b + 30; ++t) {
       if (mention_at_[t] >= 0) {
         size_t m = mention_at_[t];
-        if (!OnlyQualifies(m)) AddParticipant(ev, mentions_[m].entity);
+        if (!OnlyQualifies(m) && !Modifier(m)) AddParticipant(ev, Participant(m));
         t = mentions_[m].te - 1;
         continue;
       }
@@ -144,8 +165,8 @@ class EventFinder {
   int32_t FirstMentionAfter(size_t b, size_t e, size_t window, bool person_first) const {
     int32_t any = -1;
     for (size_t t = b; t < e && t < b + window; ++t) {
-      if (mention_at_[t] < 0) continue;
-      int32_t id = mentions_[mention_at_[t]].entity;
+      if (mention_at_[t] < 0 || Modifier(mention_at_[t])) continue;
+      int32_t id = Participant(mention_at_[t]);
       if (!person_first || entities_[id].type == "PER") return id;
       if (any < 0) any = id;
     }
@@ -198,10 +219,13 @@ class EventFinder {
     ev.evidence.push_back(s);
     // Subject: the first name of the trigger's clause.
     size_t clause = trig;
-    while (clause > sb && L(clause - 1) != "," && L(clause - 1) != ";") --clause;
-    for (size_t t = clause; t < trig; ++t) {
-      if (mention_at_[t] >= 0 && !OnlyQualifies(mention_at_[t])) {
-        if (entities_[EntityAt(t)].type != "MISC") {
+    while (clause > sb && L(clause - 1) != "," && L(clause - 1) != ";" && L(clause - 1) != "\u2013" &&
+           L(clause - 1) != "\u2014" && L(clause - 1) != ":") {
+      --clause;
+    }
+    for (size_t t = In(kNominal, L(trig)) ? trig : clause; t < trig; ++t) {
+      if (mention_at_[t] >= 0 && !OnlyQualifies(mention_at_[t]) && !Modifier(mention_at_[t])) {
+        if (entities_[Participant(mention_at_[t])].type != "MISC") {
           CollectList(t, trig, &ev);
           break;
         }
@@ -220,7 +244,7 @@ class EventFinder {
     }
     if (type == "invasion" || type == "attack") AddParticipant(&ev, FirstMentionAfter(trig + 1, se, 4, false));
     // "dalam perundingan di Jenewa, AS dan Ukraina mengatakan": the parties follow.
-    if (ev.participants.empty()) {
+    if (ev.participants.empty() && (Meetingish(type) || type == "agreement")) {
       for (size_t t = trig + 1; t + 2 < se; ++t) {
         if (mention_at_[t] >= 0 && (L(mentions_[mention_at_[t]].te) == "dan" || L(mentions_[mention_at_[t]].te) == "and")) {
           CollectList(t, se, &ev);
@@ -229,7 +253,7 @@ class EventFinder {
       }
     }
     // Place: the first name after "di"/"in"/"at" following the trigger.
-    for (size_t t = trig + 1; t + 1 < se; ++t) {
+ for (size_t t = trig + 1; t + 1 < se && L(t) != ","; ++t) {
       if (L(t) != "di" && L(t) != "in" && L(t) != "at" && L(t) != "ke") continue;
       int32_t id = mention_at_[t + 1] >= 0 ? mentions_[mention_at_[t + 1]].entity : -1;
       if (id >= 0 && entities_[id].type != "PER") {
@@ -282,6 +306,9 @@ class EventFinder {
           shared = shared || std::find(it->participants.begin(), it->participants.end(), p) != it->participants.end();
         }
         bool no_time_clash = ev.time.empty() || it->time.empty() || ev.time == it->time;
+        bool place_clash = !ev.place.empty() && !it->place.empty() &&
+                           std::find(it->place.begin(), it->place.end(), ev.place.front()) == it->place.end();
+        if (place_clash) break;
         if ((demonstrative && gap <= 3) || (gap <= 2 && no_time_clash && (shared || ev.participants.empty()))) {
           MergeInto(&*it, ev);
           return;
@@ -289,6 +316,8 @@ class EventFinder {
         break;
       }
     }
+    // "setelah perundingan": a bare mention with nothing to tell.
+    if (ev.participants.empty() && ev.place.empty() && ev.time.empty() && ev.subject.empty()) return;
     events_.push_back(std::move(ev));
   }
 
