@@ -44,8 +44,8 @@ struct Entity {
   std::string type;   // "PER", "ORG", "LOC" or "MISC"
   std::string name;   // canonical: the longest full form seen
   std::vector<Mention> mentions;
-  std::vector<std::string> roles;    // "Presiden Rusia", "utusan khusus Trump"
-  std::vector<std::string> aliases;  // other surface forms: "Putin", "AS"
+  std::vector<std::string> roles;    // "Presiden Prancis", "utusan khusus Biden"
+  std::vector<std::string> aliases;  // other surface forms: "Macron", "AS"
 };
 
 struct Span {

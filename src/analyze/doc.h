@@ -39,8 +39,8 @@ struct TokenMention {
   uint32_t tb = 0, te = 0;  // token range, end exclusive
   std::string type;         // PER/ORG/LOC/MISC
   int32_t entity = -1;
-  // For a name inside a description of someone else ("utusan ... Donald
-  // Trump"), the entity described (the envoy), when named elsewhere.
+  // For a name inside a description of someone else ("utusan ... Joe
+  // Biden"), the entity described (the envoy), when named elsewhere.
   int32_t described = -1;
 };
 

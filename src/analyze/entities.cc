@@ -36,7 +36,7 @@ constexpr std::string_view kRoleGlue[] = {"utama", "khusus", "senior", "luar", "
                                           "bidang", "untuk", "the", "of", "for", "foreign", "special",
                                           "top", "chief", "senior", "de", "bagian", "umum", "besar"};
 
-// Capitalised words that open an organisation's name ("Kedutaan Besar AS").
+// Capitalised words that open an organisation's name ("Kedutaan Besar Jepang").
 constexpr std::string_view kInstitutionWords[] = {
     "kedutaan", "kementerian", "kantor", "dewan", "partai", "universitas", "komisi", "badan", "lembaga",
     "markas", "gedung", "mahkamah", "pengadilan", "kepolisian", "embassy", "ministry", "department",
@@ -134,7 +134,7 @@ class EntityFinder {
 
   bool IsRoleAt(uint32_t t) const { return IsRoleWord(doc_.lower[t]); }
 
-  // A PER mention that starts with a title ("Presiden Rusia Vladimir Putin")
+  // A PER mention that starts with a title ("Presiden Prancis Emmanuel Macron")
   // keeps only the name; the title's places become mentions of their own.
   void AddCleaned(uint32_t b, uint32_t e, std::string type) {
     if (type == "PER") {
@@ -160,7 +160,7 @@ class EntityFinder {
     if (b < e) mentions_.push_back({b, e, type, -1});
   }
 
-  // "Kedutaan Besar AS", "Gedung Putih": an institution word and the
+  // "Kedutaan Besar Jepang", "Gedung Putih": an institution word and the
   // capitalised words after it name an organisation, whatever the tagger
   // made of the pieces.
   void FindInstitutions() {
@@ -202,7 +202,7 @@ class EntityFinder {
       mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(e), "LOC", -1});
       t = e - 1;
     }
-    // "di Kremlin", "atas seluruh Donbas": one capitalised word after a
+    // "di Elysee", "atas seluruh Papua": one capitalised word after a
     // word of place, inside a sentence, is a place.
     for (size_t t = 1; t < n; ++t) {
       if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
@@ -299,8 +299,8 @@ class EntityFinder {
     }
   }
 
-  // Later bare uses of a name the tagger missed ("Witkoff" after "Steve
-  // Witkoff"): capitalised tokens equal to a known single-word form.
+  // Later bare uses of a name the tagger missed ("Hochstein" after "Amos
+  // Hochstein"): capitalised tokens equal to a known single-word form.
   void Propagate(const std::unordered_map<std::string, int32_t>& by_text) {
     std::unordered_map<std::string, int32_t> single;
     for (const auto& [text, id] : by_text) {
@@ -336,7 +336,7 @@ class EntityFinder {
       auto it = by_text.find(std::string(a.expansion));
       if (it != by_text.end()) return it->second;
     }
-    // "Putin" -> "Vladimir Putin": a person whose full name ends (or starts) with it.
+    // "Macron" -> "Emmanuel Macron": a person whose full name ends (or starts) with it.
     int32_t found = -1;
     for (const auto& [text, id] : by_text) {
       if (entities_[id].type != "PER" || text.size() <= lower.size()) continue;
@@ -388,7 +388,7 @@ class EntityFinder {
     return "";
   }
 
-  // "ajudan utama Putin untuk ...", "utusan khusus Trump, Steve Witkoff":
+  // "ajudan senior Macron untuk ...", "utusan khusus Biden, Amos Hochstein":
   // after a lowercase role word the name is whose aide or envoy it is.
   bool QualifiesRole(size_t m, uint32_t role_start) const {
     const TokenMention& tm = mentions_[m];
@@ -400,8 +400,8 @@ class EntityFinder {
            next == "di" || next == "in";
   }
 
-  // "utusan utama Presiden AS Donald Trump": a lowercase role word before the
-  // title describes someone else (Trump's envoy), named elsewhere.
+  // "utusan senior Presiden AS Joe Biden": a lowercase role word before the
+  // title describes someone else (Biden's envoy), named elsewhere.
   void RememberDescriptor(size_t m, uint32_t title_start, uint32_t sb) {
     int64_t j = static_cast<int64_t>(title_start) - 1;
     while (j >= sb && title_start - j <= 4 && In(kRoleGlue, doc_.lower[j]) && !doc_.Capitalized(j)) --j;
@@ -435,7 +435,7 @@ class EntityFinder {
     const TokenMention& tm = mentions_[m];
     uint32_t sb = doc_.seg.sentences[doc_.sentence_of[tm.tb]].token_begin;
     uint32_t se = doc_.seg.sentences[doc_.sentence_of[tm.tb]].token_end;
-    // Title before the name: "Presiden Rusia Vladimir Putin".
+    // Title before the name: "Presiden Prancis Emmanuel Macron".
     int64_t role_start = -1;
     for (int64_t j = static_cast<int64_t>(tm.tb) - 1; j >= sb && tm.tb - j <= 8; --j) {
       if (Stop(j)) break;
@@ -457,7 +457,7 @@ class EntityFinder {
       AddRole(tm.entity, RoleText(static_cast<uint32_t>(role_start), tm.tb));
       RememberDescriptor(m, static_cast<uint32_t>(role_start), sb);
     }
-    // Appositive before: "ajudan utama Putin untuk kebijakan luar negeri, Yuri Ushakov,".
+    // Appositive before: "penasihat senior Macron untuk urusan Eropa, Clement Beaune,".
     if (tm.tb > sb + 1 && doc_.lower[tm.tb - 1] == ",") {
       uint32_t comma = tm.tb - 1;
       uint32_t b = comma;
@@ -472,7 +472,7 @@ class EntityFinder {
         }
       }
     }
-    // Appositive after: "Yuri Ushakov, a Kremlin aide, said".
+    // Appositive after: "Clement Beaune, an Elysee aide, said".
     if (tm.te + 1 < se && doc_.lower[tm.te] == ",") {
       uint32_t b = tm.te + 1;
       if (doc_.lower[b] == "a" || doc_.lower[b] == "an" || doc_.lower[b] == "the") ++b;

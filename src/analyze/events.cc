@@ -1,6 +1,6 @@
 // Events: trigger words per sentence ("bertemu", "talks", "menginvasi"),
 // their participants (subject, "dengan X", "antara X dan Y", coordinated
-// names), place ("di X", "in X"), time, duration ("lima jam", "five-hour")
+// names), place ("di X", "in X"), time, duration ("tiga jam", "five-hour")
 // and outcome ("belum berhasil mencapai kesepakatan" -> "no agreement").
 // Mentions of one meeting across neighbouring sentences become one event.
 #include <algorithm>
@@ -31,7 +31,7 @@ constexpr Trigger kTriggers[] = {
     {"visited", "visit"},         {"visit", "visit"},           {"bocor", "leak"},
     {"dibocorkan", "leak"},       {"membocorkan", "leak"},      {"leaked", "leak"},
 };
-// Nouns name an event but take no subject ("Ushakov said the meeting ...").
+// Nouns name an event but take no subject ("Beaune said the meeting ...").
 constexpr std::string_view kNominal[] = {"pertemuan", "pembicaraan", "perundingan", "negosiasi", "kesepakatan",
                                          "perjanjian", "serangan", "invasi", "kunjungan", "meeting", "talks",
                                          "negotiations", "agreement", "deal", "attack", "attacks", "invasion",
@@ -109,12 +109,12 @@ class EventFinder {
   }
 
   // The entity a mention stands for as a participant: the envoy rather than
-  // the president in "utusan Presiden Donald Trump".
+  // the president in "utusan Presiden Joe Biden".
   int32_t Participant(size_t m) const {
     return mentions_[m].described >= 0 ? mentions_[m].described : mentions_[m].entity;
   }
 
-  // "Presiden Rusia Vladimir Putin", "Presiden AS (AS) Donald Trump": the
+  // "Presiden Prancis Emmanuel Macron", "Presiden Amerika Serikat (AS) Joe Biden": the
   // place only qualifies the person's title.
   bool Modifier(size_t m) const {
     const TokenMention& tm = mentions_[m];
@@ -125,7 +125,7 @@ class EventFinder {
     return next < mention_at_.size() && mention_at_[next] >= 0 && mentions_[mention_at_[next]].type == "PER";
   }
 
-  // "utusan khusus Trump, Steve Witkoff": Trump only qualifies the role.
+  // "utusan khusus Biden, Amos Hochstein": Biden only qualifies the role.
   bool OnlyQualifies(size_t m) const {
     const TokenMention& tm = mentions_[m];
     size_t j = tm.tb;
@@ -142,8 +142,8 @@ class EventFinder {
     }
   }
 
-  // Names listed from token b on ("Putin dan utusan khusus Trump, Steve
-  // Witkoff, serta menantunya, Jared Kushner"), up to the first other word.
+  // Names listed from token b on ("Macron dan utusan khusus Biden, Amos
+  // Hochstein, serta istrinya, Jill Biden"), up to the first other word.
   void CollectList(size_t b, size_t e, analysis::Event* ev) {
     for (size_t t = b; t < e && t < b + 30; ++t) {
       if (mention_at_[t] >= 0) {
@@ -243,7 +243,7 @@ class EventFinder {
       }
     }
     if (type == "invasion" || type == "attack") AddParticipant(&ev, FirstMentionAfter(trig + 1, se, 4, false));
-    // "dalam perundingan di Jenewa, AS dan Ukraina mengatakan": the parties follow.
+    // "dalam perundingan di Doha, Israel dan Hamas mengatakan": the parties follow.
     if (ev.participants.empty() && (Meetingish(type) || type == "agreement")) {
       for (size_t t = trig + 1; t + 2 < se; ++t) {
         if (mention_at_[t] >= 0 && (L(mentions_[mention_at_[t]].te) == "dan" || L(mentions_[mention_at_[t]].te) == "and")) {
