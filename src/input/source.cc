@@ -200,7 +200,11 @@ struct InputReader::Impl {
     if (p.path != "-") {
       std::error_code ec;
       fs::file_status st = fs::status(p.path, ec);
-      if (ec) return Fail(doc, Status::NotFound(p.path + ": " + ec.message()));
+      if (ec) {
+        std::string message = p.path + ": " + ec.message();
+        return Fail(doc, ec == std::errc::no_such_file_or_directory ? Status::NotFound(std::move(message))
+                                                                     : Status::IoError(std::move(message)));
+      }
       if (fs::is_directory(st)) {
         Status s = ExpandDirectory(p.path);
         return s.ok() ? false : Fail(doc, std::move(s));
