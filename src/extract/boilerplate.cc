@@ -100,6 +100,7 @@ struct CueIndex {
   std::array<std::array<uint8_t, 32>, 26> words{};
   std::array<uint8_t, 26> count{};
   std::array<uint8_t, kCueCount> length{};
+  std::array<uint32_t, 26> second{};  // bit b: some word starts with letter, 'a' + b
 };
 
 const CueIndex& GetCueIndex() {
@@ -109,6 +110,8 @@ const CueIndex& GetCueIndex() {
       int letter = kCueWords[w].word[0] - 'a';
       ix.words[letter][ix.count[letter]++] = static_cast<uint8_t>(w);
       ix.length[w] = static_cast<uint8_t>(std::strlen(kCueWords[w].word));
+      int next = kCueWords[w].word[1] - 'a';
+      ix.second[letter] |= next >= 0 && next < 26 ? 1u << next : ~0u;
     }
     return ix;
   }();
@@ -150,7 +153,9 @@ Cue ClassifyToken(std::string_view token) {
   size_t best = kCueCount;
   for (size_t pos = 0; pos < token.size(); ++pos) {
     int letter = token[pos] - 'a';
-    if (letter < 0 || letter >= 26) continue;
+    if (letter < 0 || letter >= 26 || pos + 1 == token.size()) continue;
+    int next = token[pos + 1] - 'a';
+    if (next >= 0 && next < 26 && !((ix.second[letter] >> next) & 1)) continue;
     for (uint8_t k = 0; k < ix.count[letter]; ++k) {
       uint8_t w = ix.words[letter][k];
       if (w >= best) break;
@@ -165,8 +170,10 @@ Cue ClassifyToken(std::string_view token) {
   return best == kCueCount ? Cue::kNone : kCueWords[best].cue;
 }
 
-Cue ClassifyNames(std::string_view names) {
-  bool seen[6] = {};
+// The set of cues (bit 1 << Cue) the tokens of one lowercased class or id
+// value name.
+uint8_t NameMask(std::string_view names) {
+  uint8_t mask = 0;
   size_t i = 0;
   while (i < names.size()) {
     while (i < names.size() && names[i] == ' ') ++i;
@@ -179,12 +186,16 @@ Cue ClassifyNames(std::string_view names) {
     // of the block, not what the block is.
     token = token.substr(0, token.find("--"));
     if (token.empty()) continue;
-    seen[static_cast<int>(ClassifyToken(token))] = true;
+    mask |= static_cast<uint8_t>(1u << static_cast<int>(ClassifyToken(token)));
   }
-  bool furniture = seen[static_cast<int>(Cue::kBoilerplate)] || seen[static_cast<int>(Cue::kLayout)];
-  if (furniture && seen[static_cast<int>(Cue::kContent)]) return Cue::kNone;
+  return mask;
+}
+
+Cue ResolveMask(uint8_t mask) {
+  auto has = [mask](Cue c) { return (mask >> static_cast<int>(c)) & 1; };
+  if ((has(Cue::kBoilerplate) || has(Cue::kLayout)) && has(Cue::kContent)) return Cue::kNone;
   for (Cue c : {Cue::kBoilerplate, Cue::kLayout, Cue::kCaption, Cue::kContent}) {
-    if (seen[static_cast<int>(c)]) return c;
+    if (has(c)) return c;
   }
   return Cue::kNone;
 }
@@ -225,7 +236,7 @@ std::string_view TrimPunctuation(std::string_view s) {
 
 }  // namespace
 
-Cue ClassifyElement(const Node& element) {
+Cue ClassifyElement(const Node& element, CueCache* cache) {
   if (element.type != NodeType::kElement) return Cue::kNone;
   switch (element.tag) {
     case Tag::kNav:
@@ -241,34 +252,36 @@ Cue ClassifyElement(const Node& element) {
     default:
       break;
   }
-  // class, id, role and itemprop values, lowercased, space-separated; long
-  // values are cut, the cue words sit in the first few tokens anyway.
+  // Each class and id value is lowercased (long values are cut: the cue words
+  // sit in the first tokens) and classified on its own, so the cache sees
+  // the few repeated class strings apart from the unique ids.
   std::array<char, 256> buf;
-  size_t n = 0;
-  bool article_body = false;
+  uint8_t mask = 0;
   bool is_heading = element.tag >= Tag::kH1 && element.tag <= Tag::kH6;
   for (uint32_t a = 0; a < element.attr_count; ++a) {
     const Attribute& attr = element.attrs[a];
-    bool is_role = attr.name == "role";
-    bool is_itemprop = attr.name == "itemprop";
-    // A heading's id is an anchor made from its text ("nav_schredder_statt").
-    bool is_id = attr.name == "id" && !is_heading;
-    if (!(attr.name == "class" || is_id || is_role || is_itemprop)) continue;
-    if (is_itemprop && EqualsIgnoreCase(attr.value, "articleBody")) article_body = true;
-    if (is_role) {
+    if (attr.name == "itemprop" && EqualsIgnoreCase(attr.value, "articleBody")) {
+      return Cue::kArticleBody;
+    }
+    if (attr.name == "role") {
       for (std::string_view r : {"navigation", "banner", "contentinfo", "complementary", "search",
                                  "menu", "menubar", "dialog"}) {
         if (EqualsIgnoreCase(attr.value, r)) return Cue::kLayout;
       }
+      continue;
     }
+    // A heading's id is an anchor made from its text ("nav_schredder_statt").
+    bool is_id = attr.name == "id" && !is_heading;
+    if (!(attr.name == "class" || is_id) || attr.value.empty()) continue;
+    size_t n = 0;
     for (char c : attr.value) {
-      if (n + 1 >= buf.size()) break;
+      if (n == buf.size()) break;
       buf[n++] = (c == '\t' || c == '\n' || c == '\r' || c == '\f') ? ' ' : Lower(c);
     }
-    if (n + 1 < buf.size()) buf[n++] = ' ';
+    std::string_view names(buf.data(), n);
+    mask |= cache != nullptr ? cache->Get(names, NameMask) : NameMask(names);
   }
-  if (article_body) return Cue::kArticleBody;
-  Cue cue = ClassifyNames(std::string_view(buf.data(), n));
+  Cue cue = ResolveMask(mask);
   if (cue == Cue::kNone && (element.tag == Tag::kArticle || element.tag == Tag::kMain)) {
     return Cue::kContent;
   }

@@ -119,30 +119,44 @@ size_t InvisibleLength(std::string_view data, size_t i) {
   return 0;
 }
 
+// Bytes that need a look before copying: ASCII whitespace and the lead bytes
+// of NBSP, soft hyphen and the zero-width characters.
+constexpr std::array<bool, 256> MakeSpecialBytes() {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) t[c] = true;
+  t[0xC2] = t[0xE2] = t[0xEF] = true;
+  return t;
+}
+constexpr auto kSpecialBytes = MakeSpecialBytes();
+
 // Appends `data` to `out` with runs of whitespace (and NBSP) collapsed to one
 // space, invisible characters dropped and no leading space after `begin`;
 // returns the code points added.
 int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::string* out) {
   int32_t chars = 0;
-  for (size_t i = 0; i < data.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(data[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      *space = true;
-      continue;
-    }
-    if (c == 0xC2 && i + 1 < data.size() && static_cast<unsigned char>(data[i + 1]) == 0xA0) {
-      *space = true;
-      ++i;
-      continue;
-    }
-    if (size_t skip = InvisibleLength(data, i)) {
-      i += skip - 1;
-      continue;
+  size_t i = 0;
+  while (i < data.size()) {
+    size_t j = i;
+    while (j < data.size() && !kSpecialBytes[static_cast<unsigned char>(data[j])]) ++j;
+    if (j == i) {
+      unsigned char c = static_cast<unsigned char>(data[i]);
+      bool nbsp = c == 0xC2 && i + 1 < data.size() && static_cast<unsigned char>(data[i + 1]) == 0xA0;
+      if (c <= ' ' || nbsp) {
+        *space = true;
+        i += nbsp ? 2 : 1;
+        continue;
+      }
+      if (size_t skip = InvisibleLength(data, i)) {
+        i += skip;
+        continue;
+      }
+      j = i + 1;  // an ordinary character that starts with a special byte
     }
     if (*space && out->size() > begin) out->push_back(' ');
     *space = false;
-    out->push_back(static_cast<char>(c));
-    chars += utf8::IsLeadByte(c);
+    out->append(data.data() + i, j - i);
+    for (size_t k = i; k < j; ++k) chars += utf8::IsLeadByte(static_cast<unsigned char>(data[k]));
+    i = j;
   }
   return chars;
 }
@@ -243,7 +257,7 @@ class Linearizer {
     }
     int32_t idx = static_cast<int32_t>(elems.size());
     int32_t parent = stack_.empty() ? -1 : stack_.back();
-    Cue cue = ClassifyElement(*n);
+    Cue cue = ClassifyElement(*n, &cues_);
     if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent)) cue = Cue::kNone;
     bool block = cls == kBlock || cue != Cue::kNone;
     elems.push_back(Elem{n, parent, 0, cue, block});
@@ -313,6 +327,7 @@ class Linearizer {
     }
   }
 
+  CueCache cues_;
   std::vector<int32_t> stack_;   // open elements
   std::vector<int32_t> owners_;  // open block-level elements
   size_t block_begin_ = 0;
