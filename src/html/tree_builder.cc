@@ -14,6 +14,7 @@ namespace {
 // Bounds that keep adversarial input linear (see the header comment).
 constexpr size_t kMaxFormattingEntries = 64;
 constexpr size_t kMaxFormattingList = 1024;
+constexpr size_t kMaxSelectedContentNodes = 1 << 16;
 constexpr size_t kReconstructSlack = 4096;
 constexpr int kMaxReprocess = 64;
 constexpr uint32_t kMinStackCap = 8;
@@ -2808,12 +2809,18 @@ Node* TreeBuilder::ShallowCopy(const Node* n) {
 // parser does this as it pops the option; doing it once at the end gives the
 // same tree because a popped option gets no further content.
 void TreeBuilder::FillSelectedContent() {
+  // Pairs first, copies after: the walk must not see the copies.
+  std::vector<std::pair<Node*, const Node*>> pairs;  // selectedcontent, option
   for (const Node* n = root_; n; n = NextInTree(n, root_)) {
     if (!n->Is(Tag::kSelect)) continue;
     Node* target = nullptr;
     const Node* first = nullptr;
     const Node* selected = nullptr;
-    for (const Node* d = n->first_child; d; d = NextInTree(d, n)) {
+    for (const Node* d = n->first_child; d;) {
+      if (d->Is(Tag::kSelect)) {  // a nested select owns its own subtree: each node is scanned once
+        d = NextInTree(d, n, /*skip_children=*/true);
+        continue;
+      }
       if (!target && d->ns == Namespace::kHtml && d->tag == Tag::kUnknown && d->name == "selectedcontent") {
         target = const_cast<Node*>(d);
       }
@@ -2821,13 +2828,22 @@ void TreeBuilder::FillSelectedContent() {
         if (!first) first = d;
         if (d->Attr("selected")) selected = d;
       }
+      d = NextInTree(d, n);
     }
     const Node* option = selected ? selected : first;
     if (!target || !option) continue;
+    bool inside_option = false;  // copying an option into itself would never end
+    for (const Node* a = target; a && a != n && !inside_option; a = a->parent) inside_option = a == option;
+    if (!inside_option) pairs.emplace_back(target, option);
+  }
+  // Options nested in options can make the copies quadratic: cap the total.
+  size_t budget = kMaxSelectedContentNodes;
+  for (auto [target, option] : pairs) {
     while (target->first_child) Detach(target->first_child);
     Node* dst_parent = target;
     const Node* src = option->first_child;
-    while (src) {
+    while (src && budget > 0) {
+      --budget;
       Node* copy = ShallowCopy(src);
       AppendChild(dst_parent, copy);
       if (src->first_child) {

@@ -57,6 +57,14 @@ TEST(TreeBuilder, Cases) {
       {"frameset", "<frameset><frame></frameset>",
        "| <html>\n|   <head>\n|   <frameset>\n|     <frame>\n"},
       {"nul dropped in body", std::string("a\0b", 3), "| <html>\n|   <head>\n|   <body>\n|     \"ab\"\n"},
+      {"selectedcontent copies the selected option",
+       "<select><button><selectedcontent></selectedcontent></button><option>a<option selected>b</select>",
+       "| <html>\n|   <head>\n|   <body>\n|     <select>\n|       <button>\n|         <selectedcontent>\n"
+       "|           \"b\"\n|       <option>\n|         \"a\"\n|       <option>\n|         selected=\"\"\n"
+       "|         \"b\"\n"},
+      {"selectedcontent inside its option", "<select><option>a<selectedcontent></select>",
+       "| <html>\n|   <head>\n|   <body>\n|     <select>\n|       <option>\n|         \"a\"\n"
+       "|         <selectedcontent>\n"},
       {"fragment in tr", "<td>x", "| <td>\n|   \"x\"\n", "tr"},
       {"fragment in svg", "<path/>x", "| <svg path>\n| \"x\"\n", "svg g"},
   };
@@ -207,6 +215,8 @@ const Adversarial kAdversarial[] = {
     {"NestedTemplates", [] { return Repeat("<template>", 100000); }},
     {"NestedSvg", [] { return Repeat("<svg><g>", 200000); }},
     {"NestedSelect", [] { return Repeat("<select><option><optgroup>", 100000); }},
+    {"NestedSelectsWithSelectedcontent",
+     [] { return Repeat("<select><button><selectedcontent></button><option>x<table><td>", 50000); }},
     {"EndTagsOnly", [] { return Repeat("</div></b></p>", 200000); }},
     {"Attributes100k",
      [] {
