@@ -190,7 +190,8 @@ bool IsSpeakerStop(std::string_view w) {
        "ketika", "seusai", "usai", "dari", "kepada", "melalui", "lewat", "sebelum", "setelah", "yang",
        "ketika", "kemarin", "hari", "sambil", "seraya", "monday", "tuesday", "wednesday", "thursday",
        "friday", "saturday", "sunday", "yesterday", "today", "tonight", "earlier", "recently", "senin",
-       "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pekan", "tadi", "sebelumnya"});
+       "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pekan", "tadi", "sebelumnya", "over",
+       "through", "while", "outside", "inside", "near", "late", "early"});
   return s->count(w) > 0;
 }
 

@@ -119,6 +119,7 @@ class Extractor {
   std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
   bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
   bool IntroducesContent(uint32_t i, uint32_t se) const;
+  bool AttributedAfter(const QuoteSpan& q) const;
   bool ReadsAsSpeechVerb(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const;
   uint32_t SkipAdjuncts(uint32_t i, uint32_t sb) const;
   bool NothingReported(uint32_t i, uint32_t se) const;
@@ -309,8 +310,10 @@ std::pair<uint32_t, uint32_t> Extractor::PhraseBefore(uint32_t last, uint32_t sb
     std::string_view w = Lower(t);
     if (IsPunct(t) && w != "." && w != "'" && w != "\u2019" && w != "-" && w != "&") break;
     if (w == "and" || w == "dan") {
-      // "Clinton and Sanders said": names joined by "and" stay one subject.
-      if (!(t > sb && cap_[t - 1] && t + 1 <= last && cap_[t + 1])) break;
+      // "Clinton and Sanders said": names joined by "and" stay one subject;
+      // so does "warm-and-fuzzy".
+      bool hyphenated = t > sb && Attached(t - 1, t) && t + 1 <= last && Attached(t, t + 1);
+      if (!hyphenated && !(t > sb && cap_[t - 1] && t + 1 <= last && cap_[t + 1])) break;
     } else if (nlp::IsClauseWord(w) || nlp::IsPreposition(w) || nlp::LookupCue(w).kind != CueKind::kNone) {
       break;
     }
@@ -562,6 +565,23 @@ void Extractor::AppendResumedClause(uint32_t after, uint32_t se, Attribution* a)
   a->content.push_back(SpanOf(after + 1, TrimEnd(after + 1, se)));
 }
 
+// "... denies — “why not?” asked Dunn": a quote whose own cue follows it
+// belongs to that cue.
+bool Extractor::AttributedAfter(const QuoteSpan& q) const {
+  const uint32_t se = seg_.sentences[sentence_of_[q.close]].token_end;
+  // A pronoun or "-nya" after the quote only repeats the speaker named before.
+  for (uint32_t j = q.close + 1; j < se && j < q.close + 5; ++j) {
+    if (nlp::LookupPronoun(Lower(j)) != PronounKind::kNone) return false;
+    CueInfo c = nlp::LookupCue(Lower(j));
+    if (c.pronoun_clitic) return false;
+    if (c.kind == CueKind::kVerb || c.kind == CueKind::kPostposed) {
+      return !(j + 1 < se && nlp::LookupPronoun(Lower(j + 1)) != PronounKind::kNone);
+    }
+    if (IsPunct(j) && !Is(j, ",") && !Is(j, ".")) return false;
+  }
+  return false;
+}
+
 // Content that ends at the boundary token `bnd` (a comma or closing mark)
 // before the speaker: the quote closing there or the clause since `sb`.
 bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, Attribution* a) {
@@ -602,7 +622,8 @@ bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, At
       break;
     }
   }
-  if (info.needs_object && i < limit && !IsOpenMark(i)) {  // "told reporters: “...”"
+  while (i < limit && (Is(i, "\u2014") || Is(i, "-") || Is(i, "--"))) ++i;
+  if (i < limit && !IsOpenMark(i)) {  // "told reporters: “...”", "explained it this way: “...”"
     for (uint32_t j = i; j < limit && j < i + 6; ++j) {
       if ((Is(j, ",") || Is(j, ":")) && j + 1 < limit + 1 && j + 1 < seg_.tokens.size() && IsOpenMark(j + 1)) {
         i = j + 1;
@@ -614,7 +635,7 @@ bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, At
   while (i < limit && Is(i, ",")) ++i;
   if (i < seg_.tokens.size() && IsOpenMark(i)) {
     QuoteSpan& q = quotes_[quote_of_[i]];
-    if (q.owner != kNone) return false;
+    if (q.owner != kNone || AttributedAfter(q)) return false;
     a->content.push_back(SpanOf(q.open, q.close + 1));
     a->direct = q.standalone || q.close + 2 >= limit;
     return true;
@@ -865,6 +886,12 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   auto np = Subject(last, sb);
   if (np.first < np.second) {
     uint32_t bnd = np.first > sb ? np.first - 1 : UINT32_MAX;
+    // "“That would be you?” Borger asked." — the question mark ended the
+    // sentence before the speaker.
+    if (np.first == sb && sb > 0 && IsCloseMark(sb - 1) &&
+        ParagraphOf(seg_, sentence_of_, sb - 1) == ParagraphOf(seg_, sentence_of_, sb)) {
+      bnd = sb - 1;
+    }
     bool content_first = bnd != UINT32_MAX && ((Is(bnd, ",") && RestIsTrailer(h.c1, se, h.info)) ||
                                                (IsCloseMark(bnd) && !IntroducesContent(h.c1, se)));
     if (content_first) {
