@@ -329,8 +329,9 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     }
   }
   // A sign-off that names a person is the author when no byline did.
-  if (r.authors.empty()) {
-    for (const std::string& s : signoffs) meta::MergeNames(meta::SplitAuthorNames(s), &r.authors);
+  // (Only the article's closing one: earlier parentheses are asides.)
+  if (r.authors.empty() && !signoffs.empty()) {
+    meta::MergeNames(meta::SplitAuthorNames(signoffs.back()), &r.authors);
   }
   if (r.published.empty()) {
     // A date line may sit after the body in some copies.

@@ -63,11 +63,11 @@ bool IsParticle(std::string_view lower_word) {
 bool IsPlausiblePersonName(std::string_view name, std::string_view site_name) {
   name = Trim(name);
   if (name.size() < 2 || name.size() > 60) return false;
-  if (name.find_first_of("0123456789@/\\#=<>{}[]_") != std::string_view::npos) return false;
+  if (name.find_first_of("0123456789@/\\#=<>{}[]_:()\"|!?;") != std::string_view::npos) return false;
   std::string lower = Lower(name);
   if (!site_name.empty() && lower == Lower(site_name)) return false;
   if (!KnownSourceName(name).empty() || LooksLikeOutlet(name)) return false;
-  int words = 0;
+  int words = 0, capitalised = 0;
   size_t pos = 0;
   while (pos < name.size()) {
     while (pos < name.size() && name[pos] == ' ') ++pos;
@@ -81,10 +81,12 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name) {
     ++words;
     size_t p = 0;
     char32_t first = utf8::Decode(w, &p);
-    if (!u_isupper(first) && !IsParticle(lw) && !(u_isalpha(first) && !u_islower(first))) return false;
+    bool particle = IsParticle(lw);
+    if (!u_isupper(first) && !particle && !(u_isalpha(first) && !u_islower(first))) return false;
+    if (!particle) ++capitalised;
     if (lw.find(".com") != std::string::npos || lw.find(".co") != std::string::npos) return false;
   }
-  return words >= 1 && words <= 5;
+  return capitalised >= 1 && words <= 5;
 }
 
 std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_view site_name) {

@@ -28,6 +28,8 @@ TEST(Authors, SplitsBylines) {
       {"by admin", {}},
       {"https://example.com/people/jane", {}},
       {"Warta Harian", {}},
+      {"di", {}},
+      {"Foto: Budi", {}},
   };
   for (const auto& c : cases) EXPECT_EQ(SplitAuthorNames(c.in, "Warta Harian"), c.want) << c.in;
 }
