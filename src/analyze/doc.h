@@ -56,6 +56,9 @@ void FindEntities(const Doc& doc, const AnalyzeResources& resources, std::vector
 // "lima" -> 5, "five" -> 5; -1 when not a number word.
 int NumberWord(std::string_view lower);
 
+// Month and weekday names in both languages ("november", "rabu", "friday").
+bool IsCalendarWord(std::string_view lower);
+
 // Absolute and relative time expressions; `published` may be null.
 std::vector<analysis::TimeExpr> FindTimes(const Doc& doc, const meta::DateTime* published);
 

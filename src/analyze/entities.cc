@@ -207,7 +207,8 @@ class EntityFinder {
     for (size_t t = 1; t < n; ++t) {
       if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
           !In(kPlacePrepositions, doc_.lower[t - 1]) || IsRoleAt(t) || In(kInstitutionWords, doc_.lower[t]) ||
-          doc_.sentence_of[t - 1] != doc_.sentence_of[t] || IsAllCaps(doc_.Tok(t))) {
+          doc_.sentence_of[t - 1] != doc_.sentence_of[t] || IsAllCaps(doc_.Tok(t)) ||
+          IsCalendarWord(doc_.lower[t])) {
         continue;
       }
       if (t + 1 < n && doc_.Capitalized(t + 1) && doc_.sentence_of[t + 1] == doc_.sentence_of[t]) continue;
@@ -447,6 +448,11 @@ class EntityFinder {
                                    doc_.lower[role_start - 1] == "prime" || doc_.lower[role_start - 1] == "juru")) {
           --role_start;
         }
+        // "French President": a nationality or place written before the title.
+        while (role_start > sb && covered_[role_start - 1] >= 0 && doc_.Capitalized(role_start - 1) &&
+               mentions_[covered_[role_start - 1]].type != "PER") {
+          --role_start;
+        }
         break;
       }
       bool name_like = doc_.Capitalized(j) || covered_[j] >= 0 || In(kRoleGlue, doc_.lower[j]) ||
@@ -466,9 +472,11 @@ class EntityFinder {
         std::string possessive = PossessiveRole(b);
         if (!possessive.empty() && comma - b == 1) {
           AddRole(tm.entity, possessive);
-        } else if (IsRoleAt(b) || (b + 1 < comma && IsRoleAt(b + 1) && doc_.Capitalized(b) == false)) {
-          uint32_t start = IsRoleAt(b) ? b : b + 1;
-          AddRole(tm.entity, RoleText(start, comma));
+        } else {
+          // The role word opens the phrase, or follows its owner ("Macron's top aide").
+          uint32_t r = b;
+          while (r < comma && r < b + 4 && !IsRoleAt(r)) ++r;
+          if (r < comma && IsRoleAt(r)) AddRole(tm.entity, RoleText(b, comma));
         }
       }
     }

@@ -95,8 +95,11 @@ class EventFinder {
       if (quoted_[t]) continue;
       for (const Trigger& tr : kTriggers) {
         if (tr.word != doc_.lower[t]) continue;
+        // One sentence, one meeting: "met ... for talks" is the same event.
         bool seen = false;
-        for (const auto& f : found) seen = seen || f.second == tr.type;
+        for (const auto& f : found) {
+          seen = seen || f.second == tr.type || (Meetingish(f.second) && Meetingish(tr.type));
+        }
         if (!seen) found.push_back({t, tr.type});
         has_meeting = has_meeting || Meetingish(tr.type);
       }

@@ -208,6 +208,8 @@ class TimeFinder {
 
 int NumberWord(std::string_view lower) { return Find(kNumbers, lower); }
 
+bool IsCalendarWord(std::string_view lower) { return Find(kMonths, lower) > 0 || Find(kWeekdays, lower) >= 0; }
+
 std::vector<analysis::TimeExpr> FindTimes(const Doc& doc, const meta::DateTime* published) {
   return TimeFinder(doc, published).Run();
 }
