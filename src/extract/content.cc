@@ -98,6 +98,7 @@ struct Block {
   double weight = 0;
   bool good = false;
   bool teaser = false;
+  bool confirmed = false;  // its text is in the page's JSON-LD articleBody
 };
 
 struct PendingImage {
@@ -347,6 +348,68 @@ bool IsLinkList(const Block& b) {
   return b.link_chars * 2 > b.chars && b.chars - b.link_chars < kProsePlainChars;
 }
 
+// The articleBody of the page's JSON-LD, whitespace-collapsed, or "". Only
+// the first occurrence is read; escapes are decoded, markup is not.
+std::string JsonLdArticleBody(const Document& doc) {
+  const Node* root = doc.root();
+  for (const Node* n = root; n != nullptr; n = NextInTree(n, root)) {
+    if (!n->Is(Tag::kScript) || n->first_child == nullptr || !n->first_child->is_text()) continue;
+    const std::string_view* type = n->Attr("type");
+    if (type == nullptr || type->find("ld+json") == std::string_view::npos) continue;
+    std::string_view json = n->first_child->data;
+    size_t key = json.find("\"articleBody\"");
+    if (key == std::string_view::npos) continue;
+    size_t i = json.find_first_not_of(" \t\r\n:", key + 13);
+    if (i == std::string_view::npos || json[i] != '"') continue;
+    std::string raw;
+    for (++i; i < json.size() && json[i] != '"'; ++i) {
+      if (json[i] != '\\' || i + 1 == json.size()) {
+        raw.push_back(json[i]);
+        continue;
+      }
+      char e = json[++i];
+      if (e == 'u' && i + 4 < json.size()) {
+        char32_t cp = 0;
+        for (int k = 1; k <= 4; ++k) {
+          char h = json[i + k];
+          cp = cp * 16 + (h >= '0' && h <= '9' ? h - '0' : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : 0);
+        }
+        i += 4;
+        utf8::Append(cp >= 0xD800 && cp <= 0xDFFF ? utf8::kReplacement : cp, &raw);
+      } else {
+        raw.push_back(e == 'n' || e == 't' || e == 'r' ? ' ' : e);
+      }
+    }
+    std::string body;
+    bool space = false;
+    AppendCollapsed(raw, 0, &space, &body);
+    return body;
+  }
+  return {};
+}
+
+// Marks the blocks whose opening words occur in the JSON-LD articleBody.
+// Returns true when they account for most of it: the body is located, and
+// prose elsewhere is not body.
+bool ConfirmBlocks(const std::string& article_body, const std::string& text, std::vector<Block>* blocks) {
+  constexpr size_t kProbeBytes = 40;
+  constexpr int32_t kMinChars = 50;
+  if (article_body.size() < 200) return false;
+  size_t confirmed_bytes = 0;
+  int confirmed = 0;
+  for (Block& b : *blocks) {
+    if (b.chars < kMinChars || IsLinkList(b)) continue;
+    size_t len = kProbeBytes;
+    while (len > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(text[b.begin + len]))) --len;
+    b.confirmed = article_body.find(std::string_view(text).substr(b.begin, len)) != std::string::npos;
+    if (b.confirmed) {
+      confirmed_bytes += b.end - b.begin;
+      ++confirmed;
+    }
+  }
+  return confirmed >= 2 && confirmed_bytes * 10 >= article_body.size() * 7;
+}
+
 // A block's contribution to its container's score: article prose adds its
 // length, link lists and navigation subtract theirs, short lines barely count.
 void WeighBlock(Block* b) {
@@ -568,6 +631,8 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   if (lin.elems.empty()) return content;
 
   auto& elems = lin.elems;
+  std::string article_body = JsonLdArticleBody(doc);
+  bool body_located = !article_body.empty() && ConfirmBlocks(article_body, lin.text, &lin.blocks);
   for (int32_t k = 0; k < static_cast<int32_t>(lin.blocks.size()); ++k) {
     Block& b = lin.blocks[k];
     WeighBlock(&b);
@@ -606,6 +671,12 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
       b.teaser = true;
       b.good = false;
       b.weight = -0.5 * b.chars;
+    }
+    // The page's own statement of its body outweighs every other cue.
+    if (b.confirmed) {
+      b.weight = 3.0 * b.chars;
+    } else if (body_located) {
+      b.weight = std::min(0.0, b.weight);
     }
     owner.score += b.weight;
   }

@@ -207,6 +207,25 @@ TEST(ExtractContent, BrSeparatedBody) {
   EXPECT_FALSE(Has(p, "Beranda"));
 }
 
+// The page states its body in JSON-LD: that outweighs a wordier sidebar.
+constexpr const char* kJsonLdPage = R"(<html><head><script type="application/ld+json">
+{"@type":"NewsArticle","articleBody":"Para nelayan di pantai selatan kembali melaut setelah gelombang tinggi mereda sejak Kamis pagi.\nHasil tangkapan hari pertama cukup baik menurut pengurus koperasi nelayan setempat, terutama ikan tongkol."}
+</script></head><body>
+<div class="a1"><p>Para nelayan di pantai selatan kembali melaut setelah gelombang tinggi mereda sejak Kamis pagi.</p>
+<p>Hasil tangkapan hari pertama cukup baik menurut pengurus koperasi nelayan setempat, terutama ikan tongkol.</p></div>
+<div class="b2"><p>Kabar Pesisir adalah media daring yang meliput berita kelautan, perikanan dan kehidupan masyarakat pesisir di seluruh Nusantara sejak tahun dua ribu sepuluh.</p>
+<p>Redaksi menerima tulisan opini dari pembaca dengan panjang maksimal delapan ratus kata yang dikirim melalui surat elektronik beserta identitas lengkap penulis.</p>
+<p>Untuk pemasangan iklan dan kerja sama, silakan hubungi bagian pemasaran kami pada hari dan jam kerja melalui nomor telepon kantor redaksi.</p></div>
+</body></html>)";
+
+TEST(ExtractContent, JsonLdArticleBodyConfirmsTheBody) {
+  Extracted e = Extract(kJsonLdPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_EQ(p.size(), 2u) << ::testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "Para nelayan"));
+  EXPECT_FALSE(Has(p, "Redaksi menerima"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
