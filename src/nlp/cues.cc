@@ -225,7 +225,11 @@ bool IsRoleWord(std::string_view w) {
        "Founder", "Co-founder", "Manager", "Analyst", "Economist", "Councilman", "Councilwoman",
        "Congressman", "Congresswoman", "Assemblyman", "Lawmaker", "Delegate", "Bishop", "Cardinal",
        "Imam", "Rabbi", "Father", "Sister", "Brother", "Police", "Inspector", "Detective", "Sergeant",
-       "Lieutenant", "Captain", "Major", "Admiral", "Marshal", "Sheriff", "Prosecutor", "Solicitor"});
+       "Lieutenant", "Captain", "Major", "Admiral", "Marshal", "Sheriff", "Prosecutor", "Solicitor",
+       "Keuangan", "Luar", "Negeri", "Dalam", "Pertahanan", "Kesehatan", "Pendidikan", "Agama", "Sosial",
+       "Perdagangan", "Perindustrian", "Pertanian", "Koordinator", "Bidang", "Perekonomian", "Hukum",
+       "Keamanan", "Politik", "Kota", "Kabupaten", "Provinsi", "Dinas", "Badan", "Kantor", "Staf",
+       "Khusus", "Deputi", "Asisten", "Kepolisian", "Kejaksaan", "Pengadilan", "Negara", "Daerah"});
   return s->count(w) > 0;
 }
 

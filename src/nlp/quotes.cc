@@ -691,8 +691,9 @@ std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
   // starts the phrase, or holds an initial ("George W. Bush"), may have three.
   bool initial = false;
   for (uint32_t i = s; i < end; ++i) initial = initial || Is(i, ".");
-  uint32_t keep = (s == a && start == a) || initial ? (initial ? 4 : 3) : 2;
-  if (end - s > keep && !(Is(end - 2, "and") || Is(end - 2, "dan"))) s = end - keep;
+  uint32_t keep = initial ? 4 : 3;
+  if (end - s > keep) keep = 2;  // unknown title words remain in front
+  if (end - s > keep && !(Is(end - 2, "and") || Is(end - 2, "dan"))) s = NameStart(end - keep, end);
   while (s < end && IsPunct(s)) ++s;
   return TextOf(s, end);
 }
@@ -701,7 +702,9 @@ std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
 uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
   auto skip = [&](uint32_t i) {
     std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
-    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w);
+    // An acronym ("BNPB", "FBI") names an organisation, not the person.
+    bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym;
   };
   while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)))) {
     ++start;
@@ -726,9 +729,11 @@ void Extractor::RegisterNames(const nlp::Sentence& s) {
     while (j < s.token_end && (cap_[j] || (Is(j, ".") && j + 1 < s.token_end && cap_[j + 1]))) ++j;
     uint32_t n0 = NameStart(i, j);
     if (j - n0 >= 2 && j - n0 <= 3) {
+      // Later mentions use the family name ("Ushakov") or, often in
+      // Indonesian, the first name ("Andi").
       std::string name = TextOf(n0, j);
-      alias_.emplace(std::string(text_.substr(Tok(j - 1).byte_begin, Tok(j - 1).byte_end - Tok(j - 1).byte_begin)),
-                     name);
+      alias_.emplace(TextOf(j - 1, j), name);
+      alias_.emplace(TextOf(n0, n0 + 1), name);
     }
     i = j;
   }

@@ -130,6 +130,14 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
       {"en",
        "The plan was endorsed by the council. Residents were asked of their views.",
        {}},
+      // Kompas style: ” opens as well as closes; titles and acronyms are no name.
+      {"id",
+       "\u201DKami siap membantu warga,\u201D kata Kepala BNPB Letjen Suharyanto di Jakarta. "
+       "Menteri Keuangan Sri Mulyani Indrawati menegaskan, defisit anggaran tetap terjaga.\n\n"
+       "Wakil Ketua DPR Andi Malaka menilai kebijakan itu tepat.\n\n\u201CKita tunggu hasilnya,\u201D tutur Andi.",
+       {{"\u201DKami siap membantu warga,\u201D", "Kepala BNPB Letjen Suharyanto", "Suharyanto", true},
+        {"defisit anggaran tetap terjaga", "Menteri Keuangan Sri Mulyani Indrawati", "Sri Mulyani Indrawati", false},
+        {"\u201CKita tunggu hasilnya,\u201D", "Andi", "Andi Malaka", true}}},
       {"en",
        "In a new survey, most residents back the park plan.",
        {{"most residents back the park plan", "a new survey", "a new survey", false}}},
