@@ -393,7 +393,8 @@ class EntityFinder {
   // after a lowercase role word the name is whose aide or envoy it is.
   bool QualifiesRole(size_t m, uint32_t role_start) const {
     const TokenMention& tm = mentions_[m];
-    if (doc_.Capitalized(role_start)) return false;
+    bool opens_sentence = doc_.seg.sentences[doc_.sentence_of[role_start]].token_begin == role_start;
+    if (doc_.Capitalized(role_start) && !opens_sentence) return false;
     const std::string& next = tm.te < doc_.lower.size() ? doc_.lower[tm.te] : doc_.lower[tm.te - 1];
     bool appositive = next == "," && tm.te + 1 < covered_.size() && covered_[tm.te + 1] >= 0 &&
                       mentions_[covered_[tm.te + 1]].type == "PER";

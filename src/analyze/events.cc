@@ -39,7 +39,8 @@ constexpr std::string_view kNominal[] = {"pertemuan", "pembicaraan", "perundinga
 constexpr std::string_view kNegations[] = {"gagal", "belum", "tidak", "tanpa", "tak", "failed", "no",
                                            "without", "not", "never", "fail"};
 constexpr std::string_view kAgreementWords[] = {"kesepakatan", "sepakat", "kompromi", "terobosan", "agreement",
-                                                "deal", "agree", "compromise", "breakthrough"};
+                                                "deal", "agree", "agreed", "compromise", "breakthrough",
+                                                "menyepakati", "disepakati"};
 constexpr std::string_view kDemonstratives[] = {"itu", "tersebut", "ini"};
 
 struct Unit {
