@@ -160,9 +160,12 @@ class Extractor {
 
 void Extractor::Prepare() {
   const auto& toks = seg_.tokens;
-  lower_buf_.reserve(text_.size());
+  size_t total = 0;
+  for (const Token& t : toks) total += t.byte_end - t.byte_begin;
+  lower_buf_.resize(total);
+  char* out = lower_buf_.data();
   for (const Token& t : toks) {
-    for (char c : seg_.TokenText(text_, t)) lower_buf_.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    for (char c : seg_.TokenText(text_, t)) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
   }
   lower_.reserve(toks.size());
   cap_.reserve(toks.size());
