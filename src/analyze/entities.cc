@@ -109,16 +109,14 @@ class EntityFinder {
   void TagSentence(const nlp::Sentence& s) {
     uint32_t n = s.token_end - s.token_begin;
     if (n == 0) return;
-    std::vector<nlp::GazetteerHit> hits;
-    std::vector<std::string> lower(doc_.lower.begin() + s.token_begin, doc_.lower.begin() + s.token_end);
-    res_.gazetteer().Match(lower, &hits);
-    constexpr uint8_t kLoc = 1;  // kGazetteerTypes[0]
-    for (uint32_t i = 0; i < n; ++i) {
-      if (hits[i].begin_mask & kLoc) loc_hit_[s.token_begin + i] = 1;
-      if ((hits[i].inside_mask & kLoc) && !(hits[i].begin_mask & kLoc)) loc_hit_[s.token_begin + i] = 2;
-    }
-    std::vector<TokenMention> found;
-    if (const NerModel* model = res_.ModelFor(doc_.indonesian ? "id" : "en")) {
+    struct Span {
+      uint32_t b, e;
+      std::string_view type;
+    };
+    std::vector<Span> spans;
+    std::vector<uint8_t> tagged(n, 0);
+    const NerModel* model = res_.ModelFor(doc_.indonesian ? "id" : "en");
+    if (model != nullptr) {
       std::vector<std::string_view> views;
       views.reserve(n);
       for (uint32_t i = s.token_begin; i < s.token_end; ++i) views.push_back(doc_.Tok(i));
@@ -127,8 +125,30 @@ class EntityFinder {
         if (tags[i].size() < 3 || tags[i][0] != 'B') continue;
         uint32_t e = i + 1;
         while (e < n && tags[e].size() > 2 && tags[e][0] == 'I' && tags[e].substr(2) == tags[i].substr(2)) ++e;
-        AddCleaned(s.token_begin + i, s.token_begin + e, std::string(tags[i].substr(2)));
+        spans.push_back({s.token_begin + i, s.token_begin + e, tags[i].substr(2)});
+        std::fill(tagged.begin() + i, tagged.begin() + e, 1);
       }
+    }
+    // The gazetteer costs as much as the tagger: ask it only when a title
+    // needs its places stripped or a capitalised word went untagged.
+    bool need = model == nullptr;
+    for (const Span& sp : spans) need = need || (sp.type == "PER" && IsRoleAt(sp.b));
+    for (uint32_t i = 1; i < n && !need; ++i) {
+      need = !tagged[i] && doc_.seg.tokens[s.token_begin + i].kind == nlp::TokenKind::kWord &&
+             doc_.Capitalized(s.token_begin + i);
+    }
+    if (need) MatchGazetteer(s);
+    for (const Span& sp : spans) AddCleaned(sp.b, sp.e, std::string(sp.type));
+  }
+
+  void MatchGazetteer(const nlp::Sentence& s) {
+    std::vector<nlp::GazetteerHit> hits;
+    std::vector<std::string> lower(doc_.lower.begin() + s.token_begin, doc_.lower.begin() + s.token_end);
+    res_.gazetteer().Match(lower, &hits);
+    constexpr uint8_t kLoc = 1;  // kGazetteerTypes[0]
+    for (uint32_t i = 0; i < s.token_end - s.token_begin; ++i) {
+      if (hits[i].begin_mask & kLoc) loc_hit_[s.token_begin + i] = 1;
+      if ((hits[i].inside_mask & kLoc) && !(hits[i].begin_mask & kLoc)) loc_hit_[s.token_begin + i] = 2;
     }
   }
 

@@ -93,7 +93,7 @@ class EventFinder {
     bool has_meeting = false;
     std::vector<std::pair<uint32_t, std::string_view>> found;
     for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
-      if (quoted_[t]) continue;
+      if (quoted_[t] || doc_.lower[t].size() < 3 || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord) continue;
       for (const Trigger& tr : kTriggers) {
         if (tr.word != doc_.lower[t]) continue;
         // One sentence, one meeting: "met ... for talks" is the same event.
