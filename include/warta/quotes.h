@@ -10,7 +10,10 @@
 //
 // Offsets are Unicode code points into the text passed in (the benchmarks
 // and article records count the same way). Invalid UTF-8 is read as if
-// repaired with U+FFFD, one per bad byte sequence.
+// repaired by utf8::Repair (one U+FFFD per invalid byte), so offsets into
+// such text count the repaired code points. The language only documents
+// the text: English and Indonesian cue words are always both active, since
+// pages quote across languages.
 // Thread safety: ExtractQuotes() is a pure function and thread-safe.
 #ifndef WARTA_QUOTES_H_
 #define WARTA_QUOTES_H_
