@@ -317,7 +317,13 @@ std::pair<uint32_t, uint32_t> Extractor::PhraseBefore(uint32_t last, uint32_t sb
       // so does "warm-and-fuzzy".
       bool hyphenated = t > sb && Attached(t - 1, t) && t + 1 <= last && Attached(t, t + 1);
       if (!hyphenated && !(t > sb && cap_[t - 1] && t + 1 <= last && cap_[t + 1])) break;
-    } else if (nlp::IsClauseWord(w) || nlp::IsPreposition(w) || nlp::LookupCue(w).kind != CueKind::kNone) {
+    } else if (nlp::IsPreposition(w)) {
+      // "Experts on North Korea said", "an analyst at Brookings said": a
+      // preposition before a name stays in the subject.
+      bool before_name = t + 1 <= last && cap_[t + 1] && t > sb && Tok(t - 1).kind == TokenKind::kWord &&
+                         nlp::LookupCue(Lower(t - 1)).kind == CueKind::kNone && w != "to" && w != "by";
+      if (!before_name) break;
+    } else if (nlp::IsClauseWord(w) || nlp::LookupCue(w).kind != CueKind::kNone) {
       break;
     }
     --a;
