@@ -29,6 +29,7 @@ run "$root/scripts/score_dates.sh" "$build" "$shared"
 run "$root/scripts/score_seed.sh" "$build" "$shared"
 run "$root/scripts/ner_eval.sh" "$build" "$shared"
 run "$root/scripts/score_quotes.sh" "$build" "$shared"
+run "$root/scripts/score_analyze.sh" "$build" "$shared"
 if [ "$gate" = "--gate" ]; then
   # Each floor line: <line prefix>|<metric>|<floor>
   while IFS='|' read -r prefix metric floor; do
