@@ -68,7 +68,9 @@ class Prescanner {
   Prescanner(std::string_view bytes, size_t limit) : s_(bytes.substr(0, std::min(bytes.size(), limit))) {}
 
   std::string_view Run() {
-    while (pos_ < s_.size()) {
+    // Every step of the algorithm starts at a '<'; the bytes between are
+    // skipped one at a time by the spec, here in one memchr.
+    while ((pos_ = s_.find('<', pos_)) != std::string_view::npos) {
       if (s_.compare(pos_, 4, "<!--") == 0) {
         size_t end = s_.find("-->", pos_ + 2);
         if (end == std::string_view::npos) return {};
@@ -82,9 +84,8 @@ class Prescanner {
         ++pos_;
       } else if (StartsTag()) {
         while (pos_ < s_.size() && !IsSpace(s_[pos_]) && s_[pos_] != '>') ++pos_;
-        Attribute attr;
         AttrResult r;
-        while ((r = GetAttribute(&attr)) == kFound) {
+        while ((r = GetAttribute(&attr_)) == kFound) {
         }
         if (r == kEnd) return {};
         ++pos_;
@@ -223,6 +224,7 @@ class Prescanner {
 
   std::string_view s_;
   size_t pos_ = 0;
+  Attribute attr_;  // reused across tags: attribute values can be long
 };
 
 // ---------------------------------------------------------------------------
