@@ -86,7 +86,7 @@ struct Event {
 };
 
 struct Note {
-  std::string kind;  // "date_conflict", "ner_unavailable"
+  std::string kind;  // "date_conflict", "ner_unavailable", "truncated"
   std::string text;
 };
 
@@ -135,7 +135,8 @@ struct AnalyzeContext {
 };
 
 // `language` is a BCP 47 primary tag ("id", "en"), or empty to detect it;
-// any bytes are accepted.
+// any bytes are accepted. Only the first MiB of a longer text is analysed
+// (a "truncated" note says so).
 Analysis Analyze(std::string_view text, std::string_view language, const AnalyzeContext& context,
                  const AnalyzeResources& resources);
 

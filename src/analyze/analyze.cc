@@ -96,6 +96,15 @@ std::vector<std::string> CaptionDates(const AnalyzeContext& context, const meta:
 Analysis Analyze(std::string_view text, std::string_view language, const AnalyzeContext& context,
                  const AnalyzeResources& resources) {
   Analysis a;
+  // Articles are far shorter; the cap keeps name merging, which compares
+  // names with names, bounded on pathological input.
+  constexpr size_t kMaxBytes = size_t{1} << 20;
+  if (text.size() > kMaxBytes) {
+    size_t end = kMaxBytes;
+    while (end > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(text[end]))) --end;
+    text = text.substr(0, end);
+    a.notes.push_back({"truncated", "only the first MiB of the text was analysed"});
+  }
   std::string repaired;
   if (!utf8::IsValid(text)) {
     repaired = utf8::Repair(text);
