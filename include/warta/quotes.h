@@ -39,7 +39,9 @@ struct EntityMention {
 };
 
 struct Quote {
-  TextSpan content;  // quotation marks included for direct quotes
+  // Quotation marks included for direct quotes; an English indirect quote
+  // keeps its "that" (PolNeAR's convention), an Indonesian one drops "bahwa".
+  TextSpan content;
   TextSpan cue;      // "said", "kata", "ujarnya", "according to"; may be empty
   TextSpan speaker;  // the mention it attaches to; may be a pronoun or empty
   std::string speaker_name;  // resolved: "Yuri Ushakov" for "Ushakov" or "ia"

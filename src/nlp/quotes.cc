@@ -627,7 +627,9 @@ bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, At
   for (uint32_t j = i; may_skip && j < limit && j < i + 8; ++j) {
     if (quote_of_[j] != kNone || (IsPunct(j) && !Is(j, "."))) break;
     if (nlp::IsComplementizer(Lower(j)) && j + 1 < limit && !IsPunct(j + 1)) {
-      i = j + 1;
+      // English "that" opens the reported clause (as PolNeAR marks it);
+      // Indonesian "bahwa" stays with the cue.
+      i = Is(j, "that") && !IsOpenMark(j + 1) ? j : j + 1;
       break;
     }
   }
