@@ -99,6 +99,7 @@ struct Block {
   bool good = false;
   bool teaser = false;
   bool confirmed = false;  // its text is in the page's JSON-LD articleBody
+  bool excerpt = false;    // linked and cut off with "...": a teaser of another page
 };
 
 struct PendingImage {
@@ -160,6 +161,10 @@ int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::s
     i = j;
   }
   return chars;
+}
+
+bool EndsWithEllipsis(std::string_view s) {
+  return s.ends_with("...") || s.ends_with("\u2026") || s.ends_with("[\u2026]");
 }
 
 std::string_view ImageSource(const Node& img) {
@@ -294,6 +299,7 @@ class Linearizer {
       int32_t owner = owners_.back();
       blocks.push_back(Block{static_cast<uint32_t>(block_begin_), static_cast<uint32_t>(text.size()),
                              owner, chars_, link_chars_, KindOf(elems[owner].node->tag)});
+      blocks.back().excerpt = link_chars_ > 0 && EndsWithEllipsis(text);
     } else {
       text.resize(block_begin_);
     }
@@ -416,7 +422,7 @@ void WeighBlock(Block* b) {
   if (b->kind == Kind::kTitle) return;
   double link_density = static_cast<double>(b->link_chars) / b->chars;
   int32_t plain = b->chars - b->link_chars;
-  if (IsLinkList(*b)) {
+  if (IsLinkList(*b) || b->excerpt) {
     b->weight = -0.75 * b->chars;
     return;
   }
@@ -564,7 +570,7 @@ class Selector {
       if (b.owner < skip_end) continue;
       if (elems[b.owner].furniture > m.furniture) continue;
       if (b.kind == Kind::kTitle) continue;
-      if (IsLinkList(b) || b.teaser) continue;
+      if (IsLinkList(b) || b.teaser || b.excerpt) continue;
       std::string_view t = TextOf(b);
       if (IsBoilerplateLine(t)) continue;
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
