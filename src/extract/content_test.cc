@@ -226,6 +226,31 @@ TEST(ExtractContent, JsonLdArticleBodyConfirmsTheBody) {
   EXPECT_FALSE(Has(p, "Redaksi menerima"));
 }
 
+// A grid of teaser cards with prose-like blurbs and no telling class names,
+// and a list of linked excerpts cut off with an ellipsis.
+constexpr const char* kTeaserPage = R"(<html><body>
+<div class="story"><p>The city council approved the new budget on Thursday after a six-hour debate that stretched late into the evening.</p>
+<p>Spending on public transport rises by twelve percent, while the road maintenance fund stays flat for the third year in a row.</p>
+<p>Opposition members said the plan relies on optimistic revenue forecasts that may not hold if the economy slows next year.</p></div>
+<div class="grid">
+ <div class="card"><h3><a href="/1">Library opens new wing for young readers</a></h3><p>The expanded children's section adds reading rooms, a small theatre and a garden for outdoor story hours.</p></div>
+ <div class="card"><h3><a href="/2">Bus drivers agree on new contract terms</a></h3><p>The two-year agreement raises wages and limits split shifts that drivers had complained about for years.</p></div>
+ <div class="card"><h3><a href="/3">Harbour festival returns after long break</a></h3><p>Organisers expect record crowds for the weekend of concerts, boat parades and food stalls along the pier.</p></div>
+</div>
+<ul><li><a href="/4">Schools prepare for the winter term</a> Teachers say class sizes remain the biggest worry as the new term begins in ...</li>
+<li><a href="/5">Market prices steady</a> Vegetable prices held steady this week despite the heavy rains that hit farms in the ...</li></ul>
+</body></html>)";
+
+TEST(ExtractContent, TeaserCardsAndExcerptsAreDropped) {
+  Extracted e = Extract(kTeaserPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_EQ(p.size(), 3u) << ::testing::PrintToString(p);
+  for (std::string_view dropped : {"children's section", "two-year agreement", "record crowds",
+                                   "class sizes", "Vegetable prices"}) {
+    EXPECT_FALSE(Has(p, dropped)) << dropped;
+  }
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
