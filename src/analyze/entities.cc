@@ -42,8 +42,8 @@ constexpr std::string_view kInstitutionWords[] = {
     "markas", "gedung", "mahkamah", "pengadilan", "kepolisian", "embassy", "ministry", "department",
     "council", "party", "university", "commission", "agency", "court", "bank"};
 
-constexpr std::string_view kPlacePrepositions[] = {"di", "ke", "dari", "seluruh", "kota", "provinsi",
-                                                   "in", "from", "across", "throughout", "near"};
+// Indonesian only: English "in X" is as often a month, a firm or a field.
+constexpr std::string_view kPlacePrepositions[] = {"di", "ke", "dari", "seluruh", "kota", "provinsi"};
 
 // Words before an appositive role phrase that are not part of it.
 constexpr std::string_view kPhraseStops[] = {"dan", "serta", "antara", "dengan", "oleh", "kepada", "and",
@@ -174,10 +174,12 @@ class EntityFinder {
       if (type == "MISC" && b < e) mentions_.push_back({b, e, type, -1});
       return;
     }
-    // Trim punctuation at either end.
-    while (b < e && doc_.seg.tokens[b].kind == nlp::TokenKind::kPunct) ++b;
+    // Trim punctuation at either end, and an article ("The New York Times" stays one name elsewhere).
+    while (b < e && (doc_.seg.tokens[b].kind == nlp::TokenKind::kPunct || (e - b > 1 && doc_.lower[b] == "the"))) ++b;
     while (e > b && doc_.seg.tokens[e - 1].kind == nlp::TokenKind::kPunct) --e;
-    if (b < e) mentions_.push_back({b, e, type, -1});
+    bool only_titles = type == "PER";
+    for (uint32_t t = b; t < e && only_titles; ++t) only_titles = IsRoleAt(t);
+    if (b < e && !only_titles) mentions_.push_back({b, e, type, -1});
   }
 
   // "Kedutaan Besar Jepang", "Gedung Putih": an institution word and the
@@ -228,6 +230,7 @@ class EntityFinder {
       if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
           !In(kPlacePrepositions, doc_.lower[t - 1]) || IsRoleAt(t) || In(kInstitutionWords, doc_.lower[t]) ||
           doc_.sentence_of[t - 1] != doc_.sentence_of[t] || IsAllCaps(doc_.Tok(t)) ||
+          doc_.Tok(t).find('\'') != std::string_view::npos || doc_.Tok(t).find("\u2019") != std::string_view::npos ||
           IsCalendarWord(doc_.lower[t])) {
         continue;
       }
@@ -413,6 +416,9 @@ class EntityFinder {
   // after a lowercase role word the name is whose aide or envoy it is.
   bool QualifiesRole(size_t m, uint32_t role_start) const {
     const TokenMention& tm = mentions_[m];
+    // "a spokeswoman for Neumann": the name owns the role.
+    const std::string& before = doc_.lower[tm.tb - 1];
+    if (before == "for" || before == "of" || before == "untuk" || before == "dari") return true;
     bool opens_sentence = doc_.seg.sentences[doc_.sentence_of[role_start]].token_begin == role_start;
     if (doc_.Capitalized(role_start) && !opens_sentence) return false;
     const std::string& next = tm.te < doc_.lower.size() ? doc_.lower[tm.te] : doc_.lower[tm.te - 1];
@@ -511,7 +517,8 @@ class EntityFinder {
         has_role = has_role || (IsRoleAt(e) && e - b < 4);
         ++e;
       }
-      bool closed = e >= se || doc_.lower[e] == "," || doc_.lower[e] == ".";
+      bool closed = (e >= se || doc_.lower[e] == "," || doc_.lower[e] == ".") && e > b &&
+                    !In(kRoleGlue, doc_.lower[e - 1]);
       if (has_role && closed && e > b && covered_[b] < 0) AddRole(tm.entity, RoleText(b, e));
     }
   }
