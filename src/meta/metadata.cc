@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <utility>
 
 #include <re2/re2.h>
@@ -138,20 +140,57 @@ struct Collected {
   const Node* breadcrumb = nullptr;  // the first breadcrumb trail
 };
 
-// Class or id words of elements that hold a date or a byline; one
-// case-insensitive pattern per question keeps the per-element cost low.
+// Class or id words of elements that hold a date or a byline, and words
+// that rule a byline candidate out (lower case, ASCII).
+constexpr std::string_view kDateWords[] = {"date",  "time", "datum",   "publish", "posted", "fecha",
+                                           "byline", "meta", "zeit",   "created", "submitted", "data",
+                                           "stand", "tanggal", "waktu", "info"};
+constexpr std::string_view kAuthorWords[] = {"author", "byline", "penulis", "reporter", "autor"};
+constexpr std::string_view kNotNameWords[] = {"bio", "avatar", "image", "photo", "desc"};
+
+// "(?i)w1|w2|...": the reading of `words` for attributes that are not ASCII.
+std::unique_ptr<RE2> AnyWordNoCase(std::span<const std::string_view> words) {
+  std::string pattern = "(?i)";
+  for (std::string_view w : words) pattern.append(w).push_back('|');
+  pattern.pop_back();
+  return std::make_unique<RE2>(pattern);
+}
+
+// Whether `attrs` contains one of `words`, case-insensitively. These run on
+// every element, so ASCII attributes (nearly all) are lowercased and searched
+// in one pass; the rest go to `non_ascii`, as RE2's (?i) also folds
+// non-ASCII letters (U+212A KELVIN SIGN is a 'k').
+bool HasWordNoCase(std::string_view attrs, std::span<const std::string_view> words, const RE2& non_ascii) {
+  char stack[128];
+  std::string heap;
+  char* lower = stack;
+  if (attrs.size() > sizeof(stack)) {
+    heap.resize(attrs.size());
+    lower = heap.data();
+  }
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(attrs[i]);
+    if (c >= 0x80) return RE2::PartialMatch(re2::StringPiece(attrs.data(), attrs.size()), non_ascii);
+    lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+  }
+  std::string_view hay(lower, attrs.size());
+  for (size_t i = 0; i < hay.size(); ++i) {
+    for (std::string_view w : words) {
+      if (w[0] == hay[i] && hay.compare(i, w.size(), w) == 0) return true;
+    }
+  }
+  return false;
+}
+
 bool ClassHintsDate(std::string_view attrs) {
-  static const RE2 re(
-      "(?i)date|time|datum|publish|posted|dateline|fecha|byline|meta|zeit|created|submitted|data|stand|"
-      "tanggal|waktu|info");
-  return RE2::PartialMatch(re2::StringPiece(attrs.data(), attrs.size()), re);
+  static const std::unique_ptr<RE2> re = AnyWordNoCase(kDateWords);
+  return HasWordNoCase(attrs, kDateWords, *re);
 }
 
 bool ClassHintsAuthor(std::string_view attrs) {
-  static const RE2 hint("(?i)author|byline|penulis|reporter|autor");
-  static const RE2 not_name("(?i)bio|avatar|image|photo|desc");
-  re2::StringPiece in(attrs.data(), attrs.size());
-  return RE2::PartialMatch(in, hint) && !RE2::PartialMatch(in, not_name);
+  static const std::unique_ptr<RE2> hint = AnyWordNoCase(kAuthorWords);
+  static const std::unique_ptr<RE2> not_name = AnyWordNoCase(kNotNameWords);
+  return HasWordNoCase(attrs, kAuthorWords, *hint) && !HasWordNoCase(attrs, kNotNameWords, *not_name);
 }
 
 void VisitElement(const Node* n, uint32_t order, Collected* c) {
