@@ -135,6 +135,7 @@ class Extractor {
   const EntityMention* MentionIn(uint32_t a, uint32_t b, std::string_view kind) const;
   uint32_t NameStart(uint32_t start, uint32_t end) const;
   uint32_t SkipConnective(uint32_t i, uint32_t end) const;
+  uint32_t SkipDateline(uint32_t i, uint32_t end) const;
   uint32_t ClauseEnd(uint32_t i, uint32_t end) const;
   void SetSpeaker(uint32_t a, uint32_t b, Attribution* a_out);
   void SetPronounSpeaker(TextSpan span, PronounKind kind, Attribution* a);
@@ -523,6 +524,18 @@ uint32_t Extractor::TrimEnd(uint32_t a, uint32_t b) const {
   return b;
 }
 
+// "LOS ANGELES, Feb. 2 (UPI) — ..." / "JAKARTA, KOMPAS — ...": a dateline
+// opening the sentence is no part of what anyone said.
+uint32_t Extractor::SkipDateline(uint32_t i, uint32_t end) const {
+  std::string_view first = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
+  bool caps = first.size() >= 2 && std::all_of(first.begin(), first.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!caps) return i;
+  for (uint32_t j = i + 1; j < end && j < i + 14; ++j) {
+    if (Is(j, "\u2014") || Is(j, "\u2013") || Is(j, "--") || (Is(j, "-") && !Attached(j - 1, j))) return j + 1;
+  }
+  return i;
+}
+
 // "But", "Namun," and the like open the sentence, not the reported content.
 uint32_t Extractor::SkipConnective(uint32_t i, uint32_t end) const {
   static constexpr std::string_view kWords[] = {"but", "and", "so", "yet", "however", "namun", "tetapi",
@@ -604,7 +617,7 @@ bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, At
     return true;
   }
   if (!Is(bnd, ",") || bnd <= sb) return false;
-  uint32_t start = SkipConnective(sb, bnd);
+  uint32_t start = SkipConnective(SkipDateline(sb, bnd), bnd);
   if (quote_of_[start] != kNone) {
     const QuoteSpan& q = quotes_[quote_of_[start]];
     if (q.owner != kNone) return false;
