@@ -98,7 +98,12 @@ TEST_P(AnalyzeTimes, Normalised) {
   const TimeCase& c = GetParam();
   Analysis a = AnalyzeText(c.text, c.lang);
   bool found = false;
-  for (const analysis::TimeExpr& t : a.times) found = found || (t.value == c.value && t.granularity == c.granularity);
+  for (const analysis::TimeExpr& t : a.times) {
+    if (t.value != c.value || t.granularity != c.granularity) continue;
+    found = true;
+    bool written_out = std::any_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    if (t.granularity != "time") EXPECT_EQ(t.anchor, written_out ? "absolute" : "published") << t.text;
+  }
   EXPECT_TRUE(found) << c.text;
 }
 
@@ -114,6 +119,13 @@ INSTANTIATE_TEST_SUITE_P(
                       TimeCase{"Troops withdrew last Friday.", "en", "2025-06-06", "day"},
                       TimeCase{"Sales fell in November.", "en", "2024-11", "month"},
                       TimeCase{"Sidang berlangsung hingga lewat tengah malam.", "id", "T00:00", "time"}));
+
+TEST(AnalyzeTimesText, WeekdayJoinsItsDate) {
+  Analysis a = AnalyzeText("Gempa terjadi pada Senin (9/6/2025) pagi.", "id");
+  ASSERT_EQ(a.times.size(), 1u);
+  EXPECT_EQ(a.times[0].text, "Senin (9/6/2025)");
+  EXPECT_EQ(a.times[0].anchor, "absolute");
+}
 
 TEST(AnalyzeEvents, MeetingDurationOutcomeAndReference) {
   Analysis a = AnalyzeText(

@@ -61,7 +61,11 @@ class TimeFinder {
     o.locale = doc_.indonesian ? meta::DateLocale::kIndonesian : meta::DateLocale::kAuto;
     o.reference = pub_;
     for (const meta::DateMatch& m : meta::FindDates(doc_.text, o, 256)) {
-      Add(CpOfByte(m.begin), CpOfByte(m.end), m.value, m.value.granularity, false, m.begin, m.end);
+      // "kemarin", "3 hours ago": read against the publication time.
+      std::string_view written = doc_.text.substr(m.begin, m.end - m.begin);
+      bool relative = written.ends_with("lalu") || written.ends_with("ago") ||
+                      std::none_of(written.begin(), written.end(), [](char c) { return c >= '0' && c <= '9'; });
+      Add(CpOfByte(m.begin), CpOfByte(m.end), m.value, m.value.granularity, relative, m.begin, m.end);
     }
     if (pub_ != nullptr) {
       for (size_t t = 0; t < doc_.seg.tokens.size(); ++t) {
@@ -126,11 +130,32 @@ class TimeFinder {
     return static_cast<int>(((days % 7) + 7 + 3) % 7);
   }
 
+  // "Rabu (3/12/2025)": the weekday and its parentheses join the date.
+  bool JoinWeekday(size_t t) {
+    const auto& toks = doc_.seg.tokens;
+    bool paren = L(t + 1) == "(";
+    size_t k = paren ? t + 2 : t + 1;
+    if (k >= toks.size() || !covered_[k]) return false;
+    for (analysis::TimeExpr& x : out_) {
+      if (x.begin != toks[k].begin) continue;
+      size_t last = k;
+      while (last + 1 < toks.size() && toks[last + 1].end <= x.end) ++last;
+      if (paren && L(last + 1) == ")") ++last;
+      x.begin = toks[t].begin;
+      x.end = toks[last].end;
+      x.text = std::string(doc_.Range(t, last + 1));
+      covered_[t] = true;
+      return true;
+    }
+    return false;
+  }
+
   void Relative(size_t t) {
     const std::string& w = L(t);
     bool last = t > 0 && (L(t - 1) == "last" || L(t - 1) == "lalu");
     // Weekdays: the latest such day up to publication ("last": strictly before).
     if (int wd = Find(kWeekdays, w); wd >= 0 && doc_.Capitalized(t)) {
+      if (JoinWeekday(t)) return;
       bool lalu = L(t + 1) == "lalu";
       bool lead = t > 0 && (L(t - 1) == "pada" || L(t - 1) == "on" || L(t - 1) == "hari" || last);
       if (!lalu && !lead) return;
