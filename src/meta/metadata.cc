@@ -32,6 +32,17 @@ std::string Lower(std::string_view s) {
 
 bool Has(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
+// Has(Lower(hay), lower_needle) without the copy, for per-element tests.
+bool HasNoCase(std::string_view hay, std::string_view lower_needle) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
+  for (size_t i = 0; i + lower_needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < lower_needle.size() && lower(hay[i + k]) == lower_needle[k]) ++k;
+    if (k == lower_needle.size()) return true;
+  }
+  return false;
+}
+
 // Whitespace runs (NBSP included) to one space, trimmed.
 std::string Collapse(std::string_view s) {
   std::string out;
@@ -237,11 +248,11 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
   bool date_hint = (!cls.empty() && ClassHintsDate(cls)) || (!id.empty() && ClassHintsDate(id));
   if (date_hint && c->date_hints.size() < kMaxCandidates) c->date_hints.push_back({n, order});
   std::string_view rel = AttrOr(n, "rel");
-  bool author_hint = itemprop == "author" || (!rel.empty() && Has(Lower(rel), "author")) ||
+  bool author_hint = itemprop == "author" || HasNoCase(rel, "author") ||
                      (!cls.empty() && ClassHintsAuthor(cls)) || (!id.empty() && ClassHintsAuthor(id));
   if (author_hint && c->author_nodes.size() < kMaxCandidates) c->author_nodes.push_back({n, order});
-  if (!c->breadcrumb && ((!cls.empty() && Has(Lower(cls), "breadcrumb")) || (!id.empty() && Has(Lower(id), "breadcrumb")) ||
-                         Has(Lower(AttrOr(n, "aria-label")), "breadcrumb"))) {
+  if (!c->breadcrumb && (HasNoCase(cls, "breadcrumb") || HasNoCase(id, "breadcrumb") ||
+                         HasNoCase(AttrOr(n, "aria-label"), "breadcrumb"))) {
     c->breadcrumb = n;
   }
 }
