@@ -99,6 +99,10 @@ std::string DetectLanguage(std::string_view text, std::string_view declared) {
   CLD2::Language lang = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
                                                        lang3, percent3, score3, nullptr, &text_bytes, &reliable);
   std::string code = lang == CLD2::UNKNOWN_LANGUAGE ? std::string() : CLD2::LanguageCode(lang);
+  // Counting function words costs a hash lookup per word: only when the
+  // verdict may hinge on them.
+  bool id_ms = code == "ms" || (code == "id" && hint == "ms");
+  if (reliable && !code.empty() && !id_ms) return code;
   StopwordCounts sw = CountStopwords(text);
   if (code == "ms" && (hint == "id" || sw.id_only > sw.ms_only)) return "id";
   if (code == "id" && hint == "ms" && sw.ms_only > sw.id_only) return "ms";
