@@ -28,7 +28,7 @@ constexpr char kIndonesianPage[] =
     "Kepala dinas pekerjaan umum mengatakan jembatan itu dibangun dalam enam bulan, seperti dilansir "
     "Antara.\n"
     "\xC2\xA0\n"
-    "\xE2\x80\x9CAnak-anak kini tidak perlu menyeberang sungai lagi,\xE2\x80\x9D kata seorang warga.\n"
+    "\xE2\x80\x9C" "Anak-anak kini tidak perlu menyeberang sungai lagi,\xE2\x80\x9D kata seorang warga.\n"
     "\n"
     "Ia berharap jembatan itu dirawat dengan baik.\n"
     "\n"
