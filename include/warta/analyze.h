@@ -93,6 +93,7 @@ struct Note {
 }  // namespace analysis
 
 struct Analysis {
+  std::string language;  // the language read: as given, or detected when none was
   std::vector<analysis::Sentence> sentences;
   std::vector<analysis::Entity> entities;
   std::vector<analysis::Quote> quotes;
@@ -142,8 +143,7 @@ Analysis Analyze(std::string_view text, std::string_view language, const Analyze
 
 // Appends one JSON line {"id", "language", "sentences", "entities", "quotes",
 // "times", "events", "notes"} (the fields of docs/record.md) to `out`.
-void AppendAnalysisJson(std::string_view id, std::string_view language, const Analysis& analysis,
-                        std::string* out);
+void AppendAnalysisJson(std::string_view id, const Analysis& analysis, std::string* out);
 
 }  // namespace warta
 

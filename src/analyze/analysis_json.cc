@@ -107,12 +107,11 @@ void WriteAnalysisMembers(const Analysis& a, JsonWriter* w) {
   w->EndArray();
 }
 
-void AppendAnalysisJson(std::string_view id, std::string_view language, const Analysis& analysis,
-                        std::string* out) {
+void AppendAnalysisJson(std::string_view id, const Analysis& analysis, std::string* out) {
   JsonWriter w(out);
   w.BeginObject();
   w.Member("id", id);
-  w.Member("language", language);
+  w.Member("language", analysis.language);
   WriteAnalysisMembers(analysis, &w);
   w.EndObject();
   out->push_back('\n');

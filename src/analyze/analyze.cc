@@ -115,6 +115,7 @@ Analysis Analyze(std::string_view text, std::string_view language, const Analyze
     detected = nlp::DetectLanguage(text, "");
     language = detected;
   }
+  a.language = std::string(language);
   analyze::Doc doc = analyze::MakeDoc(text, language);
   for (const nlp::Sentence& s : doc.seg.sentences) a.sentences.push_back({s.begin, s.end});
   if (resources.ModelFor(language) == nullptr) {

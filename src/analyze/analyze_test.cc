@@ -181,7 +181,7 @@ TEST(AnalyzeRobustness, BadInputNeverCrashes) {
 TEST(AnalyzeJson, WritesEveryField) {
   Analysis a = AnalyzeText("Presiden Prancis Emmanuel Macron tiba di Jakarta kemarin.", "id");
   std::string out;
-  AppendAnalysisJson("x1", "id", a, &out);
+  AppendAnalysisJson("x1", a, &out);
   for (const char* key : {"\"id\":\"x1\"", "\"sentences\"", "\"entities\"", "\"quotes\"", "\"times\"", "\"events\"",
                           "\"notes\""}) {
     EXPECT_NE(out.find(key), std::string::npos) << key;

@@ -59,7 +59,7 @@ bool AnalyzeLine(simdjson::dom::parser* parser, std::string_view line, const Ana
   }
   std::string_view language = Str(doc, "language");
   Analysis a = Analyze(Str(doc, "text"), language, context, res);
-  AppendAnalysisJson(id, language, a, out);
+  AppendAnalysisJson(id, a, out);
   return true;
 }
 
@@ -91,7 +91,7 @@ int RunAnalyze(int argc, char** argv) {
   if (first == std::string::npos || input[first] != '{') {
     AnalyzeContext context;
     context.published_iso = published;
-    AppendAnalysisJson(path, language, Analyze(input, language, context, res), &out);
+    AppendAnalysisJson(path, Analyze(input, language, context, res), &out);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
   }
