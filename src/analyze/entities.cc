@@ -116,6 +116,19 @@ class EntityFinder {
     std::vector<Span> spans;
     std::vector<uint8_t> tagged(n, 0);
     const NerModel* model = res_.ModelFor(doc_.indonesian ? "id" : "en");
+    // Names are capitalised: a sentence whose only capital opens it (two in
+    // five in news) is left to the gazetteer for its first words and to the
+    // later matching of names seen elsewhere.
+    bool capital_inside = false;
+    for (uint32_t i = s.token_begin + 1; i < s.token_end && !capital_inside; ++i) {
+      capital_inside = doc_.seg.tokens[i].kind == nlp::TokenKind::kWord && doc_.Capitalized(i);
+    }
+    if (!capital_inside) {
+      nlp::Sentence head = s;
+      head.token_end = std::min(s.token_end, s.token_begin + 3);
+      MatchGazetteer(head);
+      return;
+    }
     if (model != nullptr) {
       std::vector<std::string_view> views;
       views.reserve(n);
