@@ -1,8 +1,11 @@
 #include "meta/metadata.h"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <span>
@@ -159,49 +162,60 @@ constexpr std::string_view kDateWords[] = {"date",  "time", "datum",   "publish"
 constexpr std::string_view kAuthorWords[] = {"author", "byline", "penulis", "reporter", "autor"};
 constexpr std::string_view kNotNameWords[] = {"bio", "avatar", "image", "photo", "desc"};
 
-// "(?i)w1|w2|...": the reading of `words` for attributes that are not ASCII.
-std::unique_ptr<RE2> AnyWordNoCase(std::span<const std::string_view> words) {
-  std::string pattern = "(?i)";
-  for (std::string_view w : words) pattern.append(w).push_back('|');
-  pattern.pop_back();
-  return std::make_unique<RE2>(pattern);
-}
-
-// Whether `attrs` contains one of `words`, case-insensitively. These run on
-// every element, so ASCII attributes (nearly all) are lowercased and searched
-// in one pass; the rest go to `non_ascii`, as RE2's (?i) also folds
-// non-ASCII letters (U+212A KELVIN SIGN is a 'k').
-bool HasWordNoCase(std::string_view attrs, std::span<const std::string_view> words, const RE2& non_ascii) {
-  char stack[128];
-  std::string heap;
-  char* lower = stack;
-  if (attrs.size() > sizeof(stack)) {
-    heap.resize(attrs.size());
-    lower = heap.data();
-  }
-  for (size_t i = 0; i < attrs.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(attrs[i]);
-    if (c >= 0x80) return RE2::PartialMatch(re2::StringPiece(attrs.data(), attrs.size()), non_ascii);
-    lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-  }
-  std::string_view hay(lower, attrs.size());
-  for (size_t i = 0; i < hay.size(); ++i) {
-    for (std::string_view w : words) {
-      if (w[0] == hay[i] && hay.compare(i, w.size(), w) == 0) return true;
+// Lower-case ASCII words to look for in class and id attributes, indexed by
+// first byte, with the same question as RE2 for attributes that are not
+// ASCII (RE2's (?i) also folds letters such as U+212A KELVIN SIGN to 'k').
+class WordSet {
+ public:
+  explicit WordSet(std::span<const std::string_view> words) : words_(words) {
+    std::string pattern = "(?i)";
+    for (size_t i = 0; i < words.size(); ++i) {
+      by_first_[static_cast<unsigned char>(words[i][0])] |= uint32_t{1} << i;
+      pattern.append(words[i]).push_back('|');
     }
+    pattern.pop_back();
+    non_ascii_ = std::make_unique<RE2>(pattern);
   }
-  return false;
-}
+
+  // Whether `attrs` contains one of the words, case-insensitively. This runs
+  // on every element: one lowering pass, then a table lookup per byte.
+  bool FoundIn(std::string_view attrs) const {
+    char stack[128];
+    std::string heap;
+    char* lower = stack;
+    if (attrs.size() > sizeof(stack)) {
+      heap.resize(attrs.size());
+      lower = heap.data();
+    }
+    const size_t n = attrs.size();
+    for (size_t i = 0; i < n; ++i) {
+      unsigned char c = static_cast<unsigned char>(attrs[i]);
+      if (c >= 0x80) return RE2::PartialMatch(re2::StringPiece(attrs.data(), n), *non_ascii_);
+      lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      for (uint32_t m = by_first_[static_cast<unsigned char>(lower[i])]; m != 0; m &= m - 1) {
+        std::string_view w = words_[std::countr_zero(m)];
+        if (n - i >= w.size() && std::memcmp(lower + i + 1, w.data() + 1, w.size() - 1) == 0) return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::span<const std::string_view> words_;  // at most 32
+  uint32_t by_first_[128] = {};              // bit i: words_[i] starts with the byte
+  std::unique_ptr<RE2> non_ascii_;
+};
 
 bool ClassHintsDate(std::string_view attrs) {
-  static const std::unique_ptr<RE2> re = AnyWordNoCase(kDateWords);
-  return HasWordNoCase(attrs, kDateWords, *re);
+  static const WordSet words(kDateWords);
+  return words.FoundIn(attrs);
 }
 
 bool ClassHintsAuthor(std::string_view attrs) {
-  static const std::unique_ptr<RE2> hint = AnyWordNoCase(kAuthorWords);
-  static const std::unique_ptr<RE2> not_name = AnyWordNoCase(kNotNameWords);
-  return HasWordNoCase(attrs, kAuthorWords, *hint) && !HasWordNoCase(attrs, kNotNameWords, *not_name);
+  static const WordSet hint(kAuthorWords), not_name(kNotNameWords);
+  return hint.FoundIn(attrs) && !not_name.FoundIn(attrs);
 }
 
 void VisitElement(const Node* n, uint32_t order, Collected* c) {
