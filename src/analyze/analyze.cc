@@ -34,13 +34,20 @@ Doc MakeDoc(std::string_view valid_utf8, std::string_view language) {
 
 namespace {
 
-// The entity whose mention is the speaker span, or whose name the quote
+struct MentionRef {
+  uint32_t begin, end;
+  uint32_t entity;
+};
+
+// The entity whose mention holds the speaker span (mentions sorted by
+// begin, not overlapping), else the one whose name or alias the quote
 // extractor resolved the speaker to.
-int32_t SpeakerEntity(const Quote& q, const std::vector<analysis::Entity>& entities) {
-  for (const analysis::Entity& e : entities) {
-    for (const analysis::Mention& m : e.mentions) {
-      if (!q.speaker.empty() && m.begin <= q.speaker.begin && q.speaker.end <= m.end) return e.id;
-    }
+int32_t SpeakerEntity(const Quote& q, const std::vector<MentionRef>& sorted,
+                      const std::vector<analysis::Entity>& entities) {
+  if (!q.speaker.empty()) {
+    auto it = std::upper_bound(sorted.begin(), sorted.end(), q.speaker.begin,
+                               [](uint32_t b, const MentionRef& m) { return b < m.begin; });
+    if (it != sorted.begin() && std::prev(it)->end >= q.speaker.end) return std::prev(it)->entity;
   }
   if (q.speaker_name.empty()) return -1;
   for (const analysis::Entity& e : entities) {
@@ -55,16 +62,21 @@ int32_t SpeakerEntity(const Quote& q, const std::vector<analysis::Entity>& entit
 std::vector<analysis::Quote> AttachQuotes(const Doc& doc, std::string_view language,
                                           const std::vector<analysis::Entity>& entities) {
   std::vector<EntityMention> mentions;
+  std::vector<MentionRef> sorted;
   for (const analysis::Entity& e : entities) {
-    for (const analysis::Mention& m : e.mentions) mentions.push_back({{m.begin, m.end}, e.type});
+    for (const analysis::Mention& m : e.mentions) {
+      mentions.push_back({{m.begin, m.end}, e.type});
+      sorted.push_back({m.begin, m.end, e.id});
+    }
   }
+  std::sort(sorted.begin(), sorted.end(), [](const MentionRef& a, const MentionRef& b) { return a.begin < b.begin; });
   std::vector<analysis::Quote> out;
   for (const Quote& q : ExtractQuotes(doc.text, language, mentions)) {
     analysis::Quote a;
     a.content = {q.content.begin, q.content.end};
     a.cue = {q.cue.begin, q.cue.end};
     a.speaker = {q.speaker.begin, q.speaker.end};
-    a.speaker_entity = SpeakerEntity(q, entities);
+    a.speaker_entity = SpeakerEntity(q, sorted, entities);
     a.speaker_name = a.speaker_entity >= 0 ? entities[a.speaker_entity].name : q.speaker_name;
     a.direct = q.direct;
     a.group = q.group;

@@ -297,6 +297,7 @@ class EntityFinder {
     for (size_t m = 0; m < mentions_.size(); ++m) texts[m] = Lower(doc_.Range(mentions_[m].tb, mentions_[m].te));
     // Full names first, so a surname finds them whichever comes first.
     for (int pass = 0; pass < 2; ++pass) {
+      if (pass == 1) IndexNameParts(by_text);
       for (size_t m = 0; m < mentions_.size(); ++m) {
         TokenMention& tm = mentions_[m];
         bool single = tm.te - tm.tb == 1;
@@ -374,14 +375,19 @@ class EntityFinder {
       if (it != by_text.end()) return it->second;
     }
     // "Macron" -> "Emmanuel Macron": a person whose full name ends (or starts) with it.
-    int32_t found = -1;
+    if (auto it = last_word_.find(lower); it != last_word_.end()) return it->second;
+    if (auto it = first_word_.find(lower); it != first_word_.end()) return it->second;
+    return -1;
+  }
+
+  // First and last words of the full names of people, for surname lookup.
+  void IndexNameParts(const std::unordered_map<std::string, int32_t>& by_text) {
     for (const auto& [text, id] : by_text) {
-      if (entities_[id].type != "PER" || text.size() <= lower.size()) continue;
-      bool last = text.ends_with(lower) && text[text.size() - lower.size() - 1] == ' ';
-      bool first = text.starts_with(lower) && text[lower.size()] == ' ';
-      if (last || (first && found < 0)) found = id;
+      size_t first_space = text.find(' '), last_space = text.rfind(' ');
+      if (entities_[id].type != "PER" || first_space == std::string::npos) continue;
+      last_word_.emplace(text.substr(last_space + 1), id);
+      first_word_.emplace(text.substr(0, first_space), id);
     }
-    return found;
   }
 
   void AddRole(int32_t entity, std::string role) {
@@ -549,6 +555,7 @@ class EntityFinder {
     std::string text;
   };
   std::vector<Descriptor> descriptors_;
+  std::unordered_map<std::string, int32_t> last_word_, first_word_;
   std::string last_possessor_;
   uint32_t possessor_sentence_ = UINT32_MAX;
 };

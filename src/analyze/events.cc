@@ -68,11 +68,12 @@ class EventFinder {
     for (size_t m = 0; m < mentions.size(); ++m) {
       for (uint32_t t = mentions[m].tb; t < mentions[m].te; ++t) mention_at_[t] = static_cast<int32_t>(m);
     }
+    const auto& toks = doc.seg.tokens;
     for (const analysis::Quote& q : quotes) {
       if (!q.direct) continue;
-      for (size_t t = 0; t < doc.seg.tokens.size(); ++t) {
-        if (doc.seg.tokens[t].begin >= q.content.begin && doc.seg.tokens[t].end <= q.content.end) quoted_[t] = true;
-      }
+      auto it = std::lower_bound(toks.begin(), toks.end(), q.content.begin,
+                                 [](const nlp::Token& t, uint32_t b) { return t.begin < b; });
+      for (; it != toks.end() && it->end <= q.content.end; ++it) quoted_[it - toks.begin()] = true;
     }
   }
 
