@@ -162,6 +162,15 @@ constexpr std::string_view kDateWords[] = {"date",  "time", "datum",   "publish"
 constexpr std::string_view kAuthorWords[] = {"author", "byline", "penulis", "reporter", "autor"};
 constexpr std::string_view kNotNameWords[] = {"bio", "avatar", "image", "photo", "desc"};
 
+// ASCII `s` equals lower-case `lower` but for case.
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  for (size_t i = 0; i < lower.size(); ++i) {
+    char c = s[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lower[i]) return false;
+  }
+  return true;
+}
+
 // Lower-case ASCII words to look for in class and id attributes, indexed by
 // first byte, with the same question as RE2 for attributes that are not
 // ASCII (RE2's (?i) also folds letters such as U+212A KELVIN SIGN to 'k').
@@ -170,7 +179,9 @@ class WordSet {
   explicit WordSet(std::span<const std::string_view> words) : words_(words) {
     std::string pattern = "(?i)";
     for (size_t i = 0; i < words.size(); ++i) {
-      by_first_[static_cast<unsigned char>(words[i][0])] |= uint32_t{1} << i;
+      unsigned char first = static_cast<unsigned char>(words[i][0]);
+      by_first_[first] |= uint32_t{1} << i;
+      if (first >= 'a' && first <= 'z') by_first_[first - 32] |= uint32_t{1} << i;
       pattern.append(words[i]).push_back('|');
     }
     pattern.pop_back();
@@ -178,33 +189,25 @@ class WordSet {
   }
 
   // Whether `attrs` contains one of the words, case-insensitively. This runs
-  // on every element: one lowering pass, then a table lookup per byte.
+  // on every element: one pass with a table lookup per byte. A match in the
+  // ASCII bytes is a match for RE2 too; only a miss needs RE2's folding.
   bool FoundIn(std::string_view attrs) const {
-    char stack[128];
-    std::string heap;
-    char* lower = stack;
-    if (attrs.size() > sizeof(stack)) {
-      heap.resize(attrs.size());
-      lower = heap.data();
-    }
     const size_t n = attrs.size();
+    unsigned char high = 0;
     for (size_t i = 0; i < n; ++i) {
       unsigned char c = static_cast<unsigned char>(attrs[i]);
-      if (c >= 0x80) return RE2::PartialMatch(re2::StringPiece(attrs.data(), n), *non_ascii_);
-      lower[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-    }
-    for (size_t i = 0; i < n; ++i) {
-      for (uint32_t m = by_first_[static_cast<unsigned char>(lower[i])]; m != 0; m &= m - 1) {
+      high |= c;
+      for (uint32_t m = by_first_[c]; m != 0; m &= m - 1) {
         std::string_view w = words_[std::countr_zero(m)];
-        if (n - i >= w.size() && std::memcmp(lower + i + 1, w.data() + 1, w.size() - 1) == 0) return true;
+        if (n - i >= w.size() && EqualsLower(attrs.substr(i + 1, w.size() - 1), w.substr(1))) return true;
       }
     }
-    return false;
+    return (high & 0x80) && RE2::PartialMatch(re2::StringPiece(attrs.data(), n), *non_ascii_);
   }
 
  private:
   std::span<const std::string_view> words_;  // at most 32
-  uint32_t by_first_[128] = {};              // bit i: words_[i] starts with the byte
+  uint32_t by_first_[256] = {};              // bit i: words_[i] starts with the byte, either case
   std::unique_ptr<RE2> non_ascii_;
 };
 
