@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "bench_corpus.h"
+#include "tools/corpus.h"
 #include "warta/extract.h"
 
 int main(int argc, char** argv) {

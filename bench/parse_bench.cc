@@ -7,7 +7,6 @@
 // Prints: parse: X MB/s, Y pages/s, peak RSS Z MB
 #include <sys/resource.h>
 #include <time.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,54 +16,25 @@
 #include <vector>
 
 #include "warta/html_parser.h"
+#include "tools/corpus.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// CPU time of this thread: on a shared machine, wall time also counts other
-// processes' turns.
-double ThreadSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
-}
-
-bool ReadGzip(const fs::path& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  gzclose(f);
-  return ok;
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   fs::path dir = argc > 1 ? argv[1] : "/work/shared/bench/scrapinghub/html";
   double budget = argc > 2 ? std::max(0.1, std::atof(argv[2])) : 3.0;
-  std::vector<std::string> pages;
-  size_t bytes = 0;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (!e.path().string().ends_with(".html.gz")) continue;
-    std::string page;
-    if (!ReadGzip(e.path(), &page)) {
-      std::fprintf(stderr, "cannot read %s\n", e.path().c_str());
-      continue;
-    }
-    bytes += page.size();
-    pages.push_back(std::move(page));
-  }
+  warta::bench::Corpus corpus = warta::bench::LoadCorpus(dir);
+  const std::vector<std::string>& pages = corpus.pages;
   if (pages.empty()) {
     std::fprintf(stderr, "parse_bench: no *.html.gz pages in %s\n", dir.c_str());
     return 1;
   }
   size_t parsed = 0, parsed_bytes = 0, nodes_seen = 0;
-  double start = ThreadSeconds(), elapsed = 0;
+  double start = warta::bench::ThreadSeconds(), elapsed = 0;
   while (elapsed < budget) {
     for (const std::string& page : pages) {
       std::unique_ptr<warta::Document> doc = warta::ParseHtml(page);
@@ -72,7 +42,7 @@ int main(int argc, char** argv) {
       ++parsed;
       parsed_bytes += page.size();
     }
-    elapsed = ThreadSeconds() - start;
+    elapsed = warta::bench::ThreadSeconds() - start;
   }
   rusage usage;
   getrusage(RUSAGE_SELF, &usage);

@@ -6,7 +6,6 @@
 // Usage: tokenizer_bench [folder] [N]
 //   folder defaults to /work/shared/bench/scrapinghub/html, N to 20.
 #include <time.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -17,18 +16,11 @@
 #include <vector>
 
 #include "html/tokenizer.h"
+#include "tools/corpus.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// CPU time of this thread: on a shared machine, wall time also counts other
-// processes' turns.
-double ThreadSeconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
-}
 
 // The content model the tree builder sets after this start tag (HTML
 // namespace, scripting enabled), or kData.
@@ -50,42 +42,21 @@ warta::html::TokenizerState StateAfter(warta::Tag tag) {
   }
 }
 
-bool ReadGzip(const fs::path& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  gzclose(f);
-  return ok;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   fs::path dir = argc > 1 ? argv[1] : "/work/shared/bench/scrapinghub/html";
   int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 20;
-  std::vector<std::string> pages;
-  size_t bytes = 0;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (!e.path().string().ends_with(".html.gz")) continue;
-    std::string page;
-    if (!ReadGzip(e.path(), &page)) {
-      std::fprintf(stderr, "cannot read %s\n", e.path().c_str());
-      continue;
-    }
-    bytes += page.size();
-    pages.push_back(std::move(page));
-  }
+  warta::bench::Corpus corpus = warta::bench::LoadCorpus(dir);
+  const std::vector<std::string>& pages = corpus.pages;
+  const size_t bytes = corpus.bytes;
   if (pages.empty()) {
     std::fprintf(stderr, "no *.html.gz pages in %s\n", dir.c_str());
     return 1;
   }
   size_t tokens = 0;
   auto start = std::chrono::steady_clock::now();
-  double cpu_start = ThreadSeconds();
+  double cpu_start = warta::bench::ThreadSeconds();
   for (int r = 0; r < rounds; ++r) {
     for (const std::string& page : pages) {
       warta::html::Tokenizer tokenizer(page);
@@ -100,7 +71,7 @@ int main(int argc, char** argv) {
       } while (t.type != warta::html::TokenType::kEof);
     }
   }
-  double cpu = ThreadSeconds() - cpu_start;
+  double cpu = warta::bench::ThreadSeconds() - cpu_start;
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   double total_bytes = static_cast<double>(bytes) * rounds;
   std::printf("tokenizer: %zu pages, %.1f MB, %d rounds: %.0f MB/s, %.0f pages/s, %.1f Mtokens/s (CPU time; wall %.0f MB/s)\n",

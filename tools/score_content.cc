@@ -5,7 +5,6 @@
 //   score_content trafilatura DIR OUT.json   (DIR holds evaldata.json, html/<file>.gz)
 //
 // Prints pages, bytes and the time spent (decode+parse, extract) to stderr.
-#include <zlib.h>
 
 #include <chrono>
 #include <cstdio>
@@ -20,22 +19,11 @@
 #include "extract/content.h"
 #include "warta/encoding.h"
 #include "warta/html_parser.h"
+#include "tools/corpus.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-bool ReadGzip(const std::string& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  out->clear();
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  gzclose(f);
-  return ok;
-}
 
 struct Timing {
   double parse_ms = 0;
@@ -92,7 +80,7 @@ int main(int argc, char** argv) {
   for (const auto& [key, item] : index.items()) {
     std::string name = scrapinghub ? key : item.value("file", "");
     std::string path = dir + "/html/" + name + (scrapinghub ? ".html.gz" : ".gz");
-    if (name.empty() || !ReadGzip(path, &html)) {
+    if (name.empty() || !warta::bench::ReadGzip(path, &html)) {
       std::cerr << "cannot read " << path << "\n";
       continue;
     }

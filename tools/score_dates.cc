@@ -5,7 +5,6 @@
 // Reads SHARED_DIR/bench/htmldate/dates.json, runs ParseHtml and
 // ExtractMetadata on every page (bytes decoded with DecodeToUtf8), and writes
 // {file: "published" | null} for scripts/score_dates.sh to score.
-#include <zlib.h>
 
 #include <chrono>
 #include <cstdio>
@@ -17,19 +16,9 @@
 #include "meta/metadata.h"
 #include "warta/encoding.h"
 #include "warta/html_parser.h"
+#include "tools/corpus.h"
 
 namespace {
-
-bool ReadGzip(const std::string& path, std::string* out) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return false;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out->append(buf, static_cast<size_t>(n));
-  bool ok = n == 0;
-  gzclose(f);
-  return ok;
-}
 
 }  // namespace
 
@@ -57,7 +46,7 @@ int main(int argc, char** argv) {
     std::string file = it.value()["file"].get<std::string>();
     if (preds.contains(file)) continue;
     std::string raw;
-    if (!ReadGzip(dir + "html/" + file + ".gz", &raw)) {
+    if (!warta::bench::ReadGzip(dir + "html/" + file + ".gz", &raw)) {
       preds[file] = nullptr;
       continue;
     }

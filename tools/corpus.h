@@ -1,7 +1,7 @@
-// Shared by the benchmarks in bench/: loading a folder of *.gz pages into
+// Shared by the benchmarks in bench/ and the scoring tools in tools/: loading a folder of *.gz pages into
 // memory, thread CPU time, and peak memory.
-#ifndef WARTA_BENCH_BENCH_CORPUS_H_
-#define WARTA_BENCH_BENCH_CORPUS_H_
+#ifndef WARTA_TOOLS_CORPUS_H_
+#define WARTA_TOOLS_CORPUS_H_
 
 #include <sys/resource.h>
 #include <time.h>
@@ -21,7 +21,9 @@ struct Corpus {
   size_t bytes = 0;
 };
 
+// Replaces *out with the decompressed contents of a gzip file.
 inline bool ReadGzip(const std::filesystem::path& path, std::string* out) {
+  out->clear();
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr) return false;
   char buf[1 << 16];
@@ -70,4 +72,4 @@ inline double PeakRssMb() {
 
 }  // namespace warta::bench
 
-#endif  // WARTA_BENCH_BENCH_CORPUS_H_
+#endif  // WARTA_TOOLS_CORPUS_H_
