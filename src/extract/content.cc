@@ -497,19 +497,21 @@ double CueFactor(Cue cue) {
   }
 }
 
-// The element with the best cue-weighted score; on a tie the deeper one, so
+// The element in [begin, end) with the best cue-weighted score; on a tie the deeper one, so
 // wrappers that add nothing are not chosen over the container itself.
-int32_t ChooseMain(const std::vector<Elem>& elems) {
+double Strength(const Elem& e) {
+  // Inside comments or a sidebar, a "content" div is furniture too.
+  Cue cue = e.boilerplate > 0 ? Cue::kBoilerplate : e.furniture > 0 ? Cue::kLayout : e.cue;
+  // Teaser grids and link-heavy wrappers lose against the story itself.
+  double link_density = e.chars > 0 ? double(e.link_chars) / e.chars : 0;
+  return e.score * CueFactor(cue) * (1 - link_density);
+}
+
+int32_t ChooseMain(const std::vector<Elem>& elems, int32_t begin, int32_t end) {
   int32_t best = -1;
   double best_score = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(elems.size()); ++i) {
-    // Inside comments or a sidebar, a "content" div is furniture too.
-    Cue cue = elems[i].boilerplate > 0 ? Cue::kBoilerplate
-              : elems[i].furniture > 0 ? Cue::kLayout
-                                       : elems[i].cue;
-    // Teaser grids and link-heavy wrappers lose against the story itself.
-    double link_density = elems[i].chars > 0 ? double(elems[i].link_chars) / elems[i].chars : 0;
-    double s = elems[i].score * CueFactor(cue) * (1 - link_density);
+  for (int32_t i = begin; i < end; ++i) {
+    double s = Strength(elems[i]);
     if (best < 0 || s > best_score || (s == best_score && i < elems[best].end)) {
       best = i;
       best_score = s;
@@ -552,6 +554,100 @@ void AdoptProseParts(std::vector<Elem>* elems, int32_t main) {
     const Elem& p = es[e.parent];
     e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
   }
+}
+
+// The headline as the page's head states it: og:title and <title>,
+// whitespace-collapsed ("" when absent). <title> usually adds the site name.
+struct HeadTitles {
+  std::string og;
+  std::string title;
+};
+
+HeadTitles ReadHeadTitles(const Document& doc) {
+  HeadTitles out;
+  const Node* head = doc.head();
+  if (head == nullptr) return out;
+  for (const Node* n = head->first_child; n != nullptr; n = n->next_sibling) {
+    if (n->Is(Tag::kTitle) && out.title.empty()) {
+      bool space = false;
+      for (const Node* c = n->first_child; c != nullptr; c = c->next_sibling) {
+        if (c->is_text()) AppendCollapsed(c->data, 0, &space, &out.title);
+      }
+    } else if (n->Is(Tag::kMeta) && out.og.empty()) {
+      const std::string_view* prop = n->Attr("property");
+      const std::string_view* value = n->Attr("content");
+      if (prop != nullptr && value != nullptr && *prop == "og:title") {
+        bool space = false;
+        AppendCollapsed(*value, 0, &space, &out.og);
+      }
+    }
+  }
+  return out;
+}
+
+// The block of the article's own headline. og:title names it exactly; the
+// <title> adds the site name, which a blog may also set as its <h1>, so of
+// the headings that <title> contains the longest is taken, and only when it
+// makes at least half of <title>. <h1> wins ties. -1 when none matches.
+int32_t FindTitleBlock(const Linearizer& lin, const HeadTitles& titles) {
+  constexpr int32_t kMinChars = 10;
+  constexpr size_t kSeparatorBytes = 3;  // " | ", " - "
+  if (titles.og.empty() && titles.title.empty()) return -1;
+  int32_t best = -1;
+  size_t best_rank = 0;
+  for (int32_t k = 0; k < static_cast<int32_t>(lin.blocks.size()); ++k) {
+    const Block& b = lin.blocks[k];
+    if ((b.kind != Kind::kTitle && b.kind != Kind::kHeading) || b.chars < kMinChars) continue;
+    std::string_view t = std::string_view(lin.text).substr(b.begin, b.end - b.begin);
+    size_t rank = 0;
+    if (t == titles.og) {
+      rank = 1 << 20;
+    } else if (t.size() * 2 + kSeparatorBytes >= titles.title.size() &&
+               titles.title.find(t) != std::string::npos) {
+      rank = t.size();
+    }
+    if (rank == 0) continue;
+    rank = rank * 2 + (b.kind == Kind::kTitle);
+    if (rank > best_rank) {
+      best = k;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
+// When the best-scoring element lies apart from the headline (a sidebar
+// widget, a consent dialog or a teaser list outscoring a short post), the
+// body is taken from the headline's section instead: the closest ancestor
+// of the headline holding some plain text besides it. The chosen element
+// stays when it shares a scoring ancestor with the headline (a hero header
+// above the story): only a page-wide wrapper, dragged down by its
+// navigation, puts the two apart.
+int32_t FollowTitle(const std::vector<Elem>& elems, const Block& title, int32_t main) {
+  constexpr int32_t kMinPlainChars = 100;
+  constexpr double kSharedShare = 0.5;
+  constexpr int32_t kLoneBlocks = 1;
+  int32_t t = title.owner;
+  if (t >= main && t < elems[main].end) return main;
+  int32_t section = -1;
+  int32_t common = 0;
+  for (int32_t p = elems[t].parent; p > 0; p = elems[p].parent) {
+    const Elem& e = elems[p];
+    if (main >= p && main < e.end) {
+      common = p;
+      break;
+    }
+    if (section < 0 && e.chars - e.link_chars - title.chars >= kMinPlainChars) section = p;
+  }
+  // A lone paragraph next to the headline is a piece of the story, not all of it.
+  if ((section < 0 || section == common) && elems[main].blocks <= kLoneBlocks && common > 0 &&
+      elems[common].furniture == 0) {
+    return common;
+  }
+  if (section < 0 || elems[section].furniture > 0) return main;
+  if (Strength(elems[common]) >= kSharedShare * Strength(elems[main])) return main;
+  int32_t best = ChooseMain(elems, section, elems[section].end);
+  return best >= 0 && elems[best].score > 0 ? best : main;
 }
 
 class Selector {
@@ -691,7 +787,9 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
     elems[e.parent].score += IsFurniture(e.cue) ? std::min(0.0, e.score) : e.score;
   }
 
-  int32_t main = ChooseMain(elems);
+  int32_t main = ChooseMain(elems, 0, static_cast<int32_t>(elems.size()));
+  int32_t title_block = FindTitleBlock(lin, ReadHeadTitles(doc));
+  if (title_block >= 0) main = FollowTitle(elems, lin.blocks[title_block], main);
   content.main = elems[main].node;
   AdoptProseParts(&elems, main);
   Selector selector(lin, main);

@@ -251,6 +251,68 @@ TEST(ExtractContent, TeaserCardsAndExcerptsAreDropped) {
   }
 }
 
+// A short diary post whose lines barely score, inside a page wrapper full of
+// navigation, and a consent form with one long paragraph that outscores it.
+constexpr const char* kShortPostPage = R"(<!doctype html>
+<html lang="de"><head><title>Ein stiller Abend am See | Notizen aus dem Garten</title></head>
+<body><div class="site">
+ <div class="menu"><a href="/">Start</a> <a href="/archiv">Archiv</a> <a href="/fotos">Fotos</a>
+  <a href="/rezepte">Rezepte</a> <a href="/reisen">Reisen</a> <a href="/kontakt">Kontakt</a>
+  <a href="/impressum">Impressum</a> <a href="/links">Links</a> <a href="/gaeste">Gästebuch</a></div>
+ <div class="post-17 post">
+  <h1>Ein stiller Abend am See</h1>
+  <p>Heute war der See ganz still und glatt.</p>
+  <p>Wir saßen lange am Ufer und schwiegen.</p>
+  <p>Kein Wind, kein Boot, nur ein paar Enten.</p>
+  <p>Erst als es dunkel wurde, gingen wir heim.</p>
+ </div>
+ <div class="links"><a href="/a">Ältere Beiträge</a> <a href="/b">Neuere Beiträge</a>
+  <a href="/c">Kategorien</a> <a href="/d">Schlagwörter</a> <a href="/e">Blogroll</a></div>
+ <div class="archive"><a href="/2019">Alle Beiträge aus dem Jahr 2019</a> <a href="/2020">Alle
+  Beiträge aus dem Jahr 2020</a> <a href="/2021">Alle Beiträge aus dem Jahr 2021</a> <a href="/2022">Alle
+  Beiträge aus dem Jahr 2022</a> <a href="/2023">Alle Beiträge aus dem Jahr 2023</a></div>
+</div>
+<form class="consent"><p>Diese Seite verwendet Cookies, um die Nutzung zu analysieren und Inhalte
+ bereitzustellen. Wenn du die Seite weiterhin nutzt, stimmst du der Verwendung zu. Weitere
+ Informationen, auch zur Kontrolle der gespeicherten Daten, findest du in der Richtlinie.</p></form>
+</body></html>)";
+
+TEST(ExtractContent, ShortPostUnderItsHeadlineWinsOverConsentForm) {
+  Extracted e = Extract(kShortPostPage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "Heute war der See ganz still")) << testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "Erst als es dunkel wurde"));
+  EXPECT_FALSE(Has(p, "verwendet Cookies"));
+}
+
+// A podcast episode: one long citation paragraph outscores the episode
+// page, whose show notes are mostly links; the page is the body.
+constexpr const char* kEpisodePage = R"(<!doctype html>
+<html lang="en"><head><title>Episode 12: Bees in the City - Backyard Radio</title></head>
+<body><div class="site"><main>
+ <article class="episode">
+  <header class="entry-header"><h1>Episode 12: Bees in the City</h1></header>
+  <p>This week we visit three rooftop hives in the old harbour district.</p>
+  <p>Our guest keeps bees on a parking garage and sells honey by the jar.</p>
+  <ul><li><a href="/l/1">Rooftop beekeeping association homepage</a></li>
+   <li><a href="/l/2">Guide to urban hive registration rules</a></li>
+   <li><a href="/l/3">Map of public gardens with flowering trees</a></li>
+   <li><a href="/l/4">Interview from last year about swarming season</a></li>
+   <li><a href="/l/5">Honey tasting notes from the spring harvest</a></li></ul>
+  <p>Cite this episode: Backyard Radio, episode 12, Bees in the City, recorded in the spring,
+   published under a Creative Commons licence, with all show notes and audio files available
+   at the address of this page for anyone who wants to reuse them.</p>
+ </article>
+</main></div></body></html>)";
+
+TEST(ExtractContent, LoneParagraphBesideHeadlineGrowsToTheEpisode) {
+  Extracted e = Extract(kEpisodePage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "three rooftop hives")) << testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "Our guest keeps bees"));
+  EXPECT_TRUE(Has(p, "Cite this episode"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
