@@ -184,36 +184,18 @@ bool Parse(std::string_view text, JsonLdInfo* info) {
   return true;
 }
 
-// The quoted value that ends the first match of `re`, the value opening at
-// quote number `opening` (0: the last quote before the closing one). Only
-// the match bounds are asked of RE2, which its DFAs answer; asking for the
-// group would run its NFA over the counted repetitions, ~10M instructions.
-bool QuotedValue(re2::StringPiece in, const RE2& re, int opening, std::string* value) {
-  re2::StringPiece m;
-  if (!re.Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) return false;
-  std::string_view s(m.data(), m.size() - 1);  // up to the closing quote
-  size_t open = s.rfind('"');
-  if (opening > 0) {
-    open = std::string_view::npos;
-    for (int i = 0; i < opening; ++i) open = s.find('"', open + 1);
-  }
-  value->assign(s.substr(open + 1));
-  return true;
-}
-
 // Last resort for JSON that will not parse: the main keys by pattern.
 void Scan(std::string_view text, JsonLdInfo* info) {
   re2::StringPiece in(text.data(), text.size());
   std::string value;
-  static const RE2 kPublished("\"datePublished\"\\s*:\\s*\"[^\"]{6,40}\"");
-  static const RE2 kModified("\"dateModified\"\\s*:\\s*\"[^\"]{6,40}\"");
-  static const RE2 kHeadline("\"headline\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.){1,400}\"");
-  static const RE2 kAuthor("\"author\"\\s*:\\s*\\[?\\s*\\{[^{}]*?\"name\"\\s*:\\s*\"[^\"]{1,100}\"");
-  if (info->published.empty() && QuotedValue(in, kPublished, 0, &value)) info->published = value;
-  if (info->modified.empty() && QuotedValue(in, kModified, 0, &value)) info->modified = value;
-  // The headline may hold escaped quotes: its value opens at the third.
-  if (info->headline.empty() && QuotedValue(in, kHeadline, 3, &value)) info->headline = value;
-  if (info->authors.empty() && QuotedValue(in, kAuthor, 0, &value)) info->authors.push_back(value);
+  static const RE2 kPublished("\"datePublished\"\\s*:\\s*\"([^\"]{6,40})\"");
+  static const RE2 kModified("\"dateModified\"\\s*:\\s*\"([^\"]{6,40})\"");
+  static const RE2 kHeadline("\"headline\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,400})\"");
+  static const RE2 kAuthor("\"author\"\\s*:\\s*\\[?\\s*\\{[^{}]*?\"name\"\\s*:\\s*\"([^\"]{1,100})\"");
+  if (info->published.empty() && RE2::PartialMatch(in, kPublished, &value)) info->published = value;
+  if (info->modified.empty() && RE2::PartialMatch(in, kModified, &value)) info->modified = value;
+  if (info->headline.empty() && RE2::PartialMatch(in, kHeadline, &value)) info->headline = value;
+  if (info->authors.empty() && RE2::PartialMatch(in, kAuthor, &value)) info->authors.push_back(value);
 }
 
 }  // namespace
