@@ -329,9 +329,21 @@ bool IsBoilerplateLine(std::string_view text) {
                            "weitere beiträge", "mehr zum thema", "das könnte",
                            "der beitrag wurde", "erstellt am", "aktualisiert:",
                            "alle rechte vorbehalten", "artículos relacionados",
-                           "contenido relacionado", "lee también", "te puede interesar"})) {
+                           "contenido relacionado", "lee también", "te puede interesar",
+                           // Notes about the piece rather than the piece: disclaimers,
+                           // sourcing, pleas for support, newsletter and channel prompts.
+                           "dieser beitrag", "bei diesem beitrag", "dieser text",
+                           "*werbung", "letzte aktualisierung", "wenn ihnen unser",
+                           "unterstützen sie", "sie lesen gern", "suggested citation",
+                           "join our", "do you want to be", "puede escribirnos",
+                           "tú también puedes", "¿ya sabías", "¡mira", "zapraszamy",
+                           "zachęcamy", "wesprzyj", "si vous souhaitez"})) {
     return true;
   }
+  // An image credit: "Skyline at dusk. | © Agency / Photographer".
+  constexpr size_t kCreditTail = 80;
+  size_t copyright = text.rfind("\u00a9");
+  if (copyright != std::string_view::npos && text.size() - copyright <= kCreditTail) return true;
   std::string_view core = TrimPunctuation(text);
   for (std::string_view w : {"advertisement", "iklan", "share", "tweet", "komentar", "comments",
                              "print", "email", "facebook", "twitter", "whatsapp", "copy link",

@@ -65,8 +65,9 @@ Cue ClassifyElement(const Node& element, CueCache* cache = nullptr);
 bool IsHiddenElement(const Node& element);
 
 // True for a short line that is page furniture whatever its container:
-// "Baca juga: ...", "ADVERTISEMENT", "Share this article", "Follow us on".
-// `text` is whitespace-normalised.
+// "Baca juga: ...", "ADVERTISEMENT", "Share this article", "Follow us on",
+// disclaimers and sign-up prompts ("Dieser Beitrag ...", "Join our ..."),
+// image credits ending in "© Agency". `text` is whitespace-normalised.
 bool IsBoilerplateLine(std::string_view text);
 
 // True for a heading that introduces a block of site furniture rather than a

@@ -6,7 +6,10 @@
 // link density; those weights are summed up the tree, with subtrees whose
 // class/id/role/tag name furniture (navigation, comments, related links,
 // share bars, ads) unable to add to their ancestors; the best-scoring element
-// is the main container. Inside it, blocks under furniture, link lists,
+// is the main container, unless the headline (the heading that og:title or
+// <title> repeats) says otherwise: a winner sharing no scoring ancestor
+// with the headline yields to the headline's section, and a lone paragraph
+// beside it grows to their common container. Inside it, blocks under furniture, link lists,
 // furniture lines ("Baca juga: ...", "Advertisement"), furniture sections
 // ("Berita Terkait", "Related") and the title heading are dropped.
 //

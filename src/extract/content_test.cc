@@ -364,6 +364,16 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Share"));
   EXPECT_FALSE(IsBoilerplateLine("Shareholders approved the merger on Monday."));
   EXPECT_FALSE(IsBoilerplateLine("Subscribers paid more this year, the company said."));
+  // Disclaimers, pleas and prompts in several languages; image credits.
+  EXPECT_TRUE(IsBoilerplateLine("Dieser Beitrag gibt die Meinung der Gastautorin wieder."));
+  EXPECT_TRUE(IsBoilerplateLine("Join our weekly garden newsletter"));
+  EXPECT_TRUE(IsBoilerplateLine("Zapraszamy do lektury kolejnego numeru."));
+  EXPECT_TRUE(IsBoilerplateLine("Puede escribirnos a la redacción o seguirnos en la radio."));
+  EXPECT_TRUE(IsBoilerplateLine("Die Hafenmauer bei Nacht. | \u00a9 Bildagentur / Fotograf"));
+  EXPECT_FALSE(IsBoilerplateLine("Dieselpreise stiegen im Herbst erneut."));
+  EXPECT_FALSE(IsBoilerplateLine(
+      "Der Verlag \u00a9 wurde 1901 gegründet, und seither erschienen dort mehr als "
+      "zweitausend Bücher über Seefahrt, Häfen und die Geschichte der Küstenstädte."));
   EXPECT_TRUE(IsBoilerplateHeading("Berita Terkait"));
   EXPECT_TRUE(IsBoilerplateHeading("Related Articles"));
   EXPECT_FALSE(IsBoilerplateHeading("Posko pengungsian"));
