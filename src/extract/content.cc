@@ -620,12 +620,11 @@ int32_t FindTitleBlock(const Linearizer& lin, const HeadTitles& titles) {
 // widget, a consent dialog or a teaser list outscoring a short post), the
 // body is taken from the headline's section instead: the closest ancestor
 // of the headline holding some plain text besides it. The chosen element
-// stays when it shares a scoring ancestor with the headline (a hero header
-// above the story): only a page-wide wrapper, dragged down by its
-// navigation, puts the two apart.
+// stays when its closest common ancestor with the headline scores positive
+// (a hero header above the story): only a page-wide wrapper, dragged down
+// by its navigation, puts the two apart.
 int32_t FollowTitle(const std::vector<Elem>& elems, const Block& title, int32_t main) {
   constexpr int32_t kMinPlainChars = 100;
-  constexpr double kSharedShare = 0.5;
   constexpr int32_t kLoneBlocks = 1;
   int32_t t = title.owner;
   if (t >= main && t < elems[main].end) return main;
@@ -639,13 +638,14 @@ int32_t FollowTitle(const std::vector<Elem>& elems, const Block& title, int32_t 
     }
     if (section < 0 && e.chars - e.link_chars - title.chars >= kMinPlainChars) section = p;
   }
-  // A lone paragraph next to the headline is a piece of the story, not all of it.
-  if ((section < 0 || section == common) && elems[main].blocks <= kLoneBlocks && common > 0 &&
+  // A lone paragraph with nothing but the headline between them is a piece
+  // of the story, not all of it.
+  if (section < 0 && elems[main].blocks <= kLoneBlocks && common > 0 &&
       elems[common].furniture == 0) {
     return common;
   }
   if (section < 0 || elems[section].furniture > 0) return main;
-  if (Strength(elems[common]) >= kSharedShare * Strength(elems[main])) return main;
+  if (Strength(elems[common]) > 0) return main;
   int32_t best = ChooseMain(elems, section, elems[section].end);
   return best >= 0 && elems[best].score > 0 ? best : main;
 }
