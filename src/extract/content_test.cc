@@ -271,6 +271,10 @@ constexpr const char* kShortPostPage = R"(<!doctype html>
  <div class="archive"><a href="/2019">Alle Beiträge aus dem Jahr 2019</a> <a href="/2020">Alle
   Beiträge aus dem Jahr 2020</a> <a href="/2021">Alle Beiträge aus dem Jahr 2021</a> <a href="/2022">Alle
   Beiträge aus dem Jahr 2022</a> <a href="/2023">Alle Beiträge aus dem Jahr 2023</a></div>
+ <div class="tags"><a href="/t/1">Gartenarbeit im Frühling</a> <a href="/t/2">Spaziergänge am
+  Wasser</a> <a href="/t/3">Vögel beobachten</a> <a href="/t/4">Kochen mit Kräutern</a> <a
+  href="/t/5">Ausflüge in die Umgebung</a> <a href="/t/6">Fotografie bei Nacht</a> <a
+  href="/t/7">Bücher für den Winter</a> <a href="/t/8">Basteln mit Kindern</a></div>
 </div>
 <form class="consent"><p>Diese Seite verwendet Cookies, um die Nutzung zu analysieren und Inhalte
  bereitzustellen. Wenn du die Seite weiterhin nutzt, stimmst du der Verwendung zu. Weitere
