@@ -586,9 +586,12 @@ HeadTitles ReadHeadTitles(const Document& doc) {
 }
 
 // The block of the article's own headline. og:title names it exactly; the
-// <title> adds the site name, which a blog may also set as its <h1>, so of
-// the headings that <title> contains the longest is taken, and only when it
-// makes at least half of <title>. <h1> wins ties. -1 when none matches.
+// <title> adds the site name, mostly after the headline ("Headline - Site"),
+// and a blog may set the site name as its <h1> too: a heading opening
+// <title> before a separator comes next, then the longest heading that makes
+// at least half of <title>. <h1> wins ties. -1 when none matches.
+bool IsTitleSeparator(char c) { return c == '-' || c == '|' || c == ':' || c == '\xe2'; }
+
 int32_t FindTitleBlock(const Linearizer& lin, const HeadTitles& titles) {
   constexpr int32_t kMinChars = 10;
   constexpr size_t kSeparatorBytes = 3;  // " | ", " - "
@@ -601,6 +604,9 @@ int32_t FindTitleBlock(const Linearizer& lin, const HeadTitles& titles) {
     std::string_view t = std::string_view(lin.text).substr(b.begin, b.end - b.begin);
     size_t rank = 0;
     if (t == titles.og) {
+      rank = 2 << 20;
+    } else if (titles.title.size() > t.size() + 1 && titles.title.starts_with(t) &&
+               titles.title[t.size()] == ' ' && IsTitleSeparator(titles.title[t.size() + 1])) {
       rank = 1 << 20;
     } else if (t.size() * 2 + kSeparatorBytes >= titles.title.size() &&
                titles.title.find(t) != std::string::npos) {
@@ -645,7 +651,7 @@ int32_t FollowTitle(const std::vector<Elem>& elems, const Block& title, int32_t 
     return common;
   }
   if (section < 0 || elems[section].furniture > 0) return main;
-  if (Strength(elems[common]) > 0) return main;
+  if (elems[main].furniture == 0 && Strength(elems[common]) > 0) return main;
   int32_t best = ChooseMain(elems, section, elems[section].end);
   return best >= 0 && elems[best].score > 0 ? best : main;
 }

@@ -317,6 +317,37 @@ TEST(ExtractContent, LoneParagraphBesideHeadlineGrowsToTheEpisode) {
   EXPECT_TRUE(Has(p, "Cite this episode"));
 }
 
+// A photo log entry: a short headline that opens <title>, a few caption
+// lines, and a sidebar <aside> headed by the site name whose long "about"
+// widget outscores the entry.
+constexpr const char* kPhotoLogPage = R"(<!doctype html>
+<html lang="de"><head><title>Mondfinsternis, Mai - Sternwarte am Hang</title></head>
+<body><div class="page">
+ <div class="entry">
+  <h1 class="entry-title">Mondfinsternis, Mai</h1>
+  <p>Aufgenommen vom Balkon kurz nach Mitternacht.</p>
+  <p>Teleskop: kleiner Refraktor mit 80 mm Öffnung</p>
+  <p>Belichtung: zwanzig Einzelbilder zu je zwei Sekunden</p>
+ </div>
+ <aside class="sidebar">
+  <h3>Sternwarte am Hang</h3>
+  <p>Die Sternwarte am Hang war ein Verein von Hobbyastronomen, der seit vielen Jahren
+   Beobachtungsabende, Vorträge und Kurse für Einsteiger anbot. Nach der Auflösung des
+   Vereins führen einige Mitglieder dieses Fototagebuch weiter und zeigen hier ihre
+   schönsten Aufnahmen von Mond, Planeten und Sternhaufen.</p>
+  <p>Wer selbst mit dem Beobachten beginnen will, findet in unserem Ratgeber für den Start
+   viele Tipps zur Wahl des ersten Fernrohrs und zur Orientierung am Himmel.</p>
+ </aside>
+</div></body></html>)";
+
+TEST(ExtractContent, HeadlineOpeningTheTitleBeatsASidebar) {
+  Extracted e = Extract(kPhotoLogPage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "Aufgenommen vom Balkon")) << testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "Belichtung: zwanzig Einzelbilder"));
+  EXPECT_FALSE(Has(p, "Hobbyastronomen"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
