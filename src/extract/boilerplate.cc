@@ -337,7 +337,9 @@ bool IsBoilerplateLine(std::string_view text) {
                            "unterstützen sie", "sie lesen gern", "suggested citation",
                            "join our", "do you want to be", "puede escribirnos",
                            "tú también puedes", "¿ya sabías", "¡mira", "zapraszamy",
-                           "zachęcamy", "wesprzyj", "si vous souhaitez"})) {
+                           "zachęcamy", "wesprzyj", "si vous souhaitez",
+                           // Controls of a photo viewer or a gallery.
+                           "bild anzeigen", "bild schließen"})) {
     return true;
   }
   // An image credit: "Skyline at dusk. | © Agency / Photographer".
@@ -348,7 +350,9 @@ bool IsBoilerplateLine(std::string_view text) {
   for (std::string_view w : {"advertisement", "iklan", "share", "tweet", "komentar", "comments",
                              "print", "email", "facebook", "twitter", "whatsapp", "copy link",
                              "selengkapnya", "more", "terpopuler", "related", "bagikan",
-                             "anzeige", "werbung", "teilen"}) {
+                             "anzeige", "werbung", "teilen", "kontakt", "contact",
+                             "weitere informationen", "more information", "externer inhalt",
+                             "quellen ausblenden", "release date"}) {
     if (EqualsIgnoreCase(core, w)) return true;
   }
   return false;

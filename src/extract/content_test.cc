@@ -405,6 +405,10 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Zapraszamy do lektury kolejnego numeru."));
   EXPECT_TRUE(IsBoilerplateLine("Puede escribirnos a la redacción o seguirnos en la radio."));
   EXPECT_TRUE(IsBoilerplateLine("Die Hafenmauer bei Nacht. | \u00a9 Bildagentur / Fotograf"));
+  EXPECT_TRUE(IsBoilerplateLine("Kontakt"));
+  EXPECT_TRUE(IsBoilerplateLine("Weitere Informationen"));
+  EXPECT_TRUE(IsBoilerplateLine("Bild anzeigen Bild schließen"));
+  EXPECT_FALSE(IsBoilerplateLine("Kontakt zur Polizei nahm der Fahrer erst am Morgen auf."));
   EXPECT_FALSE(IsBoilerplateLine("Dieselpreise stiegen im Herbst erneut."));
   EXPECT_FALSE(IsBoilerplateLine(
       "Der Verlag \u00a9 wurde 1901 gegründet, und seither erschienen dort mehr als "
