@@ -19,6 +19,7 @@
 
 #include "base/utf8.h"
 #include "html/tokenizer.h"
+#include "tools/conformance.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -148,49 +149,16 @@ bool ParseState(const std::string& name, TokenizerState* state) {
   return false;
 }
 
-// "<file>: <description>" keys of the skip file (the text before " — ").
-std::set<std::string> LoadSkipList(const fs::path& path) {
-  std::set<std::string> keys;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t dash = line.find(" \xE2\x80\x94 ");
-    keys.insert(line.substr(0, dash));
-  }
-  return keys;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool verbose = false;
-  std::vector<std::string> args;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "-v") {
-      verbose = true;
-    } else {
-      args.push_back(a);
-    }
-  }
-  fs::path shared = args.size() > 0 ? fs::path(args[0]) : fs::path("../shared");
-  fs::path skip_file = args.size() > 1 ? fs::path(args[1])
-                                       : fs::path(__FILE__).parent_path().parent_path() / "tests" /
-                                             "html5lib_tokenizer_skip.txt";
-  fs::path dir = shared / "bench" / "html5lib-tests" / "tokenizer";
-  if (!fs::is_directory(dir)) {
-    std::fprintf(stderr, "no tokenizer tests at %s\n", dir.c_str());
+  warta::conformance::Run run =
+      warta::conformance::StartRun(argc, argv, "tokenizer", "html5lib_tokenizer_skip.txt");
+  std::vector<fs::path> files = warta::conformance::SuiteFiles(run, ".test");
+  if (files.empty()) {
+    std::fprintf(stderr, "no tokenizer tests at %s\n", run.suite.c_str());
     return 1;
   }
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() == ".test") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  std::set<std::string> skips = LoadSkipList(skip_file);
-
-  size_t passed = 0, total = 0;
-  std::vector<std::string> unlisted;
   for (const fs::path& file : files) {
     json doc;
     try {
@@ -202,7 +170,6 @@ int main(int argc, char** argv) {
     }
     if (!doc.contains("tests")) continue;  // xmlViolation.test: an XML-coercion mode warta does not have
     for (const json& test : doc["tests"]) {
-      ++total;
       std::string key = file.filename().string() + ": " + test["description"].get<std::string>();
       json input = test["input"];
       json expected = test["output"];
@@ -230,18 +197,9 @@ int main(int argc, char** argv) {
                 "\n    actual   " + actual.dump();
         }
       }
-      if (ok) {
-        ++passed;
-        continue;
-      }
-      if (verbose) std::printf("FAIL %s\n    %s\n", key.c_str(), why.c_str());
-      if (!skips.count(key)) unlisted.push_back(key);
+      if (!ok && run.verbose) std::printf("FAIL %s\n    %s\n", key.c_str(), why.c_str());
+      warta::conformance::Record(&run, ok, key);
     }
   }
-  std::printf("html5lib tokenizer: %zu/%zu passed\n", passed, total);
-  if (verbose) {
-    for (const std::string& k : unlisted) std::printf("not in skip list: %s\n", k.c_str());
-  }
-  bool good = total > 0 && passed >= 0.99 * static_cast<double>(total) && unlisted.empty();
-  return good ? 0 : 1;
+  return warta::conformance::Finish(run, "tokenizer", 0.99);
 }

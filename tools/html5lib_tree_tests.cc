@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/conformance.h"
 #include "warta/dom.h"
 #include "warta/html_parser.h"
 
@@ -96,54 +97,20 @@ std::string Run(const TreeTest& t, bool scripting) {
   return dump;
 }
 
-// "<file>:<index>" keys of the skip file (the text before " — ").
-std::set<std::string> LoadSkipList(const fs::path& path) {
-  std::set<std::string> keys;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t dash = line.find(" \xE2\x80\x94 ");
-    keys.insert(line.substr(0, dash));
-  }
-  return keys;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool verbose = false;
-  std::vector<std::string> args;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "-v") {
-      verbose = true;
-    } else {
-      args.push_back(a);
-    }
-  }
-  fs::path shared = args.size() > 0 ? fs::path(args[0]) : fs::path("../shared");
-  fs::path skip_file = args.size() > 1 ? fs::path(args[1])
-                                       : fs::path(__FILE__).parent_path().parent_path() / "tests" /
-                                             "html5lib_tree_skip.txt";
-  fs::path dir = shared / "bench" / "html5lib-tests" / "tree-construction";
-  if (!fs::is_directory(dir)) {
-    std::fprintf(stderr, "no tree-construction tests at %s\n", dir.c_str());
+  warta::conformance::Run run =
+      warta::conformance::StartRun(argc, argv, "tree-construction", "html5lib_tree_skip.txt");
+  std::vector<fs::path> files = warta::conformance::SuiteFiles(run, ".dat");
+  if (files.empty()) {
+    std::fprintf(stderr, "no tree-construction tests at %s\n", run.suite.c_str());
     return 1;
   }
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.is_regular_file() && e.path().extension() == ".dat") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  std::set<std::string> skips = LoadSkipList(skip_file);
-
-  size_t passed = 0, total = 0;
-  std::vector<std::string> unlisted;
   for (const fs::path& file : files) {
     std::vector<TreeTest> tests = ReadTests(file);
     for (size_t index = 0; index < tests.size(); ++index) {
       const TreeTest& t = tests[index];
-      ++total;
       std::string actual;
       bool ok = true;
       for (int scripting = 0; scripting <= 1 && ok; ++scripting) {
@@ -151,7 +118,7 @@ int main(int argc, char** argv) {
         actual = Run(t, scripting == 1);
         if (actual != t.expected) {
           ok = false;
-          if (verbose) {
+          if (run.verbose) {
             std::printf("FAIL %s:%zu (scripting %s%s%s)\n#data\n%s\n#expected\n%s\n#actual\n%s\n\n",
                         file.filename().c_str(), index, scripting ? "on" : "off",
                         t.has_fragment ? ", fragment " : "", t.fragment.c_str(), t.data.c_str(),
@@ -159,18 +126,8 @@ int main(int argc, char** argv) {
           }
         }
       }
-      if (ok) {
-        ++passed;
-        continue;
-      }
-      std::string key = file.filename().string() + ":" + std::to_string(index);
-      if (!skips.count(key)) unlisted.push_back(key);
+      warta::conformance::Record(&run, ok, file.filename().string() + ":" + std::to_string(index));
     }
   }
-  std::printf("html5lib tree-construction: %zu/%zu passed\n", passed, total);
-  if (verbose) {
-    for (const std::string& k : unlisted) std::printf("not in skip list: %s\n", k.c_str());
-  }
-  bool good = total > 0 && passed >= 0.90 * static_cast<double>(total) && unlisted.empty();
-  return good ? 0 : 1;
+  return warta::conformance::Finish(run, "tree-construction", 0.90);
 }
