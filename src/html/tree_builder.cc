@@ -537,6 +537,12 @@ class TreeBuilder {
   bool IsEnd(Tag t) const { return tok_.type == TokenType::kEndTag && tok_.tag == t; }
   // Drops the first n bytes of the current character token.
   void ConsumeChars(size_t n);
+  // The whitespace that opens a character token, inserted as text (the
+  // "in head", "after head"... rule); true when nothing else is left.
+  bool InsertLeadingWhitespace();
+  // The same whitespace processed by the "in body" rules (the "after body"
+  // and "after after body" rule); true when nothing else is left.
+  bool LeadingWhitespaceInBody();
   bool HasAttr(std::string_view name, std::string_view* value) const;
 
   // ---- Node creation and insertion ----
@@ -772,6 +778,27 @@ bool TreeBuilder::Dispatch() {
     case Mode::kAfterAfterFrameset: return AfterAfterFrameset();
   }
   return false;
+}
+
+bool TreeBuilder::InsertLeadingWhitespace() {
+  size_t ws = WsPrefix(tok_.data);
+  if (ws) {
+    InsertCharacters(tok_.data.substr(0, ws), tok_.in_source);
+    ConsumeChars(ws);
+  }
+  return tok_.data.empty();
+}
+
+bool TreeBuilder::LeadingWhitespaceInBody() {
+  size_t ws = WsPrefix(tok_.data);
+  if (ws) {
+    std::string_view rest = tok_.data;
+    tok_.data = rest.substr(0, ws);
+    InBody();
+    tok_.data = rest;
+    ConsumeChars(ws);
+  }
+  return tok_.data.empty();
 }
 
 void TreeBuilder::ConsumeChars(size_t n) {
@@ -1570,12 +1597,7 @@ bool TreeBuilder::BeforeHead() {
 bool TreeBuilder::InHead() {
   switch (tok_.type) {
     case TokenType::kCharacters: {
-      size_t ws = WsPrefix(tok_.data);
-      if (ws) {
-        InsertCharacters(tok_.data.substr(0, ws), tok_.in_source);
-        ConsumeChars(ws);
-      }
-      if (tok_.data.empty()) return false;
+      if (InsertLeadingWhitespace()) return false;
       break;
     }
     case TokenType::kComment: InsertComment(nullptr); return false;
@@ -1645,12 +1667,7 @@ bool TreeBuilder::InHeadNoscript() {
   switch (tok_.type) {
     case TokenType::kDoctype: return false;
     case TokenType::kCharacters: {
-      size_t ws = WsPrefix(tok_.data);
-      if (ws) {
-        InsertCharacters(tok_.data.substr(0, ws), tok_.in_source);
-        ConsumeChars(ws);
-      }
-      if (tok_.data.empty()) return false;
+      if (InsertLeadingWhitespace()) return false;
       break;
     }
     case TokenType::kComment: return InHead();
@@ -1686,12 +1703,7 @@ bool TreeBuilder::InHeadNoscript() {
 bool TreeBuilder::AfterHead() {
   switch (tok_.type) {
     case TokenType::kCharacters: {
-      size_t ws = WsPrefix(tok_.data);
-      if (ws) {
-        InsertCharacters(tok_.data.substr(0, ws), tok_.in_source);
-        ConsumeChars(ws);
-      }
-      if (tok_.data.empty()) return false;
+      if (InsertLeadingWhitespace()) return false;
       break;
     }
     case TokenType::kComment: InsertComment(nullptr); return false;
@@ -2322,12 +2334,7 @@ bool TreeBuilder::InCaption() {
 bool TreeBuilder::InColumnGroup() {
   switch (tok_.type) {
     case TokenType::kCharacters: {
-      size_t ws = WsPrefix(tok_.data);
-      if (ws) {
-        InsertCharacters(tok_.data.substr(0, ws), tok_.in_source);
-        ConsumeChars(ws);
-      }
-      if (tok_.data.empty()) return false;
+      if (InsertLeadingWhitespace()) return false;
       break;
     }
     case TokenType::kComment: InsertComment(nullptr); return false;
@@ -2585,15 +2592,7 @@ bool TreeBuilder::InTemplate() {
 bool TreeBuilder::AfterBody() {
   switch (tok_.type) {
     case TokenType::kCharacters: {
-      size_t ws = WsPrefix(tok_.data);
-      if (ws == tok_.data.size()) return InBody();
-      if (ws) {
-        std::string_view rest = tok_.data;
-        tok_.data = rest.substr(0, ws);
-        InBody();
-        tok_.data = rest;
-        ConsumeChars(ws);
-      }
+      if (LeadingWhitespaceInBody()) return false;
       break;
     }
     case TokenType::kComment: InsertComment(open_.front()); return false;
@@ -2677,15 +2676,7 @@ bool TreeBuilder::AfterAfterBody() {
     case TokenType::kComment: InsertComment(root_); return false;
     case TokenType::kDoctype: return InBody();
     case TokenType::kCharacters: {
-      size_t ws = WsPrefix(tok_.data);
-      if (ws == tok_.data.size()) return InBody();
-      if (ws) {
-        std::string_view rest = tok_.data;
-        tok_.data = rest.substr(0, ws);
-        InBody();
-        tok_.data = rest;
-        ConsumeChars(ws);
-      }
+      if (LeadingWhitespaceInBody()) return false;
       break;
     }
     case TokenType::kStartTag:
