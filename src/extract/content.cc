@@ -656,6 +656,31 @@ int32_t FollowTitle(const std::vector<Elem>& elems, const Block& title, int32_t 
   return best >= 0 && elems[best].score > 0 ? best : main;
 }
 
+// The lead: a paragraph of several sentences between the headline and a
+// body container that starts below it (in the article header). A one-line
+// deck is a summary and stays out; more than a few such blocks mean
+// something else sits in between, and none is taken.
+std::vector<uint32_t> LeadBlocks(const Linearizer& lin, int32_t title_block, int32_t main) {
+  constexpr size_t kMaxLeadBlocks = 2;
+  constexpr int32_t kMinLeadChars = 180;
+  const auto& elems = lin.elems;
+  std::vector<uint32_t> lead;
+  int32_t first = elems[main].first_block;
+  if (first < 0 || lin.blocks[title_block].owner >= main) return lead;
+  for (int32_t k = title_block + 1; k < first; ++k) {
+    const Block& b = lin.blocks[k];
+    if (b.chars < kMinLeadChars || !b.good || b.teaser || b.excerpt || IsLinkList(b) ||
+        b.kind == Kind::kHeading || b.kind == Kind::kTitle || elems[b.owner].boilerplate > 0) {
+      continue;
+    }
+    std::string_view t = std::string_view(lin.text).substr(b.begin, b.end - b.begin);
+    if (IsBoilerplateLine(t)) continue;
+    if (lead.size() == kMaxLeadBlocks) return {};
+    lead.push_back(static_cast<uint32_t>(k));
+  }
+  return lead;
+}
+
 class Selector {
  public:
   Selector(const Linearizer& lin, int32_t main) : lin_(lin), main_(main) {}
@@ -799,6 +824,11 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   content.main = elems[main].node;
   AdoptProseParts(&elems, main);
   Selector selector(lin, main);
+  if (title_block >= 0) {
+    for (uint32_t i : LeadBlocks(lin, title_block, main)) {
+      content.paragraphs.emplace_back(selector.TextOf(lin.blocks[i]));
+    }
+  }
   for (uint32_t i : selector.Select()) {
     content.paragraphs.emplace_back(selector.TextOf(lin.blocks[i]));
   }

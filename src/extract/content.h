@@ -9,7 +9,8 @@
 // is the main container, unless the headline (the heading that og:title or
 // <title> repeats) says otherwise: a winner sharing no scoring ancestor
 // with the headline yields to the headline's section, and a lone paragraph
-// beside it grows to their common container. Inside it, blocks under furniture, link lists,
+// beside it grows to their common container; a lead paragraph between the
+// headline and a container below it opens the body. Inside it, blocks under furniture, link lists,
 // furniture lines ("Baca juga: ...", "Advertisement"), furniture sections
 // ("Berita Terkait", "Related") and the title heading are dropped.
 //

@@ -348,6 +348,37 @@ TEST(ExtractContent, HeadlineOpeningTheTitleBeatsASidebar) {
   EXPECT_FALSE(Has(p, "Hobbyastronomen"));
 }
 
+// A magazine story: headline and a lead paragraph of several sentences in
+// the <header>, a one-line byline, the body in its own container below.
+constexpr const char* kLeadPage = R"(<!doctype html>
+<html lang="de"><head><title>Neue Fähre für die Inselgemeinde | Küstenblatt</title></head>
+<body><div class="page"><article>
+ <header class="intro">
+  <h1>Neue Fähre für die Inselgemeinde</h1>
+  <p class="lead">Nach zwei Jahren Bauzeit ist die neue Fähre in Dienst gestellt worden. Sie
+   fährt mit Strom aus dem eigenen Windpark und bietet Platz für doppelt so viele Fahrräder.
+   Die Inselbewohner hatten lange auf den Ersatz für das alte Schiff gewartet.</p>
+  <p class="byline">Von Jana Hinrichs, 12. März</p>
+ </header>
+ <div class="article-body">
+  <p>Am Montagmorgen legte die Fähre zum ersten Mal planmäßig im Hafen ab, begleitet von
+   zahlreichen Schaulustigen, die trotz des kalten Windes an der Mole standen.</p>
+  <p>Der Kapitän lobte die ruhige Lage des Schiffes im Seegang und die leisen Motoren, die
+   auch bei voller Fahrt kaum zu hören seien, wie er nach der Ankunft erzählte.</p>
+  <p>Die Gemeinde rechnet damit, dass die Überfahrt künftig zehn Minuten kürzer dauert und
+   die Fahrpläne im Sommer um zwei zusätzliche Abfahrten erweitert werden können.</p>
+ </div>
+</article></div></body></html>)";
+
+TEST(ExtractContent, LeadBetweenHeadlineAndBodyIsKept) {
+  Extracted e = Extract(kLeadPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_FALSE(p.empty());
+  EXPECT_NE(p[0].find("Nach zwei Jahren Bauzeit"), std::string::npos) << testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "Am Montagmorgen legte die Fähre"));
+  EXPECT_FALSE(Has(p, "Von Jana Hinrichs"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
