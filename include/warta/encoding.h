@@ -82,6 +82,12 @@ EncodingInfo SniffEncoding(std::string_view bytes, const DecodeOptions& options 
 // `bytes` converted to UTF-8 (a BOM is removed).
 Result<Decoded> DecodeToUtf8(std::string_view bytes, const DecodeOptions& options = {});
 
+// The same as a view: `bytes` themselves (past a BOM) when they already are
+// valid UTF-8, with no copy; otherwise the conversion, written to `*scratch`.
+// The view is valid while both `bytes` and `*scratch` are unchanged.
+Result<std::string_view> DecodeToUtf8View(std::string_view bytes, std::string* scratch,
+                                          const DecodeOptions& options = {});
+
 // The same, converting `text` in place: valid UTF-8 without a BOM is left
 // untouched (no copy), the hot path for most of the web.
 Result<EncodingInfo> DecodeToUtf8InPlace(std::string* text, const DecodeOptions& options = {});

@@ -668,6 +668,20 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes, const DecodeOptions& option
   return decoded;
 }
 
+Result<std::string_view> DecodeToUtf8View(std::string_view bytes, std::string* scratch,
+                                          const DecodeOptions& options) {
+  Utf8Scan scan = ScanUtf8(bytes);
+  EncodingInfo info = Sniff(bytes, options, scan);
+  if (info.encoding == kUtf8 && scan.valid()) {
+    if (info.source == EncodingSource::kBom) bytes.remove_prefix(BomLength(info.encoding));
+    if (bytes.size() > options.max_output) return TooLarge(options.max_output);
+    return bytes;
+  }
+  Status s = Convert(bytes, info, scan, options.max_output, scratch);
+  if (!s.ok()) return s;
+  return std::string_view(*scratch);
+}
+
 Result<EncodingInfo> DecodeToUtf8InPlace(std::string* text, const DecodeOptions& options) {
   Utf8Scan scan = ScanUtf8(*text);
   EncodingInfo info = Sniff(*text, options, scan);

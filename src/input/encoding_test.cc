@@ -148,7 +148,26 @@ TEST(DecodeTest, Cases) {
     ASSERT_TRUE(info.ok()) << c.name;
     EXPECT_EQ(info->encoding, c.encoding) << c.name;
     EXPECT_EQ(in_place, c.utf8) << c.name;
+
+    std::string scratch;
+    auto view = DecodeToUtf8View(c.bytes, &scratch, options);
+    ASSERT_TRUE(view.ok()) << c.name;
+    EXPECT_EQ(*view, c.utf8) << c.name;
   }
+}
+
+TEST(DecodeTest, ViewOfValidUtf8IsTheInputPastTheBom) {
+  const std::string bytes = "\xEF\xBB\xBF<p>caf\xC3\xA9</p>";
+  std::string scratch;
+  auto view = DecodeToUtf8View(bytes, &scratch);
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(view->data(), bytes.data() + 3);
+  EXPECT_EQ(*view, "<p>caf\xC3\xA9</p>");
+  EXPECT_TRUE(scratch.empty());
+
+  DecodeOptions tight;
+  tight.max_output = 4;
+  EXPECT_FALSE(DecodeToUtf8View(bytes, &scratch, tight).ok());
 }
 
 TEST(DecodeTest, InPlaceKeepsValidUtf8Buffer) {

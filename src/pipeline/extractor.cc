@@ -122,15 +122,15 @@ Record ExtractRecord(const Page& page, const ExtractOptions& options) {
     DecodeOptions decode;
     decode.transport_charset = page.transport_charset;
     decode.max_output = options.max_document_bytes * 4;
-    Result<Decoded> decoded = DecodeToUtf8(page.bytes, decode);
-    if (!decoded.ok()) {
-      r.error = decoded.status().ToString();
+    std::string converted;  // stays empty for pages already in UTF-8, most of the web
+    Result<std::string_view> utf8 = DecodeToUtf8View(page.bytes, &converted, decode);
+    if (!utf8.ok()) {
+      r.error = utf8.status().ToString();
     } else {
       bool text = page.format == InputFormat::kText ||
-                  (page.format == InputFormat::kAuto && !LooksLikeHtml(decoded->utf8));
+                  (page.format == InputFormat::kAuto && !LooksLikeHtml(*utf8));
       std::string language_hint;
-      r = text ? extract::ReadTextPage(decoded->utf8, page.source)
-               : FromHtml(decoded->utf8, page, &language_hint);
+      r = text ? extract::ReadTextPage(*utf8, page.source) : FromHtml(*utf8, page, &language_hint);
       r.source = std::string(page.source);
       r.url = std::string(page.url);
       FinishRecord(language_hint, &r);
