@@ -179,9 +179,7 @@ class WordSet {
   explicit WordSet(std::span<const std::string_view> words) : words_(words) {
     std::string pattern = "(?i)";
     for (size_t i = 0; i < words.size(); ++i) {
-      unsigned char first = static_cast<unsigned char>(words[i][0]);
-      by_first_[first] |= uint32_t{1} << i;
-      if (first >= 'a' && first <= 'z') by_first_[first - 32] |= uint32_t{1} << i;
+      by_pair_[PairKey(words[i][0], words[i][1])] |= uint32_t{1} << i;
       pattern.append(words[i]).push_back('|');
     }
     pattern.pop_back();
@@ -189,25 +187,31 @@ class WordSet {
   }
 
   // Whether `attrs` contains one of the words, case-insensitively. This runs
-  // on every element: one pass with a table lookup per byte. A match in the
-  // ASCII bytes is a match for RE2 too; only a miss needs RE2's folding.
+  // on every element: one pass with a table lookup per byte pair, which
+  // rarely names a word to compare. A match in the ASCII bytes is a match
+  // for RE2 too; only a miss needs RE2's folding.
   bool FoundIn(std::string_view attrs) const {
     const size_t n = attrs.size();
-    unsigned char high = 0;
-    for (size_t i = 0; i < n; ++i) {
-      unsigned char c = static_cast<unsigned char>(attrs[i]);
-      high |= c;
-      for (uint32_t m = by_first_[c]; m != 0; m &= m - 1) {
+    unsigned char high = n ? static_cast<unsigned char>(attrs[n - 1]) : 0;
+    for (size_t i = 0; i + 1 < n; ++i) {
+      high |= static_cast<unsigned char>(attrs[i]);
+      for (uint32_t m = by_pair_[PairKey(attrs[i], attrs[i + 1])]; m != 0; m &= m - 1) {
         std::string_view w = words_[std::countr_zero(m)];
-        if (n - i >= w.size() && EqualsLower(attrs.substr(i + 1, w.size() - 1), w.substr(1))) return true;
+        if (n - i >= w.size() && EqualsLower(attrs.substr(i, w.size()), w)) return true;
       }
     }
     return (high & 0x80) && RE2::PartialMatch(re2::StringPiece(attrs.data(), n), *non_ascii_);
   }
 
  private:
-  std::span<const std::string_view> words_;  // at most 32
-  uint32_t by_first_[256] = {};              // bit i: words_[i] starts with the byte, either case
+  // The low five bits of two bytes: the same for both cases of a letter
+  // (other bytes may collide; the comparison sorts them out).
+  static size_t PairKey(char a, char b) {
+    return ((static_cast<unsigned char>(a) & 31u) << 5) | (static_cast<unsigned char>(b) & 31u);
+  }
+
+  std::span<const std::string_view> words_;  // at most 32, each of 2 or more bytes
+  uint32_t by_pair_[1024] = {};              // bit i: words_[i] may start with the pair
   std::unique_ptr<RE2> non_ascii_;
 };
 
