@@ -241,11 +241,30 @@ struct Utf8Scan {
   bool mostly_utf8() const { return multibyte > invalid; }
 };
 
+// The length of the well-formed 2- or 3-byte sequence at `i` whose lead
+// byte needs no range check of its second byte (most non-ASCII text), or 0
+// for anything else: utf8::Decode judges those.
+size_t CommonUtf8Length(std::string_view s, size_t i) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  auto continuation = [&](size_t k) { return k < s.size() && (at(k) & 0xC0) == 0x80; };
+  unsigned char c = at(i);
+  if (c >= 0xC2 && c <= 0xDF) return continuation(i + 1) ? 2 : 0;
+  if (c >= 0xE1 && c <= 0xEF && c != 0xED) return continuation(i + 1) && continuation(i + 2) ? 3 : 0;
+  return 0;
+}
+
 Utf8Scan ScanUtf8(std::string_view s) {
   Utf8Scan scan;
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
+    // Markup is mostly ASCII: skip it 32 bytes, then 8 bytes at a time.
+    while (i + 32 <= n) {
+      uint64_t w[4];
+      std::memcpy(w, s.data() + i, 32);
+      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
+      i += 32;
+    }
     while (i + 8 <= n) {
       uint64_t word;
       std::memcpy(&word, s.data() + i, 8);
@@ -258,6 +277,11 @@ Utf8Scan ScanUtf8(std::string_view s) {
       continue;
     }
     scan.ascii = false;
+    if (size_t len = CommonUtf8Length(s, i)) {
+      i += len;
+      ++scan.multibyte;
+      continue;
+    }
     size_t start = i;
     char32_t cp = utf8::Decode(s, &i);
     if (cp == utf8::kReplacement && i == start + 1) {
