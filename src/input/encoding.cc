@@ -85,7 +85,7 @@ class Prescanner {
       } else if (StartsTag()) {
         while (pos_ < s_.size() && !IsSpace(s_[pos_]) && s_[pos_] != '>') ++pos_;
         AttrResult r;
-        while ((r = GetAttribute(&attr_)) == kFound) {
+        while ((r = GetAttribute(nullptr)) == kFound) {
         }
         if (r == kEnd) return {};
         ++pos_;
@@ -175,23 +175,28 @@ class Prescanner {
   }
 
   // "Get an attribute". kNone leaves pos_ on the '>' (or wherever the
-  // algorithm aborts); kEnd means the 1024 bytes ran out.
+  // algorithm aborts); kEnd means the 1024 bytes ran out. A null `attr`
+  // skips the attribute: tags other than <meta> are only stepped over.
   AttrResult GetAttribute(Attribute* attr) {
-    attr->name.clear();
-    attr->value.clear();
+    if (attr) {
+      attr->name.clear();
+      attr->value.clear();
+    }
+    size_t name_length = 0;
     while (pos_ < s_.size() && (IsSpace(s_[pos_]) || s_[pos_] == '/')) ++pos_;
     if (pos_ >= s_.size()) return kEnd;
     if (s_[pos_] == '>') return kNone;
     for (;; ++pos_) {
       if (pos_ >= s_.size()) return kEnd;
       char c = s_[pos_];
-      if (c == '=' && !attr->name.empty()) {
+      if (c == '=' && name_length != 0) {
         ++pos_;
         return GetValue(attr);
       }
       if (IsSpace(c)) break;
       if (c == '/' || c == '>') return kFound;
-      attr->name.push_back(Lower(c));
+      ++name_length;
+      if (attr) attr->name.push_back(Lower(c));
     }
     while (pos_ < s_.size() && IsSpace(s_[pos_])) ++pos_;
     if (pos_ >= s_.size()) return kEnd;
@@ -204,6 +209,11 @@ class Prescanner {
     while (pos_ < s_.size() && IsSpace(s_[pos_])) ++pos_;
     if (pos_ >= s_.size()) return kEnd;
     char c = s_[pos_];
+    if ((c == '"' || c == '\'') && !attr) {
+      size_t close = s_.find(c, pos_ + 1);
+      pos_ = close == std::string_view::npos ? s_.size() : close + 1;
+      return close == std::string_view::npos ? kEnd : kFound;
+    }
     if (c == '"' || c == '\'') {
       for (++pos_; pos_ < s_.size(); ++pos_) {
         if (s_[pos_] == c) {
@@ -217,14 +227,13 @@ class Prescanner {
     if (c == '>') return kFound;
     for (; pos_ < s_.size(); ++pos_) {
       if (IsSpace(s_[pos_]) || s_[pos_] == '>') return kFound;
-      attr->value.push_back(Lower(s_[pos_]));
+      if (attr) attr->value.push_back(Lower(s_[pos_]));
     }
     return kEnd;
   }
 
   std::string_view s_;
   size_t pos_ = 0;
-  Attribute attr_;  // reused across tags: attribute values can be long
 };
 
 // ---------------------------------------------------------------------------
