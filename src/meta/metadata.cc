@@ -225,6 +225,40 @@ bool ClassHintsAuthor(std::string_view attrs) {
   return hint.FoundIn(attrs) && !not_name.FoundIn(attrs);
 }
 
+// The attributes VisitElement asks every element about, read in one pass
+// (the first of duplicate names, as Node::Attr answers).
+struct HintAttrs {
+  std::string_view itemprop, cls, id, rel, aria_label;
+  bool pubdate = false;
+};
+
+HintAttrs ReadHintAttrs(const Node* n) {
+  HintAttrs h;
+  uint32_t seen = 0;
+  auto take = [&seen](uint32_t bit, std::string_view value, std::string_view* field) {
+    if (!(seen & bit)) *field = value;
+    seen |= bit;
+  };
+  for (uint32_t i = 0; i < n->attr_count; ++i) {
+    const Attribute& a = n->attrs[i];
+    if (a.ns != AttrNamespace::kNone) continue;
+    if (a.name == "class") {
+      take(1, a.value, &h.cls);
+    } else if (a.name == "id") {
+      take(2, a.value, &h.id);
+    } else if (a.name == "itemprop") {
+      take(4, a.value, &h.itemprop);
+    } else if (a.name == "rel") {
+      take(8, a.value, &h.rel);
+    } else if (a.name == "aria-label") {
+      take(16, a.value, &h.aria_label);
+    } else if (a.name == "pubdate") {
+      h.pubdate = true;
+    }
+  }
+  return h;
+}
+
 void VisitElement(const Node* n, uint32_t order, Collected* c) {
   if (n->Is(Tag::kMeta)) {
     std::string_view key = AttrOr(n, "property");
@@ -259,21 +293,20 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
     c->h1s.push_back(VisibleText(n, 600));
     if (c->h1_order == UINT32_MAX) c->h1_order = order;
   }
-  std::string_view itemprop = AttrOr(n, "itemprop");
+  const HintAttrs attrs = ReadHintAttrs(n);
+  const std::string_view itemprop = attrs.itemprop, cls = attrs.cls, id = attrs.id;
   if (n->Is(Tag::kTime) && c->times.size() < kMaxCandidates) c->times.push_back({n, order});
-  if ((itemprop == "datePublished" || itemprop == "dateCreated" || n->Attr("pubdate")) &&
+  if ((itemprop == "datePublished" || itemprop == "dateCreated" || attrs.pubdate) &&
       c->itemprop_dates.size() < kMaxCandidates) {
     c->itemprop_dates.push_back({n, order});
   }
-  std::string_view cls = AttrOr(n, "class"), id = AttrOr(n, "id");
   bool date_hint = (!cls.empty() && ClassHintsDate(cls)) || (!id.empty() && ClassHintsDate(id));
   if (date_hint && c->date_hints.size() < kMaxCandidates) c->date_hints.push_back({n, order});
-  std::string_view rel = AttrOr(n, "rel");
-  bool author_hint = itemprop == "author" || HasNoCase(rel, "author") ||
+  bool author_hint = itemprop == "author" || HasNoCase(attrs.rel, "author") ||
                      (!cls.empty() && ClassHintsAuthor(cls)) || (!id.empty() && ClassHintsAuthor(id));
   if (author_hint && c->author_nodes.size() < kMaxCandidates) c->author_nodes.push_back({n, order});
   if (!c->breadcrumb && (HasNoCase(cls, "breadcrumb") || HasNoCase(id, "breadcrumb") ||
-                         HasNoCase(AttrOr(n, "aria-label"), "breadcrumb"))) {
+                         HasNoCase(attrs.aria_label, "breadcrumb"))) {
     c->breadcrumb = n;
   }
 }
