@@ -140,9 +140,14 @@ bool MatchesAt(std::string_view token, size_t pos, size_t len, Match match) {
 // taxonomy classes ("category-advertising", "author-jane") describe the page
 // or the post, not the element: they are ignored.
 bool IsModifierToken(std::string_view token) {
+  // Each prefix holds one '-', its last byte: only the token's head up to
+  // its first '-' can equal one.
+  size_t dash = token.find('-');
+  if (dash == std::string_view::npos) return false;
+  std::string_view head = token.substr(0, dash + 1);
   for (std::string_view prefix : {"has-", "no-", "with-", "without-", "hide-", "show-", "category-",
                                   "tag-", "author-", "format-", "status-", "type-", "postid-"}) {
-    if (token.substr(0, prefix.size()) == prefix) return true;
+    if (head == prefix) return true;
   }
   return false;
 }
