@@ -54,6 +54,15 @@ std::string Collapse(std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
     size_t start = pos;
+    char c = s[pos];
+    if (static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' &&
+        c != '\f') {
+      // The common case without a decode call: an ASCII byte that stays.
+      ++pos;
+      space = false;
+      out.push_back(c);
+      continue;
+    }
     char32_t cp = utf8::Decode(s, &pos);
     if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0xA0 || cp == 0x202F ||
         (cp >= 0x2000 && cp <= 0x200A)) {
