@@ -1,11 +1,13 @@
 #include "meta/metadata.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <span>
@@ -212,6 +214,30 @@ class WordSet {
     return (high & 0x80) && RE2::PartialMatch(re2::StringPiece(attrs.data(), n), *non_ascii_);
   }
 
+  // The words (bit i: words_[i]) found in the ASCII bytes of `attrs`, the
+  // scan stopping once it holds a word of each group in `stop_groups`;
+  // *non_ascii tells whether RE2 might find more.
+  uint32_t FoundAscii(std::string_view attrs, std::span<const uint32_t> stop_groups,
+                      bool* non_ascii) const {
+    const size_t n = attrs.size();
+    unsigned char high = n ? static_cast<unsigned char>(attrs[n - 1]) : 0;
+    uint32_t found = 0;
+    for (size_t i = 0; i + 1 < n; ++i) {
+      high |= static_cast<unsigned char>(attrs[i]);
+      for (uint32_t m = by_pair_[PairKey(attrs[i], attrs[i + 1])] & ~found; m != 0; m &= m - 1) {
+        std::string_view w = words_[std::countr_zero(m)];
+        if (n - i >= w.size() && EqualsLower(attrs.substr(i, w.size()), w)) {
+          found |= m & -m;
+          bool all = true;
+          for (uint32_t g : stop_groups) all = all && (found & g);
+          if (all) return found;
+        }
+      }
+    }
+    *non_ascii = high & 0x80;
+    return found;
+  }
+
  private:
   // The low five bits of two bytes: the same for both cases of a letter
   // (other bytes may collide; the comparison sorts them out).
@@ -224,14 +250,32 @@ class WordSet {
   std::unique_ptr<RE2> non_ascii_;
 };
 
-bool ClassHintsDate(std::string_view attrs) {
-  static const WordSet words(kDateWords);
-  return words.FoundIn(attrs);
-}
+// The date words, then the author words: one scan of a class or id value
+// looks for both.
+constexpr auto kHintWords = [] {
+  std::array<std::string_view, std::size(kDateWords) + std::size(kAuthorWords)> words{};
+  std::copy(std::begin(kAuthorWords), std::end(kAuthorWords),
+            std::copy(std::begin(kDateWords), std::end(kDateWords), words.begin()));
+  return words;
+}();
 
-bool ClassHintsAuthor(std::string_view attrs) {
-  static const WordSet hint(kAuthorWords), not_name(kNotNameWords);
-  return hint.FoundIn(attrs) && !not_name.FoundIn(attrs);
+struct ClassHints {
+  bool date = false, author = false;
+};
+
+// Whether a class or id value hints at a date, and at a byline.
+ClassHints HintsOf(std::string_view attrs) {
+  static const WordSet date(kDateWords), author(kAuthorWords), not_name(kNotNameWords);
+  static const WordSet both(kHintWords);
+  constexpr uint32_t kDateBits = (uint32_t{1} << std::size(kDateWords)) - 1;
+  constexpr uint32_t kAuthorBits = ((uint32_t{1} << std::size(kHintWords)) - 1) & ~kDateBits;
+  constexpr uint32_t kGroups[] = {kDateBits, kAuthorBits};
+  bool non_ascii = false;
+  uint32_t found = both.FoundAscii(attrs, kGroups, &non_ascii);
+  ClassHints h;
+  h.date = (found & kDateBits) || (non_ascii && date.FoundIn(attrs));
+  h.author = ((found & kAuthorBits) || (non_ascii && author.FoundIn(attrs))) && !not_name.FoundIn(attrs);
+  return h;
 }
 
 // The attributes VisitElement asks every element about, read in one pass
@@ -309,10 +353,11 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
       c->itemprop_dates.size() < kMaxCandidates) {
     c->itemprop_dates.push_back({n, order});
   }
-  bool date_hint = (!cls.empty() && ClassHintsDate(cls)) || (!id.empty() && ClassHintsDate(id));
+  const ClassHints by_class = cls.empty() ? ClassHints{} : HintsOf(cls);
+  const ClassHints by_id = id.empty() ? ClassHints{} : HintsOf(id);
+  bool date_hint = by_class.date || by_id.date;
   if (date_hint && c->date_hints.size() < kMaxCandidates) c->date_hints.push_back({n, order});
-  bool author_hint = itemprop == "author" || HasNoCase(attrs.rel, "author") ||
-                     (!cls.empty() && ClassHintsAuthor(cls)) || (!id.empty() && ClassHintsAuthor(id));
+  bool author_hint = itemprop == "author" || HasNoCase(attrs.rel, "author") || by_class.author || by_id.author;
   if (author_hint && c->author_nodes.size() < kMaxCandidates) c->author_nodes.push_back({n, order});
   if (!c->breadcrumb && (HasNoCase(cls, "breadcrumb") || HasNoCase(id, "breadcrumb") ||
                          HasNoCase(attrs.aria_label, "breadcrumb"))) {
