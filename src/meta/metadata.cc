@@ -250,31 +250,35 @@ class WordSet {
   std::unique_ptr<RE2> non_ascii_;
 };
 
-// The date words, then the author words: one scan of a class or id value
-// looks for both.
+// The date words, then the author words, then "breadcrumb": one scan of a
+// class or id value looks for all three.
 constexpr auto kHintWords = [] {
-  std::array<std::string_view, std::size(kDateWords) + std::size(kAuthorWords)> words{};
-  std::copy(std::begin(kAuthorWords), std::end(kAuthorWords),
-            std::copy(std::begin(kDateWords), std::end(kDateWords), words.begin()));
+  std::array<std::string_view, std::size(kDateWords) + std::size(kAuthorWords) + 1> words{};
+  auto next = std::copy(std::begin(kDateWords), std::end(kDateWords), words.begin());
+  next = std::copy(std::begin(kAuthorWords), std::end(kAuthorWords), next);
+  *next = "breadcrumb";
   return words;
 }();
 
 struct ClassHints {
-  bool date = false, author = false;
+  bool date = false, author = false, breadcrumb = false;
 };
 
-// Whether a class or id value hints at a date, and at a byline.
+// Whether a class or id value hints at a date, at a byline, and (ASCII
+// case-insensitively, no RE2 folding) at a breadcrumb trail.
 ClassHints HintsOf(std::string_view attrs) {
   static const WordSet date(kDateWords), author(kAuthorWords), not_name(kNotNameWords);
   static const WordSet both(kHintWords);
   constexpr uint32_t kDateBits = (uint32_t{1} << std::size(kDateWords)) - 1;
-  constexpr uint32_t kAuthorBits = ((uint32_t{1} << std::size(kHintWords)) - 1) & ~kDateBits;
-  constexpr uint32_t kGroups[] = {kDateBits, kAuthorBits};
+  constexpr uint32_t kCrumbBit = uint32_t{1} << (std::size(kHintWords) - 1);
+  constexpr uint32_t kAuthorBits = (kCrumbBit - 1) & ~kDateBits;
+  constexpr uint32_t kGroups[] = {kDateBits, kAuthorBits, kCrumbBit};
   bool non_ascii = false;
   uint32_t found = both.FoundAscii(attrs, kGroups, &non_ascii);
   ClassHints h;
   h.date = (found & kDateBits) || (non_ascii && date.FoundIn(attrs));
   h.author = ((found & kAuthorBits) || (non_ascii && author.FoundIn(attrs))) && !not_name.FoundIn(attrs);
+  h.breadcrumb = found & kCrumbBit;
   return h;
 }
 
@@ -359,8 +363,8 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
   if (date_hint && c->date_hints.size() < kMaxCandidates) c->date_hints.push_back({n, order});
   bool author_hint = itemprop == "author" || HasNoCase(attrs.rel, "author") || by_class.author || by_id.author;
   if (author_hint && c->author_nodes.size() < kMaxCandidates) c->author_nodes.push_back({n, order});
-  if (!c->breadcrumb && (HasNoCase(cls, "breadcrumb") || HasNoCase(id, "breadcrumb") ||
-                         HasNoCase(attrs.aria_label, "breadcrumb"))) {
+  if (!c->breadcrumb &&
+      (by_class.breadcrumb || by_id.breadcrumb || HasNoCase(attrs.aria_label, "breadcrumb"))) {
     c->breadcrumb = n;
   }
 }
