@@ -382,23 +382,4 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   return r;
 }
 
-bool LooksLikePlainText(std::string_view bytes) {
-  std::string_view head = bytes.substr(0, 16384);
-  if (head.empty()) return false;
-  size_t control = 0;
-  for (unsigned char c : head) {
-    if (c == 0) return false;
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
-  }
-  if (control * 20 > head.size()) return false;
-  // Markup: a tag a page would start with, anywhere near the top.
-  std::string lower = Lower(head);
-  for (std::string_view tag : {"<!doctype", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ",
-                               "<script", "<link", "<?xml", "<table", "<span", "<br", "<a href", "<article",
-                               "<section", "<style", "<!--"}) {
-    if (lower.find(tag) != std::string::npos) return false;
-  }
-  return true;
-}
-
 }  // namespace warta::extract

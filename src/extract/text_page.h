@@ -23,9 +23,6 @@ namespace warta::extract {
 // and, when it names a domain ("www.example.co.id/..."), hints the site name.
 Record ReadTextPage(std::string_view utf8_text, std::string_view source_name);
 
-// True when the bytes read as a plain-text page rather than HTML (or binary).
-bool LooksLikePlainText(std::string_view bytes);
-
 }  // namespace warta::extract
 
 #endif  // WARTA_EXTRACT_TEXT_PAGE_H_

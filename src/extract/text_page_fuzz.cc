@@ -1,5 +1,5 @@
 // libFuzzer target for the plain-text page reader: arbitrary bytes through
-// LooksLikePlainText and ReadTextPage. Traps when the record's text is not
+// ReadTextPage. Traps when the record's text is not
 // its paragraphs joined by blank lines or is not valid UTF-8.
 #include <cstddef>
 #include <cstdint>
@@ -11,7 +11,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  (void)warta::extract::LooksLikePlainText(bytes);
   warta::Record r = warta::extract::ReadTextPage(bytes, "fuzz.txt");
   std::string joined;
   for (size_t i = 0; i < r.paragraphs.size(); ++i) {
