@@ -102,7 +102,9 @@ TEST_P(AnalyzeTimes, Normalised) {
     if (t.value != c.value || t.granularity != c.granularity) continue;
     found = true;
     bool written_out = std::any_of(t.text.begin(), t.text.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    if (t.granularity != "time") EXPECT_EQ(t.anchor, written_out ? "absolute" : "published") << t.text;
+    if (t.granularity != "time") {
+      EXPECT_EQ(t.anchor, written_out ? "absolute" : "published") << t.text;
+    }
   }
   EXPECT_TRUE(found) << c.text;
 }
