@@ -25,7 +25,10 @@ for copy in 1 2 3 4 5 6 7 8; do
 done
 count=$(find "$tmp/pages" -type f | wc -l)
 seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { print e - s }'; }
-t1=$(seconds "$build/warta" extract --no-progress -j 1 "$tmp/pages")
-t2=$(seconds "$build/warta" extract --no-progress -j 2 "$tmp/pages")
+# The best of three runs each: a shared host only ever adds time, so the
+# minimum is the closest to what the code itself costs.
+best_of_3() { local best=""; for _ in 1 2 3; do t=$(seconds "$@"); best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }'); done; echo "$best"; }
+t1=$(best_of_3 "$build/warta" extract --no-progress -j 1 "$tmp/pages")
+t2=$(best_of_3 "$build/warta" extract --no-progress -j 2 "$tmp/pages")
 awk -v n="$count" -v a="$t1" -v b="$t2" 'BEGIN {
   printf "warta extract (files, wall): %d pages: --jobs 1 %.0f pages/s, --jobs 2 %.0f pages/s, speed-up %.2fx\n", n, n / a, n / b, a / b }'
