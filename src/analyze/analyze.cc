@@ -7,7 +7,7 @@
 #include "analyze/doc.h"
 #include "base/utf8.h"
 #include "nlp/language.h"
-#include "warta/quotes.h"
+#include "nlp/quotes.h"
 
 namespace warta {
 namespace analyze {
@@ -59,8 +59,7 @@ int32_t SpeakerEntity(const Quote& q, const std::vector<MentionRef>& sorted,
   return -1;
 }
 
-std::vector<analysis::Quote> AttachQuotes(const Doc& doc, std::string_view language,
-                                          const std::vector<analysis::Entity>& entities) {
+std::vector<analysis::Quote> AttachQuotes(const Doc& doc, const std::vector<analysis::Entity>& entities) {
   std::vector<EntityMention> mentions;
   std::vector<MentionRef> sorted;
   for (const analysis::Entity& e : entities) {
@@ -71,7 +70,7 @@ std::vector<analysis::Quote> AttachQuotes(const Doc& doc, std::string_view langu
   }
   std::sort(sorted.begin(), sorted.end(), [](const MentionRef& a, const MentionRef& b) { return a.begin < b.begin; });
   std::vector<analysis::Quote> out;
-  for (const Quote& q : ExtractQuotes(doc.text, language, mentions)) {
+  for (const Quote& q : nlp::ExtractQuotes(doc.text, doc.seg, mentions)) {
     analysis::Quote a;
     a.content = {q.content.begin, q.content.end};
     a.cue = {q.cue.begin, q.cue.end};
@@ -135,7 +134,7 @@ Analysis Analyze(std::string_view text, std::string_view language, const Analyze
   }
   std::vector<analyze::TokenMention> mentions;
   analyze::FindEntities(doc, resources, &mentions, &a.entities);
-  a.quotes = analyze::AttachQuotes(doc, language, a.entities);
+  a.quotes = analyze::AttachQuotes(doc, a.entities);
   std::optional<meta::DateTime> published;
   if (!context.published_iso.empty()) published = meta::ParseDate(context.published_iso);
   if (published && published->granularity < meta::DateGranularity::kDay) published.reset();

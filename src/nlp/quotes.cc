@@ -9,6 +9,7 @@
 
 #include "base/utf8.h"
 #include "nlp/cues.h"
+#include "nlp/quotes.h"
 #include "nlp/sentences.h"
 
 namespace warta {
@@ -77,12 +78,10 @@ struct Hit {
 
 class Extractor {
  public:
-  Extractor(std::string_view text, std::string_view language, const std::vector<EntityMention>& mentions)
-      : text_(text), mentions_(mentions) {
+  Extractor(std::string_view text, const nlp::Segmentation& seg, const std::vector<EntityMention>& mentions)
+      : text_(text), mentions_(mentions), seg_(seg) {
     std::sort(mentions_.begin(), mentions_.end(),
               [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
-    seg_ = nlp::Segment(text_);
-    (void)language;  // both cue lexicons are always active: mixed-language pages quote across them
   }
 
   std::vector<Quote> Run();
@@ -146,7 +145,7 @@ class Extractor {
 
   std::string_view text_;
   std::vector<EntityMention> mentions_;  // sorted by begin
-  nlp::Segmentation seg_;
+  const nlp::Segmentation& seg_;
   std::string lower_buf_;
   std::vector<std::string_view> lower_;
   std::vector<bool> cap_;
@@ -1145,13 +1144,26 @@ std::vector<Quote> Extractor::Run() {
 
 }  // namespace
 
-std::vector<Quote> ExtractQuotes(std::string_view utf8_text, std::string_view language,
+// Both cue lexicons are always active, whatever the language: mixed-language
+// pages quote across them.
+std::vector<Quote> ExtractQuotes(std::string_view utf8_text, std::string_view /*language*/,
                                  const std::vector<EntityMention>& mentions) {
+  std::string repaired;
   if (!utf8::IsValid(utf8_text)) {
-    std::string repaired = utf8::Repair(utf8_text);
-    return Extractor(repaired, language, mentions).Run();
+    repaired = utf8::Repair(utf8_text);
+    utf8_text = repaired;
   }
-  return Extractor(utf8_text, language, mentions).Run();
+  nlp::Segmentation seg = nlp::Segment(utf8_text);
+  return nlp::ExtractQuotes(utf8_text, seg, mentions);
 }
+
+namespace nlp {
+
+std::vector<Quote> ExtractQuotes(std::string_view valid_utf8, const Segmentation& seg,
+                                 const std::vector<EntityMention>& mentions) {
+  return Extractor(valid_utf8, seg, mentions).Run();
+}
+
+}  // namespace nlp
 
 }  // namespace warta
