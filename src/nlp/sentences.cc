@@ -1,10 +1,9 @@
 #include "nlp/sentences.h"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
+#include <unicode/uscript.h>
 
-#include <memory>
+#include <array>
 #include <string>
 #include <unordered_set>
 
@@ -13,29 +12,355 @@
 namespace warta::nlp {
 namespace {
 
-struct Iterators {
-  std::unique_ptr<icu::BreakIterator> word;
-  std::unique_ptr<icu::BreakIterator> sentence;
+// --- Character classes -----------------------------------------------------
+
+// Word_Break classes folded the way ICU's root word rules use them: Extend,
+// Format and ZWJ ride along with the character before them; Single_Quote
+// joins like MidNumLet. Where ICU consults its dictionaries we keep it
+// simple: each Han character is a word, and kana or Hangul runs are words.
+enum class Wb : uint8_t {
+  kOther,
+  kSpace,
+  kNewline,
+  kExtend,
+  kZwj,
+  kLetter,
+  kNumeric,
+  kMidLetter,
+  kMidNumLet,
+  kMidNum,
+  kExtendNumLet,
+  kHan,
+  kIdeo,
+  kRegional,
 };
 
-// Creating a BreakIterator loads rule data and costs far more than one
-// segmentation, so each thread clones a shared prototype once.
-Iterators& ThreadIterators() {
-  static const Iterators* prototypes = [] {
-    auto* p = new Iterators;
-    UErrorCode st = U_ZERO_ERROR;
-    p->word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st));
-    st = U_ZERO_ERROR;
-    p->sentence.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), st));
-    return p;
+Wb ClassifyWord(char32_t c) {
+  if (u_isUWhiteSpace(c)) {
+    int wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+    return wb == U_WB_CR || wb == U_WB_LF || wb == U_WB_NEWLINE ? Wb::kNewline : Wb::kSpace;
+  }
+  UErrorCode st = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &st);
+  if (script == USCRIPT_HAN) return Wb::kHan;
+  if (script == USCRIPT_HIRAGANA || (c >= 0xAC00 && c <= 0xD7A3)) return Wb::kIdeo;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+    case U_WB_HEBREW_LETTER: return Wb::kLetter;
+    case U_WB_NUMERIC: return Wb::kNumeric;
+    // ICU's root rules drop the colons from MidLetter ("x:y" is three tokens).
+    case U_WB_MIDLETTER: return c == ':' || c == 0xFE55 || c == 0xFF1A ? Wb::kOther : Wb::kMidLetter;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE: return Wb::kMidNumLet;
+    case U_WB_MIDNUM: return Wb::kMidNum;
+    case U_WB_EXTENDNUMLET: return Wb::kExtendNumLet;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT: return Wb::kExtend;
+    case U_WB_ZWJ: return Wb::kZwj;
+    case U_WB_KATAKANA: return Wb::kIdeo;
+    case U_WB_REGIONAL_INDICATOR: return Wb::kRegional;
+    default: break;
+  }
+  // ICU's root rules add '@' to ALetter (e-mail addresses stay whole) and
+  // read Thai-like scripts, which have no Word_Break class, as letters.
+  if (c == '@') return Wb::kLetter;
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return Wb::kLetter;
+  return Wb::kOther;
+}
+
+int ClassifySentence(char32_t c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
+
+struct AsciiTables {
+  std::array<Wb, 128> word;
+  std::array<uint8_t, 128> sentence;
+};
+
+const AsciiTables& Ascii() {
+  static const AsciiTables t = [] {
+    AsciiTables a;
+    for (char32_t c = 0; c < 128; ++c) {
+      a.word[c] = ClassifyWord(c);
+      a.sentence[c] = static_cast<uint8_t>(ClassifySentence(c));
+    }
+    return a;
   }();
-  thread_local Iterators mine = [] {
-    Iterators it;
-    if (prototypes->word) it.word.reset(prototypes->word->clone());
-    if (prototypes->sentence) it.sentence.reset(prototypes->sentence->clone());
-    return it;
-  }();
-  return mine;
+  return t;
+}
+
+// Non-ASCII text repeats few code points (quotes, dashes, accented
+// letters), so a small direct-mapped cache saves most property lookups.
+class WordClassCache {
+ public:
+  Wb Get(char32_t c) {
+    Entry& e = entries_[c & (kSize - 1)];
+    if (e.cp != c) e = {c, ClassifyWord(c)};
+    return e.cls;
+  }
+
+ private:
+  static constexpr size_t kSize = 256;
+  struct Entry {
+    char32_t cp = 0;  // 0 is ASCII and never looked up here
+    Wb cls = Wb::kOther;
+  };
+  std::array<Entry, kSize> entries_{};
+};
+
+// --- Tokens ----------------------------------------------------------------
+
+// Splits text into tokens by the Unicode word boundary rules as ICU's root
+// locale applies them (runs of letters and digits joined across "." "'" ","
+// where UAX #29 joins them; each other symbol alone), except for the
+// dictionary scripts (see Wb).
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, std::vector<Token>* out) : s_(text), out_(out), ascii_(Ascii().word) {}
+
+  void Run() {
+    while (pos_ < s_.size()) {
+      size_t start = pos_;
+      uint32_t cp_start = cp_;
+      Wb c = Next();
+      switch (c) {
+        case Wb::kNewline: break;
+        case Wb::kSpace: SkipExtend(); break;
+        case Wb::kLetter:
+        case Wb::kNumeric:
+        case Wb::kExtendNumLet:
+        case Wb::kIdeo: Emit(start, cp_start, WordRun(c)); break;
+        case Wb::kHan:
+          SkipExtend();
+          Emit(start, cp_start, TokenKind::kWord);
+          break;
+        case Wb::kRegional:
+          SkipExtend();
+          if (pos_ < s_.size() && Peek().cls == Wb::kRegional) {
+            Next();
+            SkipExtend();
+          }
+          Emit(start, cp_start, TokenKind::kPunct);
+          break;
+        default:
+          SkipExtend();
+          Emit(start, cp_start, TokenKind::kPunct);
+          break;
+      }
+    }
+  }
+
+ private:
+  struct Peeked {
+    Wb cls;
+    uint8_t len;
+  };
+
+  Peeked PeekAt(size_t pos) {
+    unsigned char b = static_cast<unsigned char>(s_[pos]);
+    if (b < 0x80) return {ascii_[b], 1};
+    size_t p = pos;
+    char32_t c = utf8::Decode(s_, &p);
+    return {cache_.Get(c), static_cast<uint8_t>(p - pos)};
+  }
+  Peeked Peek() { return PeekAt(pos_); }
+
+  Wb Next() {
+    Peeked p = Peek();
+    pos_ += p.len;
+    ++cp_;
+    return p.cls;
+  }
+
+  // Extend, Format and ZWJ attach to what precedes them; an emoji after a
+  // ZWJ continues the sequence.
+  void SkipExtend() {
+    bool zwj = false;
+    while (pos_ < s_.size()) {
+      Peeked p = Peek();
+      if (p.cls == Wb::kExtend || p.cls == Wb::kZwj) {
+        zwj = p.cls == Wb::kZwj;
+      } else if (!(zwj && p.cls == Wb::kOther && IsPictographic(pos_))) {
+        return;
+      } else {
+        zwj = false;
+      }
+      pos_ += p.len;
+      ++cp_;
+    }
+  }
+
+  bool IsPictographic(size_t pos) const {
+    size_t p = pos;
+    return u_hasBinaryProperty(utf8::Decode(s_, &p), UCHAR_EXTENDED_PICTOGRAPHIC);
+  }
+
+  // The class of the next character that is not Extend/Format/ZWJ, and the
+  // byte position just past it and its attached marks.
+  size_t SkipExtendFrom(size_t pos, uint32_t* cps) {
+    while (pos < s_.size()) {
+      Peeked p = PeekAt(pos);
+      if (p.cls != Wb::kExtend && p.cls != Wb::kZwj) break;
+      pos += p.len;
+      ++*cps;
+    }
+    return pos;
+  }
+
+  static bool Joins(Wb c) { return c == Wb::kLetter || c == Wb::kNumeric || c == Wb::kExtendNumLet; }
+
+  // Reads the rest of a word run that began with a character of class
+  // `last`; returns its kind the way ICU's rule status reports it (the class
+  // of the last letter or digit decides).
+  TokenKind WordRun(Wb last) {
+    TokenKind kind = last == Wb::kLetter || last == Wb::kIdeo ? TokenKind::kWord
+                     : last == Wb::kNumeric                   ? TokenKind::kNumber
+                                                              : TokenKind::kPunct;
+    SkipExtend();
+    while (pos_ < s_.size()) {
+      Peeked n = Peek();
+      size_t next_pos = pos_ + n.len;
+      uint32_t cps = 1;
+      Wb joined = n.cls;
+      if (last == Wb::kIdeo || n.cls == Wb::kIdeo) {
+        if (last != n.cls) break;
+      } else if (Joins(n.cls)) {
+        if (!Joins(last)) break;
+      } else {
+        bool mid = (last == Wb::kLetter && (n.cls == Wb::kMidLetter || n.cls == Wb::kMidNumLet)) ||
+                   (last == Wb::kNumeric && (n.cls == Wb::kMidNum || n.cls == Wb::kMidNumLet));
+        if (!mid) break;
+        size_t after = SkipExtendFrom(next_pos, &cps);
+        if (after >= s_.size()) break;
+        Peeked a = PeekAt(after);
+        if (a.cls != last) break;
+        next_pos = after + a.len;
+        ++cps;
+        joined = a.cls;
+      }
+      if (joined == Wb::kLetter) kind = TokenKind::kWord;
+      if (joined == Wb::kNumeric) kind = TokenKind::kNumber;
+      if (joined == Wb::kExtendNumLet && last == Wb::kExtendNumLet) kind = TokenKind::kWord;
+      last = joined;
+      pos_ = next_pos;
+      cp_ += cps;
+      SkipExtend();
+    }
+    return kind;
+  }
+
+  void Emit(size_t start, uint32_t cp_start, TokenKind kind) {
+    Token t;
+    t.byte_begin = static_cast<uint32_t>(start);
+    t.byte_end = static_cast<uint32_t>(pos_);
+    t.begin = cp_start;
+    t.end = cp_;
+    t.kind = kind;
+    out_->push_back(t);
+  }
+
+  std::string_view s_;
+  std::vector<Token>* out_;
+  const std::array<Wb, 128>& ascii_;
+  WordClassCache cache_;
+  size_t pos_ = 0;
+  uint32_t cp_ = 0;
+};
+
+// --- Sentences -------------------------------------------------------------
+
+int SentenceClassAt(std::string_view s, size_t pos) {
+  unsigned char b = static_cast<unsigned char>(s[pos]);
+  if (b < 0x80) return Ascii().sentence[b];
+  return ClassifySentence(utf8::Decode(s, &pos));
+}
+
+int FirstSentenceClass(std::string_view text, const Token& t) { return SentenceClassAt(text, t.byte_begin); }
+
+int LastSentenceClass(std::string_view text, const Token& t) {
+  size_t p = t.byte_end - 1;
+  while (p > t.byte_begin && !utf8::IsLeadByte(static_cast<unsigned char>(text[p]))) --p;
+  return SentenceClassAt(text, p);
+}
+
+bool IsTerminator(int sb) { return sb == U_SB_ATERM || sb == U_SB_STERM; }
+
+bool Attached(const Token& a, const Token& b) { return a.byte_end == b.byte_begin; }
+
+// CR, LF, NEL, LS, PS between two tokens: always a sentence boundary.
+bool HasParagraphSeparator(std::string_view text, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n' || c == '\r') return true;
+    if (c == 0xC2 && i + 1 < to && static_cast<unsigned char>(text[i + 1]) == 0x85) return true;
+    if (c == 0xE2 && i + 2 < to && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// UAX #29 SB8: after a full stop, the sentence goes on when the next letter,
+// past digits, spaces and punctuation, is lowercase.
+bool NextLetterIsLower(std::string_view text, size_t pos) {
+  while (pos < text.size()) {
+    int sb = SentenceClassAt(text, pos);
+    switch (sb) {
+      case U_SB_LOWER: return true;
+      case U_SB_UPPER:
+      case U_SB_OLETTER:
+      case U_SB_SEP:
+      case U_SB_CR:
+      case U_SB_LF:
+      case U_SB_ATERM:
+      case U_SB_STERM: return false;
+      default: break;
+    }
+    ++pos;
+    while (pos < text.size() && !utf8::IsLeadByte(static_cast<unsigned char>(text[pos]))) ++pos;
+  }
+  return false;
+}
+
+// Whether UAX #29 keeps the sentence going after the terminator token `i`
+// whose closing marks end before token `j` (SB6, SB7, SB8, SB8a).
+bool SentenceGoesOn(std::string_view text, const std::vector<Token>& tokens, size_t i, size_t j) {
+  bool full_stop = FirstSentenceClass(text, tokens[i]) == U_SB_ATERM;
+  int next = FirstSentenceClass(text, tokens[j]);
+  if (full_stop && j == i + 1 && Attached(tokens[i], tokens[j])) {
+    if (next == U_SB_NUMERIC) return true;  // "3.5" split by a non-digit token
+    if (next == U_SB_UPPER && i > 0 && Attached(tokens[i - 1], tokens[i])) {
+      int before = LastSentenceClass(text, tokens[i - 1]);
+      if (before == U_SB_UPPER || before == U_SB_LOWER) return true;
+    }
+  }
+  if (next == U_SB_SCONTINUE || IsTerminator(next)) return true;
+  return full_stop && NextLetterIsLower(text, tokens[j].byte_begin);
+}
+
+// Token indices where UAX #29 (as ICU's root locale reads it) starts a new
+// sentence, increasing, ending with tokens.size().
+std::vector<uint32_t> RawBoundaries(std::string_view text, const std::vector<Token>& tokens) {
+  std::vector<uint32_t> out;
+  auto add = [&out](size_t b) {
+    if (out.empty() || out.back() < b) out.push_back(static_cast<uint32_t>(b));
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0 && !Attached(tokens[i - 1], tokens[i]) &&
+        HasParagraphSeparator(text, tokens[i - 1].byte_end, tokens[i].byte_begin)) {
+      add(i);
+    }
+    if (tokens[i].kind != TokenKind::kPunct || !IsTerminator(FirstSentenceClass(text, tokens[i]))) continue;
+    size_t j = i + 1;
+    while (j < tokens.size() && Attached(tokens[j - 1], tokens[j]) &&
+           FirstSentenceClass(text, tokens[j]) == U_SB_CLOSE) {
+      ++j;
+    }
+    if (j == tokens.size()) break;
+    if (HasParagraphSeparator(text, tokens[j - 1].byte_end, tokens[j].byte_begin)) continue;  // added at j
+    if (!SentenceGoesOn(text, tokens, i, j)) add(j);
+  }
+  add(tokens.size());
+  return out;
 }
 
 // Abbreviations that precede a name or a number: a period after them never
@@ -96,72 +421,18 @@ bool QuestionGoesOn(std::string_view text, const Segmentation& seg, size_t te) {
   return false;
 }
 
-// Maps increasing byte offsets to code point offsets without a table.
-class CodePointCursor {
- public:
-  explicit CodePointCursor(std::string_view s) : s_(s) {}
-  uint32_t At(size_t byte) {
-    if (byte < byte_) {  // rare: restart from the beginning
-      byte_ = 0;
-      cp_ = 0;
-    }
-    for (; byte_ < byte && byte_ < s_.size(); ++byte_) {
-      if (utf8::IsLeadByte(static_cast<unsigned char>(s_[byte_]))) ++cp_;
-    }
-    return cp_;
-  }
-
- private:
-  std::string_view s_;
-  size_t byte_ = 0;
-  uint32_t cp_ = 0;
-};
-
-TokenKind KindOf(int32_t rule_status) {
-  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
-  if (rule_status >= UBRK_WORD_LETTER) return TokenKind::kWord;
-  return TokenKind::kPunct;
-}
-
-void Tokenize(std::string_view text, UText* ut, icu::BreakIterator* bi, Segmentation* out) {
-  UErrorCode st = U_ZERO_ERROR;
-  bi->setText(ut, st);
-  if (U_FAILURE(st)) return;
-  CodePointCursor cursor(text);
-  int32_t start = bi->first();
-  for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
-    size_t pos = start;
-    char32_t first = utf8::Decode(text, &pos);
-    if (u_isUWhiteSpace(first)) continue;
-    Token t;
-    t.byte_begin = start;
-    t.byte_end = end;
-    t.begin = cursor.At(start);
-    t.end = cursor.At(end);
-    t.kind = KindOf(bi->getRuleStatus());
-    out->tokens.push_back(t);
-  }
-}
-
 bool HasNewline(std::string_view text, size_t from, size_t to) {
   return text.substr(from, to - from).find('\n') != std::string_view::npos;
 }
 
-// Groups tokens into sentences at ICU's boundaries, skipping the boundaries
-// that follow an abbreviation.
-void SplitSentences(std::string_view text, UText* ut, icu::BreakIterator* bi, Segmentation* out) {
+// Groups tokens into sentences at the UAX #29 boundaries, skipping the
+// boundaries that follow an abbreviation.
+void SplitSentences(std::string_view text, Segmentation* out) {
   const auto& tokens = out->tokens;
   if (tokens.empty()) return;
-  UErrorCode st = U_ZERO_ERROR;
-  bi->setText(ut, st);
-  if (U_FAILURE(st)) return;
   size_t ti = 0;  // first token not yet in a sentence
   uint32_t paragraph = 0;
-  bi->first();
-  for (int32_t b = bi->next(); b != icu::BreakIterator::DONE && ti < tokens.size(); b = bi->next()) {
-    size_t te = ti;
-    while (te < tokens.size() && tokens[te].byte_begin < static_cast<uint32_t>(b)) ++te;
-    if (te == ti) continue;
+  for (uint32_t te : RawBoundaries(text, tokens)) {
     bool at_end = te == tokens.size();
     if (!at_end && te >= 2 && !HasNewline(text, tokens[te - 1].byte_end, tokens[te].byte_begin)) {
       const Token& dot = tokens[te - 1];
@@ -189,15 +460,9 @@ void SplitSentences(std::string_view text, UText* ut, icu::BreakIterator* bi, Se
 Segmentation Segment(std::string_view text) {
   Segmentation out;
   if (text.empty() || text.size() > INT32_MAX) return out;
-  Iterators& it = ThreadIterators();
-  if (!it.word || !it.sentence) return out;
-  UErrorCode st = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
-  if (U_FAILURE(st)) return out;
   out.tokens.reserve(text.size() / 5 + 1);
-  Tokenize(text, ut, it.word.get(), &out);
-  SplitSentences(text, ut, it.sentence.get(), &out);
-  utext_close(ut);
+  Tokenizer(text, &out.tokens).Run();
+  SplitSentences(text, &out);
   return out;
 }
 

@@ -43,6 +43,63 @@ TEST(SentencesTest, SplitsAndKeepsAbbreviations) {
   for (const SplitCase& c : cases) EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
 }
 
+// What ICU's root word break iterator gave on these, written down when our
+// own UAX #29 scanner replaced it (token text + kind: W word, N number,
+// P punctuation).
+struct TokenCase {
+  const char* text;
+  std::vector<std::string> tokens;
+};
+
+std::vector<std::string> Tokens(const std::string& text) {
+  Segmentation seg = Segment(text);
+  std::vector<std::string> out;
+  for (const Token& t : seg.tokens) {
+    const char* kind = t.kind == TokenKind::kWord ? "W" : t.kind == TokenKind::kNumber ? "N" : "P";
+    out.push_back(std::string(seg.TokenText(text, t)) + "/" + kind);
+  }
+  return out;
+}
+
+TEST(SentencesTest, TokensFollowIcuWordBreaks) {
+  const TokenCase cases[] = {
+      {"3.5 or 1,000 or 1.000.000 and Rp 5.000,00", {"3.5/N", "or/W", "1,000/N", "or/W", "1.000.000/N", "and/W",
+                                                      "Rp/W", "5.000,00/N"}},
+      {"the U.S. e.g. a.m.", {"the/W", "U.S/W", "./P", "e.g/W", "./P", "a.m/W", "./P"}},
+      {"Rabu (3/12/2025) lalu", {"Rabu/W", "(/P", "3/N", "//P", "12/N", "//P", "2025/N", ")/P", "lalu/W"}},
+      {"well-known COVID-19", {"well/W", "-/P", "known/W", "COVID/W", "-/P", "19/N"}},
+      {"don't don\u2019t Jakarta's 3'000", {"don't/W", "don\u2019t/W", "Jakarta's/W", "3'000/N"}},
+      {"3rd a3 A3.5 3.5a 3_ _a _", {"3rd/W", "a3/N", "A3.5/N", "3.5a/W", "3_/N", "_a/W", "_/P"}},
+      {"x:y 10:30 50% $5", {"x/W", ":/P", "y/W", "10/N", ":/P", "30/N", "50/N", "%/P", "$/P", "5/N"}},
+      {"https://example.com/a?x=1 me@example.co.id",
+       {"https/W", ":/P", "//P", "//P", "example.com/W", "//P", "a/W", "?/P", "x/W", "=/P", "1/N",
+        "me@example.co.id/W"}},
+      {"Wait... no\u2026 end.Start", {"Wait/W", "./P", "./P", "./P", "no/W", "\u2026/P", "end.Start/W"}},
+      {"\u201CYa,\u201D na\u00EFve caf\u00E9 soft\u00ADhyphen",
+       {"\u201C/P", "Ya/W", ",/P", "\u201D/P", "na\u00EFve/W", "caf\u00E9/W", "soft\u00ADhyphen/W"}},
+      {"ok \U0001F44D\U0001F3FD \U0001F1EE\U0001F1E9 a\u00A0b",
+       {"ok/W", "\U0001F44D\U0001F3FD/P", "\U0001F1EE\U0001F1E9/P", "a/W", "b/W"}},
+  };
+  for (const TokenCase& c : cases) EXPECT_EQ(Tokens(c.text), c.tokens) << c.text;
+}
+
+TEST(SentencesTest, SentenceBreaksFollowIcu) {
+  const SplitCase cases[] = {
+      {"Born in 1990. 2020 was hard.", {"Born in 1990. 2020 was hard."}},  // the next letter is lowercase
+      {"Items 1. 2. 3.", {"Items 1.", "2.", "3."}},
+      {"Wait... what? Really!", {"Wait... what?", "Really!"}},
+      {"It ends.\"Then", {"It ends.\"", "Then"}},
+      {"He paused., Then", {"He paused., Then"}},
+      {"Hi!  \"no\" she said.", {"Hi!", "\"no\" she said."}},
+      {"\u201CWhy?\u201D she asked.", {"\u201CWhy?\u201D she asked."}},
+      {"See example.com/a?x=1 now.", {"See example.com/a?", "x=1 now."}},
+      {"Score 3.Next one", {"Score 3.", "Next one"}},
+      {"It was 3. \u2014 and then", {"It was 3. \u2014 and then"}},
+      {"Done.\r\nNext", {"Done.", "Next"}},
+  };
+  for (const SplitCase& c : cases) EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
+}
+
 TEST(SentencesTest, OffsetsAreCodePoints) {
   std::string text = "Ça va? “Ya,” ujarnya.";
   Segmentation seg = Segment(text);
@@ -67,10 +124,21 @@ TEST(SentencesTest, ParagraphsCountLineBreaks) {
 
 TEST(SentencesTest, OddInputDoesNotCrash) {
   const std::string inputs[] = {"", " ", "\n\n\n", ".", "...", "“", std::string(5000, '.'),
-                                std::string("a\0b", 3), "Mr.", "U.S."};
+                                std::string("a\0b", 3), "Mr.", "U.S.", "\xE2\x80", "a\xFF.b \xC3. X",
+                                "\xCC\x81start", "\xF0\x9F\x87\xAE", "x.\xE2\x80\xA8Y", std::string(3000, '_')};
   for (const std::string& in : inputs) {
     Segmentation seg = Segment(in);
-    for (const Sentence& s : seg.sentences) EXPECT_LE(s.token_begin, s.token_end);
+    uint32_t next = 0;
+    for (const Sentence& s : seg.sentences) {
+      EXPECT_EQ(s.token_begin, next);
+      EXPECT_LT(s.token_begin, s.token_end);
+      next = s.token_end;
+    }
+    EXPECT_EQ(next, seg.tokens.size());
+    for (const Token& t : seg.tokens) {
+      EXPECT_LT(t.byte_begin, t.byte_end);
+      EXPECT_LE(t.byte_end, in.size());
+    }
   }
 }
 
