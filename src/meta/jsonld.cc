@@ -1,9 +1,10 @@
 #include "meta/jsonld.h"
 
-#include <re2/re2.h>
 #include <simdjson.h>
 
 #include <algorithm>
+#include <optional>
+
 
 namespace warta::meta {
 namespace {
@@ -160,6 +161,14 @@ void Walk(element root, JsonLdInfo* info) {
   }
 }
 
+// RE2's \s: the Perl class [\t\n\f\r ].
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+size_t SkipSpace(std::string_view s, size_t i) {
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  return i;
+}
+
 std::string Clean(std::string_view raw) {
   std::string s(raw);
   for (std::string_view junk : {"<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"}) {
@@ -169,8 +178,16 @@ std::string Clean(std::string_view raw) {
   for (char& c : s) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
-  static const RE2 kTrailingComma(",(\\s*[}\\]])");
-  RE2::GlobalReplace(&s, kTrailingComma, "\\1");
+  // Trailing commas: a comma whose next non-space byte closes an object or array.
+  size_t kept = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ',') {
+      size_t next = SkipSpace(s, i + 1);
+      if (next < s.size() && (s[next] == '}' || s[next] == ']')) continue;
+    }
+    s[kept++] = s[i];
+  }
+  s.resize(kept);
   while (!s.empty() && (s.back() == ' ' || s.back() == ';')) s.pop_back();
   return s;
 }
@@ -184,18 +201,125 @@ bool Parse(std::string_view text, JsonLdInfo* info) {
   return true;
 }
 
-// Last resort for JSON that will not parse: the main keys by pattern.
+// ---------------------------------------------------------------------------
+// Last resort for JSON that will not parse: the main keys by pattern. The
+// patterns are matched by hand (a regular expression with a bounded repeat
+// of 400 costs more to build and run than every other metadata step of a
+// page together); each function states the pattern it matches, with the
+// same leftmost match and the same capture. Characters are UTF-8 code
+// points.
+
+// The length of the character at s[i], 0 when none starts there. As RE2
+// does, a sequence of the right shape counts even when overlong or past
+// U+10FFFF, and a stray byte is no character.
+size_t CharLength(std::string_view s, size_t i) {
+  auto lead = static_cast<unsigned char>(s[i]);
+  size_t len = lead < 0x80 ? 1 : lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
+// `"([^"]{min,max})"` after the opening quote at s[i - 1]: the capture.
+std::optional<std::string_view> QuotedRun(std::string_view s, size_t i, size_t min, size_t max) {
+  size_t count = 0;
+  for (size_t at = i; at < s.size() && count <= max;) {
+    if (s[at] == '"') {
+      if (count < min) return std::nullopt;
+      return s.substr(i, at - i);
+    }
+    size_t len = CharLength(s, at);
+    if (len == 0) return std::nullopt;
+    at += len;
+    ++count;
+  }
+  return std::nullopt;
+}
+
+// `\s*:\s*"` from s[i]: the index after the quote, or npos.
+size_t ColonQuote(std::string_view s, size_t i) {
+  i = SkipSpace(s, i);
+  if (i >= s.size() || s[i] != ':') return std::string_view::npos;
+  i = SkipSpace(s, i + 1);
+  if (i >= s.size() || s[i] != '"') return std::string_view::npos;
+  return i + 1;
+}
+
+// The first match of `"key"\s*:\s*"` followed by what `value` (given the
+// text and the index after the opening quote) accepts.
+template <typename ValueFn>
+std::optional<std::string_view> FirstKeyed(std::string_view s, std::string_view quoted_key, ValueFn value) {
+  for (size_t at = s.find(quoted_key); at != std::string_view::npos; at = s.find(quoted_key, at + 1)) {
+    size_t open = ColonQuote(s, at + quoted_key.size());
+    if (open == std::string_view::npos) continue;
+    if (std::optional<std::string_view> v = value(s, open)) return v;
+  }
+  return std::nullopt;
+}
+
+// `"key"\s*:\s*"([^"]{min,max})"`.
+std::optional<std::string_view> KeyedRun(std::string_view s, std::string_view quoted_key, size_t min, size_t max) {
+  return FirstKeyed(s, quoted_key, [&](std::string_view t, size_t open) { return QuotedRun(t, open, min, max); });
+}
+
+// `((?:[^"\\]|\\.){1,400})"` from s[i]: a string body of 1 to 400
+// characters or escapes, then the closing quote.
+std::optional<std::string_view> EscapedRun(std::string_view s, size_t i) {
+  size_t units = 0;
+  for (size_t at = i; at < s.size();) {
+    if (s[at] == '"') {
+      if (units == 0) return std::nullopt;
+      return s.substr(i, at - i);
+    }
+    if (units == 400) return std::nullopt;
+    size_t len;
+    if (s[at] == '\\') {
+      // `.` is any character but a newline.
+      len = at + 1 < s.size() && s[at + 1] != '\n' ? CharLength(s, at + 1) : 0;
+      if (len != 0) ++len;
+    } else {
+      len = CharLength(s, at);
+    }
+    if (len == 0) return std::nullopt;
+    at += len;
+    ++units;
+  }
+  return std::nullopt;
+}
+
+// `"author"\s*:\s*\[?\s*\{[^{}]*?"name"\s*:\s*"([^"]{1,100})"`: the first
+// author object's name (the lazy skip stops at a brace).
+std::optional<std::string_view> FirstAuthorName(std::string_view s) {
+  constexpr std::string_view kKey = "\"author\"", kName = "\"name\"";
+  for (size_t at = s.find(kKey); at != std::string_view::npos; at = s.find(kKey, at + 1)) {
+    size_t i = SkipSpace(s, at + kKey.size());
+    if (i >= s.size() || s[i] != ':') continue;
+    i = SkipSpace(s, i + 1);
+    if (i < s.size() && s[i] == '[') i = SkipSpace(s, i + 1);
+    if (i >= s.size() || s[i] != '{') continue;
+    for (size_t q = i + 1; q < s.size() && s[q] != '{' && s[q] != '}';) {
+      if (s.substr(q, kName.size()) == kName) {
+        size_t open = ColonQuote(s, q + kName.size());
+        if (open != std::string_view::npos) {
+          if (std::optional<std::string_view> v = QuotedRun(s, open, 1, 100)) return v;
+        }
+      }
+      size_t len = CharLength(s, q);
+      if (len == 0) break;
+      q += len;
+    }
+  }
+  return std::nullopt;
+}
+
 void Scan(std::string_view text, JsonLdInfo* info) {
-  re2::StringPiece in(text.data(), text.size());
-  std::string value;
-  static const RE2 kPublished("\"datePublished\"\\s*:\\s*\"([^\"]{6,40})\"");
-  static const RE2 kModified("\"dateModified\"\\s*:\\s*\"([^\"]{6,40})\"");
-  static const RE2 kHeadline("\"headline\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){1,400})\"");
-  static const RE2 kAuthor("\"author\"\\s*:\\s*\\[?\\s*\\{[^{}]*?\"name\"\\s*:\\s*\"([^\"]{1,100})\"");
-  if (info->published.empty() && RE2::PartialMatch(in, kPublished, &value)) info->published = value;
-  if (info->modified.empty() && RE2::PartialMatch(in, kModified, &value)) info->modified = value;
-  if (info->headline.empty() && RE2::PartialMatch(in, kHeadline, &value)) info->headline = value;
-  if (info->authors.empty() && RE2::PartialMatch(in, kAuthor, &value)) info->authors.push_back(value);
+  std::optional<std::string_view> v;
+  if (info->published.empty() && (v = KeyedRun(text, "\"datePublished\"", 6, 40))) info->published = *v;
+  if (info->modified.empty() && (v = KeyedRun(text, "\"dateModified\"", 6, 40))) info->modified = *v;
+  if (info->headline.empty() && (v = FirstKeyed(text, "\"headline\"", EscapedRun))) info->headline = *v;
+  if (info->authors.empty() && (v = FirstAuthorName(text))) info->authors.emplace_back(*v);
 }
 
 }  // namespace
