@@ -2,8 +2,10 @@
 // a folder into memory, then parses all of them repeatedly on one core for
 // about three seconds of thread CPU time.
 //
-// Usage: parse_bench [folder] [seconds]
+// Usage: parse_bench [folder] [seconds] [rounds]
 //   folder defaults to /work/shared/bench/scrapinghub/html, seconds to 3.
+//   rounds, when given, parses every page exactly that many times instead
+//   (deterministic work for callgrind instruction counts).
 // Prints: parse: X MB/s, Y pages/s, peak RSS Z MB
 #include <sys/resource.h>
 #include <time.h>
@@ -20,13 +22,10 @@
 
 namespace fs = std::filesystem;
 
-namespace {
-
-}  // namespace
-
 int main(int argc, char** argv) {
   fs::path dir = argc > 1 ? argv[1] : "/work/shared/bench/scrapinghub/html";
   double budget = argc > 2 ? std::max(0.1, std::atof(argv[2])) : 3.0;
+  long rounds = argc > 3 ? std::max(1L, std::atol(argv[3])) : 0;
   warta::bench::Corpus corpus = warta::bench::LoadCorpus(dir);
   const std::vector<std::string>& pages = corpus.pages;
   if (pages.empty()) {
@@ -35,7 +34,7 @@ int main(int argc, char** argv) {
   }
   size_t parsed = 0, parsed_bytes = 0, nodes_seen = 0;
   double start = warta::bench::ThreadSeconds(), elapsed = 0;
-  while (elapsed < budget) {
+  for (long round = 0; rounds ? round < rounds : elapsed < budget; ++round) {
     for (const std::string& page : pages) {
       std::unique_ptr<warta::Document> doc = warta::ParseHtml(page);
       nodes_seen += doc->root()->first_child != nullptr;

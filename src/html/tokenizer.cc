@@ -89,6 +89,31 @@ size_t FindAny(const char* s, size_t p, size_t end) {
   return FindAny<Cs...>(s, p, end, end);
 }
 
+// The first position in [p, n) whose byte has a class bit of kStop, or n.
+// Names are short and hardly ever hold a byte of kUpper or kNul, so sixteen
+// bytes at a time are sifted for the few that may stop them (bytes up to
+// space, A-Z, '/', '>', '=') and only those are looked up in the table.
+template <uint8_t kStop>
+size_t SpanName(const char* s, size_t p, size_t n) {
+#if defined(__SSE2__)
+  for (; p + 16 <= n; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + p));
+    __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v);
+    __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(up, _mm_set1_epi8(25)), up));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
+    if constexpr ((kStop & kAttrNameEnd) != 0) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
+      size_t q = p + __builtin_ctz(mask);
+      if (Class(s[q]) & kStop) return q;
+    }
+  }
+#endif
+  while (p < n && !(Class(s[p]) & kStop)) ++p;
+  return p;
+}
+
 // True when s[p..] starts with `word`, ASCII case-insensitively (word is lowercase).
 bool StartsWithNoCase(std::string_view s, size_t p, std::string_view word) {
   if (s.size() - p < word.size()) return false;
@@ -537,37 +562,33 @@ bool Tokenizer::Markup(size_t lt, Token* token) {
 
 // Makes room for `bytes` more in attr_buf_, so that decoding the next name
 // or value cannot move it; if it has to move now, re-points the views of the
-// attributes already decoded into it.
+// attributes already decoded into it (those whose bytes lie in the old
+// buffer: a view into the input never does).
 void Tokenizer::ReserveAttributeBuffer(size_t bytes) {
   size_t need = attr_buf_.size() + bytes;
   if (need <= attr_buf_.capacity()) return;
-  uintptr_t old_base = reinterpret_cast<uintptr_t>(attr_buf_.data());
+  const char* old_begin = attr_buf_.data();
+  const char* old_end = old_begin + attr_buf_.size();
   attr_buf_.reserve(std::max(need, 2 * attr_buf_.capacity()));
   auto repoint = [&](std::string_view* v) {
-    *v = std::string_view(attr_buf_.data() + (reinterpret_cast<uintptr_t>(v->data()) - old_base), v->size());
+    if (v->data() >= old_begin && v->data() < old_end) {
+      *v = std::string_view(attr_buf_.data() + (v->data() - old_begin), v->size());
+    }
   };
-  for (size_t i = 0; i < attrs_.size(); ++i) {
-    if (attr_in_buf_[i] & 1) repoint(&attrs_[i].name);
-    if (attr_in_buf_[i] & 2) repoint(&attrs_[i].value);
+  for (TokenAttribute& a : attrs_) {
+    repoint(&a.name);
+    repoint(&a.value);
   }
 }
 
 // A tag name (attribute: false) or attribute name from *p up to a byte of
-// `end_mask`. Names are usually lower case already, so the common result is
-// a view of the input; otherwise the name is lowercased (NUL -> U+FFFD) into
-// name_buf_ / attr_buf_ and *in_buf is set.
-std::string_view Tokenizer::ReadName(size_t* p, uint8_t end_mask, bool attribute, bool* in_buf) {
+// `end_mask`, lowercased (NUL -> U+FFFD) into name_buf_ / attr_buf_. The
+// caller's fast path already took the names that need neither.
+std::string_view Tokenizer::LowerName(size_t* p, uint8_t end_mask, bool attribute) {
   const char* s = input_.data();
   size_t n = input_.size();
-  size_t begin = *p, q = *p;
-  if (q < n && s[q] == '=') ++q;  // only reachable as an attribute name's first byte
-  while (q < n && !(Class(s[q]) & (end_mask | kUpper | kNul))) ++q;
-  *in_buf = q < n && !(Class(s[q]) & end_mask);
-  if (!*in_buf) {
-    *p = q;
-    return input_.substr(begin, q - begin);
-  }
-  size_t end = q;
+  size_t begin = *p, end = *p;
+  if (end < n && s[end] == '=') ++end;  // only reachable as an attribute name's first byte
   while (end < n && !(Class(s[end]) & end_mask)) ++end;
   std::string* buf = &name_buf_;
   if (attribute) {
@@ -577,8 +598,7 @@ std::string_view Tokenizer::ReadName(size_t* p, uint8_t end_mask, bool attribute
     name_buf_.clear();
   }
   size_t offset = buf->size();
-  buf->append(s + begin, q - begin);
-  for (; q < end; ++q) {
+  for (size_t q = begin; q < end; ++q) {
     char c = s[q];
     if (c == '\0') {
       buf->append(kReplacementUtf8);
@@ -594,7 +614,7 @@ std::string_view Tokenizer::ReadName(size_t* p, uint8_t end_mask, bool attribute
 // unquoted value). Returns false when the input ends inside it. A value is
 // found whole first (references cannot contain its terminator), then
 // decoded only if it holds '&', CR or NUL.
-bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value, bool* in_buf) {
+bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value) {
   const char* s = input_.data();
   size_t n = input_.size();
   char quote = s[*p];
@@ -615,7 +635,6 @@ bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value, bool* in_
     *p = end;
     q = FindAny<'&', '\0'>(s, begin, end, n);
   }
-  *in_buf = false;
   if (q >= end) {
     *value = input_.substr(begin, end - begin);
     return true;
@@ -633,7 +652,6 @@ bool Tokenizer::ReadAttributeValue(size_t* p, std::string_view* value, bool* in_
     }
   }
   *value = run.Finish(end);
-  *in_buf = run.decoded();
   return true;
 }
 
@@ -644,6 +662,12 @@ uint32_t HashName(std::string_view s) {
   return h;
 }
 constexpr size_t kLinearAttributeLimit = 8;
+
+// A bit for a name's length and first byte: two names with different bits
+// differ, so most new names skip the comparisons.
+inline uint64_t NameBit(std::string_view name) {
+  return uint64_t{1} << ((name.size() * 5 + static_cast<unsigned char>(name[0])) & 63);
+}
 }  // namespace
 
 void Tokenizer::RebuildAttributeIndex(size_t capacity) {
@@ -657,13 +681,17 @@ void Tokenizer::RebuildAttributeIndex(size_t capacity) {
   }
 }
 
-// Whether an attribute of this name is already on the tag (the spec keeps the
-// first). Few attributes: a linear scan. Many: a hash set, so that a tag with
-// 100k attributes stays linear. A new name is recorded as attrs_.size(),
-// where the caller appends it.
+// Whether an attribute of this (non-empty) name is already on the tag (the
+// spec keeps the first). Few attributes: a linear scan behind a one-word
+// filter. Many: a hash set, so that a tag with 100k attributes stays linear.
+// A new name is recorded as attrs_.size(), where the caller appends it.
 bool Tokenizer::IsDuplicateAttribute(std::string_view name) {
   size_t count = attrs_.size();
   if (count < kLinearAttributeLimit) {
+    uint64_t bit = NameBit(name);
+    bool maybe = attr_filter_ & bit;
+    attr_filter_ |= bit;
+    if (!maybe) return false;
     for (const TokenAttribute& a : attrs_) {
       if (a.name == name) return true;
     }
@@ -681,17 +709,25 @@ bool Tokenizer::IsDuplicateAttribute(std::string_view name) {
 }
 
 // A start or end tag from '<' at lt. Returns false (and drops the tag, as the
-// spec does) when the input ends inside it.
+// spec does) when the input ends inside it. Names in lower case and quoted
+// values without references, CR or NUL (nearly all of them) are taken here
+// as views of the input; the rest go through LowerName / ReadAttributeValue.
 bool Tokenizer::TagToken(size_t lt, Token* token) {
   const char* s = input_.data();
   size_t n = input_.size();
   bool end_tag = s[lt + 1] == '/';
   size_t p = lt + (end_tag ? 2 : 1);
   attrs_.clear();
-  attr_in_buf_.clear();
   attr_buf_.clear();
-  bool in_buf;
-  std::string_view name = ReadName(&p, kTagEnd, false, &in_buf);
+  attr_filter_ = 0;
+  std::string_view name;
+  size_t q = SpanName<kTagEnd | kUpper | kNul>(s, p, n);
+  if (q >= n || (Class(s[q]) & kTagEnd)) {
+    name = std::string_view(s + p, q - p);
+    p = q;
+  } else {
+    name = LowerName(&p, kTagEnd, false);
+  }
   bool self_closing = false;
   while (true) {
     while (p < n && IsWs(s[p])) ++p;
@@ -723,25 +759,35 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
     }
     self_closing = false;
     size_t mark = attr_buf_.size();
-    std::string_view attr_name = ReadName(&p, kAttrNameEnd, true, &in_buf);
+    std::string_view attr_name;
+    q = SpanName<kAttrNameEnd | kUpper | kNul>(s, p + (c == '='), n);  // a leading '=' is part of the name
+    if (q >= n || (Class(s[q]) & kAttrNameEnd)) {
+      attr_name = std::string_view(s + p, q - p);
+      p = q;
+    } else {
+      attr_name = LowerName(&p, kAttrNameEnd, true);
+    }
     // A duplicate's value is still parsed (it may hold the '>'), then dropped.
     bool keep = !IsDuplicateAttribute(attr_name);
-    if (keep) {
-      attrs_.push_back({attr_name, {}});
-      attr_in_buf_.push_back(in_buf ? 1 : 0);
-    }
+    if (keep) attrs_.push_back({attr_name, {}});
     while (p < n && IsWs(s[p])) ++p;
     if (p < n && s[p] == '=') {
       ++p;
       while (p < n && IsWs(s[p])) ++p;
       if (p >= n) break;
-      if (s[p] != '>') {
+      char quote = s[p];
+      if (quote != '>') {
         std::string_view value;
-        if (!ReadAttributeValue(&p, &value, &in_buf)) break;
-        if (keep) {
-          attrs_.back().value = value;
-          if (in_buf) attr_in_buf_.back() |= 2;
+        size_t close = quote == '"'    ? FindAny<'"', '&', '\r', '\0'>(s, p + 1, n)
+                       : quote == '\'' ? FindAny<'\'', '&', '\r', '\0'>(s, p + 1, n)
+                                       : n;
+        if (close < n && s[close] == quote) {
+          value = std::string_view(s + p + 1, close - p - 1);
+          p = close + 1;
+        } else if (!ReadAttributeValue(&p, &value)) {
+          break;
         }
+        if (keep) attrs_.back().value = value;
       }
     }
     if (!keep) attr_buf_.resize(mark);

@@ -102,8 +102,8 @@ class Tokenizer {
   bool MatchScriptWord(size_t* p) const;
   CharRef MatchCharRef(size_t amp, bool in_attribute);
   size_t DecodeCharRef(size_t amp, bool in_attribute, TextDecoder* run);
-  std::string_view ReadName(size_t* p, uint8_t end_mask, bool attribute, bool* in_buf);
-  bool ReadAttributeValue(size_t* p, std::string_view* value, bool* in_buf);
+  std::string_view LowerName(size_t* p, uint8_t end_mask, bool attribute);
+  bool ReadAttributeValue(size_t* p, std::string_view* value);
   void ReserveAttributeBuffer(size_t bytes);
   bool IsDuplicateAttribute(std::string_view name);
   void RebuildAttributeIndex(size_t capacity);
@@ -122,9 +122,9 @@ class Tokenizer {
   std::string attr_buf_;   // attribute names/values that needed decoding
   std::string ref_buf_;    // the UTF-8 of a numeric character reference
   // The current tag's attributes, as final views; those into attr_buf_ are
-  // re-pointed when it grows (attr_in_buf_: bit 0 name, bit 1 value).
+  // re-pointed when it grows.
   std::vector<TokenAttribute> attrs_;
-  std::vector<uint8_t> attr_in_buf_;
+  uint64_t attr_filter_ = 0;  // NameBit of each attribute name so far (IsDuplicateAttribute)
   std::vector<uint32_t> attr_index_;  // hash set over attrs_ for tags with many attributes
   std::string doctype_name_, doctype_public_, doctype_system_;
 };
