@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstring>
+#include <string>
 
 namespace warta::extract {
 namespace {
@@ -94,29 +95,38 @@ char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 constexpr size_t kCueCount = sizeof(kCueWords) / sizeof(kCueWords[0]);
 
-// Cue words by first letter, in list order, so a token is scanned once
-// instead of once per word.
+// Cue words by their first two bytes, in list order: most positions of a
+// token start no cue word, and a look-up of the two bytes there says so.
 struct CueIndex {
-  std::array<std::array<uint8_t, 32>, 26> words{};
-  std::array<uint8_t, 26> count{};
+  std::array<uint8_t, 1 << 16> bucket{};        // first | second << 8 -> bucket, 0: none
+  std::array<uint8_t, kCueCount + 2> start{};  // bucket b: words[start[b], start[b + 1])
+  std::array<uint8_t, kCueCount> words{};
   std::array<uint8_t, kCueCount> length{};
-  std::array<uint32_t, 26> second{};  // bit b: some word starts with letter, 'a' + b
 };
 
-const CueIndex& GetCueIndex() {
-  static const CueIndex index = [] {
-    CueIndex ix;
-    for (size_t w = 0; w < kCueCount; ++w) {
-      int letter = kCueWords[w].word[0] - 'a';
-      ix.words[letter][ix.count[letter]++] = static_cast<uint8_t>(w);
-      ix.length[w] = static_cast<uint8_t>(std::strlen(kCueWords[w].word));
-      int next = kCueWords[w].word[1] - 'a';
-      ix.second[letter] |= next >= 0 && next < 26 ? 1u << next : ~0u;
-    }
-    return ix;
-  }();
-  return index;
+constexpr size_t BigramKey(const char* p) {
+  return static_cast<unsigned char>(p[0]) | static_cast<size_t>(static_cast<unsigned char>(p[1])) << 8;
 }
+
+constexpr CueIndex MakeCueIndex() {
+  CueIndex ix;
+  std::array<uint8_t, kCueCount + 2> count{};
+  int buckets = 0;
+  for (size_t w = 0; w < kCueCount; ++w) {
+    uint8_t& b = ix.bucket[BigramKey(kCueWords[w].word)];
+    if (b == 0) b = static_cast<uint8_t>(++buckets);
+    ++count[b];
+    ix.length[w] = static_cast<uint8_t>(std::char_traits<char>::length(kCueWords[w].word));
+  }
+  for (int b = 1; b <= buckets; ++b) ix.start[b + 1] = ix.start[b] + count[b];
+  std::array<uint8_t, kCueCount + 2> fill{};
+  for (size_t w = 0; w < kCueCount; ++w) {
+    uint8_t b = ix.bucket[BigramKey(kCueWords[w].word)];
+    ix.words[ix.start[b] + fill[b]++] = static_cast<uint8_t>(w);
+  }
+  return ix;
+}
+constexpr CueIndex kCueIndex = MakeCueIndex();
 
 // Inline byte comparison: the words are a few bytes long, a memcmp call costs more.
 bool SameBytes(const char* a, const char* b, size_t len) {
@@ -139,14 +149,19 @@ bool MatchesAt(std::string_view token, size_t pos, size_t len, Match match) {
 // Layout switches ("has-sidebar", "no-comments", "with-ads") and CMS
 // taxonomy classes ("category-advertising", "author-jane") describe the page
 // or the post, not the element: they are ignored.
+constexpr std::string_view kModifierPrefixes[] = {
+    "has-", "no-", "with-", "without-", "hide-", "show-", "category-",
+    "tag-", "author-", "format-", "status-", "type-", "postid-"};
+
 bool IsModifierToken(std::string_view token) {
   // Each prefix holds one '-', its last byte: only the token's head up to
   // its first '-' can equal one.
   size_t dash = token.find('-');
   if (dash == std::string_view::npos) return false;
   std::string_view head = token.substr(0, dash + 1);
-  for (std::string_view prefix : {"has-", "no-", "with-", "without-", "hide-", "show-", "category-",
-                                  "tag-", "author-", "format-", "status-", "type-", "postid-"}) {
+  constexpr size_t kLongest = std::string_view("category-").size();
+  if (head.size() > kLongest) return false;
+  for (std::string_view prefix : kModifierPrefixes) {
     if (head == prefix) return true;
   }
   return false;
@@ -154,17 +169,14 @@ bool IsModifierToken(std::string_view token) {
 
 // The cue of the earliest-listed word found in the token.
 Cue ClassifyToken(std::string_view token) {
-  const CueIndex& ix = GetCueIndex();
   size_t best = kCueCount;
-  for (size_t pos = 0; pos < token.size(); ++pos) {
-    int letter = token[pos] - 'a';
-    if (letter < 0 || letter >= 26 || pos + 1 == token.size()) continue;
-    int next = token[pos + 1] - 'a';
-    if (next >= 0 && next < 26 && !((ix.second[letter] >> next) & 1)) continue;
-    for (uint8_t k = 0; k < ix.count[letter]; ++k) {
-      uint8_t w = ix.words[letter][k];
+  for (size_t pos = 0; pos + 1 < token.size(); ++pos) {
+    uint8_t b = kCueIndex.bucket[BigramKey(token.data() + pos)];
+    if (b == 0) continue;
+    for (int k = kCueIndex.start[b]; k < kCueIndex.start[b + 1]; ++k) {
+      uint8_t w = kCueIndex.words[k];
       if (w >= best) break;
-      size_t len = ix.length[w];
+      size_t len = kCueIndex.length[w];
       if (pos + len > token.size() || !SameBytes(token.data() + pos, kCueWords[w].word, len)) continue;
       if (MatchesAt(token, pos, len, kCueWords[w].match)) {
         best = w;
@@ -223,8 +235,11 @@ bool StartsWithWord(std::string_view text, std::string_view prefix) {
 }
 
 bool StartsWithAny(std::string_view text, std::initializer_list<std::string_view> prefixes) {
+  if (text.empty()) return false;
+  // The first byte rules out nearly every prefix without a loop.
+  char first = Lower(text[0]);
   for (std::string_view p : prefixes) {
-    if (StartsWithWord(text, p)) return true;
+    if (Lower(p[0]) == first && StartsWithWord(text, p)) return true;
   }
   return false;
 }
@@ -260,15 +275,24 @@ Cue ClassifyElement(const Node& element, CueCache* cache) {
   // Each class and id value is lowercased (long values are cut: the cue words
   // sit in the first tokens) and classified on its own, so the cache sees
   // the few repeated class strings apart from the unique ids.
-  std::array<char, 256> buf;
+  constexpr size_t kMaxNameBytes = 256;
+  auto classify = [](std::string_view value) {
+    std::array<char, kMaxNameBytes> buf;
+    for (size_t i = 0; i < value.size(); ++i) {
+      char c = value[i];
+      buf[i] = (c == '\t' || c == '\n' || c == '\r' || c == '\f') ? ' ' : Lower(c);
+    }
+    return NameMask(std::string_view(buf.data(), value.size()));
+  };
   uint8_t mask = 0;
   bool is_heading = element.tag >= Tag::kH1 && element.tag <= Tag::kH6;
   for (uint32_t a = 0; a < element.attr_count; ++a) {
     const Attribute& attr = element.attrs[a];
-    if (attr.name == "itemprop" && EqualsIgnoreCase(attr.value, "articleBody")) {
+    std::string_view name = attr.name;
+    if (name == "itemprop" && EqualsIgnoreCase(attr.value, "articleBody")) {
       return Cue::kArticleBody;
     }
-    if (attr.name == "role") {
+    if (name == "role") {
       for (std::string_view r : {"navigation", "banner", "contentinfo", "complementary", "search",
                                  "menu", "menubar", "dialog"}) {
         if (EqualsIgnoreCase(attr.value, r)) return Cue::kLayout;
@@ -276,15 +300,10 @@ Cue ClassifyElement(const Node& element, CueCache* cache) {
       continue;
     }
     // A heading's id is an anchor made from its text ("nav_schredder_statt").
-    bool is_id = attr.name == "id" && !is_heading;
-    if (!(attr.name == "class" || is_id) || attr.value.empty()) continue;
-    size_t n = 0;
-    for (char c : attr.value) {
-      if (n == buf.size()) break;
-      buf[n++] = (c == '\t' || c == '\n' || c == '\r' || c == '\f') ? ' ' : Lower(c);
-    }
-    std::string_view names(buf.data(), n);
-    mask |= cache != nullptr ? cache->Get(names, NameMask) : NameMask(names);
+    bool is_id = name == "id" && !is_heading;
+    if (!(name == "class" || is_id) || attr.value.empty()) continue;
+    std::string_view value = attr.value.substr(0, kMaxNameBytes);
+    mask |= cache != nullptr ? cache->Get(value, classify) : classify(value);
   }
   Cue cue = ResolveMask(mask);
   if (cue == Cue::kNone && (element.tag == Tag::kArticle || element.tag == Tag::kMain)) {

@@ -11,6 +11,7 @@
 #define WARTA_EXTRACT_BOILERPLATE_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -27,28 +28,44 @@ enum class Cue : uint8_t {
   kBoilerplate,  // furniture that reads like prose: comments, related stories, sign-up and consent
 };
 
-// Remembers what the class strings already seen in one document name (a set
-// of cues as bits 1 << Cue): pages repeat a few dozen class strings on
-// thousands of elements. Keyed by a 64-bit hash of the string. Not
+// Remembers what the class and id values already seen in one document name
+// (a set of cues as bits 1 << Cue): pages repeat a few dozen class strings
+// on thousands of elements. Keyed by the raw value, compared in full on a
+// hit, so a hash collision costs a recomputation, never a wrong cue. The
+// keys are views into the document: the cache must not outlive it. Not
 // thread-safe; use one per document walk.
 class CueCache {
  public:
   CueCache() : slots_(kSlots) {}
-  // The cached cue set of `names`, computing it with `classify` on a miss.
+  // The cached cue set of `value`, computing it with `classify` on a miss.
   template <typename F>
-  uint8_t Get(std::string_view names, F classify) {
-    uint64_t h = 1469598103934665603ull;
-    for (char c : names) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    h |= 1;  // 0 marks an empty slot
-    Slot& slot = slots_[h & (kSlots - 1)];
-    if (slot.hash != h) slot = Slot{h, classify(names)};
+  uint8_t Get(std::string_view value, F classify) {
+    Slot& slot = slots_[Hash(value) & (kSlots - 1)];
+    if (slot.key != value) slot = Slot{value, classify(value)};
     return slot.cues;
   }
 
  private:
+  // Word-at-a-time multiplicative hash: only spreads values over slots.
+  static uint64_t Hash(std::string_view s) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = s.size() * kMul;
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      h = (h ^ w) * kMul;
+      h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    h = (h ^ tail) * kMul;
+    return h ^ (h >> 32);
+  }
+
   static constexpr size_t kSlots = 1024;
   struct Slot {
-    uint64_t hash = 0;
+    std::string_view key;
     uint8_t cues = 0;
   };
   std::vector<Slot> slots_;

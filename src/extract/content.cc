@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "base/utf8.h"
 #include "extract/boilerplate.h"
@@ -131,18 +132,65 @@ constexpr std::array<bool, 256> MakeSpecialBytes() {
 }
 constexpr auto kSpecialBytes = MakeSpecialBytes();
 
+// Code points in s[0, n): bytes that are not UTF-8 continuation bytes,
+// counted eight at a time.
+int32_t CountCodePoints(const char* s, size_t n) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  size_t count = n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    uint64_t continuation = w & ~(w << 1) & kHigh;  // 10xxxxxx
+    count -= ((continuation >> 7) * 0x0101010101010101ull) >> 56;
+  }
+  for (; i < n; ++i) count -= !utf8::IsLeadByte(static_cast<unsigned char>(s[i]));
+  return static_cast<int32_t>(count);
+}
+
+bool IsNbsp(std::string_view data, size_t i) {
+  return static_cast<unsigned char>(data[i]) == 0xC2 && i + 1 < data.size() &&
+         static_cast<unsigned char>(data[i + 1]) == 0xA0;
+}
+
+// A non-ASCII character at data[i] that is copied as it is (a special lead
+// byte of anything but NBSP and the invisible characters).
+bool IsPlainNonAscii(std::string_view data, size_t i) {
+  return static_cast<unsigned char>(data[i]) >= 0x80 && !IsNbsp(data, i) &&
+         InvisibleLength(data, i) == 0;
+}
+
+// The end of the run of text starting at `i` that can be copied as it is:
+// ordinary bytes, and single spaces between them.
+size_t PlainRunEnd(std::string_view data, size_t i, int32_t* spaces) {
+  const size_t n = data.size();
+  auto special = [&](size_t k) { return kSpecialBytes[static_cast<unsigned char>(data[k])]; };
+  size_t j = i;
+  for (;;) {
+    while (j < n && !special(j)) ++j;
+    if (j >= n) return j;
+    if (data[j] == ' ') {
+      if (j + 1 >= n || (special(j + 1) && !IsPlainNonAscii(data, j + 1))) return j;
+      ++*spaces;
+      j += 1;
+      continue;
+    }
+    if (!IsPlainNonAscii(data, j)) return j;
+    ++j;
+  }
+}
+
 // Appends `data` to `out` with runs of whitespace (and NBSP) collapsed to one
 // space, invisible characters dropped and no leading space after `begin`;
-// returns the code points added.
+// returns the code points added, spaces excluded. Text between special
+// bytes goes out in one append.
 int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::string* out) {
   int32_t chars = 0;
   size_t i = 0;
   while (i < data.size()) {
-    size_t j = i;
-    while (j < data.size() && !kSpecialBytes[static_cast<unsigned char>(data[j])]) ++j;
-    if (j == i) {
-      unsigned char c = static_cast<unsigned char>(data[i]);
-      bool nbsp = c == 0xC2 && i + 1 < data.size() && static_cast<unsigned char>(data[i + 1]) == 0xA0;
+    unsigned char c = static_cast<unsigned char>(data[i]);
+    if (kSpecialBytes[c]) {
+      bool nbsp = IsNbsp(data, i);
       if (c <= ' ' || nbsp) {
         *space = true;
         i += nbsp ? 2 : 1;
@@ -152,12 +200,13 @@ int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::s
         i += skip;
         continue;
       }
-      j = i + 1;  // an ordinary character that starts with a special byte
     }
+    int32_t spaces = 0;
+    size_t j = PlainRunEnd(data, i + 1, &spaces);
     if (*space && out->size() > begin) out->push_back(' ');
     *space = false;
     out->append(data.data() + i, j - i);
-    for (size_t k = i; k < j; ++k) chars += utf8::IsLeadByte(static_cast<unsigned char>(data[k]));
+    chars += CountCodePoints(data.data() + i, j - i) - spaces;
     i = j;
   }
   return chars;
