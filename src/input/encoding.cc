@@ -4,6 +4,7 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -263,27 +264,32 @@ size_t CommonUtf8Length(std::string_view s, size_t i) {
 }
 
 Utf8Scan ScanUtf8(std::string_view s) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
   Utf8Scan scan;
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
-    // Markup is mostly ASCII: skip it 32 bytes, then 8 bytes at a time.
+    // Markup is mostly ASCII: skip it 32 bytes, then 8 bytes at a time, and
+    // land on the first byte that is not.
     while (i + 32 <= n) {
       uint64_t w[4];
       std::memcpy(w, s.data() + i, 32);
-      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
+      if ((w[0] | w[1] | w[2] | w[3]) & kHigh) break;
       i += 32;
     }
+    uint64_t high = 0;
     while (i + 8 <= n) {
       uint64_t word;
       std::memcpy(&word, s.data() + i, 8);
-      if (word & 0x8080808080808080ull) break;
+      if ((high = word & kHigh) != 0) break;
       i += 8;
     }
-    if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
+    if (high != 0) {
+      int bit = std::endian::native == std::endian::little ? std::countr_zero(high) : std::countl_zero(high);
+      i += static_cast<size_t>(bit) / 8;
+    } else {
+      while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+      if (i >= n) break;
     }
     scan.ascii = false;
     if (size_t len = CommonUtf8Length(s, i)) {
@@ -515,7 +521,8 @@ EncodingInfo BomEncoding(std::string_view b) {
 // How many well-formed UTF-8 sequences outweigh a declaration. One is
 // enough against a single-byte encoding ("Ã©" is never meant); byte pairs of
 // the CJK encodings are valid UTF-8 about one time in ten, so a few more.
-size_t MinUtf8Evidence(std::string_view declared) { return IsCjk(declared) ? 8 : 1; }
+constexpr size_t kCjkUtf8Evidence = 8;
+size_t MinUtf8Evidence(std::string_view declared) { return IsCjk(declared) ? kCjkUtf8Evidence : 1; }
 
 bool IsUtf16(std::string_view e) { return e == "UTF-16LE" || e == "UTF-16BE"; }
 
@@ -701,9 +708,26 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes, const DecodeOptions& option
   return decoded;
 }
 
+namespace {
+
+// What Sniff concludes without the <meta> prescan: well-formed UTF-8 with
+// evidence enough against any declaration (MinUtf8Evidence) is UTF-8
+// whatever a <meta> says, unless a BOM or a believable UTF-16 transport
+// charset decides first. Only the source it would report is lost.
+bool PlainlyUtf8(std::string_view bytes, const DecodeOptions& options, const Utf8Scan& scan) {
+  return scan.valid() && scan.multibyte >= kCjkUtf8Evidence && BomEncoding(bytes).encoding.empty() &&
+         !IsUtf16(CanonicalEncoding(options.transport_charset));
+}
+
+}  // namespace
+
 Result<std::string_view> DecodeToUtf8View(std::string_view bytes, std::string* scratch,
                                           const DecodeOptions& options) {
   Utf8Scan scan = ScanUtf8(bytes);
+  if (PlainlyUtf8(bytes, options, scan)) {
+    if (bytes.size() > options.max_output) return TooLarge(options.max_output);
+    return bytes;
+  }
   EncodingInfo info = Sniff(bytes, options, scan);
   if (info.encoding == kUtf8 && scan.valid()) {
     if (info.source == EncodingSource::kBom) bytes.remove_prefix(BomLength(info.encoding));
