@@ -161,8 +161,11 @@ struct Collected {
   std::vector<std::string_view> jsonld;
   std::vector<std::string> h1s;
   uint32_t h1_order = UINT32_MAX;
-  std::vector<Ordered> times, itemprop_dates, date_hints, author_nodes, texts;
-  const Node* breadcrumb = nullptr;  // the first breadcrumb trail
+  std::vector<Ordered> times, itemprop_dates, texts;
+  // Elements with a class, id, rel, aria-label or itemprop=author: where
+  // date hints, bylines and the breadcrumb trail are looked for, only when
+  // a page needs them (most find their dates and names in the metadata).
+  std::vector<Ordered> hinted;
 };
 
 // Class or id words of elements that hold a date or a byline, and words
@@ -172,6 +175,7 @@ constexpr std::string_view kDateWords[] = {"date",  "time", "datum",   "publish"
                                            "stand", "tanggal", "waktu", "info"};
 constexpr std::string_view kAuthorWords[] = {"author", "byline", "penulis", "reporter", "autor"};
 constexpr std::string_view kNotNameWords[] = {"bio", "avatar", "image", "photo", "desc"};
+constexpr std::string_view kCrumbWords[] = {"breadcrumb"};
 
 // ASCII `s` equals lower-case `lower` but for case.
 bool EqualsLower(std::string_view s, std::string_view lower) {
@@ -182,105 +186,93 @@ bool EqualsLower(std::string_view s, std::string_view lower) {
   return true;
 }
 
-// Lower-case ASCII words to look for in class and id attributes, indexed by
-// first byte, with the same question as RE2 for attributes that are not
-// ASCII (RE2's (?i) also folds letters such as U+212A KELVIN SIGN to 'k').
+// Whether `s` has a byte outside ASCII; eight bytes at a time.
+bool HasNonAscii(std::string_view s) {
+  size_t i = 0;
+  uint64_t high = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, s.data() + i, 8);
+    high |= chunk;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  return high & 0x8080808080808080u;
+}
+
+// Lower-case ASCII words to look for in class and id attributes, with the
+// same question as RE2 for attributes that are not ASCII (RE2's (?i) also
+// folds letters such as U+212A KELVIN SIGN to 'k').
+//
+// This runs on every element, so the scan looks at a byte pair only every
+// `stride_` bytes, where stride_ is one less than the shortest word: every
+// occurrence of a word then covers a sampled pair at one of its first
+// stride_ offsets. Tables indexed by the pair (letters folded, anything else
+// one code) name the words that hold it at each offset, which leaves few
+// candidates to compare.
 class WordSet {
  public:
   explicit WordSet(std::span<const std::string_view> words) : words_(words) {
+    size_t shortest = SIZE_MAX;
+    for (std::string_view w : words) shortest = std::min(shortest, w.size());
+    stride_ = std::min(shortest - 1, kMaxStride);
     std::string pattern = "(?i)";
     for (size_t i = 0; i < words.size(); ++i) {
-      by_pair_[PairKey(words[i][0], words[i][1])] |= uint32_t{1} << i;
+      for (size_t off = 0; off < stride_; ++off) {
+        size_t key = PairKey(words[i][off], words[i][off + 1]);
+        at_offset_[off][key] |= uint32_t{1} << i;
+        any_offset_[key] |= uint32_t{1} << i;
+      }
       pattern.append(words[i]).push_back('|');
     }
     pattern.pop_back();
     non_ascii_ = std::make_unique<RE2>(pattern);
   }
 
-  // Whether `attrs` contains one of the words, case-insensitively. This runs
-  // on every element: one pass with a table lookup per byte pair, which
-  // rarely names a word to compare. A match in the ASCII bytes is a match
-  // for RE2 too; only a miss needs RE2's folding.
+  // Whether `attrs` contains one of the words, case-insensitively. A match
+  // in the ASCII bytes is a match for RE2 too; only a miss needs RE2's
+  // folding.
   bool FoundIn(std::string_view attrs) const {
-    const size_t n = attrs.size();
-    unsigned char high = n ? static_cast<unsigned char>(attrs[n - 1]) : 0;
-    for (size_t i = 0; i + 1 < n; ++i) {
-      high |= static_cast<unsigned char>(attrs[i]);
-      for (uint32_t m = by_pair_[PairKey(attrs[i], attrs[i + 1])]; m != 0; m &= m - 1) {
-        std::string_view w = words_[std::countr_zero(m)];
-        if (n - i >= w.size() && EqualsLower(attrs.substr(i, w.size()), w)) return true;
-      }
-    }
-    return (high & 0x80) && RE2::PartialMatch(re2::StringPiece(attrs.data(), n), *non_ascii_);
+    return FoundAscii(attrs) ||
+           (HasNonAscii(attrs) && RE2::PartialMatch(re2::StringPiece(attrs.data(), attrs.size()), *non_ascii_));
   }
 
-  // The words (bit i: words_[i]) found in the ASCII bytes of `attrs`, the
-  // scan stopping once it holds a word of each group in `stop_groups`;
-  // *non_ascii tells whether RE2 might find more.
-  uint32_t FoundAscii(std::string_view attrs, std::span<const uint32_t> stop_groups,
-                      bool* non_ascii) const {
+  // Whether the ASCII bytes of `attrs` hold one of the words (no RE2 folding).
+  bool FoundAscii(std::string_view attrs) const {
     const size_t n = attrs.size();
-    unsigned char high = n ? static_cast<unsigned char>(attrs[n - 1]) : 0;
-    uint32_t found = 0;
-    for (size_t i = 0; i + 1 < n; ++i) {
-      high |= static_cast<unsigned char>(attrs[i]);
-      for (uint32_t m = by_pair_[PairKey(attrs[i], attrs[i + 1])] & ~found; m != 0; m &= m - 1) {
-        std::string_view w = words_[std::countr_zero(m)];
-        if (n - i >= w.size() && EqualsLower(attrs.substr(i, w.size()), w)) {
-          found |= m & -m;
-          bool all = true;
-          for (uint32_t g : stop_groups) all = all && (found & g);
-          if (all) return found;
+    for (size_t i = 0; i + 1 < n; i += stride_) {
+      const size_t key = PairKey(attrs[i], attrs[i + 1]);
+      if (any_offset_[key] == 0) continue;
+      for (size_t off = 0; off < stride_ && off <= i; ++off) {
+        for (uint32_t m = at_offset_[off][key]; m != 0; m &= m - 1) {
+          std::string_view w = words_[std::countr_zero(m)];
+          if (n - (i - off) >= w.size() && EqualsLower(attrs.substr(i - off, w.size()), w)) return true;
         }
       }
     }
-    *non_ascii = high & 0x80;
-    return found;
+    return false;
   }
 
  private:
-  // The low five bits of two bytes: the same for both cases of a letter
-  // (other bytes may collide; the comparison sorts them out).
+  static constexpr size_t kMaxStride = 4;
+
+  // Letters to 1..26 whatever their case, every other byte to 0 (words are
+  // letters; should one not be, the comparison still decides).
+  static constexpr std::array<uint8_t, 256> kCode = [] {
+    std::array<uint8_t, 256> code{};
+    for (int c = 'a'; c <= 'z'; ++c) code[c] = code[c - 'a' + 'A'] = static_cast<uint8_t>(c - 'a' + 1);
+    return code;
+  }();
+
   static size_t PairKey(char a, char b) {
-    return ((static_cast<unsigned char>(a) & 31u) << 5) | (static_cast<unsigned char>(b) & 31u);
+    return size_t{kCode[static_cast<unsigned char>(a)]} << 5 | kCode[static_cast<unsigned char>(b)];
   }
 
   std::span<const std::string_view> words_;  // at most 32, each of 2 or more bytes
-  uint32_t by_pair_[1024] = {};              // bit i: words_[i] may start with the pair
+  size_t stride_ = 1;
+  uint32_t any_offset_[1024] = {};              // bit i: words_[i] holds the pair at an offset below stride_
+  uint32_t at_offset_[kMaxStride][1024] = {};  // ... at that offset
   std::unique_ptr<RE2> non_ascii_;
 };
-
-// The date words, then the author words, then "breadcrumb": one scan of a
-// class or id value looks for all three.
-constexpr auto kHintWords = [] {
-  std::array<std::string_view, std::size(kDateWords) + std::size(kAuthorWords) + 1> words{};
-  auto next = std::copy(std::begin(kDateWords), std::end(kDateWords), words.begin());
-  next = std::copy(std::begin(kAuthorWords), std::end(kAuthorWords), next);
-  *next = "breadcrumb";
-  return words;
-}();
-
-struct ClassHints {
-  bool date = false, author = false, breadcrumb = false;
-};
-
-// Whether a class or id value hints at a date, at a byline, and (ASCII
-// case-insensitively, no RE2 folding) at a breadcrumb trail.
-ClassHints HintsOf(std::string_view attrs) {
-  static const WordSet date(kDateWords), author(kAuthorWords), not_name(kNotNameWords);
-  static const WordSet both(kHintWords);
-  constexpr uint32_t kDateBits = (uint32_t{1} << std::size(kDateWords)) - 1;
-  constexpr uint32_t kCrumbBit = uint32_t{1} << (std::size(kHintWords) - 1);
-  constexpr uint32_t kAuthorBits = (kCrumbBit - 1) & ~kDateBits;
-  constexpr uint32_t kGroups[] = {kDateBits, kAuthorBits, kCrumbBit};
-  bool non_ascii = false;
-  uint32_t found = both.FoundAscii(attrs, kGroups, &non_ascii);
-  ClassHints h;
-  h.date = (found & kDateBits) || (non_ascii && date.FoundIn(attrs));
-  h.author = ((found & kAuthorBits) || (non_ascii && author.FoundIn(attrs))) && !not_name.FoundIn(attrs);
-  h.breadcrumb = found & kCrumbBit;
-  return h;
-}
 
 // The attributes VisitElement asks every element about, read in one pass
 // (the first of duplicate names, as Node::Attr answers).
@@ -357,16 +349,57 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
       c->itemprop_dates.size() < kMaxCandidates) {
     c->itemprop_dates.push_back({n, order});
   }
-  const ClassHints by_class = cls.empty() ? ClassHints{} : HintsOf(cls);
-  const ClassHints by_id = id.empty() ? ClassHints{} : HintsOf(id);
-  bool date_hint = by_class.date || by_id.date;
-  if (date_hint && c->date_hints.size() < kMaxCandidates) c->date_hints.push_back({n, order});
-  bool author_hint = itemprop == "author" || HasNoCase(attrs.rel, "author") || by_class.author || by_id.author;
-  if (author_hint && c->author_nodes.size() < kMaxCandidates) c->author_nodes.push_back({n, order});
-  if (!c->breadcrumb &&
-      (by_class.breadcrumb || by_id.breadcrumb || HasNoCase(attrs.aria_label, "breadcrumb"))) {
-    c->breadcrumb = n;
+  if (!cls.empty() || !id.empty() || !attrs.rel.empty() || !attrs.aria_label.empty() || itemprop == "author") {
+    c->hinted.push_back({n, order});
   }
+}
+
+// The class and id words, their tables built once.
+struct HintWords {
+  WordSet date{kDateWords}, author{kAuthorWords}, not_name{kNotNameWords}, crumb{kCrumbWords};
+};
+
+const HintWords& Words() {
+  static const HintWords* words = new HintWords;
+  return *words;
+}
+
+// The hinted elements that `is_hint` accepts (given their attributes), in
+// document order, at most kMaxCandidates.
+template <typename Pred>
+std::vector<Ordered> HintedWhere(const Collected& c, Pred is_hint) {
+  std::vector<Ordered> out;
+  for (const Ordered& o : c.hinted) {
+    if (out.size() >= kMaxCandidates) break;
+    if (is_hint(ReadHintAttrs(o.node))) out.push_back(o);
+  }
+  return out;
+}
+
+// Elements whose class or id names a date.
+std::vector<Ordered> DateHints(const Collected& c) {
+  const WordSet& date = Words().date;
+  return HintedWhere(c, [&](const HintAttrs& a) { return date.FoundIn(a.cls) || date.FoundIn(a.id); });
+}
+
+// Elements marked as a byline: by itemprop, rel, or a class or id naming
+// the author but not the author's picture or biography.
+std::vector<Ordered> AuthorNodes(const Collected& c) {
+  const HintWords& w = Words();
+  auto names_author = [&](std::string_view attr) { return w.author.FoundIn(attr) && !w.not_name.FoundIn(attr); };
+  return HintedWhere(c, [&](const HintAttrs& a) {
+    return a.itemprop == "author" || HasNoCase(a.rel, "author") || names_author(a.cls) || names_author(a.id);
+  });
+}
+
+// The first breadcrumb trail (ASCII case-insensitive, no RE2 folding).
+const Node* Breadcrumb(const Collected& c) {
+  const WordSet& crumb = Words().crumb;
+  for (const Ordered& o : c.hinted) {
+    HintAttrs a = ReadHintAttrs(o.node);
+    if (crumb.FoundAscii(a.cls) || crumb.FoundAscii(a.id) || HasNoCase(a.aria_label, "breadcrumb")) return o.node;
+  }
+  return nullptr;
 }
 
 Collected Collect(const Document& doc) {
@@ -640,13 +673,15 @@ int64_t DayNumber(const DateTime& d) { return LocalEpochSeconds(DateTime{d.year,
 // article's time and date elements.
 std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTime>& url_date, DateLocale locale) {
   if (url_date && url_date->granularity >= DateGranularity::kDay) return url_date;
-  for (const std::vector<Ordered>* list : {&c.times, &c.date_hints}) {
-    for (const Ordered& o : *list) {
+  auto first = [&](const std::vector<Ordered>& list) -> std::optional<DateTime> {
+    for (const Ordered& o : list) {
       if (InOffTopicZone(o.node)) continue;
       if (auto d = TextDate(o.node, locale, true)) return d;
     }
-  }
-  return std::nullopt;
+    return std::nullopt;
+  };
+  if (auto d = first(c.times)) return d;
+  return first(DateHints(c));
 }
 
 std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,
@@ -674,7 +709,7 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   if (url_date) return url_date;
   if (auto d = FromCuedText(c, locale)) return d;
   if (auto d = FirstElementDate(c.times, c.h1_order, locale, true)) return d;
-  if (auto d = FirstElementDate(c.date_hints, c.h1_order, locale, true)) return d;
+  if (auto d = FirstElementDate(DateHints(c), c.h1_order, locale, true)) return d;
   if (auto d = FromText(c, locale, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
   return FromText(c, locale, true);
@@ -746,7 +781,7 @@ std::string PrimaryLanguage(std::string_view tag) {
 
 std::vector<std::string> AuthorsFromDom(const Collected& c, std::string_view site) {
   std::vector<std::string> out;
-  for (const Ordered& o : c.author_nodes) {
+  for (const Ordered& o : AuthorNodes(c)) {
     if (InOffTopicZone(o.node)) continue;
     const Node* n = o.node;
     std::string text;
@@ -868,10 +903,11 @@ PageMetadata ExtractMetadata(const Document& doc, std::string_view url) {
     if (i + 1 == ld.breadcrumbs.size() && i > 0 && Lower(m.title) == lb) continue;
     AddUnique(ld.breadcrumbs[i], &m.categories);
   }
-  if (ld.breadcrumbs.empty() && c.breadcrumb) {
+  const Node* trail = ld.breadcrumbs.empty() ? Breadcrumb(c) : nullptr;
+  if (trail) {
     // The link texts of the trail, without "Home" and without the article itself.
     std::vector<std::string> crumbs;
-    for (const Node* n = c.breadcrumb; n && crumbs.size() < 10; n = NextInTree(n, c.breadcrumb)) {
+    for (const Node* n = trail; n && crumbs.size() < 10; n = NextInTree(n, trail)) {
       if (n->Is(Tag::kA)) crumbs.push_back(VisibleText(n, 200));
     }
     for (size_t i = 0; i < crumbs.size(); ++i) {
