@@ -88,7 +88,8 @@ const AsciiTables& Ascii() {
 }
 
 // Non-ASCII text repeats few code points (quotes, dashes, accented
-// letters), so a small direct-mapped cache saves most property lookups.
+// letters), so a small direct-mapped cache saves most property lookups. One
+// per thread, kept warm across texts.
 class WordClassCache {
  public:
   Wb Get(char32_t c) {
@@ -111,10 +112,12 @@ class WordClassCache {
 // Splits text into tokens by the Unicode word boundary rules as ICU's root
 // locale applies them (runs of letters and digits joined across "." "'" ","
 // where UAX #29 joins them; each other symbol alone), except for the
-// dictionary scripts (see Wb).
+// dictionary scripts (see Wb). Also notes which tokens follow a paragraph
+// separator (CR, LF, NEL, LS, PS), where a sentence always ends.
 class Tokenizer {
  public:
-  Tokenizer(std::string_view text, std::vector<Token>* out) : s_(text), out_(out), ascii_(Ascii().word) {}
+  Tokenizer(std::string_view text, std::vector<Token>* out, std::vector<uint32_t>* after_separator)
+      : s_(text), out_(out), after_separator_(after_separator), ascii_(Ascii().word) {}
 
   void Run() {
     while (pos_ < s_.size()) {
@@ -122,7 +125,10 @@ class Tokenizer {
       uint32_t cp_start = cp_;
       Wb c = Next();
       switch (c) {
-        case Wb::kNewline: break;
+        case Wb::kNewline:
+          // Vertical tab and form feed break words but not sentences.
+          separator_ = separator_ || (s_[start] != '\v' && s_[start] != '\f');
+          break;
         case Wb::kSpace: SkipExtend(); break;
         case Wb::kLetter:
         case Wb::kNumeric:
@@ -154,12 +160,38 @@ class Tokenizer {
     uint8_t len;
   };
 
+  bool Continuation(size_t pos) const {
+    return pos < s_.size() && (static_cast<unsigned char>(s_[pos]) & 0xC0) == 0x80;
+  }
+
+  // Decodes well-formed two- and three-byte sequences inline; anything else
+  // goes through utf8::Decode.
+  char32_t DecodeAt(size_t pos, uint8_t* len) const {
+    unsigned char b0 = static_cast<unsigned char>(s_[pos]);
+    if (b0 >= 0xC2 && b0 < 0xE0 && Continuation(pos + 1)) {
+      *len = 2;
+      return (char32_t{b0 & 0x1Fu} << 6) | (static_cast<unsigned char>(s_[pos + 1]) & 0x3F);
+    }
+    if (b0 >= 0xE0 && b0 < 0xF0 && Continuation(pos + 1) && Continuation(pos + 2)) {
+      char32_t c = (char32_t{b0 & 0x0Fu} << 12) | ((static_cast<unsigned char>(s_[pos + 1]) & 0x3Fu) << 6) |
+                   (static_cast<unsigned char>(s_[pos + 2]) & 0x3F);
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        *len = 3;
+        return c;
+      }
+    }
+    size_t p = pos;
+    char32_t c = utf8::Decode(s_, &p);
+    *len = static_cast<uint8_t>(p - pos);
+    return c;
+  }
+
   Peeked PeekAt(size_t pos) {
     unsigned char b = static_cast<unsigned char>(s_[pos]);
     if (b < 0x80) return {ascii_[b], 1};
-    size_t p = pos;
-    char32_t c = utf8::Decode(s_, &p);
-    return {cache_.Get(c), static_cast<uint8_t>(p - pos)};
+    uint8_t len;
+    char32_t c = DecodeAt(pos, &len);
+    return {cache_.Get(c), len};
   }
   Peeked Peek() { return PeekAt(pos_); }
 
@@ -170,11 +202,36 @@ class Tokenizer {
     return p.cls;
   }
 
+  // Whether the character at `pos` is surely not Extend, Format or ZWJ:
+  // nothing in ASCII; below U+0800 only the soft hyphen and the combining
+  // marks of the two-byte blocks led by 0xCC, 0xCD, 0xD2 and 0xD6..0xDF
+  // (Latin, Cyrillic, Hebrew, Arabic, Syriac...); nor the dashes, quotation
+  // marks and ellipsis of U+2010..U+2027.
+  bool CannotExtend(size_t pos) const {
+    unsigned char b = static_cast<unsigned char>(s_[pos]);
+    if (b < 0x80) return true;
+    auto at = [this](size_t p) { return p < s_.size() ? static_cast<unsigned char>(s_[p]) : 0; };
+    if (b < 0xE0) {
+      constexpr uint32_t kMarkLeads = (1u << (0xCC - 0xC0)) | (1u << (0xCD - 0xC0)) | (1u << (0xD2 - 0xC0)) |
+                                      (0x3FFu << (0xD6 - 0xC0));
+      if (b == 0xC2) return at(pos + 1) != 0xAD;
+      return b >= 0xC0 && !(kMarkLeads >> (b - 0xC0) & 1);
+    }
+    return b == 0xE2 && at(pos + 1) == 0x80 && at(pos + 2) >= 0x90 && at(pos + 2) <= 0xA7;
+  }
+
   // Extend, Format and ZWJ attach to what precedes them; an emoji after a
-  // ZWJ continues the sequence.
+  // ZWJ continues the sequence. The check that nothing attaches, by far the
+  // common case, stays inline.
   void SkipExtend() {
+    if (pos_ >= s_.size() || CannotExtend(pos_)) return;
+    SkipExtendSlow();
+  }
+
+  [[gnu::noinline]] void SkipExtendSlow() {
     bool zwj = false;
     while (pos_ < s_.size()) {
+      if (!zwj && CannotExtend(pos_)) return;
       Peeked p = Peek();
       if (p.cls == Wb::kExtend || p.cls == Wb::kZwj) {
         zwj = p.cls == Wb::kZwj;
@@ -189,14 +246,13 @@ class Tokenizer {
   }
 
   bool IsPictographic(size_t pos) const {
-    size_t p = pos;
-    return u_hasBinaryProperty(utf8::Decode(s_, &p), UCHAR_EXTENDED_PICTOGRAPHIC);
+    uint8_t len;
+    return u_hasBinaryProperty(DecodeAt(pos, &len), UCHAR_EXTENDED_PICTOGRAPHIC);
   }
 
-  // The class of the next character that is not Extend/Format/ZWJ, and the
-  // byte position just past it and its attached marks.
+  // The byte position past the Extend/Format/ZWJ characters from `pos`.
   size_t SkipExtendFrom(size_t pos, uint32_t* cps) {
-    while (pos < s_.size()) {
+    while (pos < s_.size() && !CannotExtend(pos)) {
       Peeked p = PeekAt(pos);
       if (p.cls != Wb::kExtend && p.cls != Wb::kZwj) break;
       pos += p.len;
@@ -216,6 +272,21 @@ class Tokenizer {
                                                               : TokenKind::kPunct;
     SkipExtend();
     while (pos_ < s_.size()) {
+      if (last != Wb::kIdeo) {  // the common case: ASCII letters and digits
+        size_t from = pos_;
+        while (pos_ < s_.size() && static_cast<unsigned char>(s_[pos_]) < 0x80) {
+          Wb c = ascii_[static_cast<unsigned char>(s_[pos_])];
+          if (c != Wb::kLetter && c != Wb::kNumeric) break;
+          last = c;
+          ++pos_;
+        }
+        if (pos_ != from) {
+          cp_ += static_cast<uint32_t>(pos_ - from);
+          kind = last == Wb::kLetter ? TokenKind::kWord : TokenKind::kNumber;
+          SkipExtend();
+          if (pos_ >= s_.size()) break;
+        }
+      }
       Peeked n = Peek();
       size_t next_pos = pos_ + n.len;
       uint32_t cps = 1;
@@ -248,6 +319,8 @@ class Tokenizer {
   }
 
   void Emit(size_t start, uint32_t cp_start, TokenKind kind) {
+    if (separator_ && !out_->empty()) after_separator_->push_back(static_cast<uint32_t>(out_->size()));
+    separator_ = false;
     Token t;
     t.byte_begin = static_cast<uint32_t>(start);
     t.byte_end = static_cast<uint32_t>(pos_);
@@ -259,10 +332,17 @@ class Tokenizer {
 
   std::string_view s_;
   std::vector<Token>* out_;
+  std::vector<uint32_t>* after_separator_;
   const std::array<Wb, 128>& ascii_;
-  WordClassCache cache_;
+  WordClassCache& cache_ = ThreadCache();
   size_t pos_ = 0;
   uint32_t cp_ = 0;
+  bool separator_ = false;
+
+  static WordClassCache& ThreadCache() {
+    thread_local WordClassCache cache;
+    return cache;
+  }
 };
 
 // --- Sentences -------------------------------------------------------------
@@ -284,20 +364,6 @@ int LastSentenceClass(std::string_view text, const Token& t) {
 bool IsTerminator(int sb) { return sb == U_SB_ATERM || sb == U_SB_STERM; }
 
 bool Attached(const Token& a, const Token& b) { return a.byte_end == b.byte_begin; }
-
-// CR, LF, NEL, LS, PS between two tokens: always a sentence boundary.
-bool HasParagraphSeparator(std::string_view text, size_t from, size_t to) {
-  for (size_t i = from; i < to; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n' || c == '\r') return true;
-    if (c == 0xC2 && i + 1 < to && static_cast<unsigned char>(text[i + 1]) == 0x85) return true;
-    if (c == 0xE2 && i + 2 < to && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
-      return true;
-    }
-  }
-  return false;
-}
 
 // UAX #29 SB8: after a full stop, the sentence goes on when the next letter,
 // past digits, spaces and punctuation, is lowercase.
@@ -338,16 +404,19 @@ bool SentenceGoesOn(std::string_view text, const std::vector<Token>& tokens, siz
 }
 
 // Token indices where UAX #29 (as ICU's root locale reads it) starts a new
-// sentence, increasing, ending with tokens.size().
-std::vector<uint32_t> RawBoundaries(std::string_view text, const std::vector<Token>& tokens) {
+// sentence, increasing, ending with tokens.size(). `after_separator` lists
+// the tokens that follow a paragraph separator, increasing.
+std::vector<uint32_t> RawBoundaries(std::string_view text, const std::vector<Token>& tokens,
+                                    const std::vector<uint32_t>& after_separator) {
   std::vector<uint32_t> out;
   auto add = [&out](size_t b) {
     if (out.empty() || out.back() < b) out.push_back(static_cast<uint32_t>(b));
   };
+  size_t sep = 0;  // next entry of after_separator
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0 && !Attached(tokens[i - 1], tokens[i]) &&
-        HasParagraphSeparator(text, tokens[i - 1].byte_end, tokens[i].byte_begin)) {
+    if (sep < after_separator.size() && after_separator[sep] == i) {
       add(i);
+      ++sep;
     }
     if (tokens[i].kind != TokenKind::kPunct || !IsTerminator(FirstSentenceClass(text, tokens[i]))) continue;
     size_t j = i + 1;
@@ -356,7 +425,8 @@ std::vector<uint32_t> RawBoundaries(std::string_view text, const std::vector<Tok
       ++j;
     }
     if (j == tokens.size()) break;
-    if (HasParagraphSeparator(text, tokens[j - 1].byte_end, tokens[j].byte_begin)) continue;  // added at j
+    // A boundary at a separator comes anyway.
+    if (sep < after_separator.size() && after_separator[sep] == j) continue;
     if (!SentenceGoesOn(text, tokens, i, j)) add(j);
   }
   add(tokens.size());
@@ -427,12 +497,12 @@ bool HasNewline(std::string_view text, size_t from, size_t to) {
 
 // Groups tokens into sentences at the UAX #29 boundaries, skipping the
 // boundaries that follow an abbreviation.
-void SplitSentences(std::string_view text, Segmentation* out) {
+void SplitSentences(std::string_view text, const std::vector<uint32_t>& after_separator, Segmentation* out) {
   const auto& tokens = out->tokens;
   if (tokens.empty()) return;
   size_t ti = 0;  // first token not yet in a sentence
   uint32_t paragraph = 0;
-  for (uint32_t te : RawBoundaries(text, tokens)) {
+  for (uint32_t te : RawBoundaries(text, tokens, after_separator)) {
     bool at_end = te == tokens.size();
     if (!at_end && te >= 2 && !HasNewline(text, tokens[te - 1].byte_end, tokens[te].byte_begin)) {
       const Token& dot = tokens[te - 1];
@@ -461,8 +531,9 @@ Segmentation Segment(std::string_view text) {
   Segmentation out;
   if (text.empty() || text.size() > INT32_MAX) return out;
   out.tokens.reserve(text.size() / 5 + 1);
-  Tokenizer(text, &out.tokens).Run();
-  SplitSentences(text, &out);
+  std::vector<uint32_t> after_separator;
+  Tokenizer(text, &out.tokens, &after_separator).Run();
+  SplitSentences(text, after_separator, &out);
   return out;
 }
 

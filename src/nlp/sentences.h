@@ -1,17 +1,21 @@
 // Sentence and token segmentation with Unicode code point offsets.
 //
-// ICU's sentence and word BreakIterators do the heavy lifting; on top of them
-// a sentence break after a known abbreviation ("Dr.", "Jl.", "dkk.", "U.S.",
-// "Nov.", initials "J. K.") is undone when the next word shows the sentence
-// goes on. Closing quotes and parentheses after the final period stay in the
-// sentence (ICU's rules already keep them). A line break always ends a
-// sentence and starts a new paragraph.
+// Our own scanner applies the Unicode word and sentence boundary rules
+// (UAX #29) the way ICU's root locale does, with ASCII tables and ICU
+// character properties for the rest; where ICU would consult dictionaries
+// (Chinese, Japanese, Thai) a Han character or a kana/Hangul/Thai run is one
+// word. On top of that, a sentence break after a known abbreviation ("Dr.",
+// "Jl.", "dkk.", "U.S.", "Nov.", initials "J. K.") is undone when the next
+// word shows the sentence goes on. Closing quotes and parentheses after the
+// final period stay in the sentence. A line break always ends a sentence
+// and starts a new paragraph.
 //
 // Offsets: every Token and Sentence carries code point offsets (what records
 // and the benchmarks use) and byte offsets into the input (for string_view
-// access). The input must be valid UTF-8 (utf8::Repair it first).
-// Thread safety: Segment() is thread-safe; each thread clones the ICU
-// iterators once and reuses them.
+// access). The input must be valid UTF-8 (utf8::Repair it first); invalid
+// bytes do no harm but their offsets are unspecified.
+// Thread safety: Segment() is thread-safe (a per-thread cache of character
+// classes).
 #ifndef WARTA_NLP_SENTENCES_H_
 #define WARTA_NLP_SENTENCES_H_
 
