@@ -10,6 +10,7 @@
 
 #include "meta/date_parse.h"
 #include "nlp/sentences.h"
+#include "nlp/word_shapes.h"
 #include "warta/analyze.h"
 
 namespace warta::analyze {

@@ -58,6 +58,15 @@ bool In(const std::string_view (&list)[N], std::string_view w) {
 
 bool Meetingish(std::string_view type) { return type == "meeting" || type == "talks"; }
 
+const nlp::WordShapes& TriggerShapes() {
+  static const nlp::WordShapes* s = [] {
+    auto* w = new nlp::WordShapes;
+    for (const Trigger& t : kTriggers) w->Add(t.word);
+    return w;
+  }();
+  return *s;
+}
+
 class EventFinder {
  public:
   EventFinder(const Doc& doc, const std::vector<TokenMention>& mentions,
@@ -93,8 +102,9 @@ class EventFinder {
     const nlp::Sentence& sent = doc_.seg.sentences[s];
     bool has_meeting = false;
     std::vector<std::pair<uint32_t, std::string_view>> found;
+    const nlp::WordShapes& shapes = TriggerShapes();
     for (uint32_t t = sent.token_begin; t < sent.token_end; ++t) {
-      if (quoted_[t] || doc_.lower[t].size() < 3 || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord) continue;
+      if (!shapes.May(doc_.lower[t]) || quoted_[t] || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord) continue;
       for (const Trigger& tr : kTriggers) {
         if (tr.word != doc_.lower[t]) continue;
         // One sentence, one meeting: "met ... for talks" is the same event.

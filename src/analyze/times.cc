@@ -51,6 +51,19 @@ int Find(const Word (&list)[N], std::string_view w) {
   return -1;
 }
 
+// The words a relative expression starts from.
+const nlp::WordShapes& StartWords() {
+  static const nlp::WordShapes* s = [] {
+    auto* w = new nlp::WordShapes;
+    for (const Word& x : kWeekdays) w->Add(x.word);
+    for (const Word& x : kMonths) w->Add(x.word);
+    for (const Word& x : kNumbers) w->Add(x.word);
+    for (std::string_view x : {"tahun", "bulan", "year", "month", "tengah", "midnight"}) w->Add(x);
+    return w;
+  }();
+  return *s;
+}
+
 class TimeFinder {
  public:
   TimeFinder(const Doc& doc, const meta::DateTime* published) : doc_(doc), pub_(published) {}
@@ -68,8 +81,9 @@ class TimeFinder {
       Add(CpOfByte(m.begin), CpOfByte(m.end), m.value, m.value.granularity, relative, m.begin, m.end);
     }
     if (pub_ != nullptr) {
+      const nlp::WordShapes& starts = StartWords();
       for (size_t t = 0; t < doc_.seg.tokens.size(); ++t) {
-        if (!covered_[t]) Relative(t);
+        if (!covered_[t] && starts.May(doc_.lower[t])) Relative(t);
       }
     }
     std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });

@@ -4,6 +4,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "nlp/word_shapes.h"
+
 namespace warta::nlp {
 namespace {
 
@@ -13,9 +15,13 @@ WordSet* MakeSet(std::initializer_list<std::string_view> words) { return new Wor
 
 struct CueTable {
   std::unordered_map<std::string_view, CueInfo> map;
+  WordShapes shapes;  // most words are no cue: spares them the hash lookup
 
   void Add(std::initializer_list<std::string_view> words, CueInfo info) {
-    for (auto w : words) map[w] = info;
+    for (auto w : words) {
+      map[w] = info;
+      shapes.Add(w);
+    }
   }
 };
 
@@ -119,9 +125,10 @@ const CueTable& Table() {
 }  // namespace
 
 CueInfo LookupCue(std::string_view lower) {
-  const auto& map = Table().map;
-  auto it = map.find(lower);
-  return it == map.end() ? CueInfo{} : it->second;
+  const CueTable& table = Table();
+  if (!table.shapes.May(lower)) return {};
+  auto it = table.map.find(lower);
+  return it == table.map.end() ? CueInfo{} : it->second;
 }
 
 bool IsCueParticle(std::string_view lower) {

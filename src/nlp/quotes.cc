@@ -148,7 +148,7 @@ class Extractor {
   const nlp::Segmentation& seg_;
   std::string lower_buf_;
   std::vector<std::string_view> lower_;
-  std::vector<bool> cap_;
+  std::vector<uint8_t> cap_;  // per token: a word starting with an uppercase letter
   std::vector<uint32_t> sentence_of_;
   std::vector<int32_t> quote_of_;
   std::vector<Mark> mark_;
@@ -160,29 +160,36 @@ class Extractor {
 
 void Extractor::Prepare() {
   const auto& toks = seg_.tokens;
+  const size_t n = toks.size();
   size_t total = 0;
   for (const Token& t : toks) total += t.byte_end - t.byte_begin;
   lower_buf_.resize(total);
+  lower_.resize(n);
+  cap_.assign(n, 0);
   char* out = lower_buf_.data();
-  for (const Token& t : toks) {
-    for (char c : seg_.TokenText(text_, t)) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
+    const char* in = text_.data() + t.byte_begin;
+    const size_t len = t.byte_end - t.byte_begin;
+    for (size_t k = 0; k < len; ++k) out[k] = in[k] >= 'A' && in[k] <= 'Z' ? static_cast<char>(in[k] + 32) : in[k];
+    lower_[i] = std::string_view(out, len);
+    out += len;
+    if (t.kind != TokenKind::kWord) continue;
+    unsigned char b = static_cast<unsigned char>(in[0]);
+    if (b < 0x80) {
+      cap_[i] = b >= 'A' && b <= 'Z';
+    } else {
+      size_t pos = t.byte_begin;
+      cap_[i] = u_isupper(utf8::Decode(text_, &pos));
+    }
   }
-  lower_.reserve(toks.size());
-  cap_.reserve(toks.size());
-  size_t off = 0;
-  for (const Token& t : toks) {
-    size_t n = t.byte_end - t.byte_begin;
-    lower_.push_back(std::string_view(lower_buf_).substr(off, n));
-    off += n;
-    size_t pos = t.byte_begin;
-    cap_.push_back(t.kind == TokenKind::kWord && u_isupper(utf8::Decode(text_, &pos)));
-  }
-  sentence_of_.assign(toks.size(), 0);
+  sentence_of_.assign(n, 0);
   for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
-    for (uint32_t i = seg_.sentences[s].token_begin; i < seg_.sentences[s].token_end; ++i) sentence_of_[i] = s;
+    const nlp::Sentence& sent = seg_.sentences[s];
+    std::fill(sentence_of_.begin() + sent.token_begin, sentence_of_.begin() + sent.token_end, s);
   }
-  quote_of_.assign(toks.size(), kNone);
-  mark_.assign(toks.size(), Mark::kNone);
+  quote_of_.assign(n, kNone);
+  mark_.assign(n, Mark::kNone);
 }
 
 uint32_t ParagraphOf(const nlp::Segmentation& seg, const std::vector<uint32_t>& sentence_of, uint32_t tok) {
