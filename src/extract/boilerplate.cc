@@ -153,12 +153,9 @@ constexpr std::string_view kModifierPrefixes[] = {
     "has-", "no-", "with-", "without-", "hide-", "show-", "category-",
     "tag-", "author-", "format-", "status-", "type-", "postid-"};
 
-bool IsModifierToken(std::string_view token) {
-  // Each prefix holds one '-', its last byte: only the token's head up to
-  // its first '-' can equal one.
-  size_t dash = token.find('-');
-  if (dash == std::string_view::npos) return false;
-  std::string_view head = token.substr(0, dash + 1);
+// `head`: a token up to and including its first '-'. Each prefix holds one
+// '-', its last byte, so only that head can equal one.
+bool IsModifierHead(std::string_view head) {
   constexpr size_t kLongest = std::string_view("category-").size();
   if (head.size() > kLongest) return false;
   for (std::string_view prefix : kModifierPrefixes) {
@@ -190,18 +187,32 @@ Cue ClassifyToken(std::string_view token) {
 // The set of cues (bit 1 << Cue) the tokens of one lowercased class or id
 // value name.
 uint8_t NameMask(std::string_view names) {
+  constexpr size_t kNone = std::string_view::npos;
   uint8_t mask = 0;
   size_t i = 0;
-  while (i < names.size()) {
-    while (i < names.size() && names[i] == ' ') ++i;
+  const size_t n = names.size();
+  while (i < n) {
+    if (names[i] == ' ') {
+      ++i;
+      continue;
+    }
+    // One pass finds the token's end, its first '-' and its first "--".
+    size_t dash = kNone, bem = kNone;
     size_t j = i;
-    while (j < names.size() && names[j] != ' ') ++j;
+    for (; j < n && names[j] != ' '; ++j) {
+      if (names[j] != '-') continue;
+      if (dash == kNone) {
+        dash = j - i;
+      } else if (bem == kNone && names[j - 1] == '-') {
+        bem = j - 1 - i;
+      }
+    }
     std::string_view token = names.substr(i, j - i);
     i = j;
-    if (token.empty() || IsModifierToken(token)) continue;
+    if (dash != kNone && IsModifierHead(token.substr(0, dash + 1))) continue;
     // A BEM modifier ("section--ads", "teaser--no-comments") flags a state
     // of the block, not what the block is.
-    token = token.substr(0, token.find("--"));
+    token = token.substr(0, bem);
     if (token.empty()) continue;
     mask |= static_cast<uint8_t>(1u << static_cast<int>(ClassifyToken(token)));
   }
@@ -234,7 +245,66 @@ bool StartsWithWord(std::string_view text, std::string_view prefix) {
          !IsLetter(text[prefix.size()]);
 }
 
-bool StartsWithAny(std::string_view text, std::initializer_list<std::string_view> prefixes) {
+// Openings of furniture lines (IsBoilerplateLine).
+constexpr std::string_view kLinePrefixes[] = {
+    "baca juga", "baca:", "lihat juga", "simak juga", "tonton juga",
+    "simak video", "saksikan juga", "berita terkait", "artikel terkait",
+    "read more", "read also", "also read", "related:", "more:",
+    "see also:", "advertisement", "scroll to continue", "share this",
+    "share on", "follow us", "sign up", "subscribe to", "click here to",
+    "download aplikasi", "ikuti kami", "ikuti berita", "(adsbygoogle",
+    "loading", "copyright", "©", "all rights reserved",
+    "hak cipta", "this entry was posted", "if you enjoyed",
+    "subscribe now", "for the latest", "we recommend", "you may also like",
+    "you might also like", "related articles", "related stories",
+    "more stories", "credit:", "image source", "photo credit",
+    "this post contains", "weiterlesen", "zum weiterlesen",
+    "lesen sie auch", "lesen sie mehr", "schon gelesen", "lust auf mehr",
+    "weitere beiträge", "mehr zum thema", "das könnte",
+    "der beitrag wurde", "erstellt am", "aktualisiert:",
+    "alle rechte vorbehalten", "artículos relacionados",
+    "contenido relacionado", "lee también", "te puede interesar",
+    // Notes about the piece rather than the piece: disclaimers,
+    // sourcing, pleas for support, newsletter and channel prompts.
+    "dieser beitrag", "bei diesem beitrag", "dieser text",
+    "*werbung", "letzte aktualisierung", "wenn ihnen unser",
+    "unterstützen sie", "sie lesen gern", "suggested citation",
+    "join our", "do you want to be", "puede escribirnos",
+    "tú también puedes", "¿ya sabías", "¡mira", "zapraszamy",
+    "zachęcamy", "wesprzyj", "si vous souhaitez",
+    // Controls of a photo viewer or a gallery.
+    "bild anzeigen", "bild schließen"};
+
+// Furniture lines in full, punctuation trimmed.
+constexpr std::string_view kLineWords[] = {
+    "advertisement", "iklan", "share", "tweet", "komentar", "comments",
+    "print", "email", "facebook", "twitter", "whatsapp", "copy link",
+    "selengkapnya", "more", "terpopuler", "related", "bagikan",
+    "anzeige", "werbung", "teilen", "kontakt", "contact",
+    "weitere informationen", "more information", "externer inhalt",
+    "quellen ausblenden", "release date"};
+
+// Openings of furniture headings (IsBoilerplateHeading).
+constexpr std::string_view kHeadingPrefixes[] = {
+    "berita terkait", "artikel terkait", "baca juga", "terpopuler", "populer",
+    "berita populer", "berita terbaru", "terbaru", "pilihan redaksi", "rekomendasi",
+    "berita lainnya", "artikel lainnya", "video terkait", "foto terkait", "topik",
+    "komentar", "bagikan", "related", "more from", "more on", "more stories",
+    "recommended", "you may also like", "you might also like", "most popular",
+    "most read", "trending", "latest news", "latest stories", "top stories",
+    "comments", "comment", "leave a reply", "leave a comment", "share this", "tags",
+    "read next", "editor's picks", "editors' picks", "sponsored", "advertisement",
+    "newsletter", "sign up", "follow us", "popular", "also read", "see also",
+    "ähnliche beiträge", "das könnte", "mehr zum thema", "kommentare",
+    "weitere artikel", "auch interessant", "verwandte", "schlagworte",
+    "weitere beiträge", "lesen sie auch", "zum weiterlesen", "weiterlesen",
+    "mehr zu", "schon gelesen", "lust auf mehr", "das thema könnte",
+    "artículos relacionados", "contenido relacionado", "te puede interesar",
+    "what to read next", "further reading", "more in", "more news", "recent posts",
+    "neueste beiträge", "letzte beiträge", "kategorien", "archiv"};
+
+template <size_t N>
+bool StartsWithAny(std::string_view text, const std::string_view (&prefixes)[N]) {
   if (text.empty()) return false;
   // The first byte rules out nearly every prefix without a loop.
   char first = Lower(text[0]);
@@ -253,6 +323,17 @@ std::string_view TrimPunctuation(std::string_view s) {
   while (!s.empty() && is_trim(s.back())) s.remove_suffix(1);
   return s;
 }
+
+// Class and id values as NameMask reads them: ASCII lowercased, every
+// whitespace byte a space.
+constexpr std::array<char, 256> MakeNameFold() {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
+  for (char c : {'\t', '\n', '\r', '\f'}) t[static_cast<unsigned char>(c)] = ' ';
+  return t;
+}
+constexpr auto kNameFold = MakeNameFold();
 
 }  // namespace
 
@@ -278,10 +359,7 @@ Cue ClassifyElement(const Node& element, CueCache* cache) {
   constexpr size_t kMaxNameBytes = 256;
   auto classify = [](std::string_view value) {
     std::array<char, kMaxNameBytes> buf;
-    for (size_t i = 0; i < value.size(); ++i) {
-      char c = value[i];
-      buf[i] = (c == '\t' || c == '\n' || c == '\r' || c == '\f') ? ' ' : Lower(c);
-    }
+    for (size_t i = 0; i < value.size(); ++i) buf[i] = kNameFold[static_cast<unsigned char>(value[i])];
     return NameMask(std::string_view(buf.data(), value.size()));
   };
   uint8_t mask = 0;
@@ -337,46 +415,13 @@ bool IsHiddenElement(const Node& element) {
 
 bool IsBoilerplateLine(std::string_view text) {
   if (text.size() > 250) return false;
-  if (StartsWithAny(text, {"baca juga", "baca:", "lihat juga", "simak juga", "tonton juga",
-                           "simak video", "saksikan juga", "berita terkait", "artikel terkait",
-                           "read more", "read also", "also read", "related:", "more:",
-                           "see also:", "advertisement", "scroll to continue", "share this",
-                           "share on", "follow us", "sign up", "subscribe to", "click here to",
-                           "download aplikasi", "ikuti kami", "ikuti berita", "(adsbygoogle",
-                           "loading", "copyright", "©", "all rights reserved",
-                           "hak cipta", "this entry was posted", "if you enjoyed",
-                           "subscribe now", "for the latest", "we recommend", "you may also like",
-                           "you might also like", "related articles", "related stories",
-                           "more stories", "credit:", "image source", "photo credit",
-                           "this post contains", "weiterlesen", "zum weiterlesen",
-                           "lesen sie auch", "lesen sie mehr", "schon gelesen", "lust auf mehr",
-                           "weitere beiträge", "mehr zum thema", "das könnte",
-                           "der beitrag wurde", "erstellt am", "aktualisiert:",
-                           "alle rechte vorbehalten", "artículos relacionados",
-                           "contenido relacionado", "lee también", "te puede interesar",
-                           // Notes about the piece rather than the piece: disclaimers,
-                           // sourcing, pleas for support, newsletter and channel prompts.
-                           "dieser beitrag", "bei diesem beitrag", "dieser text",
-                           "*werbung", "letzte aktualisierung", "wenn ihnen unser",
-                           "unterstützen sie", "sie lesen gern", "suggested citation",
-                           "join our", "do you want to be", "puede escribirnos",
-                           "tú también puedes", "¿ya sabías", "¡mira", "zapraszamy",
-                           "zachęcamy", "wesprzyj", "si vous souhaitez",
-                           // Controls of a photo viewer or a gallery.
-                           "bild anzeigen", "bild schließen"})) {
-    return true;
-  }
+  if (StartsWithAny(text, kLinePrefixes)) return true;
   // An image credit: "Skyline at dusk. | © Agency / Photographer".
   constexpr size_t kCreditTail = 80;
   size_t copyright = text.rfind("\u00a9");
   if (copyright != std::string_view::npos && text.size() - copyright <= kCreditTail) return true;
   std::string_view core = TrimPunctuation(text);
-  for (std::string_view w : {"advertisement", "iklan", "share", "tweet", "komentar", "comments",
-                             "print", "email", "facebook", "twitter", "whatsapp", "copy link",
-                             "selengkapnya", "more", "terpopuler", "related", "bagikan",
-                             "anzeige", "werbung", "teilen", "kontakt", "contact",
-                             "weitere informationen", "more information", "externer inhalt",
-                             "quellen ausblenden", "release date"}) {
+  for (std::string_view w : kLineWords) {
     if (EqualsIgnoreCase(core, w)) return true;
   }
   return false;
@@ -385,23 +430,7 @@ bool IsBoilerplateLine(std::string_view text) {
 bool IsBoilerplateHeading(std::string_view text) {
   std::string_view core = TrimPunctuation(text);
   if (core.empty() || core.size() > 80) return false;
-  return StartsWithAny(
-      core, {"berita terkait", "artikel terkait", "baca juga", "terpopuler", "populer",
-             "berita populer", "berita terbaru", "terbaru", "pilihan redaksi", "rekomendasi",
-             "berita lainnya", "artikel lainnya", "video terkait", "foto terkait", "topik",
-             "komentar", "bagikan", "related", "more from", "more on", "more stories",
-             "recommended", "you may also like", "you might also like", "most popular",
-             "most read", "trending", "latest news", "latest stories", "top stories",
-             "comments", "comment", "leave a reply", "leave a comment", "share this", "tags",
-             "read next", "editor's picks", "editors' picks", "sponsored", "advertisement",
-             "newsletter", "sign up", "follow us", "popular", "also read", "see also",
-             "ähnliche beiträge", "das könnte", "mehr zum thema", "kommentare",
-             "weitere artikel", "auch interessant", "verwandte", "schlagworte",
-             "weitere beiträge", "lesen sie auch", "zum weiterlesen", "weiterlesen",
-             "mehr zu", "schon gelesen", "lust auf mehr", "das thema könnte",
-             "artículos relacionados", "contenido relacionado", "te puede interesar",
-             "what to read next", "further reading", "more in", "more news", "recent posts",
-             "neueste beiträge", "letzte beiträge", "kategorien", "archiv"});
+  return StartsWithAny(core, kHeadingPrefixes);
 }
 
 }  // namespace warta::extract

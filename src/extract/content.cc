@@ -132,6 +132,8 @@ constexpr std::array<bool, 256> MakeSpecialBytes() {
 }
 constexpr auto kSpecialBytes = MakeSpecialBytes();
 
+bool IsAsciiSpace(unsigned char c) { return c <= ' ' && kSpecialBytes[c]; }
+
 // Code points in s[0, n): bytes that are not UTF-8 continuation bytes,
 // counted eight at a time.
 int32_t CountCodePoints(const char* s, size_t n) {
@@ -190,10 +192,14 @@ int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::s
   while (i < data.size()) {
     unsigned char c = static_cast<unsigned char>(data[i]);
     if (kSpecialBytes[c]) {
-      bool nbsp = IsNbsp(data, i);
-      if (c <= ' ' || nbsp) {
+      if (c <= ' ') {  // indentation between tags comes in long runs
         *space = true;
-        i += nbsp ? 2 : 1;
+        for (++i; i < data.size() && IsAsciiSpace(static_cast<unsigned char>(data[i]));) ++i;
+        continue;
+      }
+      if (IsNbsp(data, i)) {
+        *space = true;
+        i += 2;
         continue;
       }
       if (size_t skip = InvisibleLength(data, i)) {

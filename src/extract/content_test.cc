@@ -392,6 +392,33 @@ TEST(ExtractContent, BadInputNeverCrashes) {
   }
 }
 
+struct CollapseCase {
+  const char* html;      // the opening of the paragraph, as written
+  const char* expected;  // as extracted
+};
+
+// Text is copied in runs between special bytes: every kind of whitespace,
+// NBSP, invisible characters and non-ASCII text next to them.
+TEST(ExtractContent, WhitespaceCollapsesAndInvisibleCharactersDrop) {
+  const CollapseCase cases[] = {
+      {"Alpha  beta\n\t gamma", "Alpha beta gamma"},
+      {"Alpha\n\u2018quoted\u2019 word", "Alpha \u2018quoted\u2019 word"},
+      {"Alpha \u201cquoted\u201d\n\u2014 word", "Alpha \u201cquoted\u201d \u2014 word"},
+      {"Alpha&nbsp;beta\u00a0 gamma", "Alpha beta gamma"},
+      {"Al\u00adpha be\u200bta gam\ufeffma\u2060", "Alpha beta gamma"},
+      {"\n   Alpha <b>beta</b> <i>gamma</i>", "Alpha beta gamma"},
+      {"Caf\u00e9 \u00a9 na\u00efve \u2013 r\u00e9sum\u00e9", "Caf\u00e9 \u00a9 na\u00efve \u2013 r\u00e9sum\u00e9"},
+  };
+  const std::string tail =
+      " and then the paragraph goes on long enough to be read as the prose of the story itself.";
+  for (const CollapseCase& c : cases) {
+    Extracted e = Extract("<html><body><article><p>" + std::string(c.html) + tail +
+                          "  \n</p></article></body></html>");
+    ASSERT_EQ(e.content.paragraphs.size(), 1u) << c.html;
+    EXPECT_EQ(e.content.paragraphs[0], c.expected + tail) << c.html;
+  }
+}
+
 struct CueCase {
   const char* html;
   Cue cue;
