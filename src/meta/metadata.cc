@@ -48,6 +48,15 @@ bool HasNoCase(std::string_view hay, std::string_view lower_needle) {
   return false;
 }
 
+// ASCII `s` equals lower-case `lower` but for case.
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  for (size_t i = 0; i < lower.size(); ++i) {
+    char c = s[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lower[i]) return false;
+  }
+  return true;
+}
+
 // Whitespace runs (NBSP included) to one space, trimmed.
 std::string Collapse(std::string_view s) {
   std::string out;
@@ -116,14 +125,23 @@ bool TokensNameFurniture(std::string_view attr) {
       "comment", "related", "sidebar", "widget", "footer", "recommend", "popular", "newsletter", "teaser",
       "navigation", "navbar", "menu", "share", "social", "more-stories", "trending", "most-read", "archive",
       "calendar", "reply", "similar", "weitere", "verwandt", "kommentar", "terkait", "respond"};
-  std::string lower = Lower(attr);
+  // Bit i of kByFirst[letter]: kWords[i] starts with that letter.
+  static constexpr auto kByFirst = [] {
+    std::array<uint32_t, 26> by_first{};
+    for (size_t i = 0; i < std::size(kWords); ++i) by_first[kWords[i][0] - 'a'] |= uint32_t{1} << i;
+    return by_first;
+  }();
   size_t pos = 0;
-  while (pos < lower.size()) {
-    size_t end = lower.find_first_of(" \t\n", pos);
-    if (end == std::string::npos) end = lower.size();
-    std::string_view token = std::string_view(lower).substr(pos, end - pos);
-    for (std::string_view w : kWords) {
-      if (token.substr(0, w.size()) == w) return true;
+  while (pos < attr.size()) {
+    size_t end = attr.find_first_of(" \t\n", pos);
+    if (end == std::string_view::npos) end = attr.size();
+    std::string_view token = attr.substr(pos, end - pos);
+    char first = static_cast<char>(token.empty() ? 0 : token[0] | 0x20);
+    if (first >= 'a' && first <= 'z') {
+      for (uint32_t m = kByFirst[first - 'a']; m != 0; m &= m - 1) {
+        std::string_view w = kWords[std::countr_zero(m)];
+        if (token.size() >= w.size() && EqualsLower(token.substr(0, w.size()), w)) return true;
+      }
     }
     pos = end + 1;
   }
@@ -176,15 +194,6 @@ constexpr std::string_view kDateWords[] = {"date",  "time", "datum",   "publish"
 constexpr std::string_view kAuthorWords[] = {"author", "byline", "penulis", "reporter", "autor"};
 constexpr std::string_view kNotNameWords[] = {"bio", "avatar", "image", "photo", "desc"};
 constexpr std::string_view kCrumbWords[] = {"breadcrumb"};
-
-// ASCII `s` equals lower-case `lower` but for case.
-bool EqualsLower(std::string_view s, std::string_view lower) {
-  for (size_t i = 0; i < lower.size(); ++i) {
-    char c = s[i];
-    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lower[i]) return false;
-  }
-  return true;
-}
 
 // Whether `s` has a byte outside ASCII; eight bytes at a time.
 bool HasNonAscii(std::string_view s) {
@@ -364,33 +373,45 @@ const HintWords& Words() {
   return *words;
 }
 
-// The hinted elements that `is_hint` accepts (given their attributes), in
-// document order, at most kMaxCandidates.
-template <typename Pred>
-std::vector<Ordered> HintedWhere(const Collected& c, Pred is_hint) {
-  std::vector<Ordered> out;
-  for (const Ordered& o : c.hinted) {
-    if (out.size() >= kMaxCandidates) break;
-    if (is_hint(ReadHintAttrs(o.node))) out.push_back(o);
-  }
-  return out;
-}
-
 // Elements whose class or id names a date.
-std::vector<Ordered> DateHints(const Collected& c) {
+bool IsDateHint(const HintAttrs& a) {
   const WordSet& date = Words().date;
-  return HintedWhere(c, [&](const HintAttrs& a) { return date.FoundIn(a.cls) || date.FoundIn(a.id); });
+  return date.FoundIn(a.cls) || date.FoundIn(a.id);
 }
 
 // Elements marked as a byline: by itemprop, rel, or a class or id naming
 // the author but not the author's picture or biography.
-std::vector<Ordered> AuthorNodes(const Collected& c) {
+bool IsAuthorHint(const HintAttrs& a) {
   const HintWords& w = Words();
   auto names_author = [&](std::string_view attr) { return w.author.FoundIn(attr) && !w.not_name.FoundIn(attr); };
-  return HintedWhere(c, [&](const HintAttrs& a) {
-    return a.itemprop == "author" || HasNoCase(a.rel, "author") || names_author(a.cls) || names_author(a.id);
-  });
+  return a.itemprop == "author" || HasNoCase(a.rel, "author") || names_author(a.cls) || names_author(a.id);
 }
+
+// The hinted elements that a test accepts, in document order, at most
+// kMaxCandidates: found only as far as a reader asks (readers mostly stop
+// at the first that states a date or a name).
+class HintList {
+ public:
+  HintList(const Collected& c, bool (*test)(const HintAttrs&)) : hinted_(c.hinted), test_(test) {}
+
+  // The i-th accepted element; nullptr past the last.
+  const Ordered* At(size_t i) {
+    while (found_.size() <= i && found_.size() < kMaxCandidates && next_ < hinted_.size()) {
+      const Ordered& o = hinted_[next_++];
+      if (test_(ReadHintAttrs(o.node))) found_.push_back(&o);
+    }
+    return i < found_.size() ? found_[i] : nullptr;
+  }
+
+ private:
+  const std::vector<Ordered>& hinted_;
+  bool (*test_)(const HintAttrs&);
+  size_t next_ = 0;
+  std::vector<const Ordered*> found_;
+};
+
+const Ordered* At(const std::vector<Ordered>& list, size_t i) { return i < list.size() ? &list[i] : nullptr; }
+const Ordered* At(HintList& list, size_t i) { return list.At(i); }
 
 // The first breadcrumb trail (ASCII case-insensitive, no RE2 folding).
 const Node* Breadcrumb(const Collected& c) {
@@ -555,14 +576,15 @@ std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefe
 
 // The first element stating a date, looking after the main heading first:
 // dates above it are often the site's ("today is ...") or other stories'.
-std::optional<DateTime> FirstElementDate(const std::vector<Ordered>& nodes, uint32_t h1_order, DateLocale locale,
+template <typename List>
+std::optional<DateTime> FirstElementDate(List& nodes, uint32_t h1_order, DateLocale locale,
                                          bool skip_offtopic) {
   for (bool after_h1 : {true, false}) {
     if (after_h1 && h1_order == UINT32_MAX) continue;
-    for (const Ordered& o : nodes) {
-      if (after_h1 && o.order < h1_order) continue;
-      if (skip_offtopic && InOffTopicZone(o.node)) continue;
-      if (auto d = FromElement(o.node, locale, true)) return d;
+    for (size_t i = 0; const Ordered* o = At(nodes, i); ++i) {
+      if (after_h1 && o->order < h1_order) continue;
+      if (skip_offtopic && InOffTopicZone(o->node)) continue;
+      if (auto d = FromElement(o->node, locale, true)) return d;
     }
   }
   return std::nullopt;
@@ -673,15 +695,16 @@ int64_t DayNumber(const DateTime& d) { return LocalEpochSeconds(DateTime{d.year,
 // article's time and date elements.
 std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTime>& url_date, DateLocale locale) {
   if (url_date && url_date->granularity >= DateGranularity::kDay) return url_date;
-  auto first = [&](const std::vector<Ordered>& list) -> std::optional<DateTime> {
-    for (const Ordered& o : list) {
-      if (InOffTopicZone(o.node)) continue;
-      if (auto d = TextDate(o.node, locale, true)) return d;
+  auto first = [&](auto& list) -> std::optional<DateTime> {
+    for (size_t i = 0; const Ordered* o = At(list, i); ++i) {
+      if (InOffTopicZone(o->node)) continue;
+      if (auto d = TextDate(o->node, locale, true)) return d;
     }
     return std::nullopt;
   };
   if (auto d = first(c.times)) return d;
-  return first(DateHints(c));
+  HintList hints(c, IsDateHint);
+  return first(hints);
 }
 
 std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,
@@ -709,7 +732,8 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   if (url_date) return url_date;
   if (auto d = FromCuedText(c, locale)) return d;
   if (auto d = FirstElementDate(c.times, c.h1_order, locale, true)) return d;
-  if (auto d = FirstElementDate(DateHints(c), c.h1_order, locale, true)) return d;
+  HintList hints(c, IsDateHint);
+  if (auto d = FirstElementDate(hints, c.h1_order, locale, true)) return d;
   if (auto d = FromText(c, locale, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
   return FromText(c, locale, true);
@@ -781,9 +805,10 @@ std::string PrimaryLanguage(std::string_view tag) {
 
 std::vector<std::string> AuthorsFromDom(const Collected& c, std::string_view site) {
   std::vector<std::string> out;
-  for (const Ordered& o : AuthorNodes(c)) {
-    if (InOffTopicZone(o.node)) continue;
-    const Node* n = o.node;
+  HintList hints(c, IsAuthorHint);
+  for (size_t i = 0; const Ordered* o = hints.At(i); ++i) {
+    if (InOffTopicZone(o->node)) continue;
+    const Node* n = o->node;
     std::string text;
     if (n->Is(Tag::kMeta) || n->Is(Tag::kLink)) {
       text = Collapse(AttrOr(n, "content"));
