@@ -94,8 +94,18 @@ std::string_view AttrOr(const Node* n, std::string_view name) {
 }
 
 bool IsSkippedTag(const Node* n) {
-  return n->Is(Tag::kScript) || n->Is(Tag::kStyle) || n->Is(Tag::kNoscript) || n->Is(Tag::kTemplate) ||
-         n->Is(Tag::kSvg) || n->ns != Namespace::kHtml;
+  if (n->ns != Namespace::kHtml) return true;
+  if (!n->is_element()) return false;
+  switch (n->tag) {
+    case Tag::kScript:
+    case Tag::kStyle:
+    case Tag::kNoscript:
+    case Tag::kTemplate:
+    case Tag::kSvg:
+      return true;
+    default:
+      return false;
+  }
 }
 
 // Visible text of a subtree, whitespace-collapsed, at most about `limit` bytes.
@@ -171,6 +181,19 @@ struct Ordered {
   uint32_t order;
 };
 
+// The attributes VisitElement asks every element about, read in one pass
+// (the first of duplicate names, as Node::Attr answers).
+struct HintAttrs {
+  std::string_view itemprop, cls, id, rel, aria_label;
+  bool pubdate = false;
+};
+
+// An element that may hold a hint, with its attributes.
+struct Hinted {
+  Ordered at;
+  HintAttrs attrs;
+};
+
 // What one pass over the document collects.
 struct Collected {
   std::vector<std::pair<std::string, std::string_view>> metas;  // lowercase key -> content
@@ -183,7 +206,7 @@ struct Collected {
   // Elements with a class, id, rel, aria-label or itemprop=author: where
   // date hints, bylines and the breadcrumb trail are looked for, only when
   // a page needs them (most find their dates and names in the metadata).
-  std::vector<Ordered> hinted;
+  std::vector<Hinted> hinted;
 };
 
 // Class or id words of elements that hold a date or a byline, and words
@@ -283,12 +306,6 @@ class WordSet {
   std::unique_ptr<RE2> non_ascii_;
 };
 
-// The attributes VisitElement asks every element about, read in one pass
-// (the first of duplicate names, as Node::Attr answers).
-struct HintAttrs {
-  std::string_view itemprop, cls, id, rel, aria_label;
-  bool pubdate = false;
-};
 
 HintAttrs ReadHintAttrs(const Node* n) {
   HintAttrs h;
@@ -359,7 +376,7 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
     c->itemprop_dates.push_back({n, order});
   }
   if (!cls.empty() || !id.empty() || !attrs.rel.empty() || !attrs.aria_label.empty() || itemprop == "author") {
-    c->hinted.push_back({n, order});
+    c->hinted.push_back({{n, order}, attrs});
   }
 }
 
@@ -397,14 +414,14 @@ class HintList {
   // The i-th accepted element; nullptr past the last.
   const Ordered* At(size_t i) {
     while (found_.size() <= i && found_.size() < kMaxCandidates && next_ < hinted_.size()) {
-      const Ordered& o = hinted_[next_++];
-      if (test_(ReadHintAttrs(o.node))) found_.push_back(&o);
+      const Hinted& h = hinted_[next_++];
+      if (test_(h.attrs)) found_.push_back(&h.at);
     }
     return i < found_.size() ? found_[i] : nullptr;
   }
 
  private:
-  const std::vector<Ordered>& hinted_;
+  const std::vector<Hinted>& hinted_;
   bool (*test_)(const HintAttrs&);
   size_t next_ = 0;
   std::vector<const Ordered*> found_;
@@ -416,9 +433,8 @@ const Ordered* At(HintList& list, size_t i) { return list.At(i); }
 // The first breadcrumb trail (ASCII case-insensitive, no RE2 folding).
 const Node* Breadcrumb(const Collected& c) {
   const WordSet& crumb = Words().crumb;
-  for (const Ordered& o : c.hinted) {
-    HintAttrs a = ReadHintAttrs(o.node);
-    if (crumb.FoundAscii(a.cls) || crumb.FoundAscii(a.id) || HasNoCase(a.aria_label, "breadcrumb")) return o.node;
+  for (const auto& [at, a] : c.hinted) {
+    if (crumb.FoundAscii(a.cls) || crumb.FoundAscii(a.id) || HasNoCase(a.aria_label, "breadcrumb")) return at.node;
   }
   return nullptr;
 }
