@@ -409,42 +409,70 @@ bool IsLinkList(const Block& b) {
   return b.link_chars * 2 > b.chars && b.chars - b.link_chars < kProsePlainChars;
 }
 
+// The string value starting after the opening quote at json[i], JSON
+// escapes decoded (\n, \t, \r as spaces): runs without escapes go in one
+// append.
+std::string DecodeJsonString(std::string_view json, size_t i) {
+  std::string raw;
+  const size_t n = json.size();
+  while (i < n && json[i] != '"') {
+    size_t j = i;
+    while (j < n && json[j] != '"' && json[j] != '\\') ++j;
+    raw.append(json.data() + i, j - i);
+    i = j;
+    if (i == n || json[i] == '"') break;
+    if (i + 1 == n) {  // a lone backslash at the very end
+      raw.push_back('\\');
+      break;
+    }
+    char e = json[++i];
+    if (e == 'u' && i + 4 < n) {
+      char32_t cp = 0;
+      for (int k = 1; k <= 4; ++k) {
+        char h = json[i + k];
+        cp = cp * 16 + (h >= '0' && h <= '9' ? h - '0' : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : 0);
+      }
+      i += 4;
+      utf8::Append(cp >= 0xD800 && cp <= 0xDFFF ? utf8::kReplacement : cp, &raw);
+    } else {
+      raw.push_back(e == 'n' || e == 't' || e == 'r' ? ' ' : e);
+    }
+    ++i;
+  }
+  return raw;
+}
+
+bool IsJsonLdScript(const Node& n) {
+  if (!n.Is(Tag::kScript) || n.first_child == nullptr || !n.first_child->is_text()) return false;
+  const std::string_view* type = n.Attr("type");
+  return type != nullptr && type->find("ld+json") != std::string_view::npos;
+}
+
 // The articleBody of the page's JSON-LD, whitespace-collapsed, or "". Only
 // the first occurrence is read; escapes are decoded, markup is not.
 std::string JsonLdArticleBody(const Document& doc) {
   const Node* root = doc.root();
-  for (const Node* n = root; n != nullptr; n = NextInTree(n, root)) {
-    if (!n->Is(Tag::kScript) || n->first_child == nullptr || !n->first_child->is_text()) continue;
-    const std::string_view* type = n->Attr("type");
-    if (type == nullptr || type->find("ld+json") == std::string_view::npos) continue;
-    std::string_view json = n->first_child->data;
-    size_t key = json.find("\"articleBody\"");
-    if (key == std::string_view::npos) continue;
-    size_t i = json.find_first_not_of(" \t\r\n:", key + 13);
-    if (i == std::string_view::npos || json[i] != '"') continue;
-    std::string raw;
-    for (++i; i < json.size() && json[i] != '"'; ++i) {
-      if (json[i] != '\\' || i + 1 == json.size()) {
-        raw.push_back(json[i]);
-        continue;
-      }
-      char e = json[++i];
-      if (e == 'u' && i + 4 < json.size()) {
-        char32_t cp = 0;
-        for (int k = 1; k <= 4; ++k) {
-          char h = json[i + k];
-          cp = cp * 16 + (h >= '0' && h <= '9' ? h - '0' : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : 0);
-        }
-        i += 4;
-        utf8::Append(cp >= 0xD800 && cp <= 0xDFFF ? utf8::kReplacement : cp, &raw);
-      } else {
-        raw.push_back(e == 'n' || e == 't' || e == 'r' ? ' ' : e);
+  const Node* n = root;
+  while (n != nullptr) {
+    if (n->is_element() && IsJsonLdScript(*n)) {
+      std::string_view json = n->first_child->data;
+      size_t key = json.find("\"articleBody\"");
+      size_t i = key == std::string_view::npos ? key : json.find_first_not_of(" \t\r\n:", key + 13);
+      if (i != std::string_view::npos && json[i] == '"') {
+        std::string raw = DecodeJsonString(json, i + 1);
+        std::string body;
+        bool space = false;
+        AppendCollapsed(raw, 0, &space, &body);
+        return body;
       }
     }
-    std::string body;
-    bool space = false;
-    AppendCollapsed(raw, 0, &space, &body);
-    return body;
+    // Pre-order step, inline: this walk visits every node of the page.
+    if (n->first_child != nullptr) {
+      n = n->first_child;
+      continue;
+    }
+    while (n != root && n->next_sibling == nullptr) n = n->parent;
+    n = n == root ? nullptr : n->next_sibling;
   }
   return {};
 }
