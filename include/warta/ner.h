@@ -14,7 +14,9 @@
 #ifndef WARTA_NER_H_
 #define WARTA_NER_H_
 
+#include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,14 @@ class NerModel {
   // (invalid UTF-8 is read as U+FFFD). Sentences longer than a few thousand
   // tokens are tagged in pieces to keep memory bounded.
   std::vector<std::string_view> Tag(const std::vector<std::string_view>& tokens) const;
+
+  // Tag() as indexes into labels(), written to *ids (resized). Reuses ids'
+  // capacity and per-thread buffers: tagging sentence after sentence
+  // allocates nothing.
+  void TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids) const;
+
+  // The IOB2 labels, "O" first.
+  const std::vector<std::string>& labels() const;
 
   // The language code the model was trained for ("en", "id").
   const std::string& language() const;

@@ -109,12 +109,8 @@ class EntityFinder {
   void TagSentence(const nlp::Sentence& s) {
     uint32_t n = s.token_end - s.token_begin;
     if (n == 0) return;
-    struct Span {
-      uint32_t b, e;
-      std::string_view type;
-    };
-    std::vector<Span> spans;
-    std::vector<uint8_t> tagged(n, 0);
+    spans_.clear();
+    tagged_.assign(n, 0);
     const NerModel* model = res_.ModelFor(doc_.indonesian ? "id" : "en");
     // Names are capitalised: a sentence whose only capital opens it (two in
     // five in news) is left to the gazetteer for its first words and to the
@@ -130,38 +126,42 @@ class EntityFinder {
       return;
     }
     if (model != nullptr) {
-      std::vector<std::string_view> views;
-      views.reserve(n);
-      for (uint32_t i = s.token_begin; i < s.token_end; ++i) views.push_back(doc_.Tok(i));
-      std::vector<std::string_view> tags = model->Tag(views);
+      views_.clear();
+      for (uint32_t i = s.token_begin; i < s.token_end; ++i) views_.push_back(doc_.Tok(i));
+      model->TagIds(views_, &ids_);
+      const std::vector<std::string>& labels = model->labels();
       for (uint32_t i = 0; i < n; ++i) {
-        if (tags[i].size() < 3 || tags[i][0] != 'B') continue;
+        const std::string_view tag = labels[ids_[i]];
+        if (tag.size() < 3 || tag[0] != 'B') continue;
         uint32_t e = i + 1;
-        while (e < n && tags[e].size() > 2 && tags[e][0] == 'I' && tags[e].substr(2) == tags[i].substr(2)) ++e;
-        spans.push_back({s.token_begin + i, s.token_begin + e, tags[i].substr(2)});
-        std::fill(tagged.begin() + i, tagged.begin() + e, 1);
+        // IOB2 from Viterbi: an I- label continues its own B- type.
+        while (e < n && labels[ids_[e]][0] == 'I') ++e;
+        spans_.push_back({s.token_begin + i, s.token_begin + e, tag.substr(2)});
+        std::fill(tagged_.begin() + i, tagged_.begin() + e, 1);
       }
     }
     // The gazetteer costs as much as the tagger: ask it only when a title
     // needs its places stripped or a capitalised word went untagged.
     bool need = model == nullptr;
-    for (const Span& sp : spans) need = need || (sp.type == "PER" && IsRoleAt(sp.b));
+    for (const Span& sp : spans_) need = need || (sp.type == "PER" && IsRoleAt(sp.b));
     for (uint32_t i = 1; i < n && !need; ++i) {
-      need = !tagged[i] && doc_.seg.tokens[s.token_begin + i].kind == nlp::TokenKind::kWord &&
+      need = !tagged_[i] && doc_.seg.tokens[s.token_begin + i].kind == nlp::TokenKind::kWord &&
              doc_.Capitalized(s.token_begin + i);
     }
     if (need) MatchGazetteer(s);
-    for (const Span& sp : spans) AddCleaned(sp.b, sp.e, std::string(sp.type));
+    for (const Span& sp : spans_) AddCleaned(sp.b, sp.e, std::string(sp.type));
   }
 
   void MatchGazetteer(const nlp::Sentence& s) {
-    std::vector<nlp::GazetteerHit> hits;
-    std::vector<std::string> lower(doc_.lower.begin() + s.token_begin, doc_.lower.begin() + s.token_end);
-    res_.gazetteer().Match(lower, &hits);
+    const uint32_t n = s.token_end - s.token_begin;
+    keys_.clear();
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) keys_.push_back(nlp::TokenKey(doc_.lower[i]));
+    hits_.resize(n);
+    res_.gazetteer().Match(keys_, hits_.data());
     constexpr uint8_t kLoc = 1;  // kGazetteerTypes[0]
-    for (uint32_t i = 0; i < s.token_end - s.token_begin; ++i) {
-      if (hits[i].begin_mask & kLoc) loc_hit_[s.token_begin + i] = 1;
-      if ((hits[i].inside_mask & kLoc) && !(hits[i].begin_mask & kLoc)) loc_hit_[s.token_begin + i] = 2;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (hits_[i].begin_mask & kLoc) loc_hit_[s.token_begin + i] = 1;
+      if ((hits_[i].inside_mask & kLoc) && !(hits_[i].begin_mask & kLoc)) loc_hit_[s.token_begin + i] = 2;
     }
   }
 
@@ -558,6 +558,17 @@ class EntityFinder {
   std::unordered_map<std::string, int32_t> last_word_, first_word_;
   std::string last_possessor_;
   uint32_t possessor_sentence_ = UINT32_MAX;
+  // TagSentence's buffers, reused from sentence to sentence.
+  struct Span {
+    uint32_t b, e;
+    std::string_view type;
+  };
+  std::vector<Span> spans_;
+  std::vector<uint8_t> tagged_;
+  std::vector<std::string_view> views_;
+  std::vector<uint8_t> ids_;
+  std::vector<nlp::GazetteerKey> keys_;
+  std::vector<nlp::GazetteerHit> hits_;
 };
 
 }  // namespace

@@ -17,18 +17,31 @@ int TokenCount(std::string_view phrase) {
   return 1 + static_cast<int>(std::count(phrase.begin(), phrase.end(), ' '));
 }
 
-// Hash of a token sequence, extended one token at a time (FNV-1a, with a
-// separator byte that cannot occur in UTF-8 between tokens). A space inside
-// a token hashes as a separator, so the token "jawa barat" matches the
-// phrase of two tokens.
-constexpr uint64_t kSeed = 0xCBF29CE484222325ull;
-constexpr uint8_t kSeparator = 0xFF;
-uint64_t Extend(uint64_t h, std::string_view token) {
-  for (char c : token) h = (h ^ (c == ' ' ? kSeparator : static_cast<uint8_t>(c))) * 0x100000001B3ull;
-  return (h ^ kSeparator) * 0x100000001B3ull;
-}
+constexpr uint64_t kPhraseSeed = 0x2545F4914F6CDD1Dull;
+constexpr uint64_t kPhraseMult = 0x9E3779B97F4A7C15ull;
+
+uint64_t Extend(uint64_t h, GazetteerKey key) { return h * key.mult + key.poly; }
 
 }  // namespace
+
+uint64_t WordHash(std::string_view lower) {
+  uint64_t h = kFnvSeed;
+  for (char c : lower) h = FnvByte(h, static_cast<uint8_t>(c));
+  return FinishHash(h);
+}
+
+GazetteerKey SingleWordKey(uint64_t word_hash) { return {kPhraseMult, word_hash}; }
+
+GazetteerKey TokenKey(std::string_view lower_token) {
+  GazetteerKey key{1, 0};
+  while (true) {
+    size_t space = lower_token.find(' ');
+    key.mult *= kPhraseMult;
+    key.poly = key.poly * kPhraseMult + WordHash(lower_token.substr(0, space));
+    if (space == std::string_view::npos) return key;
+    lower_token.remove_prefix(space + 1);
+  }
+}
 
 size_t Gazetteer::Parse(std::string_view text) {
   while (!text.empty()) {
@@ -42,13 +55,13 @@ size_t Gazetteer::Parse(std::string_view text) {
     std::string_view phrase = line.substr(tab + 1);
     if (type < 0 || phrase.empty()) continue;
     if (TokenCount(phrase) > kGazetteerMaxTokens) continue;
-    uint64_t h = kSeed;
+    uint64_t h = kPhraseSeed;
     for (size_t space; (space = phrase.find(' ')) != std::string_view::npos;) {
-      h = Extend(h, phrase.substr(0, space));
+      h = Extend(h, SingleWordKey(WordHash(phrase.substr(0, space))));
       entries_.emplace(h, 0);  // a prefix: keeps any mask already there
       phrase.remove_prefix(space + 1);
     }
-    uint8_t& mask = entries_[Extend(h, phrase)];
+    uint8_t& mask = entries_[Extend(h, SingleWordKey(WordHash(phrase)))];
     size_ += mask == 0;
     mask |= static_cast<uint8_t>(1u << type);
   }
@@ -57,17 +70,25 @@ size_t Gazetteer::Parse(std::string_view text) {
 
 void Gazetteer::Match(const std::vector<std::string>& lower_tokens,
                       std::vector<GazetteerHit>* hits) const {
-  const size_t n = lower_tokens.size();
-  hits->assign(n, GazetteerHit{});
+  std::vector<GazetteerKey> keys;
+  keys.reserve(lower_tokens.size());
+  for (const std::string& t : lower_tokens) keys.push_back(TokenKey(t));
+  hits->resize(keys.size());
+  Match(keys, hits->data());
+}
+
+void Gazetteer::Match(std::span<const GazetteerKey> keys, GazetteerHit* hits) const {
+  const size_t n = keys.size();
+  std::fill(hits, hits + n, GazetteerHit{});
   if (entries_.empty()) return;
   for (size_t start = 0; start < n; ++start) {
     // The longest match of each type: extend while some entry continues,
     // remembering where each type last matched.
     size_t longest[kGazetteerTypeCount] = {};
-    uint64_t h = kSeed;
+    uint64_t h = kPhraseSeed;
     size_t max_len = std::min<size_t>(kGazetteerMaxTokens, n - start);
     for (size_t len = 1; len <= max_len; ++len) {
-      auto it = entries_.find(h = Extend(h, lower_tokens[start + len - 1]));
+      auto it = entries_.find(h = Extend(h, keys[start + len - 1]));
       if (it == entries_.end()) break;
       for (int t = 0; t < kGazetteerTypeCount; ++t) {
         if (it->second & (1u << t)) longest[t] = len;
@@ -76,8 +97,8 @@ void Gazetteer::Match(const std::vector<std::string>& lower_tokens,
     for (int t = 0; t < kGazetteerTypeCount; ++t) {
       if (!longest[t]) continue;
       const uint8_t bit = static_cast<uint8_t>(1u << t);
-      (*hits)[start].begin_mask |= bit;
-      for (size_t k = 1; k < longest[t]; ++k) (*hits)[start + k].inside_mask |= bit;
+      hits[start].begin_mask |= bit;
+      for (size_t k = 1; k < longest[t]; ++k) hits[start + k].inside_mask |= bit;
     }
   }
 }

@@ -11,12 +11,37 @@
 #define WARTA_NLP_GAZETTEER_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace warta::nlp {
+
+// FNV-1a over bytes: the hash of words under gazetteer keys and NER
+// features (both computed once per token, then combined).
+inline constexpr uint64_t kFnvSeed = 0xCBF29CE484222325ull;
+inline uint64_t FnvByte(uint64_t h, uint8_t b) { return (h ^ b) * 0x100000001B3ull; }
+// Spreads an FNV state over all 64 bits (murmur3's finaliser).
+inline uint64_t FinishHash(uint64_t h) {
+  h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
+  h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
+}
+// The hash of one lowercase word.
+uint64_t WordHash(std::string_view lower);
+
+// What a token adds to a phrase hash: a phrase of words w1..wk hashes to the
+// polynomial (((seed * K + h(w1)) * K + h(w2)) ...), so a token is the pair
+// (K^m, its own polynomial) over its m space-separated parts, and the token
+// "jawa barat" extends a phrase exactly as "jawa" then "barat" do.
+struct GazetteerKey {
+  uint64_t mult = 0, poly = 0;
+};
+// A token without spaces whose WordHash is `word_hash`.
+GazetteerKey SingleWordKey(uint64_t word_hash);
+GazetteerKey TokenKey(std::string_view lower_token);
 
 // Bit i of a type mask stands for kGazetteerTypes[i].
 inline constexpr std::string_view kGazetteerTypes[] = {"LOC", "MISC", "ROLE", "ORG", "PER"};
@@ -39,11 +64,14 @@ class Gazetteer {
   // Fills hits[i] for each token of `lower_tokens` (already lowercased). At
   // each start position the longest entry of each type wins.
   void Match(const std::vector<std::string>& lower_tokens, std::vector<GazetteerHit>* hits) const;
+  // The same over the tokens' keys (TokenKey of each lowercased token);
+  // `hits` has keys.size() elements.
+  void Match(std::span<const GazetteerKey> keys, GazetteerHit* hits) const;
 
   size_t size() const { return size_; }
 
  private:
-  // Keyed by PhraseHash() of every entry and of every proper prefix of an
+  // Keyed by the phrase hash of every entry and of every proper prefix of an
   // entry (mask 0), so matching stops as soon as no entry can continue.
   std::unordered_map<uint64_t, uint8_t> entries_;
   size_t size_ = 0;

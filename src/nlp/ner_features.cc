@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/utf8.h"
 
@@ -18,36 +19,31 @@ enum Template : uint8_t {
   kWordShape, kLength, kWordM1Shape0, kShapeM1Word0,
 };
 
+constexpr int kTemplateCount = kShapeM1Word0 + 1;
 constexpr size_t kMaxShape = 8;
+// Features of one token at most: 17 word and shape templates, the first
+// shape, 4 prefixes, 4 suffixes, the length and 5 per gazetteer type.
+constexpr size_t kMaxTokenFeatures = 27 + 5 * kGazetteerTypeCount;
 constexpr std::string_view kStart = "<s>";
 constexpr std::string_view kEnd = "</s>";
 
-// FNV-1a over the bytes, finished with a splitmix64 step so the top bits
-// (the bucket) are well mixed.
-class Hasher {
- public:
-  explicit Hasher(uint8_t tmpl) { Byte(tmpl); }
-  Hasher& Add(std::string_view s) {
-    for (char c : s) Byte(static_cast<uint8_t>(c));
-    Byte(0xFF);  // separator: ("ab","c") != ("a","bc")
-    return *this;
-  }
-  Hasher& Add(char c) {
-    Byte(static_cast<uint8_t>(c));
-    return *this;
-  }
-  uint32_t Bucket(int bits) const {
-    uint64_t z = h_ + 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    return static_cast<uint32_t>(z >> (64 - bits));
-  }
+// A feature's hash is FNV-1a over its template byte, then each part's bytes
+// followed by 0xFF (so ("ab","c") != ("a","bc")), finished with a
+// splitmix64 step so the top bits (the bucket) are well mixed.
+inline uint64_t AddPart(uint64_t h, const char* p, size_t n) {
+  for (size_t k = 0; k < n; ++k) h = FnvByte(h, static_cast<uint8_t>(p[k]));
+  return FnvByte(h, 0xFF);
+}
 
- private:
-  void Byte(uint8_t b) { h_ = (h_ ^ b) * 0x100000001B3ull; }
-  uint64_t h_ = 0xCBF29CE484222325ull;
-};
+inline uint32_t Bucket(uint64_t h, int bits) {
+  uint64_t z = h + 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return static_cast<uint32_t>(z >> (64 - bits));
+}
+
+inline uint64_t TemplateState(int t) { return FnvByte(kFnvSeed, static_cast<uint8_t>(t)); }
 
 char ShapeChar(char32_t cp) {
   if (u_isupper(cp) || u_istitle(cp)) return 'X';
@@ -58,30 +54,33 @@ char ShapeChar(char32_t cp) {
   return u_ispunct(cp) ? '.' : 'o';
 }
 
-// Long shape ("Xxxxxxxx" capped) into *shape, short shape (runs collapsed:
-// "Xx", "d.d") into *short_shape.
-void Shapes(std::string_view s, std::string* shape, std::string* short_shape) {
-  shape->clear();
-  short_shape->clear();
-  size_t pos = 0;
-  while (pos < s.size()) {
-    char c = ShapeChar(utf8::Decode(s, &pos));
-    if (shape->size() < kMaxShape) *shape += c;
-    if (short_shape->empty() || short_shape->back() != c) *short_shape += c;
+// Lowercase and shape characters of ASCII, by byte (ShapeChar's answers).
+struct AsciiTables {
+  char lower[128];
+  char shape[128];
+  constexpr AsciiTables() : lower(), shape() {
+    for (int b = 0; b < 128; ++b) {
+      const bool upper = b >= 'A' && b <= 'Z';
+      lower[b] = static_cast<char>(upper ? b + 32 : b);
+      shape[b] = upper ? 'X' : b >= 'a' && b <= 'z' ? 'x' : b >= '0' && b <= '9' ? 'd' : static_cast<char>(b);
+    }
   }
-}
+};
+constexpr AsciiTables kAscii;
 
-bool IsTitle(std::string_view shape) { return shape.size() >= 2 && shape[0] == 'X' && shape[1] == 'x'; }
+constexpr uint8_t kHasUpper = 1, kHasLower = 2, kHasSpace = 4;
+inline uint8_t ShapeFlags(char c) {
+  return static_cast<uint8_t>((c == 'X' ? kHasUpper : 0) | (c == 'x' ? kHasLower : 0) | (c == ' ' ? kHasSpace : 0));
+}
 
 // 'l' when the sentence has no capital letter (lowercased text: case says
 // nothing), 'u' when nearly every word is in capitals (headlines), else 'n'.
 // Shape features are conjoined with it so each casing regime gets its own
 // weights.
-char CaseMode(const std::vector<std::string>& short_shapes) {
+char CaseMode(std::span<const FeatureExtractor::TokenInfo> tokens) {
   size_t words = 0, caps = 0, any_upper = 0;
-  for (const std::string& s : short_shapes) {
-    bool upper = s.find('X') != std::string::npos;
-    bool lower = s.find('x') != std::string::npos;
+  for (const FeatureExtractor::TokenInfo& t : tokens) {
+    const bool upper = t.flags & kHasUpper, lower = t.flags & kHasLower;
     any_upper += upper;
     if (!upper && !lower) continue;
     ++words;
@@ -107,108 +106,169 @@ void LowerUtf8(std::string_view s, std::string* out) {
   }
 }
 
-void FeatureExtractor::Extract(const std::vector<std::string_view>& tokens, const Gazetteer* gazetteer,
-                               int bits, SentenceFeatures* out) {
-  const size_t n = tokens.size();
-  out->buckets.clear();
-  out->offsets.clear();
-  // resize() keeps the strings' capacity from earlier sentences.
-  lower_.resize(n);
-  shape_.resize(n);
-  short_shape_.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    lower_[i].clear();
-    LowerUtf8(tokens[i], &lower_[i]);
-    Shapes(tokens[i], &shape_[i], &short_shape_[i]);
+// Writes the token's lowercase form and short shape to text_ at used_, which
+// has room for 4 bytes per token byte (a stray byte lowercases to the 3 of
+// U+FFFD).
+void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
+  char* const base = text_.data();
+  const size_t lower = used_;
+  const size_t short_shape = used_ + 3 * token.size();
+  size_t w = lower, ws = short_shape, count = 0;
+  for (size_t pos = 0; pos < token.size();) {
+    const unsigned char b = static_cast<unsigned char>(token[pos]);
+    char c;
+    if (b < 0x80) {
+      base[w++] = kAscii.lower[b];
+      c = kAscii.shape[b];
+      ++pos;
+    } else {
+      const char32_t cp = utf8::Decode(token, &pos);
+      c = ShapeChar(cp);
+      scratch_.clear();
+      utf8::Append(static_cast<char32_t>(u_tolower(cp)), &scratch_);
+      std::memcpy(base + w, scratch_.data(), scratch_.size());
+      w += scratch_.size();
+    }
+    if (count < 4) t->prefix_end[count] = static_cast<uint8_t>(w - lower);
+    if (count < kMaxShape) t->shape[count] = c;
+    ++count;
+    if (ws == short_shape || base[ws - 1] != c) {
+      base[ws++] = c;
+      t->flags |= ShapeFlags(c);
+    }
   }
-  case_mode_ = CaseMode(short_shape_);
-  if (gazetteer) {
-    gazetteer->Match(lower_, &hits_);
-  } else {
-    hits_.assign(n, GazetteerHit{});
+  used_ = short_shape + token.size();
+  t->lower = static_cast<uint32_t>(lower);
+  t->lower_size = static_cast<uint32_t>(w - lower);
+  t->short_shape = static_cast<uint32_t>(short_shape);
+  t->short_size = static_cast<uint32_t>(ws - short_shape);
+  t->shape_size = static_cast<uint8_t>(std::min(count, kMaxShape));
+  t->affixes = static_cast<uint8_t>(count == 0 ? 0 : std::min<size_t>(4, count - 1));
+  t->length = static_cast<uint8_t>(std::min<size_t>(count, 12));
+  // Suffixes by code point, of the lowercase form.
+  size_t end = t->lower_size;
+  for (size_t k = 0; k < t->affixes; ++k) {
+    do --end; while (end > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(base[lower + end])));
+    t->suffix_size[k] = static_cast<uint8_t>(t->lower_size - end);
   }
-  for (size_t i = 0; i < n; ++i) {
-    out->offsets.push_back(static_cast<uint32_t>(out->buckets.size()));
-    TokenFeatures(i, tokens, bits, out);
-  }
-  out->offsets.push_back(static_cast<uint32_t>(out->buckets.size()));
 }
 
-void FeatureExtractor::TokenFeatures(size_t i, const std::vector<std::string_view>& tokens, int bits,
-                                     SentenceFeatures* out) {
+// "Xx..." or a lone capital.
+bool FeatureExtractor::Title(const TokenInfo& t) const {
+  const char* ss = text_.data() + t.short_shape;
+  return t.short_size >= 1 && ss[0] == 'X' && (t.short_size == 1 || ss[1] == 'x');
+}
+
+// A position before or after the sentence: `text` stands for its word and
+// its short shape.
+void FeatureExtractor::Sentinel(std::string_view text, TokenInfo* t) {
+  *t = TokenInfo{};
+  t->lower = t->short_shape = static_cast<uint32_t>(used_);
+  t->lower_size = t->short_size = static_cast<uint32_t>(text.size());
+  std::memcpy(text_.data() + used_, text.data(), text.size());
+  used_ += text.size();
+}
+
+void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const Gazetteer* gazetteer, int bits,
+                               SentenceFeatures* out) {
   const size_t n = tokens.size();
-  auto word = [&](ptrdiff_t k) -> std::string_view {
-    ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
-    if (j < 0) return kStart;
-    if (j >= static_cast<ptrdiff_t>(n)) return kEnd;
-    return lower_[j];
-  };
-  auto sshape = [&](ptrdiff_t k) -> std::string_view {
-    ptrdiff_t j = static_cast<ptrdiff_t>(i) + k;
-    if (j < 0) return kStart;
-    if (j >= static_cast<ptrdiff_t>(n)) return kEnd;
-    return short_shape_[j];
-  };
-  auto emit = [&](const Hasher& h) { out->buckets.push_back(h.Bucket(bits)); };
-  const char mode = case_mode_;
-  const std::string_view w = lower_[i];
-
-  emit(Hasher(kBias));
-  emit(Hasher(kBias).Add(mode));
-  emit(Hasher(kWord).Add(w));
-  emit(Hasher(kWordM1).Add(word(-1)));
-  emit(Hasher(kWordP1).Add(word(1)));
-  emit(Hasher(kWordM2).Add(word(-2)));
-  emit(Hasher(kWordP2).Add(word(2)));
-  emit(Hasher(kBigramM1).Add(word(-1)).Add(w));
-  emit(Hasher(kBigramP1).Add(w).Add(word(1)));
-
-  const std::string_view shape = shape_[i];
-  const std::string_view short_shape = short_shape_[i];
-  emit(Hasher(kShape).Add(mode).Add(shape));
-  emit(Hasher(kShortShape).Add(mode).Add(short_shape));
-  emit(Hasher(kShortShapeM1).Add(mode).Add(sshape(-1)));
-  emit(Hasher(kShortShapeP1).Add(mode).Add(sshape(1)));
-  emit(Hasher(kShapeTrigram).Add(mode).Add(sshape(-1)).Add(short_shape).Add(sshape(1)));
-  emit(Hasher(kWordShape).Add(mode).Add(w).Add(short_shape));
-  emit(Hasher(kWordM1Shape0).Add(mode).Add(word(-1)).Add(short_shape));
-  emit(Hasher(kShapeM1Word0).Add(mode).Add(sshape(-1)).Add(w));
-  if (i == 0) emit(Hasher(kFirstShape).Add(mode).Add(short_shape));
-
-  // Affixes by code point, of the lowercase form.
-  size_t cps[5] = {0, 0, 0, 0, 0};  // byte offset after 1..4 code points
-  size_t count = 0, pos = 0;
-  while (pos < w.size() && count < 4) {
-    utf8::Decode(w, &pos);
-    cps[++count] = pos;
+  bits_ = bits;
+  size_t room = kStart.size() * 2 + kEnd.size() * 2;
+  for (std::string_view t : tokens) room += 4 * t.size();
+  if (text_.size() < room) text_.resize(room);
+  used_ = 0;
+  info_.resize(n + 4);
+  Sentinel(kStart, &info_[0]);
+  Sentinel(kStart, &info_[1]);
+  Sentinel(kEnd, &info_[n + 2]);
+  Sentinel(kEnd, &info_[n + 3]);
+  for (size_t i = 0; i < n; ++i) {
+    info_[i + 2] = TokenInfo{};
+    Describe(tokens[i], &info_[i + 2]);
   }
-  size_t total = utf8::CodePointCount(w);
-  for (size_t k = 1; k <= count && k < total; ++k) emit(Hasher(kPrefix).Add(w.substr(0, cps[k])));
-  {
-    size_t end = w.size();
-    size_t k = 0;
-    while (end > 0 && k < 4 && k + 1 < total) {
-      do --end; while (end > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(w[end])));
-      ++k;
-      emit(Hasher(kSuffix).Add(w.substr(end)));
+  const char mode = CaseMode(std::span(info_).subspan(2, n));
+  for (int t = 0; t < kTemplateCount; ++t) mode_state_[t] = FnvByte(TemplateState(t), static_cast<uint8_t>(mode));
+  hits_.assign(n, GazetteerHit{});
+  if (gazetteer) {
+    keys_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      const TokenInfo& t = info_[i + 2];
+      const std::string_view lower(text_.data() + t.lower, t.lower_size);
+      // A space in the token means one in its lowercase form too.
+      keys_[i] = t.flags & kHasSpace ? TokenKey(lower) : SingleWordKey(WordHash(lower));
     }
+    gazetteer->Match(keys_, hits_.data());
   }
-  emit(Hasher(kLength).Add(static_cast<char>(std::min<size_t>(total, 12))));
+  out->buckets.resize(n * kMaxTokenFeatures);
+  out->offsets.resize(n + 1);
+  uint32_t* const begin = out->buckets.data();
+  uint32_t* p = begin;
+  for (size_t i = 0; i < n; ++i) {
+    out->offsets[i] = static_cast<uint32_t>(p - begin);
+    p = TokenFeatures(i, p);
+  }
+  out->offsets[n] = static_cast<uint32_t>(p - begin);
+  out->buckets.resize(out->offsets[n]);
+}
+
+uint32_t* FeatureExtractor::TokenFeatures(size_t i, uint32_t* out) const {
+  const size_t n = hits_.size();
+  const TokenInfo* t = &info_[i + 2];  // t[-2] .. t[2]: the neighbours or sentinels
+  const char* text = text_.data();
+  const int bits = bits_;
+  auto emit = [&](uint64_t h) { *out++ = Bucket(h, bits); };
+  auto word = [&](const TokenInfo& x, uint64_t h) { return AddPart(h, text + x.lower, x.lower_size); };
+  auto sshape = [&](const TokenInfo& x, uint64_t h) { return AddPart(h, text + x.short_shape, x.short_size); };
+  auto chr = [](uint64_t h, int c) { return FnvByte(h, static_cast<uint8_t>(c)); };
+  const uint64_t* ms = mode_state_;
+
+  emit(TemplateState(kBias));
+  emit(ms[kBias]);
+  emit(word(t[0], TemplateState(kWord)));
+  emit(word(t[-1], TemplateState(kWordM1)));
+  emit(word(t[1], TemplateState(kWordP1)));
+  emit(word(t[-2], TemplateState(kWordM2)));
+  emit(word(t[2], TemplateState(kWordP2)));
+  emit(word(t[0], word(t[-1], TemplateState(kBigramM1))));
+  emit(word(t[1], word(t[0], TemplateState(kBigramP1))));
+
+  emit(AddPart(ms[kShape], t->shape, t->shape_size));
+  emit(sshape(t[0], ms[kShortShape]));
+  emit(sshape(t[-1], ms[kShortShapeM1]));
+  emit(sshape(t[1], ms[kShortShapeP1]));
+  emit(sshape(t[1], sshape(t[0], sshape(t[-1], ms[kShapeTrigram]))));
+  emit(sshape(t[0], word(t[0], ms[kWordShape])));
+  emit(sshape(t[0], word(t[-1], ms[kWordM1Shape0])));
+  emit(word(t[0], sshape(t[-1], ms[kShapeM1Word0])));
+  if (i == 0) emit(sshape(t[0], ms[kFirstShape]));
+
+  // Affixes by code point, of the lowercase form; prefixes extend one state.
+  const char* lower = text + t->lower;
+  uint64_t prefix = TemplateState(kPrefix);
+  for (size_t k = 0, done = 0; k < t->affixes; ++k) {
+    for (; done < t->prefix_end[k]; ++done) prefix = FnvByte(prefix, static_cast<uint8_t>(lower[done]));
+    emit(FnvByte(prefix, 0xFF));
+  }
+  for (size_t k = 0; k < t->affixes; ++k) {
+    emit(AddPart(TemplateState(kSuffix), lower + t->lower_size - t->suffix_size[k], t->suffix_size[k]));
+  }
+  emit(chr(TemplateState(kLength), t->length));
 
   const GazetteerHit& hit = hits_[i];
-  const bool title = IsTitle(short_shape) || (short_shape.size() == 1 && short_shape[0] == 'X');
-  for (int t = 0; t < kGazetteerTypeCount; ++t) {
-    uint8_t bit = static_cast<uint8_t>(1u << t);
+  const uint8_t before = i > 0 ? hits_[i - 1].begin_mask | hits_[i - 1].inside_mask : 0;
+  const uint8_t after = i + 1 < n ? hits_[i + 1].begin_mask : 0;
+  if ((hit.begin_mask | hit.inside_mask | before | after) == 0) return out;
+  for (int g = 0; g < kGazetteerTypeCount; ++g) {
+    const uint8_t bit = static_cast<uint8_t>(1u << g);
     if (hit.begin_mask & bit) {
-      emit(Hasher(kGazBegin).Add(static_cast<char>(t)));
-      emit(Hasher(kGazBeginTitle).Add(mode).Add(static_cast<char>(t)).Add(title ? 'T' : 'f'));
+      emit(chr(TemplateState(kGazBegin), g));
+      emit(chr(chr(ms[kGazBeginTitle], g), Title(*t) ? 'T' : 'f'));
     }
-    if (hit.inside_mask & bit) emit(Hasher(kGazInside).Add(static_cast<char>(t)));
-    if (i > 0 && ((hits_[i - 1].begin_mask | hits_[i - 1].inside_mask) & bit)) {
-      emit(Hasher(kGazM1).Add(static_cast<char>(t)));
-    }
-    if (i + 1 < n && (hits_[i + 1].begin_mask & bit)) emit(Hasher(kGazP1).Add(static_cast<char>(t)));
+    if (hit.inside_mask & bit) emit(chr(TemplateState(kGazInside), g));
+    if (before & bit) emit(chr(TemplateState(kGazM1), g));
+    if (after & bit) emit(chr(TemplateState(kGazP1), g));
   }
+  return out;
 }
 
 }  // namespace warta::nlp

@@ -3,7 +3,10 @@
 // the word and its neighbours lowercased, word shapes, affixes, gazetteer
 // hits. Training (tools/ner_train) and tagging (NerModel) share this code,
 // so a model only works with the feature set it was trained with; bump
-// kNerFeatureVersion when the features change.
+// kNerFeatureVersion when the features change (or how they hash).
+//
+// Each token is read once (lowercase form, shapes, affix boundaries, into
+// one buffer per sentence); each feature then hashes those bytes.
 //
 // Thread safety: a FeatureExtractor only holds scratch buffers (reused from
 // sentence to sentence to avoid allocation); use one per thread.
@@ -11,6 +14,7 @@
 #define WARTA_NLP_NER_FEATURES_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,18 +41,37 @@ class FeatureExtractor {
  public:
   // Buckets are in [0, 2^bits). `gazetteer` may be null (no gazetteer
   // features).
-  void Extract(const std::vector<std::string_view>& tokens, const Gazetteer* gazetteer, int bits,
+  void Extract(std::span<const std::string_view> tokens, const Gazetteer* gazetteer, int bits,
                SentenceFeatures* out);
 
- private:
-  void TokenFeatures(size_t i, const std::vector<std::string_view>& tokens, int bits,
-                     SentenceFeatures* out);
+  // What the features need of one token: spans of text_ and code point
+  // boundaries.
+  struct TokenInfo {
+    uint32_t lower = 0, lower_size = 0;        // the lowercase form
+    uint32_t short_shape = 0, short_size = 0;  // runs collapsed: "Xx", "d.d"
+    char shape[8] = {};                        // "Xxxxxxxx", capped at 8 characters
+    uint8_t shape_size = 0;
+    uint8_t affixes = 0;   // prefixes (and suffixes) in use: min(4, length - 1)
+    uint8_t length = 0;    // code points, capped at 12
+    uint8_t prefix_end[4] = {};   // bytes of the lowercase form's first 1..4 code points
+    uint8_t suffix_size[4] = {};  // ... of its last 1..4
+    uint8_t flags = 0;            // kHas* bits of the short shape
+  };
 
-  char case_mode_ = 'n';
-  std::vector<std::string> lower_;
-  std::vector<std::string> shape_;
-  std::vector<std::string> short_shape_;
+ private:
+  void Describe(std::string_view token, TokenInfo* info);
+  void Sentinel(std::string_view text, TokenInfo* info);
+  bool Title(const TokenInfo& t) const;
+  uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
+
+  int bits_ = 0;
+  uint64_t mode_state_[32] = {};  // per template: the hash state after the template and case mode
+  std::vector<TokenInfo> info_;   // two sentinels before the tokens and two after
+  std::string text_;              // the bytes TokenInfo spans point into
+  size_t used_ = 0;               // ... of which this sentence has written so many
+  std::vector<GazetteerKey> keys_;
   std::vector<GazetteerHit> hits_;
+  std::string scratch_;  // one code point's lowercase form; a token with spaces
 };
 
 }  // namespace warta::nlp

@@ -80,37 +80,65 @@ std::vector<uint8_t> AllowedTransitions(const std::vector<std::string>& labels) 
 
 void Viterbi(const float* emissions, size_t n, size_t label_count, const float* transitions,
              const uint8_t* allowed, std::vector<uint8_t>* best) {
-  best->assign(n, 0);
+  using V4f = float __attribute__((vector_size(16)));
+  using V4i = int32_t __attribute__((vector_size(16)));
+  constexpr size_t kVecs = kNerMaxLabels / 4;
+  best->resize(n);
   if (n == 0) return;
   const size_t L = label_count;
+  const size_t vecs = (L + 3) / 4;
   constexpr float kNever = -std::numeric_limits<float>::infinity();
-  std::vector<float> score(L), next(L);
-  std::vector<uint8_t> back(n * L, 0);
-  for (size_t c = 0; c < L; ++c) {
-    score[c] = allowed[L * L + c] ? transitions[L * L + c] + emissions[c] : kNever;
+  // Transition scores by label pair, a disallowed one -inf, so one label's
+  // predecessors are taken four labels at a time without tests: a label
+  // unreachable so far (-inf) never wins, the same argmax as skipping it.
+  // Lanes past the last label stay -inf.
+  V4f trans[kNerMaxLabels + 1][kVecs];
+  for (size_t p = 0; p <= L; ++p) {
+    float row[kNerMaxLabels + 4];
+    std::fill(row, row + kNerMaxLabels + 4, kNever);
+    for (size_t c = 0; c < L; ++c) row[c] = allowed[p * L + c] ? transitions[p * L + c] : kNever;
+    std::memcpy(trans[p], row, vecs * sizeof(V4f));
   }
+  thread_local std::vector<V4i> back;
+  back.resize(n * vecs);
+  auto load_emissions = [&](size_t i, V4f* out) {
+    float row[kNerMaxLabels + 4] = {};
+    std::memcpy(row, emissions + i * L, L * sizeof(float));
+    std::memcpy(out, row, vecs * sizeof(V4f));
+  };
+  V4f score[kVecs], em[kVecs];
+  load_emissions(0, em);
+  for (size_t v = 0; v < vecs; ++v) score[v] = trans[L][v] + em[v];
   for (size_t i = 1; i < n; ++i) {
-    for (size_t c = 0; c < L; ++c) {
-      float top = kNever;
-      uint8_t arg = 0;
-      for (size_t p = 0; p < L; ++p) {
-        if (!allowed[p * L + c] || score[p] == kNever) continue;
-        float s = score[p] + transitions[p * L + c];
-        if (s > top) {
-          top = s;
-          arg = static_cast<uint8_t>(p);
-        }
-      }
-      next[c] = top == kNever ? kNever : top + emissions[i * L + c];
-      back[i * L + c] = arg;
+    V4f top[kVecs];
+    V4i arg[kVecs];
+    for (size_t v = 0; v < vecs; ++v) {
+      top[v] = V4f{} + kNever;
+      arg[v] = V4i{};
     }
-    score.swap(next);
+    for (size_t p = 0; p < L; ++p) {
+      const float from = score[p / 4][p % 4];
+      const V4i label = V4i{} + static_cast<int32_t>(p);
+      for (size_t v = 0; v < vecs; ++v) {
+        const V4f s = from + trans[p][v];
+        const V4i better = s > top[v];  // strict: the first best predecessor wins ties
+        top[v] = better ? s : top[v];
+        arg[v] = better ? label : arg[v];
+      }
+    }
+    load_emissions(i, em);
+    for (size_t v = 0; v < vecs; ++v) {
+      score[v] = top[v] + em[v];
+      back[i * vecs + v] = arg[v];
+    }
   }
   // Label 0 ("O") is always reachable, so the argmax is finite.
-  uint8_t last = static_cast<uint8_t>(std::max_element(score.begin(), score.end()) - score.begin());
+  float last_scores[kNerMaxLabels];
+  std::memcpy(last_scores, score, L * sizeof(float));
+  size_t last = static_cast<size_t>(std::max_element(last_scores, last_scores + L) - last_scores);
   for (size_t i = n; i-- > 0;) {
-    (*best)[i] = last;
-    last = back[i * L + last];
+    (*best)[i] = static_cast<uint8_t>(last);
+    last = static_cast<size_t>(back[i * vecs + last / 4][last % 4]);
   }
 }
 
@@ -187,15 +215,20 @@ Result<std::unique_ptr<NerModelData>> ParseNerModel(std::string_view bytes) {
   const size_t buckets = size_t{1} << bits;
   uint32_t row_count;
   if (!r.U32(&row_count) || row_count > buckets) return Status::Corrupt("ner model: bad row count");
-  m->weights.assign(buckets * count, 0);
+  m->stride = (count + 3) & ~size_t{3};
+  m->row_of.assign(buckets, 0);
+  m->rows.assign((size_t{row_count} + 1) * m->stride, 0);
   int64_t previous = -1;
+  int16_t q[kNerMaxLabels];
   for (uint32_t i = 0; i < row_count; ++i) {
     uint32_t bucket;
     if (!r.U32(&bucket) || bucket >= buckets || static_cast<int64_t>(bucket) <= previous ||
-        !r.Raw(&m->weights[size_t{bucket} * count], count * sizeof(int16_t))) {
+        !r.Raw(q, count * sizeof(int16_t))) {
       return Status::Corrupt("ner model: bad weight row " + std::to_string(i));
     }
     previous = bucket;
+    m->row_of[bucket] = i + 1;
+    std::copy(q, q + count, &m->rows[(size_t{i} + 1) * m->stride]);
   }
   if (!r.AtEnd()) return Status::Corrupt("ner model: trailing bytes");
   m->gazetteer.Parse(m->gazetteer_text);
@@ -212,6 +245,30 @@ namespace {
 // Sentences are tagged in pieces of this many tokens: Viterbi's back-pointer
 // table grows with the length.
 constexpr size_t kMaxPiece = 2000;
+
+// Adds up the weight rows of one token's features into acc[0 .. 4 * kVecs),
+// four labels per vector add.
+template <size_t kVecs>
+void SumRows(const uint32_t* bucket, const uint32_t* end, const uint32_t* row_of, const int32_t* rows,
+             int32_t* acc) {
+  using V4 = int32_t __attribute__((vector_size(16)));
+  V4 sum[kVecs] = {};
+  for (; bucket < end; ++bucket) {
+    const int32_t* row = rows + size_t{row_of[*bucket]} * (4 * kVecs);
+#pragma GCC unroll 8
+    for (size_t v = 0; v < kVecs; ++v) {
+      V4 x;
+      std::memcpy(&x, row + 4 * v, sizeof x);
+      sum[v] += x;
+    }
+  }
+  std::memcpy(acc, sum, sizeof sum);
+}
+
+using SumRowsFn = void (*)(const uint32_t*, const uint32_t*, const uint32_t*, const int32_t*, int32_t*);
+// By stride / 4 (kNerMaxLabels is 32).
+constexpr SumRowsFn kSumRows[] = {nullptr,     SumRows<1>, SumRows<2>, SumRows<3>, SumRows<4>,
+                                  SumRows<5>, SumRows<6>, SumRows<7>, SumRows<8>};
 
 bool Exists(const std::string& path) { return access(path.c_str(), R_OK) == 0; }
 
@@ -261,47 +318,44 @@ std::string NerModel::DefaultPath(std::string_view lang) {
 
 const std::string& NerModel::language() const { return data_->language; }
 
+const std::vector<std::string>& NerModel::labels() const { return data_->labels; }
+
 std::vector<std::string_view> NerModel::Tag(const std::vector<std::string_view>& tokens) const {
+  thread_local std::vector<uint8_t> ids;
+  TagIds(tokens, &ids);
+  std::vector<std::string_view> tags;
+  tags.reserve(ids.size());
+  for (uint8_t id : ids) tags.push_back(data_->labels[id]);
+  return tags;
+}
+
+void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids) const {
   const nlp::NerModelData& m = *data_;
   const size_t L = m.labels.size();
+  const SumRowsFn sum_rows = kSumRows[m.stride / 4];
   // Per-thread buffers: tagging sentence after sentence allocates nothing
   // once they have grown.
   thread_local struct Scratch {
     nlp::FeatureExtractor extractor;
     nlp::SentenceFeatures feats;
-    std::vector<std::string_view> piece;
     std::vector<float> emissions;
-    std::vector<int32_t> acc;
     std::vector<uint8_t> best;
   } s;
-  std::vector<std::string_view> tags;
-  tags.reserve(tokens.size());
-  s.acc.resize(L);
+  ids->clear();
   for (size_t begin = 0; begin < tokens.size(); begin += kMaxPiece) {
-    size_t end = std::min(tokens.size(), begin + kMaxPiece);
-    s.piece.assign(tokens.begin() + begin, tokens.begin() + end);
-    s.extractor.Extract(s.piece, &m.gazetteer, m.bits, &s.feats);
+    const auto piece = tokens.subspan(begin, std::min(kMaxPiece, tokens.size() - begin));
+    s.extractor.Extract(piece, &m.gazetteer, m.bits, &s.feats);
     const nlp::SentenceFeatures& f = s.feats;
-    const size_t n = s.piece.size();
-    s.emissions.assign(n * L, 0.0f);
+    const size_t n = piece.size();
+    s.emissions.resize(n * L);
+    int32_t acc[nlp::kNerMaxLabels];
     for (size_t i = 0; i < n; ++i) {
-      // The weight rows are scattered over megabytes: fetch the next
-      // token's rows while summing this one's.
-      const uint32_t next_end = i + 2 <= n ? f.offsets[i + 2] : f.offsets[n];
-      for (uint32_t k = f.offsets[i + 1]; k < next_end; ++k) {
-        __builtin_prefetch(&m.weights[size_t{f.buckets[k]} * L]);
-      }
-      std::fill(s.acc.begin(), s.acc.end(), 0);
-      for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) {
-        const int16_t* row = &m.weights[size_t{f.buckets[k]} * L];
-        for (size_t l = 0; l < L; ++l) s.acc[l] += row[l];
-      }
-      for (size_t l = 0; l < L; ++l) s.emissions[i * L + l] = static_cast<float>(s.acc[l]) * m.scale;
+      sum_rows(&f.buckets[f.offsets[i]], &f.buckets[f.offsets[i + 1]], m.row_of.data(), m.rows.data(), acc);
+      for (size_t l = 0; l < L; ++l) s.emissions[i * L + l] = static_cast<float>(acc[l]) * m.scale;
     }
     nlp::Viterbi(s.emissions.data(), n, L, m.transitions.data(), m.allowed.data(), &s.best);
-    for (uint8_t b : s.best) tags.push_back(m.labels[b]);
+    ids->insert(ids->end(), s.best.begin(), s.best.end());
   }
-  return tags;
 }
 
 }  // namespace warta

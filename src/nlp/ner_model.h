@@ -10,8 +10,9 @@
 //   u32 row_count, row_count x (u32 bucket, i16 weights[label_count])
 // Only buckets with a non-zero weight are stored (a perceptron only updates
 // features of tokens it got wrong, so most buckets stay zero); buckets are
-// strictly increasing. weight = i16 * scale. Loading expands the rows into
-// a dense table.
+// strictly increasing. weight = i16 * scale. Loading keeps the rows, widened
+// to int32 and padded to a multiple of 4 labels (vector adds), behind a
+// dense bucket -> row index.
 #ifndef WARTA_NLP_NER_MODEL_H_
 #define WARTA_NLP_NER_MODEL_H_
 
@@ -37,7 +38,11 @@ struct NerModelData {
   // the sentence start.
   std::vector<float> transitions;
   float scale = 1;
-  std::vector<int16_t> weights;  // bucket-major: weights[b * labels.size() + label]
+  // Bucket b's weights are rows[row_of[b] * stride ..][0 .. labels.size());
+  // row 0 is all zeros, for the buckets the file does not list.
+  std::vector<uint32_t> row_of;
+  std::vector<int32_t> rows;
+  size_t stride = 0;  // labels.size() rounded up to a multiple of 4
   std::string gazetteer_text;
   Gazetteer gazetteer;
   std::vector<uint8_t> allowed;  // AllowedTransitions(labels)
