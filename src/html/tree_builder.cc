@@ -260,8 +260,31 @@ constexpr ForeignAttr kForeignAttrs[] = {
     {"xmlns:xlink", "xlink", AttrNamespace::kXmlns},
 };
 
+// Which (length, first letter) pairs a name table holds: bit c - 'a' of
+// bits[length]. SVG pages are full of path/g/use/fill/d, none of which is in
+// a table, so this one test spares most of the table scans.
+struct NameFilter {
+  uint32_t bits[32] = {};
+  constexpr void Add(std::string_view name) { bits[name.size()] |= uint32_t{1} << (name[0] - 'a'); }
+  constexpr bool MayHold(std::string_view name) const {
+    return !name.empty() && name.size() < 32 && name[0] >= 'a' && name[0] <= 'z' &&
+           ((bits[name.size()] >> (name[0] - 'a')) & 1);
+  }
+};
+
 template <size_t N>
-std::string_view Adjust(const NamePair (&table)[N], std::string_view name) {
+constexpr NameFilter MakeFilter(const NamePair (&table)[N]) {
+  NameFilter f;
+  for (const NamePair& p : table) f.Add(p.lower);
+  return f;
+}
+
+constexpr NameFilter kSvgTagFilter = MakeFilter(kSvgTagNames);
+constexpr NameFilter kSvgAttrFilter = MakeFilter(kSvgAttrNames);
+
+template <size_t N>
+std::string_view Adjust(const NamePair (&table)[N], const NameFilter& filter, std::string_view name) {
+  if (!filter.MayHold(name)) return name;
   for (const NamePair& p : table) {
     if (p.lower == name) return p.adjusted;
   }
@@ -500,6 +523,8 @@ class TreeBuilder {
   // ---- Setup and driver ----
   void SetupFragment();
   void Process();
+  // The rounds of Process from first_round on, until the token is consumed.
+  void Reprocess(int first_round);
   bool UseHtmlRules();
   bool Dispatch();
 
@@ -546,11 +571,25 @@ class TreeBuilder {
   bool HasAttr(std::string_view name, std::string_view* value) const;
 
   // ---- Node creation and insertion ----
-  std::string_view Keep(std::string_view s);
+  // `s` as it is when it lies in the input (which outlives the document),
+  // else a copy in the arena.
+  std::string_view Keep(std::string_view s) {
+    if (s.empty()) return {};
+    uintptr_t offset = reinterpret_cast<uintptr_t>(s.data()) - reinterpret_cast<uintptr_t>(input_.data());
+    if (s.size() <= input_.size() && offset <= input_.size() - s.size()) return s;
+    return arena_->Copy(s);
+  }
   Node* NewElement(Namespace ns, Tag tag, std::string_view name);
   Node* CreateElementForToken(Namespace ns);
   Node* CloneElement(const Node* original);
-  Location AppropriatePlace(Node* override_target = nullptr);
+  Location AppropriatePlace(Node* override_target = nullptr) {
+    Node* target = override_target ? override_target : Current();
+    // Targets are open elements: with no template open and no foster
+    // parenting, the place is simply the end of the target.
+    if (!foster_ && !OpenCount(Tag::kTemplate)) return {target, nullptr};
+    return FosterOrTemplatePlace(target);
+  }
+  Location FosterOrTemplatePlace(Node* target);
   void InsertAt(const Location& loc, Node* n);
   Node* InsertElementForToken(Namespace ns);
   Node* InsertHtmlElement() { return InsertElementForToken(Namespace::kHtml); }
@@ -561,7 +600,10 @@ class TreeBuilder {
   void AppendText(Node* text, std::string_view s, bool in_source);
   void MergeAttributes(Node* element);
   void InsertGenericText(TokenizerState state);
-  void MakeRoomForElement();
+  void MakeRoomForElement() {
+    if (open_.size() >= stack_cap_) CloseDeepest();
+  }
+  void CloseDeepest();
 
   // ---- Stack of open elements ----
   Node* Current() const { return open_.back(); }
@@ -720,6 +762,13 @@ void TreeBuilder::SetupFragment() {
 }
 
 void TreeBuilder::Process() {
+  // The common case first, kept small: HTML content, no pending LF to skip,
+  // the token handled in one round.
+  if (!skip_lf_ && InHtmlContent()) {
+    if (!Dispatch()) return;
+    if (tok_.type == TokenType::kCharacters && tok_.data.empty()) return;
+    return Reprocess(1);
+  }
   if (skip_lf_) {
     skip_lf_ = false;
     if (tok_.type == TokenType::kCharacters && !tok_.data.empty() && tok_.data[0] == '\n') {
@@ -727,8 +776,12 @@ void TreeBuilder::Process() {
       if (tok_.data.empty()) return;
     }
   }
+  Reprocess(0);
+}
+
+void TreeBuilder::Reprocess(int first_round) {
   bool force_html = false;
-  for (int round = 0; round < kMaxReprocess; ++round) {
+  for (int round = first_round; round < kMaxReprocess; ++round) {
     bool again;
     if (!force_html && !UseHtmlRules()) {
       again = InForeignContent(&force_html);
@@ -821,14 +874,6 @@ bool TreeBuilder::HasAttr(std::string_view name, std::string_view* value) const 
 // ---------------------------------------------------------------------------
 // Node creation and insertion
 
-std::string_view TreeBuilder::Keep(std::string_view s) {
-  if (s.empty()) return {};
-  auto p = reinterpret_cast<uintptr_t>(s.data());
-  auto b = reinterpret_cast<uintptr_t>(input_.data());
-  if (p >= b && p + s.size() <= b + input_.size()) return s;
-  return arena_->Copy(s);
-}
-
 Node* TreeBuilder::NewElement(Namespace ns, Tag tag, std::string_view name) {
   Node* n = &Make<ElementRecord>(arena_)->node;
   n->type = NodeType::kElement;
@@ -840,24 +885,28 @@ Node* TreeBuilder::NewElement(Namespace ns, Tag tag, std::string_view name) {
 }
 
 Node* TreeBuilder::CreateElementForToken(Namespace ns) {
+  Tag tag = tok_.tag;
   std::string_view name = tok_.name;
-  if (ns == Namespace::kSvg) name = Adjust(kSvgTagNames, name);
-  if (name.data() == tok_.name.data()) name = tok_.tag != Tag::kUnknown ? TagName(tok_.tag) : Keep(name);
-  Node* n = NewElement(ns, tok_.tag, name);
-  if (tok_.tag == Tag::kUnknown && ns == Namespace::kHtml && name == "selectedcontent") has_selectedcontent_ = true;
-  n->source_begin = tok_.begin;
+  if (ns == Namespace::kSvg) name = Adjust(kSvgTagNames, kSvgTagFilter, name);
+  if (name.data() == tok_.name.data()) name = tag != Tag::kUnknown ? TagName(tag) : Keep(name);
+  Node* n = NewElement(ns, tag, name);
+  if (tag == Tag::kUnknown && ns == Namespace::kHtml && name == "selectedcontent") has_selectedcontent_ = true;
   n->source_end = tok_.end;
-  if (tok_.attr_count) {
-    auto* attrs = static_cast<Attribute*>(arena_->Allocate(sizeof(Attribute) * tok_.attr_count, alignof(Attribute)));
-    for (uint32_t i = 0; i < tok_.attr_count; ++i) {
-      std::string_view an = tok_.attrs[i].name;
-      Attribute& a = *new (&attrs[i]) Attribute;
-      if (ns != Namespace::kHtml) {
-        if (ns == Namespace::kSvg) {
-          an = Adjust(kSvgAttrNames, an);
-        } else if (an == "definitionurl") {
-          an = "definitionURL";
-        }
+  uint32_t count = tok_.attr_count;
+  if (count == 0) return n;
+  auto* attrs = static_cast<Attribute*>(arena_->Allocate(sizeof(Attribute) * count, alignof(Attribute)));
+  const TokenAttribute* from = tok_.attrs;
+  for (uint32_t i = 0; i < count; ++i) {
+    Attribute& a = attrs[i];
+    a.ns = AttrNamespace::kNone;
+    std::string_view an = from[i].name;
+    if (ns != Namespace::kHtml) {
+      if (ns == Namespace::kSvg) {
+        an = Adjust(kSvgAttrNames, kSvgAttrFilter, an);
+      } else if (an == "definitionurl") {
+        an = "definitionURL";
+      }
+      if (an[0] == 'x') {  // every name of kForeignAttrs starts so
         for (const ForeignAttr& f : kForeignAttrs) {
           if (f.qualified == an) {
             a.ns = f.ns;
@@ -866,12 +915,12 @@ Node* TreeBuilder::CreateElementForToken(Namespace ns) {
           }
         }
       }
-      a.name = (an.data() == tok_.attrs[i].name.data()) ? Keep(an) : an;
-      a.value = Keep(tok_.attrs[i].value);
     }
-    n->attrs = attrs;
-    n->attr_count = tok_.attr_count;
+    a.name = (an.data() == from[i].name.data()) ? Keep(an) : an;
+    a.value = Keep(from[i].value);
   }
+  n->attrs = attrs;
+  n->attr_count = count;
   return n;
 }
 
@@ -882,8 +931,7 @@ Node* TreeBuilder::CloneElement(const Node* original) {
   return n;
 }
 
-Location TreeBuilder::AppropriatePlace(Node* override_target) {
-  Node* target = override_target ? override_target : Current();
+Location TreeBuilder::FosterOrTemplatePlace(Node* target) {
   Location loc{target, nullptr};
   if (foster_ && target->ns == Namespace::kHtml &&
       (target->tag == Tag::kTable || target->tag == Tag::kTbody || target->tag == Tag::kTfoot ||
@@ -912,7 +960,7 @@ void TreeBuilder::InsertAt(const Location& loc, Node* n) { InsertBefore(loc.pare
 // Keeps the stack of open elements (and so the tree built from it) within
 // the depth cap: the deepest open element is closed so that the element
 // about to be inserted becomes its sibling.
-void TreeBuilder::MakeRoomForElement() {
+void TreeBuilder::CloseDeepest() {
   while (open_.size() >= stack_cap_) {
     Node* n = Current();
     Pop();
