@@ -78,68 +78,91 @@ std::vector<uint8_t> AllowedTransitions(const std::vector<std::string>& labels) 
   return allowed;
 }
 
-void Viterbi(const float* emissions, size_t n, size_t label_count, const float* transitions,
-             const uint8_t* allowed, std::vector<uint8_t>* best) {
-  using V4f = float __attribute__((vector_size(16)));
-  using V4i = int32_t __attribute__((vector_size(16)));
-  constexpr size_t kVecs = kNerMaxLabels / 4;
-  best->resize(n);
-  if (n == 0) return;
-  const size_t L = label_count;
-  const size_t vecs = (L + 3) / 4;
-  constexpr float kNever = -std::numeric_limits<float>::infinity();
-  // Transition scores by label pair, a disallowed one -inf, so one label's
-  // predecessors are taken four labels at a time without tests: a label
-  // unreachable so far (-inf) never wins, the same argmax as skipping it.
-  // Lanes past the last label stay -inf.
-  V4f trans[kNerMaxLabels + 1][kVecs];
-  for (size_t p = 0; p <= L; ++p) {
-    float row[kNerMaxLabels + 4];
-    std::fill(row, row + kNerMaxLabels + 4, kNever);
-    for (size_t c = 0; c < L; ++c) row[c] = allowed[p * L + c] ? transitions[p * L + c] : kNever;
-    std::memcpy(trans[p], row, vecs * sizeof(V4f));
-  }
+namespace {
+
+using V4f = float __attribute__((vector_size(16)));
+using V4i = int32_t __attribute__((vector_size(16)));
+constexpr size_t kMaxVecs = kNerMaxLabels / 4;
+constexpr float kNever = -std::numeric_limits<float>::infinity();
+
+// Viterbi over labels packed four to a vector, kVecs vectors (the label
+// count rounded up). trans[p] holds the scores of every label after p
+// (-inf where IOB2 forbids it; row L is the sentence start; lanes past the
+// last label -inf), so a label's predecessors are taken four labels at a
+// time without tests: a label unreachable so far (-inf) never wins, the
+// same argmax as skipping it.
+template <size_t kVecs>
+void ViterbiPacked(const float* emissions, size_t n, size_t L, const V4f (*trans)[kMaxVecs],
+                   std::vector<uint8_t>* best) {
   thread_local std::vector<V4i> back;
-  back.resize(n * vecs);
+  back.resize(n * kVecs);
   auto load_emissions = [&](size_t i, V4f* out) {
-    float row[kNerMaxLabels + 4] = {};
+    float row[4 * kVecs] = {};
     std::memcpy(row, emissions + i * L, L * sizeof(float));
-    std::memcpy(out, row, vecs * sizeof(V4f));
+    std::memcpy(out, row, sizeof row);
   };
   V4f score[kVecs], em[kVecs];
   load_emissions(0, em);
-  for (size_t v = 0; v < vecs; ++v) score[v] = trans[L][v] + em[v];
+  for (size_t v = 0; v < kVecs; ++v) score[v] = trans[L][v] + em[v];
   for (size_t i = 1; i < n; ++i) {
     V4f top[kVecs];
     V4i arg[kVecs];
-    for (size_t v = 0; v < vecs; ++v) {
+    for (size_t v = 0; v < kVecs; ++v) {
       top[v] = V4f{} + kNever;
       arg[v] = V4i{};
     }
+    float from[4 * kVecs];
+    std::memcpy(from, score, sizeof from);
     for (size_t p = 0; p < L; ++p) {
-      const float from = score[p / 4][p % 4];
       const V4i label = V4i{} + static_cast<int32_t>(p);
-      for (size_t v = 0; v < vecs; ++v) {
-        const V4f s = from + trans[p][v];
+#pragma GCC unroll 8
+      for (size_t v = 0; v < kVecs; ++v) {
+        const V4f s = from[p] + trans[p][v];
         const V4i better = s > top[v];  // strict: the first best predecessor wins ties
         top[v] = better ? s : top[v];
         arg[v] = better ? label : arg[v];
       }
     }
     load_emissions(i, em);
-    for (size_t v = 0; v < vecs; ++v) {
+#pragma GCC unroll 8
+    for (size_t v = 0; v < kVecs; ++v) {
       score[v] = top[v] + em[v];
-      back[i * vecs + v] = arg[v];
+      back[i * kVecs + v] = arg[v];
     }
   }
   // Label 0 ("O") is always reachable, so the argmax is finite.
-  float last_scores[kNerMaxLabels];
-  std::memcpy(last_scores, score, L * sizeof(float));
+  float last_scores[4 * kVecs];
+  std::memcpy(last_scores, score, sizeof last_scores);
   size_t last = static_cast<size_t>(std::max_element(last_scores, last_scores + L) - last_scores);
+  const int32_t* back_labels = reinterpret_cast<const int32_t*>(back.data());
   for (size_t i = n; i-- > 0;) {
     (*best)[i] = static_cast<uint8_t>(last);
-    last = static_cast<size_t>(back[i * vecs + last / 4][last % 4]);
+    last = static_cast<size_t>(back_labels[i * 4 * kVecs + last]);
   }
+}
+
+using ViterbiFn = void (*)(const float*, size_t, size_t, const V4f (*)[kMaxVecs], std::vector<uint8_t>*);
+// By the number of label vectors (kNerMaxLabels is 32).
+constexpr ViterbiFn kViterbi[] = {nullptr,          ViterbiPacked<1>, ViterbiPacked<2>,
+                                  ViterbiPacked<3>, ViterbiPacked<4>, ViterbiPacked<5>,
+                                  ViterbiPacked<6>, ViterbiPacked<7>, ViterbiPacked<8>};
+
+}  // namespace
+
+void Viterbi(const float* emissions, size_t n, size_t label_count, const float* transitions,
+             const uint8_t* allowed, std::vector<uint8_t>* best) {
+  best->resize(n);
+  if (n == 0) return;
+  const size_t L = label_count;
+  const size_t vecs = (L + 3) / 4;
+  V4f trans[kNerMaxLabels + 1][kMaxVecs];
+  for (size_t p = 0; p <= L; ++p) {
+    float row[kNerMaxLabels + 4];
+    std::fill(row, row + kNerMaxLabels + 4, kNever);
+    for (size_t c = 0; c < L; ++c) row[c] = allowed[p * L + c] ? transitions[p * L + c] : kNever;
+    std::memcpy(trans[p], row, vecs * sizeof(V4f));
+  }
+  kViterbi[vecs](emissions, n, L, trans, best);
 }
 
 Status WriteNerModel(const std::string& path, const std::string& language, int bits,
