@@ -9,7 +9,18 @@
 namespace warta::nlp {
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+// A word list whose filter spares most words the hash lookup.
+class WordSet {
+ public:
+  explicit WordSet(std::initializer_list<std::string_view> words) : set_(words) {
+    for (std::string_view w : words) shapes_.Add(w);
+  }
+  bool Has(std::string_view w) const { return shapes_.May(w) && set_.count(w) > 0; }
+
+ private:
+  std::unordered_set<std::string_view> set_;
+  WordShapes shapes_;
+};
 
 WordSet* MakeSet(std::initializer_list<std::string_view> words) { return new WordSet(words); }
 
@@ -145,7 +156,7 @@ bool IsAuxiliary(std::string_view w) {
        "sebelumnya", "justru", "hanya", "tak", "tidak", "belum", "sendiri", "pula", "malah", "turut",
        "ikut", "sering", "selalu", "not", "n't", "never", "only", "just", "now", "reportedly", "apparently",
        "personally", "tidak", "lagi"});
-  return s->count(w) > 0;
+  return s->Has(w);
 }
 
 bool IsClauseWord(std::string_view w) {
@@ -156,7 +167,7 @@ bool IsClauseWord(std::string_view w) {
        "bahwa", "tetapi", "tapi", "namun", "sementara", "karena", "ketika", "saat", "setelah",
        "sebelum", "jika", "kalau", "meskipun", "walaupun", "sehingga", "agar", "supaya", "sedangkan",
        "dan", "atau", "serta", "lalu"});
-  return s->count(w) > 0;
+  return s->Has(w);
 }
 
 bool IsPreposition(std::string_view w) {
@@ -165,7 +176,7 @@ bool IsPreposition(std::string_view w) {
        "without", "to", "through", "toward", "towards", "among", "between", "like", "despite", "per",
        "untuk", "dengan", "di", "ke", "dari", "pada", "oleh", "dalam", "terhadap", "tentang", "bagi",
        "kepada", "atas", "tanpa", "antara", "seperti"});
-  return s->count(w) > 0;
+  return s->Has(w);
 }
 
 bool IsDeterminer(std::string_view w) {
@@ -174,7 +185,7 @@ bool IsDeterminer(std::string_view w) {
        "no", "many", "few", "several", "best", "last", "first", "new", "own", "such", "any", "every", "each",
        "more", "most", "other", "recent", "latest", "early", "too", "whose", "sebuah", "para", "beberapa",
        "banyak"});
-  return s->count(w) > 0;
+  return s->Has(w);
 }
 
 bool IsTimeWord(std::string_view w) {
@@ -183,7 +194,7 @@ bool IsTimeWord(std::string_view w) {
        "week", "month", "year", "time", "past", "night", "morning", "afternoon", "evening", "weekend",
        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "kemarin", "pekan", "bulan",
        "tahun", "malam", "pagi", "siang", "sore"});
-  return s->count(w) > 0;
+  return s->Has(w);
 }
 
 bool IsRelativeWord(std::string_view w) { return w == "who" || w == "which" || w == "yang" || w == "whose"; }
@@ -199,7 +210,7 @@ bool IsSpeakerStop(std::string_view w) {
        "friday", "saturday", "sunday", "yesterday", "today", "tonight", "earlier", "recently", "senin",
        "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "pekan", "tadi", "sebelumnya", "over",
        "through", "while", "outside", "inside", "near", "late", "early"});
-  return s->count(w) > 0;
+  return s->Has(w);
 }
 
 PronounKind LookupPronoun(std::string_view w) {
@@ -237,7 +248,7 @@ bool IsRoleWord(std::string_view w) {
        "Perdagangan", "Perindustrian", "Pertanian", "Koordinator", "Bidang", "Perekonomian", "Hukum",
        "Keamanan", "Politik", "Kota", "Kabupaten", "Provinsi", "Dinas", "Badan", "Kantor", "Staf",
        "Khusus", "Deputi", "Asisten", "Kepolisian", "Kejaksaan", "Pengadilan", "Negara", "Daerah"});
-  return s->count(w) > 0;
+  return s->Has(w);
 }
 
 bool IsPlaceWord(std::string_view w) {
@@ -258,7 +269,7 @@ bool IsPlaceWord(std::string_view w) {
        "Mississippi", "Oklahoma", "Kansas", "Nebraska", "Minnesota", "Missouri", "Indiana", "Oregon",
        "Washington", "Connecticut", "Delaware", "Maine", "Montana", "Idaho", "Wyoming", "Alaska", "Hawaii",
        "Dakota", "Rhode", "Island"});
-  return s->count(w) > 0;
+  return s->Has(w);
 }
 
 }  // namespace warta::nlp

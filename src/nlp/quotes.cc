@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -158,24 +159,38 @@ class Extractor {
   std::string last_person_, last_group_;
 };
 
+// Copies `s` to `out` with ASCII A-Z lowercased, eight bytes at a time.
+void LowerAscii(std::string_view s, char* out) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  size_t k = 0;
+  for (; k + 8 <= s.size(); k += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + k, 8);
+    uint64_t low7 = x & (0x7F * kOnes);
+    uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;   // high bit set where byte >= 'A'
+    uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit set where byte > 'Z'
+    uint64_t upper = at_least_a & ~above_z & ~x & (0x80 * kOnes);
+    x |= upper >> 2;  // 0x80 >> 2 == 0x20, the case bit
+    std::memcpy(out + k, &x, 8);
+  }
+  for (; k < s.size(); ++k) out[k] = s[k] >= 'A' && s[k] <= 'Z' ? static_cast<char>(s[k] + 32) : s[k];
+}
+
 void Extractor::Prepare() {
   const auto& toks = seg_.tokens;
   const size_t n = toks.size();
-  size_t total = 0;
-  for (const Token& t : toks) total += t.byte_end - t.byte_begin;
-  lower_buf_.resize(total);
+  // One lowercased copy of the whole text; tokens view it at their offsets.
+  lower_buf_.resize(text_.size());
+  const char* in = text_.data();
+  char* out = lower_buf_.data();
+  LowerAscii(text_, out);
   lower_.resize(n);
   cap_.assign(n, 0);
-  char* out = lower_buf_.data();
   for (size_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
-    const char* in = text_.data() + t.byte_begin;
-    const size_t len = t.byte_end - t.byte_begin;
-    for (size_t k = 0; k < len; ++k) out[k] = in[k] >= 'A' && in[k] <= 'Z' ? static_cast<char>(in[k] + 32) : in[k];
-    lower_[i] = std::string_view(out, len);
-    out += len;
+    lower_[i] = std::string_view(out + t.byte_begin, t.byte_end - t.byte_begin);
     if (t.kind != TokenKind::kWord) continue;
-    unsigned char b = static_cast<unsigned char>(in[0]);
+    unsigned char b = static_cast<unsigned char>(in[t.byte_begin]);
     if (b < 0x80) {
       cap_[i] = b >= 'A' && b <= 'Z';
     } else {
@@ -236,7 +251,8 @@ void Extractor::FindQuotes() {
         last = i + 1;
       }
     }
-    bool new_paragraph = i > 0 && ParagraphOf(seg_, sentence_of_, i) != ParagraphOf(seg_, sentence_of_, i - 1);
+    bool new_paragraph = i > 0 && sentence_of_[i] != sentence_of_[i - 1] &&
+                         ParagraphOf(seg_, sentence_of_, i) != ParagraphOf(seg_, sentence_of_, i - 1);
     if (open >= 0 && new_paragraph) {
       bool same = m.role != Mark::kNone && m.role != Mark::kClose &&
                   (m.family == family || (family == Family::kLow && m.family == Family::kCurly));
@@ -762,8 +778,8 @@ void Extractor::RegisterNames(const nlp::Sentence& s) {
       // Later mentions use the family name ("Ushakov") or, often in
       // Indonesian, the first name ("Andi").
       std::string name = TextOf(n0, j);
-      alias_.emplace(TextOf(j - 1, j), name);
-      alias_.emplace(TextOf(n0, n0 + 1), name);
+      alias_.try_emplace(TextOf(j - 1, j), name);
+      alias_.try_emplace(TextOf(n0, n0 + 1), name);
     }
     i = j;
   }
