@@ -1,5 +1,6 @@
 #include "warta/encoding.h"
 
+#include <simdjson.h>
 #include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
 
@@ -241,9 +242,13 @@ class Prescanner {
 // UTF-8 validity, counted rather than just checked, so that a UTF-8 page with
 // a few stray Latin-1 bytes can be told from a Latin-1 page.
 
+// The most well-formed multibyte sequences any decision below asks for
+// (MinUtf8Evidence): valid UTF-8 is counted up to there and no further.
+constexpr size_t kMostUtf8Evidence = 8;
+
 struct Utf8Scan {
   bool ascii = true;
-  size_t multibyte = 0;  // well-formed sequences of 2-4 bytes
+  size_t multibyte = 0;  // well-formed sequences of 2-4 bytes; at most kMostUtf8Evidence if valid
   size_t invalid = 0;    // bytes that start no well-formed sequence
   bool valid() const { return invalid == 0; }
   // Real UTF-8 with damage, as opposed to a legacy encoding whose byte pairs
@@ -263,34 +268,51 @@ size_t CommonUtf8Length(std::string_view s, size_t i) {
   return 0;
 }
 
-Utf8Scan ScanUtf8(std::string_view s) {
+// The first byte at or after `i` that is not ASCII, or s.size(). Markup is
+// mostly ASCII: it is skipped 32 bytes, then 8 bytes at a time.
+size_t SkipAscii(std::string_view s, size_t i) {
   constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const size_t n = s.size();
+  while (i + 32 <= n) {
+    uint64_t w[4];
+    std::memcpy(w, s.data() + i, 32);
+    if ((w[0] | w[1] | w[2] | w[3]) & kHigh) break;
+    i += 32;
+  }
+  while (i + 8 <= n) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (uint64_t high = word & kHigh) {
+      int bit = std::endian::native == std::endian::little ? std::countr_zero(high) : std::countl_zero(high);
+      return i + static_cast<size_t>(bit) / 8;
+    }
+    i += 8;
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+// Valid UTF-8 (simdjson checks that far faster than byte steps): only
+// whether any byte is not ASCII, and the first few sequences, matter.
+Utf8Scan ScanValidUtf8(std::string_view s) {
+  Utf8Scan scan;
+  for (size_t i = SkipAscii(s, 0); i < s.size(); i = SkipAscii(s, i)) {
+    scan.ascii = false;
+    if (++scan.multibyte == kMostUtf8Evidence) break;
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return scan;
+}
+
+Utf8Scan ScanUtf8(std::string_view s) {
+  if (simdjson::validate_utf8(s.data(), s.size())) return ScanValidUtf8(s);
   Utf8Scan scan;
   size_t i = 0;
   const size_t n = s.size();
   while (i < n) {
-    // Markup is mostly ASCII: skip it 32 bytes, then 8 bytes at a time, and
-    // land on the first byte that is not.
-    while (i + 32 <= n) {
-      uint64_t w[4];
-      std::memcpy(w, s.data() + i, 32);
-      if ((w[0] | w[1] | w[2] | w[3]) & kHigh) break;
-      i += 32;
-    }
-    uint64_t high = 0;
-    while (i + 8 <= n) {
-      uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if ((high = word & kHigh) != 0) break;
-      i += 8;
-    }
-    if (high != 0) {
-      int bit = std::endian::native == std::endian::little ? std::countr_zero(high) : std::countl_zero(high);
-      i += static_cast<size_t>(bit) / 8;
-    } else {
-      while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-      if (i >= n) break;
-    }
+    i = SkipAscii(s, i);
+    if (i >= n) break;
     scan.ascii = false;
     if (size_t len = CommonUtf8Length(s, i)) {
       i += len;
@@ -521,8 +543,7 @@ EncodingInfo BomEncoding(std::string_view b) {
 // How many well-formed UTF-8 sequences outweigh a declaration. One is
 // enough against a single-byte encoding ("Ã©" is never meant); byte pairs of
 // the CJK encodings are valid UTF-8 about one time in ten, so a few more.
-constexpr size_t kCjkUtf8Evidence = 8;
-size_t MinUtf8Evidence(std::string_view declared) { return IsCjk(declared) ? kCjkUtf8Evidence : 1; }
+size_t MinUtf8Evidence(std::string_view declared) { return IsCjk(declared) ? kMostUtf8Evidence : 1; }
 
 bool IsUtf16(std::string_view e) { return e == "UTF-16LE" || e == "UTF-16BE"; }
 
@@ -715,7 +736,7 @@ namespace {
 // whatever a <meta> says, unless a BOM or a believable UTF-16 transport
 // charset decides first. Only the source it would report is lost.
 bool PlainlyUtf8(std::string_view bytes, const DecodeOptions& options, const Utf8Scan& scan) {
-  return scan.valid() && scan.multibyte >= kCjkUtf8Evidence && BomEncoding(bytes).encoding.empty() &&
+  return scan.valid() && scan.multibyte >= kMostUtf8Evidence && BomEncoding(bytes).encoding.empty() &&
          !IsUtf16(CanonicalEncoding(options.transport_charset));
 }
 

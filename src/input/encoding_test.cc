@@ -120,6 +120,10 @@ TEST(DecodeTest, Cases) {
        "windows-1252", EncodingSource::kTransport, "<p>f\xC3\xBCr und f\xC3\xBCr</p>"},
       {"refuted utf8 transport falls back to meta", "<meta charset=koi8-r>\xF0\xD2\xC9\xD7\xC5\xD4", "utf-8",
        "KOI8-R", EncodingSource::kMeta, "<meta charset=koi8-r>\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
+      {"eight utf8 sequences outweigh a cjk meta",
+       "<meta charset=shift_jis>\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87", "",
+       "UTF-8", EncodingSource::kValidUtf8,
+       "<meta charset=shift_jis>\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87\xE4\xB8\xAD\xE6\x96\x87"},
       {"shift_jis", "<meta charset=shift_jis>\x93\xFA\x96\x7B", "", "Shift_JIS", EncodingSource::kMeta,
        "<meta charset=shift_jis>\xE6\x97\xA5\xE6\x9C\xAC"},
       {"short euc-kr that happens to be valid utf8", "a\xC4\xA1", "euc-kr", "EUC-KR",
@@ -168,6 +172,23 @@ TEST(DecodeTest, ViewOfValidUtf8IsTheInputPastTheBom) {
   DecodeOptions tight;
   tight.max_output = 4;
   EXPECT_FALSE(DecodeToUtf8View(bytes, &scratch, tight).ok());
+}
+
+// Well-formed UTF-8 with evidence enough is the input itself whatever a
+// <meta> or the server says, unless they say UTF-16 (checked the slow way).
+TEST(DecodeTest, ViewOfPlainUtf8IgnoresDeclarations) {
+  std::string bytes = "<meta charset=windows-1252><p>";
+  for (int i = 0; i < 8; ++i) bytes += "caf\xC3\xA9 \xE2\x80\x94 ";
+  bytes += std::string(100, 'a') + "</p>";
+  for (const char* transport : {"", "iso-8859-1", "shift_jis", "utf-16"}) {
+    DecodeOptions options;
+    options.transport_charset = transport;
+    std::string scratch;
+    auto view = DecodeToUtf8View(bytes, &scratch, options);
+    ASSERT_TRUE(view.ok()) << transport;
+    EXPECT_EQ(view->data(), bytes.data()) << transport;
+    EXPECT_TRUE(scratch.empty()) << transport;
+  }
 }
 
 TEST(DecodeTest, InPlaceKeepsValidUtf8Buffer) {
