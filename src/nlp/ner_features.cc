@@ -110,46 +110,60 @@ void LowerUtf8(std::string_view s, std::string* out) {
 // has room for 4 bytes per token byte (a stray byte lowercases to the 3 of
 // U+FFFD).
 void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
+  // Locals, not *t: stores through char* would make the compiler reload
+  // every field after each byte.
   char* const base = text_.data();
+  const char* const in = token.data();
+  const size_t size = token.size();
   const size_t lower = used_;
-  const size_t short_shape = used_ + 3 * token.size();
+  const size_t short_shape = used_ + 3 * size;
   size_t w = lower, ws = short_shape, count = 0;
-  for (size_t pos = 0; pos < token.size();) {
-    const unsigned char b = static_cast<unsigned char>(token[pos]);
+  uint8_t prefix_end[4] = {}, flags = 0;
+  char shape[kMaxShape] = {};
+  char last = 0;
+  for (size_t pos = 0; pos < size;) {
+    const unsigned char b = static_cast<unsigned char>(in[pos]);
     char c;
     if (b < 0x80) {
       base[w++] = kAscii.lower[b];
       c = kAscii.shape[b];
       ++pos;
     } else {
-      const char32_t cp = utf8::Decode(token, &pos);
+      size_t next = pos;  // pos itself stays in a register
+      const char32_t cp = utf8::Decode(token, &next);
+      pos = next;
       c = ShapeChar(cp);
       scratch_.clear();
       utf8::Append(static_cast<char32_t>(u_tolower(cp)), &scratch_);
       std::memcpy(base + w, scratch_.data(), scratch_.size());
       w += scratch_.size();
     }
-    if (count < 4) t->prefix_end[count] = static_cast<uint8_t>(w - lower);
-    if (count < kMaxShape) t->shape[count] = c;
-    ++count;
-    if (ws == short_shape || base[ws - 1] != c) {
+    if (count < 4) prefix_end[count] = static_cast<uint8_t>(w - lower);
+    if (count < kMaxShape) shape[count] = c;
+    if (count == 0 || c != last) {
       base[ws++] = c;
-      t->flags |= ShapeFlags(c);
+      flags |= ShapeFlags(c);
+      last = c;
     }
+    ++count;
   }
-  used_ = short_shape + token.size();
+  used_ = short_shape + size;
   t->lower = static_cast<uint32_t>(lower);
   t->lower_size = static_cast<uint32_t>(w - lower);
   t->short_shape = static_cast<uint32_t>(short_shape);
   t->short_size = static_cast<uint32_t>(ws - short_shape);
+  std::memcpy(t->shape, shape, kMaxShape);
+  std::memcpy(t->prefix_end, prefix_end, 4);
+  t->flags = flags;
   t->shape_size = static_cast<uint8_t>(std::min(count, kMaxShape));
   t->affixes = static_cast<uint8_t>(count == 0 ? 0 : std::min<size_t>(4, count - 1));
   t->length = static_cast<uint8_t>(std::min<size_t>(count, 12));
   // Suffixes by code point, of the lowercase form.
-  size_t end = t->lower_size;
+  const size_t lower_size = w - lower;
+  size_t end = lower_size;
   for (size_t k = 0; k < t->affixes; ++k) {
     do --end; while (end > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(base[lower + end])));
-    t->suffix_size[k] = static_cast<uint8_t>(t->lower_size - end);
+    t->suffix_size[k] = static_cast<uint8_t>(lower_size - end);
   }
 }
 
@@ -186,8 +200,21 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
     info_[i + 2] = TokenInfo{};
     Describe(tokens[i], &info_[i + 2]);
   }
-  const char mode = CaseMode(std::span(info_).subspan(2, n));
-  for (int t = 0; t < kTemplateCount; ++t) mode_state_[t] = FnvByte(TemplateState(t), static_cast<uint8_t>(mode));
+  mode_ = CaseMode(std::span(info_).subspan(2, n));
+  for (int t = 0; t < kTemplateCount; ++t) mode_state_[t] = FnvByte(TemplateState(t), static_cast<uint8_t>(mode_));
+  bias_[0] = Bucket(TemplateState(kBias), bits);
+  bias_[1] = Bucket(mode_state_[kBias], bits);
+  buckets_.resize(n + 4);
+  if (cache_.empty()) cache_.resize(kCacheSlots);
+  if (mode_ != sentinel_mode_ || bits != sentinel_bits_) {
+    sentinel_[0] = BucketsOf(info_[0]);
+    sentinel_[1] = BucketsOf(info_[n + 2]);
+    sentinel_mode_ = mode_;
+    sentinel_bits_ = bits;
+  }
+  buckets_[0] = buckets_[1] = sentinel_[0];
+  buckets_[n + 2] = buckets_[n + 3] = sentinel_[1];
+  for (size_t i = 0; i < n; ++i) buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2]);
   hits_.assign(n, GazetteerHit{});
   if (gazetteer) {
     keys_.resize(n);
@@ -199,21 +226,73 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
     }
     gazetteer->Match(keys_, hits_.data());
   }
-  out->buckets.resize(n * kMaxTokenFeatures);
+  // Written to a buffer with room for the most features, then copied: out
+  // is sized to fit (the trainer keeps every sentence's).
+  if (scratch_buckets_.size() < n * kMaxTokenFeatures) scratch_buckets_.resize(n * kMaxTokenFeatures);
   out->offsets.resize(n + 1);
-  uint32_t* const begin = out->buckets.data();
+  uint32_t* const begin = scratch_buckets_.data();
   uint32_t* p = begin;
   for (size_t i = 0; i < n; ++i) {
     out->offsets[i] = static_cast<uint32_t>(p - begin);
     p = TokenFeatures(i, p);
   }
   out->offsets[n] = static_cast<uint32_t>(p - begin);
-  out->buckets.resize(out->offsets[n]);
+  out->buckets.assign(begin, p);
+}
+
+FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) const {
+  const char* text = text_.data();
+  const int bits = bits_;
+  auto word = [&](uint64_t h) { return Bucket(AddPart(h, text + t.lower, t.lower_size), bits); };
+  auto sshape = [&](uint64_t h) { return AddPart(h, text + t.short_shape, t.short_size); };
+  const uint64_t* ms = mode_state_;
+  TokenBuckets b;
+  b.word = word(TemplateState(kWord));
+  b.as_m1[0] = word(TemplateState(kWordM1));
+  b.as_p1[0] = word(TemplateState(kWordP1));
+  b.as_m2 = word(TemplateState(kWordM2));
+  b.as_p2 = word(TemplateState(kWordP2));
+  b.shape = Bucket(AddPart(ms[kShape], t.shape, t.shape_size), bits);
+  b.short_shape = Bucket(sshape(ms[kShortShape]), bits);
+  b.as_m1[1] = Bucket(sshape(ms[kShortShapeM1]), bits);
+  b.as_p1[1] = Bucket(sshape(ms[kShortShapeP1]), bits);
+  b.word_shape = Bucket(sshape(AddPart(ms[kWordShape], text + t.lower, t.lower_size)), bits);
+  // Affixes by code point, of the lowercase form; prefixes extend one state.
+  const char* lower = text + t.lower;
+  uint64_t prefix = TemplateState(kPrefix);
+  for (size_t k = 0, done = 0; k < t.affixes; ++k) {
+    for (; done < t.prefix_end[k]; ++done) prefix = FnvByte(prefix, static_cast<uint8_t>(lower[done]));
+    b.prefix[k] = Bucket(FnvByte(prefix, 0xFF), bits);
+    b.suffix[k] = Bucket(AddPart(TemplateState(kSuffix), lower + t.lower_size - t.suffix_size[k], t.suffix_size[k]), bits);
+  }
+  b.length = Bucket(FnvByte(TemplateState(kLength), t.length), bits);
+  return b;
+}
+
+const FeatureExtractor::TokenBuckets& FeatureExtractor::CachedBuckets(std::string_view token, const TokenInfo& t) {
+  thread_local TokenBuckets uncached;
+  if (token.size() > kCachedBytes) return uncached = BucketsOf(t);
+  uint64_t bytes[kCachedBytes / 8] = {};
+  std::memcpy(bytes, token.data(), token.size());
+  uint64_t key = token.size() * 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(mode_) << 8) ^ static_cast<uint64_t>(bits_);
+  for (uint64_t w : bytes) key = (key ^ w) * 0xFF51AFD7ED558CCDull, key ^= key >> 32;
+  CacheSlot& slot = cache_[key & (kCacheSlots - 1)];
+  if (slot.size == token.size() && slot.mode == mode_ && slot.bits == bits_ &&
+      std::equal(std::begin(bytes), std::end(bytes), slot.bytes)) {
+    return slot.buckets;
+  }
+  std::copy(std::begin(bytes), std::end(bytes), slot.bytes);
+  slot.size = static_cast<uint32_t>(token.size());
+  slot.mode = mode_;
+  slot.bits = static_cast<uint8_t>(bits_);
+  slot.buckets = BucketsOf(t);
+  return slot.buckets;
 }
 
 uint32_t* FeatureExtractor::TokenFeatures(size_t i, uint32_t* out) const {
   const size_t n = hits_.size();
-  const TokenInfo* t = &info_[i + 2];  // t[-2] .. t[2]: the neighbours or sentinels
+  const TokenInfo* t = &info_[i + 2];     // t[-2] .. t[2]: the neighbours or sentinels
+  const TokenBuckets* b = &buckets_[i + 2];  // likewise
   const char* text = text_.data();
   const int bits = bits_;
   auto emit = [&](uint64_t h) { *out++ = Bucket(h, bits); };
@@ -222,38 +301,29 @@ uint32_t* FeatureExtractor::TokenFeatures(size_t i, uint32_t* out) const {
   auto chr = [](uint64_t h, int c) { return FnvByte(h, static_cast<uint8_t>(c)); };
   const uint64_t* ms = mode_state_;
 
-  emit(TemplateState(kBias));
-  emit(ms[kBias]);
-  emit(word(t[0], TemplateState(kWord)));
-  emit(word(t[-1], TemplateState(kWordM1)));
-  emit(word(t[1], TemplateState(kWordP1)));
-  emit(word(t[-2], TemplateState(kWordM2)));
-  emit(word(t[2], TemplateState(kWordP2)));
+  // The order is the model format's: training sums in it.
+  *out++ = bias_[0];
+  *out++ = bias_[1];
+  *out++ = b[0].word;
+  *out++ = b[-1].as_m1[0];
+  *out++ = b[1].as_p1[0];
+  *out++ = b[-2].as_m2;
+  *out++ = b[2].as_p2;
   emit(word(t[0], word(t[-1], TemplateState(kBigramM1))));
   emit(word(t[1], word(t[0], TemplateState(kBigramP1))));
 
-  emit(AddPart(ms[kShape], t->shape, t->shape_size));
-  emit(sshape(t[0], ms[kShortShape]));
-  emit(sshape(t[-1], ms[kShortShapeM1]));
-  emit(sshape(t[1], ms[kShortShapeP1]));
+  *out++ = b[0].shape;
+  *out++ = b[0].short_shape;
+  *out++ = b[-1].as_m1[1];
+  *out++ = b[1].as_p1[1];
   emit(sshape(t[1], sshape(t[0], sshape(t[-1], ms[kShapeTrigram]))));
-  emit(sshape(t[0], word(t[0], ms[kWordShape])));
+  *out++ = b[0].word_shape;
   emit(sshape(t[0], word(t[-1], ms[kWordM1Shape0])));
   emit(word(t[0], sshape(t[-1], ms[kShapeM1Word0])));
   if (i == 0) emit(sshape(t[0], ms[kFirstShape]));
-
-  // Affixes by code point, of the lowercase form; prefixes extend one state.
-  const char* lower = text + t->lower;
-  uint64_t prefix = TemplateState(kPrefix);
-  for (size_t k = 0, done = 0; k < t->affixes; ++k) {
-    for (; done < t->prefix_end[k]; ++done) prefix = FnvByte(prefix, static_cast<uint8_t>(lower[done]));
-    emit(FnvByte(prefix, 0xFF));
-  }
-  for (size_t k = 0; k < t->affixes; ++k) {
-    emit(AddPart(TemplateState(kSuffix), lower + t->lower_size - t->suffix_size[k], t->suffix_size[k]));
-  }
-  emit(chr(TemplateState(kLength), t->length));
-
+  for (size_t k = 0; k < t->affixes; ++k) *out++ = b[0].prefix[k];
+  for (size_t k = 0; k < t->affixes; ++k) *out++ = b[0].suffix[k];
+  *out++ = b[0].length;
   const GazetteerHit& hit = hits_[i];
   const uint8_t before = i > 0 ? hits_[i - 1].begin_mask | hits_[i - 1].inside_mask : 0;
   const uint8_t after = i + 1 < n ? hits_[i + 1].begin_mask : 0;

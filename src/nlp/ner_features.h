@@ -59,16 +59,47 @@ class FeatureExtractor {
   };
 
  private:
+  // The buckets of the features that depend on one token alone (given the
+  // sentence's case mode): its own, and those it gives its neighbours.
+  struct TokenBuckets {
+    uint32_t word, shape, short_shape, word_shape, length;
+    uint32_t prefix[4], suffix[4];
+    uint32_t as_m1[2];  // word and short shape, for the token after
+    uint32_t as_p1[2];  // ... for the token before
+    uint32_t as_m2, as_p2;  // word, for the tokens two after and two before
+  };
+  // Words recur: a direct-mapped cache of TokenBuckets by the token as
+  // written (up to kCachedBytes), the case mode and the bucket bits.
+  static constexpr size_t kCachedBytes = 24;
+  static constexpr size_t kCacheSlots = 16384;
+  struct CacheSlot {
+    uint64_t bytes[kCachedBytes / 8] = {};  // the token, zero-padded
+    uint32_t size = UINT32_MAX;             // UINT32_MAX: empty
+    char mode = 0;
+    uint8_t bits = 0;
+    TokenBuckets buckets;
+  };
+
   void Describe(std::string_view token, TokenInfo* info);
   void Sentinel(std::string_view text, TokenInfo* info);
   bool Title(const TokenInfo& t) const;
+  TokenBuckets BucketsOf(const TokenInfo& t) const;
+  const TokenBuckets& CachedBuckets(std::string_view token, const TokenInfo& t);
   uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
 
   int bits_ = 0;
+  char mode_ = 0;
+  uint32_t bias_[2] = {};  // the bias features' buckets, plain and with the case mode
   uint64_t mode_state_[32] = {};  // per template: the hash state after the template and case mode
   std::vector<TokenInfo> info_;   // two sentinels before the tokens and two after
   std::string text_;              // the bytes TokenInfo spans point into
   size_t used_ = 0;               // ... of which this sentence has written so many
+  std::vector<TokenBuckets> buckets_;  // per position of info_
+  std::vector<CacheSlot> cache_;       // kCacheSlots once used
+  TokenBuckets sentinel_[2] = {};      // before and after the sentence, for:
+  char sentinel_mode_ = 0;
+  int sentinel_bits_ = 0;
+  std::vector<uint32_t> scratch_buckets_;
   std::vector<GazetteerKey> keys_;
   std::vector<GazetteerHit> hits_;
   std::string scratch_;  // one code point's lowercase form; a token with spaces
