@@ -6,21 +6,18 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <iterator>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <utility>
-
-#include <re2/re2.h>
 
 #include "base/utf8.h"
 #include "meta/authors.h"
 #include "meta/date_parse.h"
 #include "meta/jsonld.h"
 #include "meta/url.h"
+#include "meta/word_set.h"
 
 namespace warta::meta {
 namespace {
@@ -46,15 +43,6 @@ bool HasNoCase(std::string_view hay, std::string_view lower_needle) {
     if (k == lower_needle.size()) return true;
   }
   return false;
-}
-
-// ASCII `s` equals lower-case `lower` but for case.
-bool EqualsLower(std::string_view s, std::string_view lower) {
-  for (size_t i = 0; i < lower.size(); ++i) {
-    char c = s[i];
-    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lower[i]) return false;
-  }
-  return true;
 }
 
 // Whitespace runs (NBSP included) to one space, trimmed.
@@ -150,7 +138,7 @@ bool TokensNameFurniture(std::string_view attr) {
     if (first >= 'a' && first <= 'z') {
       for (uint32_t m = kByFirst[first - 'a']; m != 0; m &= m - 1) {
         std::string_view w = kWords[std::countr_zero(m)];
-        if (token.size() >= w.size() && EqualsLower(token.substr(0, w.size()), w)) return true;
+        if (token.size() >= w.size() && EqualsLowerAscii(token.substr(0, w.size()), w)) return true;
       }
     }
     pos = end + 1;
@@ -217,95 +205,6 @@ constexpr std::string_view kDateWords[] = {"date",  "time", "datum",   "publish"
 constexpr std::string_view kAuthorWords[] = {"author", "byline", "penulis", "reporter", "autor"};
 constexpr std::string_view kNotNameWords[] = {"bio", "avatar", "image", "photo", "desc"};
 constexpr std::string_view kCrumbWords[] = {"breadcrumb"};
-
-// Whether `s` has a byte outside ASCII; eight bytes at a time.
-bool HasNonAscii(std::string_view s) {
-  size_t i = 0;
-  uint64_t high = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, s.data() + i, 8);
-    high |= chunk;
-  }
-  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
-  return high & 0x8080808080808080u;
-}
-
-// Lower-case ASCII words to look for in class and id attributes, with the
-// same question as RE2 for attributes that are not ASCII (RE2's (?i) also
-// folds letters such as U+212A KELVIN SIGN to 'k').
-//
-// This runs on every element, so the scan looks at a byte pair only every
-// `stride_` bytes, where stride_ is one less than the shortest word: every
-// occurrence of a word then covers a sampled pair at one of its first
-// stride_ offsets. Tables indexed by the pair (letters folded, anything else
-// one code) name the words that hold it at each offset, which leaves few
-// candidates to compare.
-class WordSet {
- public:
-  explicit WordSet(std::span<const std::string_view> words) : words_(words) {
-    size_t shortest = SIZE_MAX;
-    for (std::string_view w : words) shortest = std::min(shortest, w.size());
-    stride_ = std::min(shortest - 1, kMaxStride);
-    std::string pattern = "(?i)";
-    for (size_t i = 0; i < words.size(); ++i) {
-      for (size_t off = 0; off < stride_; ++off) {
-        size_t key = PairKey(words[i][off], words[i][off + 1]);
-        at_offset_[off][key] |= uint32_t{1} << i;
-        any_offset_[key] |= uint32_t{1} << i;
-      }
-      pattern.append(words[i]).push_back('|');
-    }
-    pattern.pop_back();
-    non_ascii_ = std::make_unique<RE2>(pattern);
-  }
-
-  // Whether `attrs` contains one of the words, case-insensitively. A match
-  // in the ASCII bytes is a match for RE2 too; only a miss needs RE2's
-  // folding.
-  bool FoundIn(std::string_view attrs) const {
-    return FoundAscii(attrs) ||
-           (HasNonAscii(attrs) && RE2::PartialMatch(re2::StringPiece(attrs.data(), attrs.size()), *non_ascii_));
-  }
-
-  // Whether the ASCII bytes of `attrs` hold one of the words (no RE2 folding).
-  bool FoundAscii(std::string_view attrs) const {
-    const size_t n = attrs.size();
-    for (size_t i = 0; i + 1 < n; i += stride_) {
-      const size_t key = PairKey(attrs[i], attrs[i + 1]);
-      if (any_offset_[key] == 0) continue;
-      for (size_t off = 0; off < stride_ && off <= i; ++off) {
-        for (uint32_t m = at_offset_[off][key]; m != 0; m &= m - 1) {
-          std::string_view w = words_[std::countr_zero(m)];
-          if (n - (i - off) >= w.size() && EqualsLower(attrs.substr(i - off, w.size()), w)) return true;
-        }
-      }
-    }
-    return false;
-  }
-
- private:
-  static constexpr size_t kMaxStride = 4;
-
-  // Letters to 1..26 whatever their case, every other byte to 0 (words are
-  // letters; should one not be, the comparison still decides).
-  static constexpr std::array<uint8_t, 256> kCode = [] {
-    std::array<uint8_t, 256> code{};
-    for (int c = 'a'; c <= 'z'; ++c) code[c] = code[c - 'a' + 'A'] = static_cast<uint8_t>(c - 'a' + 1);
-    return code;
-  }();
-
-  static size_t PairKey(char a, char b) {
-    return size_t{kCode[static_cast<unsigned char>(a)]} << 5 | kCode[static_cast<unsigned char>(b)];
-  }
-
-  std::span<const std::string_view> words_;  // at most 32, each of 2 or more bytes
-  size_t stride_ = 1;
-  uint32_t any_offset_[1024] = {};              // bit i: words_[i] holds the pair at an offset below stride_
-  uint32_t at_offset_[kMaxStride][1024] = {};  // ... at that offset
-  std::unique_ptr<RE2> non_ascii_;
-};
-
 
 HintAttrs ReadHintAttrs(const Node* n) {
   HintAttrs h;

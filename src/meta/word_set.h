@@ -1,0 +1,81 @@
+// WordSet: a few lower-case ASCII words looked for, case-insensitively, as
+// substrings of short texts (class attributes, paragraphs) — the question
+// RE2 answers for (?i)(?:w1|w2|...), at a fraction of the cost.
+//
+// The scan looks at a byte pair only every `stride` bytes, stride being one
+// less than the shortest word (at most 4): every occurrence of a word then
+// covers a sampled pair at one of its first stride offsets. Tables indexed
+// by the pair (letters folded, any other byte one code) name the words that
+// hold it at each offset, which leaves few candidates to compare. RE2's
+// (?i) also folds U+017F (long s) to 's' and U+212A (Kelvin sign) to 'k';
+// only a text holding one of those two needs RE2 itself.
+//
+// Internal to src/meta. The set keeps a view of `words`, which must outlive
+// it (static arrays). Immutable after construction; thread-safe to share.
+#ifndef WARTA_META_WORD_SET_H_
+#define WARTA_META_WORD_SET_H_
+
+#include <re2/re2.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+
+namespace warta::meta {
+
+// ASCII `s` equals lower-case `lower` but for case; `s` holds at least
+// lower.size() bytes.
+bool EqualsLowerAscii(std::string_view s, std::string_view lower);
+
+class WordSet {
+ public:
+  // At most 32 words, each of 2 or more bytes, lower case.
+  explicit WordSet(std::span<const std::string_view> words);
+
+  // Whether `text` contains one of the words as RE2's (?i) would find it.
+  bool FoundIn(std::string_view text) const { return FoundAscii(text) || FoundFolded(text); }
+
+  // Whether one of the words occurs in `text` with ASCII case folding only.
+  // Inline: it runs on every element's class and id.
+  bool FoundAscii(std::string_view text) const {
+    const size_t n = text.size();
+    for (size_t i = 0; i + 1 < n; i += stride_) {
+      const size_t key = PairKey(text[i], text[i + 1]);
+      if (any_offset_[key] != 0 && FoundAround(text, i, key)) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kMaxStride = 4;
+
+  // Letters to 1..26 whatever their case, every other byte to 0.
+  static constexpr std::array<uint8_t, 256> kCode = [] {
+    std::array<uint8_t, 256> code{};
+    for (int c = 'a'; c <= 'z'; ++c) code[c] = code[c - 'a' + 'A'] = static_cast<uint8_t>(c - 'a' + 1);
+    return code;
+  }();
+
+  static size_t PairKey(char a, char b) {
+    return size_t{kCode[static_cast<unsigned char>(a)]} << 5 | kCode[static_cast<unsigned char>(b)];
+  }
+
+  // Whether a word holding pair `key` at its offset `off` starts at i - off.
+  bool FoundAround(std::string_view text, size_t i, size_t key) const;
+
+  // A match that FoundAscii misses: through U+017F or U+212A.
+  bool FoundFolded(std::string_view text) const;
+
+  std::span<const std::string_view> words_;
+  size_t stride_ = 1;
+  uint32_t any_offset_[1024] = {};             // bit i: words_[i] holds the pair at an offset below stride_
+  uint32_t at_offset_[kMaxStride][1024] = {};  // ... at that offset
+  std::unique_ptr<RE2> folded_;                // (?i) alternation of the words
+};
+
+}  // namespace warta::meta
+
+#endif  // WARTA_META_WORD_SET_H_
