@@ -3,6 +3,8 @@
 // captions, language, counts, id).
 #include "warta/extract.h"
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 
@@ -23,20 +25,32 @@ namespace warta {
 namespace {
 
 void JoinParagraphs(Record* r) {
+  size_t size = 0;
+  for (const std::string& p : r->paragraphs) size += p.size() + 2;
   r->text.clear();
+  r->text.reserve(size);
   for (const std::string& p : r->paragraphs) {
     if (!r->text.empty()) r->text.append("\n\n");
     r->text.append(p);
   }
 }
 
+constexpr std::array<uint8_t, 256> MakeWordBreaks() {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {' ', '\n', '\t', '\r'}) t[c] = 1;
+  return t;
+}
+constexpr auto kWordBreaks = MakeWordBreaks();
+
+// Words start where a byte that is no break follows a break (or opens the
+// text): branch-free, one table look-up a byte.
 int CountWords(std::string_view text) {
   int words = 0;
-  bool in_word = false;
+  uint8_t after_break = 1;
   for (unsigned char c : text) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+    uint8_t is_break = kWordBreaks[c];
+    words += after_break & (is_break ^ 1);
+    after_break = is_break;
   }
   return words;
 }
