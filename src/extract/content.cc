@@ -134,6 +134,25 @@ constexpr auto kSpecialBytes = MakeSpecialBytes();
 
 bool IsAsciiSpace(unsigned char c) { return c <= ' ' && kSpecialBytes[c]; }
 
+// The end of the whitespace run at data[i]: runs of spaces or tabs (the
+// indentation of markup) are stepped over eight at a time.
+size_t SkipAsciiSpace(std::string_view data, size_t i) {
+  constexpr uint64_t kSpaces = 0x2020202020202020ull;
+  constexpr uint64_t kTabs = 0x0909090909090909ull;
+  const size_t n = data.size();
+  for (;;) {
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, data.data() + i, 8);
+      if (w != kSpaces && w != kTabs) break;
+      i += 8;
+    }
+    size_t start = i;
+    while (i < n && i < start + 8 && IsAsciiSpace(static_cast<unsigned char>(data[i]))) ++i;
+    if (i == n || i < start + 8) return i;
+  }
+}
+
 // Code points in s[0, n): bytes that are not UTF-8 continuation bytes,
 // counted eight at a time.
 int32_t CountCodePoints(const char* s, size_t n) {
@@ -194,7 +213,7 @@ int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::s
     if (kSpecialBytes[c]) {
       if (c <= ' ') {  // indentation between tags comes in long runs
         *space = true;
-        for (++i; i < data.size() && IsAsciiSpace(static_cast<unsigned char>(data[i]));) ++i;
+        i = SkipAsciiSpace(data, i + 1);
         continue;
       }
       if (IsNbsp(data, i)) {
