@@ -536,9 +536,11 @@ class TreeBuilder {
   bool InHeadNoscript();
   bool AfterHead();
   bool InBody();
-  bool InBodyStartTag();
-  bool InBodyEndTag();
-  bool InBodyCharacters();
+  // Kept out of line so that InBody, run for most tokens, stays a plain
+  // dispatch without a stack frame.
+  [[gnu::noinline]] bool InBodyStartTag();
+  [[gnu::noinline]] bool InBodyEndTag();
+  [[gnu::noinline]] bool InBodyCharacters();
   bool TextMode();
   bool InTable();
   bool InTableAnythingElse();
@@ -765,7 +767,7 @@ void TreeBuilder::Process() {
   // The common case first, kept small: HTML content, no pending LF to skip,
   // the token handled in one round.
   if (!skip_lf_ && InHtmlContent()) {
-    if (!Dispatch()) return;
+    if (!(mode_ == Mode::kInBody ? InBody() : Dispatch())) return;
     if (tok_.type == TokenType::kCharacters && tok_.data.empty()) return;
     return Reprocess(1);
   }
