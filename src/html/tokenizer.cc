@@ -116,6 +116,18 @@ __attribute__((target("avx2"))) size_t SkipNoneOfAvx2(const char* s, size_t p, s
   }
   return p;
 }
+
+// FindAny 32 bytes per step; the last few bytes are left to FindAny.
+template <char... Cs>
+__attribute__((target("avx2"))) size_t FindAnyAvx2(const char* s, size_t p, size_t end) {
+  for (; p + 32 <= end; p += 32) {
+    __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + p));
+    __m256i hit = _mm256_setzero_si256();
+    ((hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(v, _mm256_set1_epi8(Cs)))), ...);
+    if (unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(hit))) return p + __builtin_ctz(mask);
+  }
+  return FindAny<Cs...>(s, p, end);
+}
 #endif
 
 // FindAny for long runs (script, style, RAWTEXT/RCDATA bodies).
@@ -123,6 +135,15 @@ template <char... Cs>
 size_t FindAnyLong(const char* s, size_t p, size_t end) {
 #if defined(WARTA_HTML_AVX2)
   if (kHaveAvx2 && end - p >= 64) p = SkipNoneOfAvx2<Cs...>(s, p, end);
+#endif
+  return FindAny<Cs...>(s, p, end);
+}
+
+// FindAny for runs of a few dozen bytes (attribute values).
+template <char... Cs>
+size_t FindAnyWide(const char* s, size_t p, size_t end) {
+#if defined(WARTA_HTML_AVX2)
+  if (kHaveAvx2) return FindAnyAvx2<Cs...>(s, p, end);
 #endif
   return FindAny<Cs...>(s, p, end);
 }
@@ -250,19 +271,22 @@ void Tokenizer::SetLastStartTag(std::string_view name) {
 void Tokenizer::Next(Token* token) {
   // No reset of the whole Token: each kind of token sets the fields it has
   // (a block fill of the struct is measurable at ten million tokens a second).
+  // Most tokens are tags in the data state: '<' and a letter, or "</" and a
+  // letter. They go straight to TagToken (which fails only at EOF).
   const char* s = input_.data();
-  size_t n = input_.size();
-  while (pos_ < n) {
+  size_t n = input_.size(), p = pos_;
+  if (state_ == TokenizerState::kData && p + 2 < n && s[p] == '<' &&
+      (IsAlpha(s[p + 1]) || (s[p + 1] == '/' && IsAlpha(s[p + 2]))) && TagToken(p, token)) {
+    return;
+  }
+  NextInState(token);
+}
+
+void Tokenizer::NextInState(Token* token) {
+  while (pos_ < input_.size()) {
     bool emitted = false;
     switch (state_) {
-      case TokenizerState::kData:
-        // Most tokens are tags: '<' and a letter, or "</" and a letter.
-        if (s[pos_] == '<' && pos_ + 2 < n && (IsAlpha(s[pos_ + 1]) || (s[pos_ + 1] == '/' && IsAlpha(s[pos_ + 2])))) {
-          emitted = TagToken(pos_, token);
-        } else {
-          emitted = DataState(token);
-        }
-        break;
+      case TokenizerState::kData: emitted = DataState(token); break;
       case TokenizerState::kRcdata: emitted = RawTextState(token, true); break;
       case TokenizerState::kRawtext: emitted = RawTextState(token, false); break;
       case TokenizerState::kScriptData: emitted = ScriptDataState(token); break;
@@ -820,8 +844,8 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
       char quote = s[p];
       if (quote != '>') {
         std::string_view value;
-        size_t close = quote == '"'    ? FindAny<'"', '&', '\r', '\0'>(s, p + 1, n)
-                       : quote == '\'' ? FindAny<'\'', '&', '\r', '\0'>(s, p + 1, n)
+        size_t close = quote == '"'    ? FindAnyWide<'"', '&', '\r', '\0'>(s, p + 1, n)
+                       : quote == '\'' ? FindAnyWide<'\'', '&', '\r', '\0'>(s, p + 1, n)
                                        : n;
         if (close < n && s[close] == quote) {
           value = std::string_view(s + p + 1, close - p - 1);

@@ -87,6 +87,7 @@ class Tokenizer {
     std::string_view value;  // UTF-8 replacement text
   };
 
+  void NextInState(Token* token);
   bool DataState(Token* token);
   bool RawTextState(Token* token, bool decode_references);
   bool PlaintextState(Token* token);
