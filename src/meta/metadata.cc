@@ -45,13 +45,22 @@ bool HasNoCase(std::string_view hay, std::string_view lower_needle) {
   return false;
 }
 
-// Whitespace runs (NBSP included) to one space, trimmed.
-std::string Collapse(std::string_view s) {
+// The white space Collapse folds (NBSP and the fixed-width spaces included).
+bool IsCollapsedSpace(char32_t cp) {
+  return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0xA0 || cp == 0x202F ||
+         (cp >= 0x2000 && cp <= 0x200A);
+}
+
+// Whitespace runs to one space, trimmed. With `max_size`, the scan may stop
+// once the result is longer than that: a longer text comes back cut, but
+// still longer than max_size.
+std::string Collapse(std::string_view s, size_t max_size = SIZE_MAX) {
   std::string out;
-  out.reserve(s.size());
+  out.reserve(std::min(s.size(), max_size));
   bool space = true;
   size_t pos = 0;
-  while (pos < s.size()) {
+  // Past max_size + 1 bytes, dropping a trailing space still leaves more than max_size.
+  while (pos < s.size() && out.size() <= max_size) {
     size_t start = pos;
     char c = s[pos];
     if (static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' &&
@@ -63,8 +72,7 @@ std::string Collapse(std::string_view s) {
       continue;
     }
     char32_t cp = utf8::Decode(s, &pos);
-    if (cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' || cp == 0xA0 || cp == 0x202F ||
-        (cp >= 0x2000 && cp <= 0x200A)) {
+    if (IsCollapsedSpace(cp)) {
       if (!space) out += ' ';
       space = true;
       continue;
@@ -74,6 +82,14 @@ std::string Collapse(std::string_view s) {
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+// Collapse(s).empty(), without building it.
+bool IsBlank(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();) {
+    if (!IsCollapsedSpace(utf8::Decode(s, &pos))) return false;
+  }
+  return true;
 }
 
 std::string_view AttrOr(const Node* n, std::string_view name) {
@@ -360,7 +376,7 @@ Collected Collect(const Document& doc) {
 std::string_view MetaValue(const Collected& c, std::initializer_list<std::string_view> keys) {
   for (std::string_view k : keys) {
     for (const auto& [key, value] : c.metas) {
-      if (key == k && !Collapse(value).empty()) return value;
+      if (key == k && !IsBlank(value)) return value;
     }
   }
   return {};
@@ -668,6 +684,8 @@ std::string CleanTitle(std::string_view raw, std::string_view site_name) {
   for (bool changed = true; changed;) {
     changed = false;
     for (std::string_view sep : kSeparators) {
+      // Most titles hold few of the separators: one byte search rules the rest out.
+      if (title.find(sep[1]) == std::string::npos) continue;
       size_t at = title.rfind(sep);
       if (at != std::string::npos && at > 0) {
         std::string_view head = std::string_view(title).substr(0, at);
@@ -695,7 +713,7 @@ void AddUnique(std::string_view value, std::vector<std::string>* out, size_t lim
   if (v.empty() || v.size() > 200 || out->size() >= limit) return;
   std::string lv = Lower(v);
   for (const std::string& x : *out) {
-    if (Lower(x) == lv) return;
+    if (x.size() == lv.size() && EqualsLowerAscii(x, lv)) return;
   }
   out->push_back(std::move(v));
 }
@@ -770,7 +788,7 @@ std::vector<std::string> AuthorsFromBylineText(const Collected& c, std::string_v
   for (const Ordered& t : c.texts) {
     if (t.order < c.h1_order) continue;
     if (++looked > 30) break;
-    std::string text = Collapse(t.node->data);
+    std::string text = Collapse(t.node->data, 150);
     if (text.size() > 150 || !LooksLikeByline(text)) continue;
     std::vector<std::string> names = SplitAuthorNames(text, site);
     if (!names.empty()) return names;

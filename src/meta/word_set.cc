@@ -42,11 +42,12 @@ WordSet::WordSet(std::span<const std::string_view> words) : words_(words) {
   size_t shortest = SIZE_MAX;
   for (std::string_view w : words) shortest = std::min(shortest, w.size());
   stride_ = std::min(shortest - 1, kMaxStride);
+  at_offset_.resize(stride_ * 1024);
   std::string pattern = "(?i)";
   for (size_t i = 0; i < words.size(); ++i) {
     for (size_t off = 0; off < stride_; ++off) {
       size_t key = PairKey(words[i][off], words[i][off + 1]);
-      at_offset_[off][key] |= uint32_t{1} << i;
+      at_offset_[off * 1024 + key] |= uint32_t{1} << i;
       any_offset_[key] |= uint32_t{1} << i;
     }
     pattern.append(RE2::QuoteMeta(re2::StringPiece(words[i].data(), words[i].size()))).push_back('|');
@@ -62,7 +63,7 @@ bool WordSet::FoundFolded(std::string_view text) const {
 
 bool WordSet::FoundAround(std::string_view text, size_t i, size_t key) const {
   for (size_t off = 0; off < stride_ && off <= i; ++off) {
-    for (uint32_t m = at_offset_[off][key]; m != 0; m &= m - 1) {
+    for (uint32_t m = at_offset_[off * 1024 + key]; m != 0; m &= m - 1) {
       std::string_view w = words_[std::countr_zero(m)];
       if (text.size() - (i - off) >= w.size() && EqualsLowerAscii(text.substr(i - off, w.size()), w)) return true;
     }

@@ -3,7 +3,7 @@
 // RE2 answers for (?i)(?:w1|w2|...), at a fraction of the cost.
 //
 // The scan looks at a byte pair only every `stride` bytes, stride being one
-// less than the shortest word (at most 4): every occurrence of a word then
+// less than the shortest word (at most 9): every occurrence of a word then
 // covers a sampled pair at one of its first stride offsets. Tables indexed
 // by the pair (letters folded, any other byte one code) name the words that
 // hold it at each offset, which leaves few candidates to compare. RE2's
@@ -23,6 +23,7 @@
 #include <memory>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace warta::meta {
 
@@ -50,7 +51,7 @@ class WordSet {
   }
 
  private:
-  static constexpr size_t kMaxStride = 4;
+  static constexpr size_t kMaxStride = 9;
 
   // Letters to 1..26 whatever their case, every other byte to 0.
   static constexpr std::array<uint8_t, 256> kCode = [] {
@@ -71,8 +72,8 @@ class WordSet {
 
   std::span<const std::string_view> words_;
   size_t stride_ = 1;
-  uint32_t any_offset_[1024] = {};             // bit i: words_[i] holds the pair at an offset below stride_
-  uint32_t at_offset_[kMaxStride][1024] = {};  // ... at that offset
+  uint32_t any_offset_[1024] = {};   // bit i: words_[i] holds the pair at an offset below stride_
+  std::vector<uint32_t> at_offset_;  // [off * 1024 + pair]: ... at that offset
   std::unique_ptr<RE2> folded_;                // (?i) alternation of the words
 };
 
