@@ -1,5 +1,6 @@
 #include "extract/boilerplate.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
@@ -184,30 +185,47 @@ Cue ClassifyToken(std::string_view token) {
   return best == kCueCount ? Cue::kNone : kCueWords[best].cue;
 }
 
-// The set of cues (bit 1 << Cue) the tokens of one lowercased class or id
-// value name.
-uint8_t NameMask(std::string_view names) {
+// Class and id values as NameMask reads them: ASCII lowercased, every
+// whitespace byte a space.
+constexpr std::array<char, 256> MakeNameFold() {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
+  for (char c : {'\t', '\n', '\r', '\f'}) t[static_cast<unsigned char>(c)] = ' ';
+  return t;
+}
+constexpr auto kNameFold = MakeNameFold();
+
+// Long values are cut: the cue words sit in the first tokens.
+constexpr size_t kMaxNameBytes = 256;
+
+// The set of cues (bit 1 << Cue) the tokens of one class or id value name.
+// One pass folds the value (at most kMaxNameBytes) and finds each token's
+// end, its first '-' and its first "--".
+uint8_t NameMask(std::string_view value) {
   constexpr size_t kNone = std::string_view::npos;
+  std::array<char, kMaxNameBytes> buf;
+  const size_t n = std::min(value.size(), kMaxNameBytes);
+  auto fold = [&](size_t k) { return buf[k] = kNameFold[static_cast<unsigned char>(value[k])]; };
   uint8_t mask = 0;
   size_t i = 0;
-  const size_t n = names.size();
   while (i < n) {
-    if (names[i] == ' ') {
+    if (fold(i) == ' ') {
       ++i;
       continue;
     }
-    // One pass finds the token's end, its first '-' and its first "--".
     size_t dash = kNone, bem = kNone;
-    size_t j = i;
-    for (; j < n && names[j] != ' '; ++j) {
-      if (names[j] != '-') continue;
+    size_t j = i + 1;
+    if (buf[i] == '-') dash = 0;
+    for (char c; j < n && (c = fold(j)) != ' '; ++j) {
+      if (c != '-') continue;
       if (dash == kNone) {
         dash = j - i;
-      } else if (bem == kNone && names[j - 1] == '-') {
+      } else if (bem == kNone && buf[j - 1] == '-') {
         bem = j - 1 - i;
       }
     }
-    std::string_view token = names.substr(i, j - i);
+    std::string_view token(buf.data() + i, j - i);
     i = j;
     if (dash != kNone && IsModifierHead(token.substr(0, dash + 1))) continue;
     // A BEM modifier ("section--ads", "teaser--no-comments") flags a state
@@ -222,9 +240,10 @@ uint8_t NameMask(std::string_view names) {
 Cue ResolveMask(uint8_t mask) {
   auto has = [mask](Cue c) { return (mask >> static_cast<int>(c)) & 1; };
   if ((has(Cue::kBoilerplate) || has(Cue::kLayout)) && has(Cue::kContent)) return Cue::kNone;
-  for (Cue c : {Cue::kBoilerplate, Cue::kLayout, Cue::kCaption, Cue::kContent}) {
-    if (has(c)) return c;
-  }
+  if (has(Cue::kBoilerplate)) return Cue::kBoilerplate;
+  if (has(Cue::kLayout)) return Cue::kLayout;
+  if (has(Cue::kCaption)) return Cue::kCaption;
+  if (has(Cue::kContent)) return Cue::kContent;
   return Cue::kNone;
 }
 
@@ -324,17 +343,6 @@ std::string_view TrimPunctuation(std::string_view s) {
   return s;
 }
 
-// Class and id values as NameMask reads them: ASCII lowercased, every
-// whitespace byte a space.
-constexpr std::array<char, 256> MakeNameFold() {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c);
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
-  for (char c : {'\t', '\n', '\r', '\f'}) t[static_cast<unsigned char>(c)] = ' ';
-  return t;
-}
-constexpr auto kNameFold = MakeNameFold();
-
 }  // namespace
 
 Cue ClassifyElement(const Node& element, CueCache* cache) {
@@ -353,15 +361,8 @@ Cue ClassifyElement(const Node& element, CueCache* cache) {
     default:
       break;
   }
-  // Each class and id value is lowercased (long values are cut: the cue words
-  // sit in the first tokens) and classified on its own, so the cache sees
-  // the few repeated class strings apart from the unique ids.
-  constexpr size_t kMaxNameBytes = 256;
-  auto classify = [](std::string_view value) {
-    std::array<char, kMaxNameBytes> buf;
-    for (size_t i = 0; i < value.size(); ++i) buf[i] = kNameFold[static_cast<unsigned char>(value[i])];
-    return NameMask(std::string_view(buf.data(), value.size()));
-  };
+  // Each class and id value is classified on its own, so the cache sees the
+  // few repeated class strings apart from the unique ids.
   uint8_t mask = 0;
   bool is_heading = element.tag >= Tag::kH1 && element.tag <= Tag::kH6;
   for (uint32_t a = 0; a < element.attr_count; ++a) {
@@ -381,7 +382,7 @@ Cue ClassifyElement(const Node& element, CueCache* cache) {
     bool is_id = name == "id" && !is_heading;
     if (!(name == "class" || is_id) || attr.value.empty()) continue;
     std::string_view value = attr.value.substr(0, kMaxNameBytes);
-    mask |= cache != nullptr ? cache->Get(value, classify) : classify(value);
+    mask |= cache != nullptr ? cache->Get(value, NameMask) : NameMask(value);
   }
   Cue cue = ResolveMask(mask);
   if (cue == Cue::kNone && (element.tag == Tag::kArticle || element.tag == Tag::kMain)) {

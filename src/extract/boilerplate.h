@@ -58,7 +58,11 @@ class CueCache {
       h ^= h >> 29;
     }
     uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
+    if (s.size() >= 8) {
+      std::memcpy(&tail, s.data() + s.size() - 8, 8);  // overlaps the last word: no call, no byte loop
+    } else {
+      for (; i < s.size(); ++i) tail = tail << 8 | static_cast<unsigned char>(s[i]);
+    }
     h = (h ^ tail) * kMul;
     return h ^ (h >> 32);
   }
