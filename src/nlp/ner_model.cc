@@ -81,67 +81,66 @@ std::vector<uint8_t> AllowedTransitions(const std::vector<std::string>& labels) 
 namespace {
 
 using V4f = float __attribute__((vector_size(16)));
-using V4i = int32_t __attribute__((vector_size(16)));
-constexpr size_t kMaxVecs = kNerMaxLabels / 4;
 constexpr float kNever = -std::numeric_limits<float>::infinity();
 
-// Viterbi over labels packed four to a vector, kVecs vectors (the label
-// count rounded up). trans[p] holds the scores of every label after p
-// (-inf where IOB2 forbids it; row L is the sentence start; lanes past the
-// last label -inf), so a label's predecessors are taken four labels at a
-// time without tests: a label unreachable so far (-inf) never wins, the
-// same argmax as skipping it.
+// Viterbi over labels packed four to a vector, kVecs vectors. A label's
+// predecessors are taken four labels at a time without tests: a label
+// unreachable so far (-inf) never wins, the same as skipping it. The
+// forward pass keeps only each position's scores; the way back finds the
+// first best predecessor of the one label it follows, from the same sums,
+// so the path is the one a back-pointer table would give.
 template <size_t kVecs>
-void ViterbiPacked(const float* emissions, size_t n, size_t L, const V4f (*trans)[kMaxVecs],
-                   std::vector<uint8_t>* best) {
-  thread_local std::vector<V4i> back;
-  back.resize(n * kVecs);
-  auto load_emissions = [&](size_t i, V4f* out) {
-    float row[4 * kVecs] = {};
-    std::memcpy(row, emissions + i * L, L * sizeof(float));
-    std::memcpy(out, row, sizeof row);
-  };
+void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best) {
+  constexpr size_t kStride = 4 * kVecs;
+  const size_t L = table.labels;
+  thread_local std::vector<float> scores;  // n x kStride
+  scores.resize(n * kStride);
+  auto load = [](const float* p, V4f* out) { std::memcpy(out, p, kVecs * sizeof(V4f)); };
+  V4f trans[kNerMaxLabels + 1][kVecs];
+  for (size_t p = 0; p <= L; ++p) load(&table.trans[p * kStride], trans[p]);
   V4f score[kVecs], em[kVecs];
-  load_emissions(0, em);
+  load(emissions, em);
+#pragma GCC unroll 8
   for (size_t v = 0; v < kVecs; ++v) score[v] = trans[L][v] + em[v];
+  std::memcpy(&scores[0], score, sizeof score);
   for (size_t i = 1; i < n; ++i) {
+    const float* from = &scores[(i - 1) * kStride];
     V4f top[kVecs];
-    V4i arg[kVecs];
-    for (size_t v = 0; v < kVecs; ++v) {
-      top[v] = V4f{} + kNever;
-      arg[v] = V4i{};
-    }
-    float from[4 * kVecs];
-    std::memcpy(from, score, sizeof from);
+#pragma GCC unroll 8
+    for (size_t v = 0; v < kVecs; ++v) top[v] = V4f{} + kNever;
     for (size_t p = 0; p < L; ++p) {
-      const V4i label = V4i{} + static_cast<int32_t>(p);
 #pragma GCC unroll 8
       for (size_t v = 0; v < kVecs; ++v) {
         const V4f s = from[p] + trans[p][v];
-        const V4i better = s > top[v];  // strict: the first best predecessor wins ties
-        top[v] = better ? s : top[v];
-        arg[v] = better ? label : arg[v];
+        top[v] = top[v] > s ? top[v] : s;  // the max (maxps)
       }
     }
-    load_emissions(i, em);
+    load(emissions + i * kStride, em);
 #pragma GCC unroll 8
-    for (size_t v = 0; v < kVecs; ++v) {
-      score[v] = top[v] + em[v];
-      back[i * kVecs + v] = arg[v];
-    }
+    for (size_t v = 0; v < kVecs; ++v) score[v] = top[v] + em[v];
+    std::memcpy(&scores[i * kStride], score, sizeof score);
   }
   // Label 0 ("O") is always reachable, so the argmax is finite.
-  float last_scores[4 * kVecs];
-  std::memcpy(last_scores, score, sizeof last_scores);
-  size_t last = static_cast<size_t>(std::max_element(last_scores, last_scores + L) - last_scores);
-  const int32_t* back_labels = reinterpret_cast<const int32_t*>(back.data());
-  for (size_t i = n; i-- > 0;) {
-    (*best)[i] = static_cast<uint8_t>(last);
-    last = static_cast<size_t>(back_labels[i * 4 * kVecs + last]);
+  const float* last_scores = &scores[(n - 1) * kStride];
+  size_t label = static_cast<size_t>(std::max_element(last_scores, last_scores + L) - last_scores);
+  for (size_t i = n - 1; i > 0; --i) {
+    (*best)[i] = static_cast<uint8_t>(label);
+    const float* prev = &scores[(i - 1) * kStride];
+    float top = kNever;
+    size_t arg = 0;
+    for (size_t p = 0; p < L; ++p) {
+      const float s = prev[p] + table.trans[p * kStride + label];
+      if (s > top) {  // strict: the first best predecessor wins ties
+        top = s;
+        arg = p;
+      }
+    }
+    label = arg;
   }
+  (*best)[0] = static_cast<uint8_t>(label);
 }
 
-using ViterbiFn = void (*)(const float*, size_t, size_t, const V4f (*)[kMaxVecs], std::vector<uint8_t>*);
+using ViterbiFn = void (*)(const ViterbiTable&, const float*, size_t, std::vector<uint8_t>*);
 // By the number of label vectors (kNerMaxLabels is 32).
 constexpr ViterbiFn kViterbi[] = {nullptr,          ViterbiPacked<1>, ViterbiPacked<2>,
                                   ViterbiPacked<3>, ViterbiPacked<4>, ViterbiPacked<5>,
@@ -149,20 +148,34 @@ constexpr ViterbiFn kViterbi[] = {nullptr,          ViterbiPacked<1>, ViterbiPac
 
 }  // namespace
 
+ViterbiTable MakeViterbiTable(const float* transitions, const uint8_t* allowed, size_t label_count) {
+  const size_t L = label_count;
+  ViterbiTable t;
+  t.labels = L;
+  t.stride = (L + 3) & ~size_t{3};
+  t.trans.assign((L + 1) * t.stride, kNever);
+  for (size_t p = 0; p <= L; ++p) {
+    for (size_t c = 0; c < L; ++c) {
+      if (allowed[p * L + c]) t.trans[p * t.stride + c] = transitions[p * L + c];
+    }
+  }
+  return t;
+}
+
+void Viterbi(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best) {
+  best->resize(n);
+  if (n > 0) kViterbi[table.stride / 4](table, emissions, n, best);
+}
+
 void Viterbi(const float* emissions, size_t n, size_t label_count, const float* transitions,
              const uint8_t* allowed, std::vector<uint8_t>* best) {
-  best->resize(n);
-  if (n == 0) return;
-  const size_t L = label_count;
-  const size_t vecs = (L + 3) / 4;
-  V4f trans[kNerMaxLabels + 1][kMaxVecs];
-  for (size_t p = 0; p <= L; ++p) {
-    float row[kNerMaxLabels + 4];
-    std::fill(row, row + kNerMaxLabels + 4, kNever);
-    for (size_t c = 0; c < L; ++c) row[c] = allowed[p * L + c] ? transitions[p * L + c] : kNever;
-    std::memcpy(trans[p], row, vecs * sizeof(V4f));
+  const ViterbiTable table = MakeViterbiTable(transitions, allowed, label_count);
+  thread_local std::vector<float> padded;
+  padded.assign(n * table.stride, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    std::copy(emissions + i * label_count, emissions + (i + 1) * label_count, &padded[i * table.stride]);
   }
-  kViterbi[vecs](emissions, n, L, trans, best);
+  Viterbi(table, padded.data(), n, best);
 }
 
 Status WriteNerModel(const std::string& path, const std::string& language, int bits,
@@ -256,6 +269,7 @@ Result<std::unique_ptr<NerModelData>> ParseNerModel(std::string_view bytes) {
   if (!r.AtEnd()) return Status::Corrupt("ner model: trailing bytes");
   m->gazetteer.Parse(m->gazetteer_text);
   m->allowed = AllowedTransitions(m->labels);
+  m->viterbi = MakeViterbiTable(m->transitions.data(), m->allowed.data(), count);
   return m;
 }
 
@@ -354,7 +368,6 @@ std::vector<std::string_view> NerModel::Tag(const std::vector<std::string_view>&
 
 void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids) const {
   const nlp::NerModelData& m = *data_;
-  const size_t L = m.labels.size();
   const SumRowsFn sum_rows = kSumRows[m.stride / 4];
   // Per-thread buffers: tagging sentence after sentence allocates nothing
   // once they have grown.
@@ -370,13 +383,16 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
     s.extractor.Extract(piece, &m.gazetteer, m.bits, &s.feats);
     const nlp::SentenceFeatures& f = s.feats;
     const size_t n = piece.size();
-    s.emissions.resize(n * L);
+    // Emissions padded to the row stride: the padding lanes sum to 0 and
+    // Viterbi gives them -inf transitions.
+    const size_t stride = m.stride;
+    s.emissions.resize(n * stride);
     int32_t acc[nlp::kNerMaxLabels];
     for (size_t i = 0; i < n; ++i) {
       sum_rows(&f.buckets[f.offsets[i]], &f.buckets[f.offsets[i + 1]], m.row_of.data(), m.rows.data(), acc);
-      for (size_t l = 0; l < L; ++l) s.emissions[i * L + l] = static_cast<float>(acc[l]) * m.scale;
+      for (size_t l = 0; l < stride; ++l) s.emissions[i * stride + l] = static_cast<float>(acc[l]) * m.scale;
     }
-    nlp::Viterbi(s.emissions.data(), n, L, m.transitions.data(), m.allowed.data(), &s.best);
+    nlp::Viterbi(m.viterbi, s.emissions.data(), n, &s.best);
     ids->insert(ids->end(), s.best.begin(), s.best.end());
   }
 }

@@ -30,6 +30,14 @@ namespace warta::nlp {
 inline constexpr int kNerMaxBits = 24;
 inline constexpr size_t kNerMaxLabels = 32;
 
+// Transition scores laid out for decoding: row p (row `labels`: the
+// sentence start) holds the score of each label after p, -inf where IOB2
+// forbids it, padded with -inf to `stride` (the label count rounded up to a
+// multiple of 4).
+struct ViterbiTable {
+  size_t labels = 0, stride = 0;
+  std::vector<float> trans;  // (labels + 1) x stride
+};
 struct NerModelData {
   std::string language;
   int bits = 0;
@@ -46,14 +54,21 @@ struct NerModelData {
   std::string gazetteer_text;
   Gazetteer gazetteer;
   std::vector<uint8_t> allowed;  // AllowedTransitions(labels)
+  ViterbiTable viterbi;          // of transitions and allowed
 };
 
 // allowed[p * L + c] is 1 when IOB2 lets label c follow label p (p == L: the
 // sentence start): I-X only after B-X or I-X.
 std::vector<uint8_t> AllowedTransitions(const std::vector<std::string>& labels);
 
-// Fills *best with the highest-scoring allowed label sequence. `emissions` is
-// n x L token-major; `transitions` and `allowed` as in NerModelData.
+ViterbiTable MakeViterbiTable(const float* transitions, const uint8_t* allowed, size_t label_count);
+
+// Fills *best with the highest-scoring allowed label sequence; of equal
+// scores, the lowest label. `emissions` is n x table.stride, token-major.
+void Viterbi(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best);
+
+// The same from emissions n x L token-major; `transitions` and `allowed` as
+// in NerModelData.
 void Viterbi(const float* emissions, size_t n, size_t label_count, const float* transitions,
              const uint8_t* allowed, std::vector<uint8_t>* best);
 
