@@ -45,6 +45,41 @@ TEST(JsonLd, ToleratesBadJson) {
   EXPECT_TRUE(c.published.empty());
 }
 
+// JSON that will not parse even cleaned falls back to a lenient scan of the
+// main keys: what each key takes, and what it passes over.
+TEST(JsonLd, ScansKeysOfBrokenJson) {
+  struct Case {
+    std::string text;
+    std::string published, modified, headline, author;
+  } cases[] = {
+      {R"({"datePublished" : "2024-05-01T10:00", "x": )", "2024-05-01T10:00", "", "", ""},
+      // Too short, then a value of the right length.
+      {R"({"datePublished":"2024", "datePublished": "2024-05-02" ,)", "2024-05-02", "", "", ""},
+      {R"({"dateModified":"2023-01-01", {)", "", "2023-01-01", "", ""},
+      // Escapes stay as written; an empty headline is passed over.
+      {R"({"headline":"", "headline":"Say \"hi\" now", [)", "", "", R"(Say \"hi\" now)", ""},
+      {"{\"headline\":\"Caf\xC3\xA9 opens\", [", "", "", "Caf\xC3\xA9 opens", ""},
+      // The first author object's name, past other keys but not past a brace.
+      {R"({"author": [{"@type":"Person", "name" : "Ann Lee"}], [)", "", "", "", "Ann Lee"},
+      {R"({"author": {"url": {"name": "Nested"}}, "author": {"name":"Bo Chen"} [)", "", "", "", "Bo Chen"},
+      {R"({"author": "Plain", [)", "", "", "", ""},
+  };
+  for (const Case& c : cases) {
+    JsonLdInfo info;
+    ReadJsonLd(c.text, &info);
+    EXPECT_EQ(info.published, c.published) << c.text;
+    EXPECT_EQ(info.modified, c.modified) << c.text;
+    EXPECT_EQ(info.headline, c.headline) << c.text;
+    EXPECT_EQ(info.authors.empty() ? "" : info.authors[0], c.author) << c.text;
+  }
+  // A headline of more than 400 characters is not taken.
+  JsonLdInfo info;
+  ReadJsonLd("{\"headline\":\"" + std::string(401, 'a') + "\", [", &info);
+  EXPECT_EQ(info.headline, "");
+  ReadJsonLd("{\"headline\":\"" + std::string(400, 'a') + "\", [", &info);
+  EXPECT_EQ(info.headline.size(), 400u);
+}
+
 TEST(JsonLd, ArticleDateBeatsPageDate) {
   JsonLdInfo info;
   ReadJsonLd(R"([{"@type":"WebPage","datePublished":"2019-01-01"},{"@type":"BlogPosting","datePublished":"2019-02-02"}])", &info);
