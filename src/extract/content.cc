@@ -188,6 +188,8 @@ size_t PlainRunEnd(std::string_view data, size_t i, int32_t* spaces) {
   auto special = [&](size_t k) { return kSpecialBytes[static_cast<unsigned char>(data[k])]; };
   size_t j = i;
   for (;;) {
+    // Four bytes a step: most bytes of prose are ordinary.
+    while (j + 4 <= n && !special(j) && !special(j + 1) && !special(j + 2) && !special(j + 3)) j += 4;
     while (j < n && !special(j)) ++j;
     if (j >= n) return j;
     if (data[j] == ' ') {
