@@ -132,11 +132,20 @@ void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
       size_t next = pos;  // pos itself stays in a register
       const char32_t cp = utf8::Decode(token, &next);
       pos = next;
-      c = ShapeChar(cp);
-      scratch_.clear();
-      utf8::Append(static_cast<char32_t>(u_tolower(cp)), &scratch_);
-      std::memcpy(base + w, scratch_.data(), scratch_.size());
-      w += scratch_.size();
+      // ShapeChar and the lowercase form from ICU once per code point:
+      // text in another script repeats few of them.
+      CodePointSlot& known = code_points_[cp % kCodePointSlots];
+      if (known.cp != cp) {
+        scratch_.clear();
+        utf8::Append(static_cast<char32_t>(u_tolower(cp)), &scratch_);
+        known.cp = cp;
+        known.shape = ShapeChar(cp);
+        known.size = static_cast<uint8_t>(scratch_.size());
+        std::memcpy(known.lower, scratch_.data(), scratch_.size());
+      }
+      c = known.shape;
+      std::memcpy(base + w, known.lower, sizeof known.lower);  // the >= 2 bytes read left room for 4
+      w += known.size;
     }
     if (count < 4) prefix_end[count] = static_cast<uint8_t>(w - lower);
     if (count < kMaxShape) shape[count] = c;

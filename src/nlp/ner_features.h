@@ -99,6 +99,16 @@ class FeatureExtractor {
   TokenBuckets sentinel_[2] = {};      // before and after the sentence, for:
   char sentinel_mode_ = 0;
   int sentinel_bits_ = 0;
+  // A direct-mapped cache of non-ASCII code points' shape characters and
+  // lowercase forms (UTF-8).
+  static constexpr size_t kCodePointSlots = 1024;
+  struct CodePointSlot {
+    char32_t cp = 0;  // 0: empty (never looked up: ASCII)
+    char shape = 0;
+    uint8_t size = 0;
+    char lower[4] = {};
+  };
+  std::vector<CodePointSlot> code_points_ = std::vector<CodePointSlot>(kCodePointSlots);
   std::vector<uint32_t> scratch_buckets_;
   std::vector<GazetteerKey> keys_;
   std::vector<GazetteerHit> hits_;
