@@ -300,10 +300,11 @@ void Tokenizer::NextInState(Token* token) {
   token->begin = token->end = static_cast<uint32_t>(input_.size());
 }
 
-void Tokenizer::EmitText(Token* token, size_t begin, size_t end, std::string_view data, bool in_source) {
+void Tokenizer::EmitText(Token* token, size_t begin, size_t end, std::string_view data, bool in_source, bool nul) {
   token->type = TokenType::kCharacters;
   token->data = data;
   token->in_source = in_source;
+  token->nul = nul;
   token->begin = static_cast<uint32_t>(begin);
   token->end = static_cast<uint32_t>(end);
   pos_ = end;
@@ -346,8 +347,9 @@ bool Tokenizer::DataState(Token* token) {
   size_t begin = pos_, p = pos_;
   text_buf_.clear();
   TextDecoder run(input_, begin, &text_buf_);
+  bool nul = false;
   while (true) {
-    p = FindAny<'<', '&', '\r'>(s, p, n);
+    p = FindAny<'<', '&', '\r', '\0'>(s, p, n);
     if (p >= n) break;
     char c = s[p];
     if (c == '<') {
@@ -355,12 +357,15 @@ bool Tokenizer::DataState(Token* token) {
       ++p;
     } else if (c == '&') {
       p = DecodeCharRef(p, false, &run);
-    } else {
+    } else if (c == '\r') {
       run.Cr(p);
+      ++p;
+    } else {  // NUL stays in the data state; the tree builder drops or replaces it
+      nul = true;
       ++p;
     }
   }
-  EmitText(token, begin, p, run.Finish(p), !run.decoded());
+  EmitText(token, begin, p, run.Finish(p), !run.decoded(), nul);
   return true;
 }
 
@@ -400,14 +405,14 @@ bool Tokenizer::RawTextState(Token* token, bool decode_references) {
       run.Nul(p++);
     }
   }
-  EmitText(token, begin, p, run.Finish(p), !run.decoded());
+  EmitText(token, begin, p, run.Finish(p), !run.decoded(), false);
   return true;
 }
 
 bool Tokenizer::PlaintextState(Token* token) {
   size_t begin = pos_, end = input_.size();
   std::string_view data = DecodeRange(begin, end, true);
-  EmitText(token, begin, end, data, data.data() == input_.data() + begin);
+  EmitText(token, begin, end, data, data.data() == input_.data() + begin, false);
   return true;
 }
 
@@ -421,7 +426,7 @@ bool Tokenizer::CdataSectionState(Token* token) {
     return false;
   }
   std::string_view data = DecodeRange(begin, end, false);
-  EmitText(token, begin, end, data, data.data() == input_.data() + begin);
+  EmitText(token, begin, end, data, data.data() == input_.data() + begin, true);
   if (close != std::string_view::npos) pos_ = close + 3;
   return true;
 }
@@ -532,7 +537,7 @@ bool Tokenizer::ScriptDataState(Token* token) {
     }
   }
 done:
-  EmitText(token, begin, p, run.Finish(p), !run.decoded());
+  EmitText(token, begin, p, run.Finish(p), !run.decoded(), false);
   return true;
 }
 

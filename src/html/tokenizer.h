@@ -32,6 +32,8 @@ struct TokenAttribute {
   std::string_view value;  // references decoded
 };
 
+// Next() sets `type`, `begin`, `end` and the fields of that type of token;
+// the fields of other types keep whatever they held.
 struct Token {
   TokenType type = TokenType::kEof;
 
@@ -49,6 +51,8 @@ struct Token {
   // True when `data` is a view into the input (nothing was decoded), so the
   // tree builder may keep it without copying.
   bool in_source = false;
+  // Characters: false when `data` certainly holds no NUL byte.
+  bool nul = false;
 
   // Doctype.
   std::string_view public_id, system_id;
@@ -108,7 +112,7 @@ class Tokenizer {
   void ReserveAttributeBuffer(size_t bytes);
   bool IsDuplicateAttribute(std::string_view name);
   void RebuildAttributeIndex(size_t capacity);
-  void EmitText(Token* token, size_t begin, size_t end, std::string_view data, bool in_source);
+  void EmitText(Token* token, size_t begin, size_t end, std::string_view data, bool in_source, bool nul);
   std::string_view DecodeRange(size_t begin, size_t end, bool nul_to_replacement);
 
   std::string_view input_;

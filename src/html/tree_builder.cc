@@ -1806,6 +1806,13 @@ bool TreeBuilder::AfterHead() {
 
 bool TreeBuilder::InBodyCharacters() {
   std::string_view data = tok_.data;
+  if (!tok_.nul) {  // nearly always: one segment, no search for NUL
+    if (data.empty()) return false;
+    Reconstruct();
+    InsertCharacters(data, tok_.in_source);
+    if (frameset_ok_ && !AllWs(data)) frameset_ok_ = false;
+    return false;
+  }
   bool any = false;
   while (!data.empty()) {
     const void* nul = std::memchr(data.data(), '\0', data.size());
