@@ -1,6 +1,6 @@
 // LookupTag/TagName: tag name <-> Tag id. LookupTag runs once per tag token,
-// so it is a compile-time-built open-addressing hash table keyed by the
-// name's bytes as two integers: no loop over the name, usually one probe.
+// so it is a compile-time-built perfect hash table keyed by the name's bytes
+// as two integers: no loop over the name, exactly one probe.
 #include <array>
 #include <bit>
 #include <cstring>
@@ -68,15 +68,18 @@ Key LoadKey(std::string_view s) {
   return {byte(p[0]) | byte(p[n / 2]) << (8 * (n / 2)) | byte(p[n - 1]) << (8 * (n - 1)), 0};
 }
 
-constexpr size_t kSlotBits = 9;
-constexpr size_t kSlots = size_t{1} << kSlotBits;  // > 3x the tag count: short probes
-static_assert(kSlots > 3 * static_cast<size_t>(Tag::kCount));
+constexpr size_t kSlotBits = 10;
+constexpr size_t kSlots = size_t{1} << kSlotBits;
+static_assert(static_cast<size_t>(Tag::kCount) <= 256, "table entries are bytes");
 
-// At most 5 probes over the known names (checked when the table was chosen).
+// kSpread was searched for (by trying random odd multipliers) so that no two
+// known names share a slot; kTable's construction fails to compile if a
+// change to the tag list breaks that: then search again.
 constexpr size_t Slot(Key k, size_t length) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  constexpr uint64_t kSpread = 0x3fbdbcb4eb981b93ull;
   uint64_t w = (k.head ^ k.tail * kMul) + length;
-  return static_cast<size_t>((w * kMul) >> (64 - kSlotBits));
+  return static_cast<size_t>((w * kSpread) >> (64 - kSlotBits));
 }
 
 constexpr std::array<Key, std::size(kNames)> kKeys = [] {
@@ -85,12 +88,14 @@ constexpr std::array<Key, std::size(kNames)> kKeys = [] {
   return keys;
 }();
 
-constexpr std::array<uint16_t, kSlots> kTable = [] {
-  std::array<uint16_t, kSlots> t{};  // 0 = empty (Tag::kUnknown is never stored)
+void SlotCollision() {}  // not constexpr: calling it stops compilation
+
+constexpr std::array<uint8_t, kSlots> kTable = [] {
+  std::array<uint8_t, kSlots> t{};  // 0 = empty (Tag::kUnknown is never stored)
   for (size_t i = 1; i < std::size(kNames); ++i) {
     size_t slot = Slot(kKeys[i], kNames[i].size());
-    while (t[slot] != 0) slot = (slot + 1) & (kSlots - 1);
-    t[slot] = static_cast<uint16_t>(i);
+    if (t[slot] != 0) SlotCollision();
+    t[slot] = static_cast<uint8_t>(i);
   }
   return t;
 }();
@@ -101,10 +106,8 @@ Tag LookupTag(std::string_view name) {
   size_t n = name.size();
   if (n == 0 || n > kMaxNameLength) return Tag::kUnknown;
   Key key = LoadKey(name);
-  for (size_t slot = Slot(key, n); uint16_t id = kTable[slot]; slot = (slot + 1) & (kSlots - 1)) {
-    if (kNames[id].size() == n && kKeys[id] == key) return static_cast<Tag>(id);
-  }
-  return Tag::kUnknown;
+  size_t id = kTable[Slot(key, n)];  // 0 (kUnknown) for an empty slot
+  return kNames[id].size() == n && kKeys[id] == key ? static_cast<Tag>(id) : Tag::kUnknown;
 }
 
 std::string_view TagName(Tag tag) {
