@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <filesystem>
+#include <memory>
 #include <string_view>
 
 #include "input/compress.h"
@@ -168,6 +170,11 @@ struct InputReader::Impl {
   std::unique_ptr<JsonlReader> jsonl;
   WarcRecord record;
   JsonlItem item;
+  // Whole files are read here first: the buffer is kept from file to file
+  // and never zero-filled, and the document gets one copy of exact size
+  // (a document handed to another thread keeps no capacity to reuse).
+  std::unique_ptr<char[]> read_buffer;
+  size_t read_capacity = 0;
 
   Result<bool> Next(InputDocument* doc) {
     for (;;) {
@@ -254,17 +261,20 @@ struct InputReader::Impl {
   void ReadWhole(ByteStream* stream, InputDocument* doc) {
     const size_t max = options.max_document_bytes;
     size_t size = 0;
-    doc->bytes.resize(std::min<size_t>(max + 1, 64 << 10));
     for (;;) {
-      if (size == doc->bytes.size()) {
+      if (size == read_capacity) {
         if (size > max) {
           doc->bytes.clear();
           doc->status = Status::TooLarge(doc->source + ": larger than " + std::to_string(max) + " bytes");
           return;
         }
-        doc->bytes.resize(std::min(max + 1, doc->bytes.size() * 2));
+        size_t grown = std::min(max + 1, read_capacity == 0 ? size_t{64} << 10 : read_capacity * 2);
+        auto bigger = std::make_unique_for_overwrite<char[]>(grown);
+        if (size > 0) std::memcpy(bigger.get(), read_buffer.get(), size);
+        read_buffer = std::move(bigger);
+        read_capacity = grown;
       }
-      Result<size_t> got = stream->Read(doc->bytes.data() + size, doc->bytes.size() - size);
+      Result<size_t> got = stream->Read(read_buffer.get() + size, read_capacity - size);
       if (!got.ok()) {
         doc->bytes.clear();
         doc->status = got.status();
@@ -273,7 +283,7 @@ struct InputReader::Impl {
       if (*got == 0) break;
       size += *got;
     }
-    doc->bytes.resize(size);
+    doc->bytes.assign(read_buffer.get(), size);
   }
 
   Status ExpandDirectory(const std::string& path) {

@@ -170,6 +170,30 @@ TEST(InputReaderTest, NamedPathsReportProblems) {
   EXPECT_EQ(docs[4].code, StatusCode::kCorrupt);
 }
 
+// Whole files go through one read buffer kept from file to file: a long
+// page (the buffer grows), a short one after it, and pages right at the cap.
+TEST(InputReaderTest, ReadsWholeFilesOfAnySize) {
+  TempDir dir;
+  std::string long_page = "<p>";
+  for (int i = 0; long_page.size() < (200 << 10); ++i) long_page += "kalimat ke-" + std::to_string(i) + ". ";
+  long_page += "</p>";
+  std::string at_cap = "<p>" + std::string(293, 'a') + "</p>";  // 300 bytes
+  InputOptions options;
+  options.max_document_bytes = 300;
+  std::vector<Doc> capped = ReadAll({dir.Write("c1.html", at_cap), dir.Write("c2.html", at_cap + "x")}, options);
+  ASSERT_EQ(capped.size(), 2u);
+  EXPECT_EQ(capped[0].code, StatusCode::kOk);
+  EXPECT_EQ(capped[0].bytes, at_cap);
+  EXPECT_EQ(capped[1].code, StatusCode::kTooLarge);
+
+  std::vector<Doc> docs = ReadAll({dir.Write("long.html.gz", Gzip(long_page)), dir.Write("short.html", kHtml),
+                                   dir.Write("long.html", long_page)});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].bytes, long_page);
+  EXPECT_EQ(docs[1].bytes, kHtml);
+  EXPECT_EQ(docs[2].bytes, long_page);
+}
+
 TEST(InputReaderTest, FormatOverride) {
   TempDir dir;
   std::string page = dir.Write("page.html", kHtml);
