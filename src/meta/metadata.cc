@@ -232,65 +232,85 @@ HintAttrs ReadHintAttrs(const Node* n) {
   for (uint32_t i = 0; i < n->attr_count; ++i) {
     const Attribute& a = n->attrs[i];
     if (a.ns != AttrNamespace::kNone) continue;
-    if (a.name == "class") {
-      take(1, a.value, &h.cls);
-    } else if (a.name == "id") {
-      take(2, a.value, &h.id);
-    } else if (a.name == "itemprop") {
-      take(4, a.value, &h.itemprop);
-    } else if (a.name == "rel") {
-      take(8, a.value, &h.rel);
-    } else if (a.name == "aria-label") {
-      take(16, a.value, &h.aria_label);
-    } else if (a.name == "pubdate") {
-      h.pubdate = true;
+    // By length first: most attributes (href, src, style, data-*) end there.
+    switch (a.name.size()) {
+      case 5:
+        if (a.name == "class") take(1, a.value, &h.cls);
+        break;
+      case 2:
+        if (a.name == "id") take(2, a.value, &h.id);
+        break;
+      case 8:
+        if (a.name == "itemprop") take(4, a.value, &h.itemprop);
+        break;
+      case 3:
+        if (a.name == "rel") take(8, a.value, &h.rel);
+        break;
+      case 10:
+        if (a.name == "aria-label") take(16, a.value, &h.aria_label);
+        break;
+      case 7:
+        if (a.name == "pubdate") h.pubdate = true;
+        break;
+      default:
+        break;
     }
   }
   return h;
 }
 
+void VisitMeta(const Node* n, Collected* c) {
+  std::string_view key = AttrOr(n, "property");
+  if (key.empty()) key = AttrOr(n, "name");
+  if (key.empty()) key = AttrOr(n, "itemprop");
+  if (key.empty()) key = AttrOr(n, "http-equiv");
+  const std::string_view* content = n->Attr("content");
+  if (!key.empty() && content && c->metas.size() < 2000) c->metas.emplace_back(Lower(key), *content);
+}
+
 void VisitElement(const Node* n, uint32_t order, Collected* c) {
-  if (n->Is(Tag::kMeta)) {
-    std::string_view key = AttrOr(n, "property");
-    if (key.empty()) key = AttrOr(n, "name");
-    if (key.empty()) key = AttrOr(n, "itemprop");
-    if (key.empty()) key = AttrOr(n, "http-equiv");
-    const std::string_view* content = n->Attr("content");
-    if (!key.empty() && content && c->metas.size() < 2000) c->metas.emplace_back(Lower(key), *content);
-    return;
-  }
-  if (n->Is(Tag::kHtml)) {
-    c->html_lang = AttrOr(n, "lang");
-    if (c->html_lang.empty()) c->html_lang = AttrOr(n, "xml:lang");
-    return;
-  }
-  if (n->Is(Tag::kTitle) && c->title.empty()) {
-    c->title = Collapse(TextContent(n));
-    return;
-  }
-  if (n->Is(Tag::kLink)) {
-    std::string rel = Lower(AttrOr(n, "rel"));
-    if (Has(rel, "canonical") && c->canonical.empty()) c->canonical = AttrOr(n, "href");
-    return;
-  }
-  if (n->Is(Tag::kScript)) {
-    if (Has(Lower(AttrOr(n, "type")), "ld+json") && c->jsonld.size() < 20) {
-      if (n->first_child && n->first_child->is_text()) c->jsonld.push_back(n->first_child->data);
+  if (n->ns == Namespace::kHtml) {
+    switch (n->tag) {
+      case Tag::kMeta:
+        VisitMeta(n, c);
+        return;
+      case Tag::kHtml:
+        c->html_lang = AttrOr(n, "lang");
+        if (c->html_lang.empty()) c->html_lang = AttrOr(n, "xml:lang");
+        return;
+      case Tag::kTitle:
+        if (!c->title.empty()) break;
+        c->title = Collapse(TextContent(n));
+        return;
+      case Tag::kLink:
+        if (HasNoCase(AttrOr(n, "rel"), "canonical") && c->canonical.empty()) c->canonical = AttrOr(n, "href");
+        return;
+      case Tag::kScript:
+        if (HasNoCase(AttrOr(n, "type"), "ld+json") && c->jsonld.size() < 20) {
+          if (n->first_child && n->first_child->is_text()) c->jsonld.push_back(n->first_child->data);
+        }
+        return;
+      case Tag::kH1:
+        if (c->h1s.size() >= 5) break;
+        c->h1s.push_back(VisibleText(n, 600));
+        if (c->h1_order == UINT32_MAX) c->h1_order = order;
+        break;
+      case Tag::kTime:
+        if (c->times.size() < kMaxCandidates) c->times.push_back({n, order});
+        break;
+      default:
+        break;
     }
-    return;
   }
-  if (n->Is(Tag::kH1) && c->h1s.size() < 5) {
-    c->h1s.push_back(VisibleText(n, 600));
-    if (c->h1_order == UINT32_MAX) c->h1_order = order;
-  }
+  if (n->attr_count == 0) return;
   const HintAttrs attrs = ReadHintAttrs(n);
-  const std::string_view itemprop = attrs.itemprop, cls = attrs.cls, id = attrs.id;
-  if (n->Is(Tag::kTime) && c->times.size() < kMaxCandidates) c->times.push_back({n, order});
+  const std::string_view itemprop = attrs.itemprop;
   if ((itemprop == "datePublished" || itemprop == "dateCreated" || attrs.pubdate) &&
       c->itemprop_dates.size() < kMaxCandidates) {
     c->itemprop_dates.push_back({n, order});
   }
-  if (!cls.empty() || !id.empty() || !attrs.rel.empty() || !attrs.aria_label.empty() || itemprop == "author") {
+  if (!attrs.cls.empty() || !attrs.id.empty() || !attrs.rel.empty() || !attrs.aria_label.empty() ||
+      itemprop == "author") {
     c->hinted.push_back({{n, order}, attrs});
   }
 }

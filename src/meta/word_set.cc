@@ -2,30 +2,15 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstring>
 #include <string>
 
 namespace warta::meta {
 namespace {
 
-// Whether `s` has a byte outside ASCII; eight bytes at a time.
-bool HasNonAscii(std::string_view s) {
-  size_t i = 0;
-  uint64_t high = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, s.data() + i, 8);
-    high |= chunk;
-  }
-  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
-  return high & 0x8080808080808080u;
-}
-
 // The only characters outside ASCII that RE2's (?i) matches to an ASCII
 // letter: U+017F LATIN SMALL LETTER LONG S and U+212A KELVIN SIGN.
 bool HasAsciiFoldingChar(std::string_view text) {
-  return HasNonAscii(text) && (text.find("\xC5\xBF") != std::string_view::npos ||
-                               text.find("\xE2\x84\xAA") != std::string_view::npos);
+  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
 }  // namespace
@@ -48,7 +33,7 @@ WordSet::WordSet(std::span<const std::string_view> words) : words_(words) {
     for (size_t off = 0; off < stride_; ++off) {
       size_t key = PairKey(words[i][off], words[i][off + 1]);
       at_offset_[off * 1024 + key] |= uint32_t{1} << i;
-      any_offset_[key] |= uint32_t{1} << i;
+      offsets_[key] |= static_cast<uint16_t>(1u << off);
     }
     pattern.append(RE2::QuoteMeta(re2::StringPiece(words[i].data(), words[i].size()))).push_back('|');
   }
@@ -62,7 +47,9 @@ bool WordSet::FoundFolded(std::string_view text) const {
 }
 
 bool WordSet::FoundAround(std::string_view text, size_t i, size_t key) const {
-  for (size_t off = 0; off < stride_ && off <= i; ++off) {
+  for (uint32_t offs = offsets_[key]; offs != 0; offs &= offs - 1) {
+    const size_t off = std::countr_zero(offs);
+    if (off > i) break;
     for (uint32_t m = at_offset_[off * 1024 + key]; m != 0; m &= m - 1) {
       std::string_view w = words_[std::countr_zero(m)];
       if (text.size() - (i - off) >= w.size() && EqualsLowerAscii(text.substr(i - off, w.size()), w)) return true;

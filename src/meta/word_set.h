@@ -45,7 +45,7 @@ class WordSet {
     const size_t n = text.size();
     for (size_t i = 0; i + 1 < n; i += stride_) {
       const size_t key = PairKey(text[i], text[i + 1]);
-      if (any_offset_[key] != 0 && FoundAround(text, i, key)) return true;
+      if (offsets_[key] != 0 && FoundAround(text, i, key)) return true;
     }
     return false;
   }
@@ -72,8 +72,8 @@ class WordSet {
 
   std::span<const std::string_view> words_;
   size_t stride_ = 1;
-  uint32_t any_offset_[1024] = {};   // bit i: words_[i] holds the pair at an offset below stride_
-  std::vector<uint32_t> at_offset_;  // [off * 1024 + pair]: ... at that offset
+  uint16_t offsets_[1024] = {};      // bit off: some word holds the pair at offset off (< stride_)
+  std::vector<uint32_t> at_offset_;  // [off * 1024 + pair], bit i: words_[i] holds it there
   std::unique_ptr<RE2> folded_;                // (?i) alternation of the words
 };
 
