@@ -275,6 +275,11 @@ FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) c
     b.suffix[k] = Bucket(AddPart(TemplateState(kSuffix), lower + t.lower_size - t.suffix_size[k], t.suffix_size[k]), bits);
   }
   b.length = Bucket(FnvByte(TemplateState(kLength), t.length), bits);
+  b.bigram_m1 = AddPart(TemplateState(kBigramM1), text + t.lower, t.lower_size);
+  b.bigram_p1 = AddPart(TemplateState(kBigramP1), text + t.lower, t.lower_size);
+  b.trigram = sshape(ms[kShapeTrigram]);
+  b.word_m1_shape0 = AddPart(ms[kWordM1Shape0], text + t.lower, t.lower_size);
+  b.shape_m1_word0 = sshape(ms[kShapeM1Word0]);
   return b;
 }
 
@@ -318,17 +323,17 @@ uint32_t* FeatureExtractor::TokenFeatures(size_t i, uint32_t* out) const {
   *out++ = b[1].as_p1[0];
   *out++ = b[-2].as_m2;
   *out++ = b[2].as_p2;
-  emit(word(t[0], word(t[-1], TemplateState(kBigramM1))));
-  emit(word(t[1], word(t[0], TemplateState(kBigramP1))));
+  emit(word(t[0], b[-1].bigram_m1));
+  emit(word(t[1], b[0].bigram_p1));
 
   *out++ = b[0].shape;
   *out++ = b[0].short_shape;
   *out++ = b[-1].as_m1[1];
   *out++ = b[1].as_p1[1];
-  emit(sshape(t[1], sshape(t[0], sshape(t[-1], ms[kShapeTrigram]))));
+  emit(sshape(t[1], sshape(t[0], b[-1].trigram)));
   *out++ = b[0].word_shape;
-  emit(sshape(t[0], word(t[-1], ms[kWordM1Shape0])));
-  emit(word(t[0], sshape(t[-1], ms[kShapeM1Word0])));
+  emit(sshape(t[0], b[-1].word_m1_shape0));
+  emit(word(t[0], b[-1].shape_m1_word0));
   if (i == 0) emit(sshape(t[0], ms[kFirstShape]));
   for (size_t k = 0; k < t->affixes; ++k) *out++ = b[0].prefix[k];
   for (size_t k = 0; k < t->affixes; ++k) *out++ = b[0].suffix[k];

@@ -67,6 +67,13 @@ class FeatureExtractor {
     uint32_t as_m1[2];  // word and short shape, for the token after
     uint32_t as_p1[2];  // ... for the token before
     uint32_t as_m2, as_p2;  // word, for the tokens two after and two before
+    // Hash states of the features over two or three tokens, after this
+    // token's part, for the next token's bytes to continue (sequential
+    // hashing: no part after the first is cacheable).
+    uint64_t bigram_m1;   // the token after's word bigram
+    uint64_t bigram_p1;   // this token's word bigram with the next
+    uint64_t trigram;     // the token after's short-shape trigram
+    uint64_t word_m1_shape0, shape_m1_word0;  // the token after's
   };
   // Words recur: a direct-mapped cache of TokenBuckets by the token as
   // written (up to kCachedBytes), the case mode and the bucket bits.
