@@ -789,7 +789,9 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
     name = std::string_view(s + p, q - p);
     p = q;
   } else {
-    name = LowerName(&p, kTagEnd, false);
+    size_t at = p;  // p's address is never taken: it stays in a register
+    name = LowerName(&at, kTagEnd, false);
+    p = at;
   }
   bool self_closing = false;
   while (true) {
@@ -828,7 +830,9 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
       attr_name = std::string_view(s + p, q - p);
       p = q;
     } else {
-      attr_name = LowerName(&p, kAttrNameEnd, true);
+      size_t at = p;
+      attr_name = LowerName(&at, kAttrNameEnd, true);
+      p = at;
     }
     // A duplicate's value is still parsed (it may hold the '>'), then dropped.
     // Most names pass the one-word filter: no call, no comparison.
@@ -855,8 +859,10 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
         if (close < n && s[close] == quote) {
           value = std::string_view(s + p + 1, close - p - 1);
           p = close + 1;
-        } else if (!ReadAttributeValue(&p, &value)) {
-          break;
+        } else {
+          size_t at = p;
+          if (!ReadAttributeValue(&at, &value)) break;
+          p = at;
         }
         if (keep) attrs_.back().value = value;
       }
