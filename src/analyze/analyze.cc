@@ -6,6 +6,7 @@
 
 #include "analyze/doc.h"
 #include "base/utf8.h"
+#include "nlp/ascii.h"
 #include "nlp/language.h"
 #include "nlp/quotes.h"
 
@@ -17,13 +18,10 @@ Doc MakeDoc(std::string_view valid_utf8, std::string_view language) {
   doc.text = valid_utf8;
   doc.indonesian = language == "id" || language == "ms" || language == "in";
   doc.seg = nlp::Segment(valid_utf8);
+  std::string lowered(valid_utf8.size(), '\0');
+  nlp::LowerAscii(valid_utf8, lowered.data());
   doc.lower.reserve(doc.seg.tokens.size());
-  for (const nlp::Token& t : doc.seg.tokens) {
-    std::string& w = doc.lower.emplace_back(doc.seg.TokenText(valid_utf8, t));
-    for (char& c : w) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
+  for (const nlp::Token& t : doc.seg.tokens) doc.lower.emplace_back(doc.seg.TokenText(lowered, t));
   doc.sentence_of.assign(doc.seg.tokens.size(), 0);
   for (uint32_t s = 0; s < doc.seg.sentences.size(); ++s) {
     const nlp::Sentence& sent = doc.seg.sentences[s];

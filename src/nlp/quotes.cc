@@ -3,12 +3,12 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <utility>
 
 #include "base/utf8.h"
+#include "nlp/ascii.h"
 #include "nlp/cues.h"
 #include "nlp/quotes.h"
 #include "nlp/sentences.h"
@@ -159,23 +159,6 @@ class Extractor {
   std::string last_person_, last_group_;
 };
 
-// Copies `s` to `out` with ASCII A-Z lowercased, eight bytes at a time.
-void LowerAscii(std::string_view s, char* out) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  size_t k = 0;
-  for (; k + 8 <= s.size(); k += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + k, 8);
-    uint64_t low7 = x & (0x7F * kOnes);
-    uint64_t at_least_a = low7 + (0x80 - 'A') * kOnes;   // high bit set where byte >= 'A'
-    uint64_t above_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit set where byte > 'Z'
-    uint64_t upper = at_least_a & ~above_z & ~x & (0x80 * kOnes);
-    x |= upper >> 2;  // 0x80 >> 2 == 0x20, the case bit
-    std::memcpy(out + k, &x, 8);
-  }
-  for (; k < s.size(); ++k) out[k] = s[k] >= 'A' && s[k] <= 'Z' ? static_cast<char>(s[k] + 32) : s[k];
-}
-
 void Extractor::Prepare() {
   const auto& toks = seg_.tokens;
   const size_t n = toks.size();
@@ -183,7 +166,7 @@ void Extractor::Prepare() {
   lower_buf_.resize(text_.size());
   const char* in = text_.data();
   char* out = lower_buf_.data();
-  LowerAscii(text_, out);
+  nlp::LowerAscii(text_, out);
   lower_.resize(n);
   cap_.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
