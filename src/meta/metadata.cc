@@ -384,9 +384,10 @@ Collected Collect(const Document& doc) {
     if (n->is_element()) {
       VisitElement(n, order, &c);
       skip = IsSkippedTag(n) || n->Is(Tag::kTitle);
-    } else if (n->is_text() && c.texts.size() < 5000) {
-      const Node* p = n->parent;
-      if (p && !IsSkippedTag(p) && !p->Is(Tag::kTitle) && n->data.size() >= 6) c.texts.push_back({n, order});
+    } else if (n->is_text() && c.texts.size() < 5000 && n->data.size() >= 6) {
+      // The walk never enters skipped elements or the title, so this text
+      // is visible (the document node itself holds no text).
+      c.texts.push_back({n, order});
     }
     n = NextInTree(n, root, skip);
   }
@@ -667,6 +668,8 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   // plausible zone (within ten hours) explains the difference, that day wins.
   auto settle = [&](const DateTime& d) {
     if (!d.has_time || !d.has_offset || d.utc_offset_minutes != 0) return d;
+    // Between 10:00 and 14:00 UTC no zone within ten hours changes the day.
+    if (d.hour >= 10 && d.hour < 14) return d;
     std::optional<DateTime> shown = ShownDate(c, url_date, locale);
     if (!shown) return d;
     int64_t diff = DayNumber(*shown) - DayNumber(d);

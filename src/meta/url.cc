@@ -75,6 +75,8 @@ std::optional<DateTime> DateFromUrl(std::string_view url) {
     path = slash == std::string_view::npos ? std::string_view() : url.substr(slash);
   }
   path = path.substr(0, path.find_first_of("?#"));
+  // Every form below holds a year.
+  if (path.find_first_of("0123456789") == std::string_view::npos) return std::nullopt;
   re2::StringPiece in(path.data(), path.size());
   int y = 0, m = 0, d = 0;
   static const RE2 kYmd("[/_-]((?:19|20)\\d\\d)[/_.-]([01]?\\d)[/_.-]([0-3]?\\d)(?:[/_.-]|$)");
