@@ -92,7 +92,7 @@ constexpr CueWord kCueWords[] = {
 
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 constexpr size_t kCueCount = sizeof(kCueWords) / sizeof(kCueWords[0]);
 
@@ -322,13 +322,35 @@ constexpr std::string_view kHeadingPrefixes[] = {
     "what to read next", "further reading", "more in", "more news", "recent posts",
     "neueste beiträge", "letzte beiträge", "kategorien", "archiv"};
 
+// A prefix list's entries grouped by their lowercased first byte: a line is
+// compared only with the prefixes that open like it.
 template <size_t N>
-bool StartsWithAny(std::string_view text, const std::string_view (&prefixes)[N]) {
+struct PrefixIndex {
+  std::array<uint8_t, 257> start{};  // byte b: order[start[b], start[b + 1])
+  std::array<uint8_t, N> order{};
+};
+
+template <size_t N>
+constexpr PrefixIndex<N> MakePrefixIndex(const std::string_view (&prefixes)[N]) {
+  static_assert(N < 256);
+  PrefixIndex<N> ix;
+  auto key = [&](size_t k) { return static_cast<unsigned char>(Lower(prefixes[k][0])); };
+  for (size_t k = 0; k < N; ++k) ++ix.start[key(k) + 1];
+  for (size_t b = 0; b < 256; ++b) ix.start[b + 1] += ix.start[b];
+  std::array<uint8_t, 257> fill = ix.start;
+  for (size_t k = 0; k < N; ++k) ix.order[fill[key(k)]++] = static_cast<uint8_t>(k);
+  return ix;
+}
+
+constexpr auto kLinePrefixIndex = MakePrefixIndex(kLinePrefixes);
+constexpr auto kHeadingPrefixIndex = MakePrefixIndex(kHeadingPrefixes);
+
+template <size_t N>
+bool StartsWithAny(std::string_view text, const std::string_view (&prefixes)[N], const PrefixIndex<N>& index) {
   if (text.empty()) return false;
-  // The first byte rules out nearly every prefix without a loop.
-  char first = Lower(text[0]);
-  for (std::string_view p : prefixes) {
-    if (Lower(p[0]) == first && StartsWithWord(text, p)) return true;
+  unsigned char first = static_cast<unsigned char>(Lower(text[0]));
+  for (int k = index.start[first]; k < index.start[first + 1]; ++k) {
+    if (StartsWithWord(text, prefixes[index.order[k]])) return true;
   }
   return false;
 }
@@ -416,11 +438,11 @@ bool IsHiddenElement(const Node& element) {
 
 bool IsBoilerplateLine(std::string_view text) {
   if (text.size() > 250) return false;
-  if (StartsWithAny(text, kLinePrefixes)) return true;
+  if (StartsWithAny(text, kLinePrefixes, kLinePrefixIndex)) return true;
   // An image credit: "Skyline at dusk. | © Agency / Photographer".
   constexpr size_t kCreditTail = 80;
-  size_t copyright = text.rfind("\u00a9");
-  if (copyright != std::string_view::npos && text.size() - copyright <= kCreditTail) return true;
+  std::string_view tail = text.substr(text.size() > kCreditTail ? text.size() - kCreditTail : 0);
+  if (tail.find("\u00a9") != std::string_view::npos) return true;
   std::string_view core = TrimPunctuation(text);
   for (std::string_view w : kLineWords) {
     if (EqualsIgnoreCase(core, w)) return true;
@@ -431,7 +453,7 @@ bool IsBoilerplateLine(std::string_view text) {
 bool IsBoilerplateHeading(std::string_view text) {
   std::string_view core = TrimPunctuation(text);
   if (core.empty() || core.size() > 80) return false;
-  return StartsWithAny(core, kHeadingPrefixes);
+  return StartsWithAny(core, kHeadingPrefixes, kHeadingPrefixIndex);
 }
 
 }  // namespace warta::extract
