@@ -581,7 +581,13 @@ class TreeBuilder {
     if (s.size() <= input_.size() && offset <= input_.size() - s.size()) return s;
     return arena_->Copy(s);
   }
-  Node* NewElement(Namespace ns, Tag tag, std::string_view name);
+  Node* NewElement(Namespace ns, Tag tag, std::string_view name) {
+    // One designated initialisation: each field is stored once.
+    auto* rec = new (arena_->Allocate(sizeof(ElementRecord), alignof(ElementRecord))) ElementRecord{
+        .node = {.type = NodeType::kElement, .ns = ns, .tag = tag, .name = name, .source_begin = tok_.begin,
+                 .source_end = tok_.begin}};
+    return &rec->node;
+  }
   Node* CreateElementForToken(Namespace ns);
   Node* CloneElement(const Node* original);
   Location AppropriatePlace(Node* override_target = nullptr) {
@@ -610,14 +616,24 @@ class TreeBuilder {
   // ---- Stack of open elements ----
   Node* Current() const { return open_.back(); }
   Node* AdjustedCurrent() const { return (context_ && open_.size() == 1) ? context_ : open_.back(); }
-  void CountOpen(Node* n, int delta);
+  void CountOpen(Node* n, int delta) {
+    Rec(n)->on_stack = delta > 0;
+    if (n->ns == Namespace::kHtml) {
+      tag_count_[static_cast<size_t>(n->tag)] += delta;
+    } else {
+      foreign_open_ += delta;
+    }
+  }
   // True when the adjusted current node is an HTML element, without
   // touching node memory in the common all-HTML case.
   bool InHtmlContent() const {
     if (foreign_open_ == 0 && !context_foreign_) return true;
     return open_.empty() || AdjustedCurrent()->ns == Namespace::kHtml;
   }
-  void Push(Node* n);
+  void Push(Node* n) {
+    open_.push_back(n);
+    CountOpen(n, 1);
+  }
   void Pop();
   void EraseFromStack(size_t i);
   void InsertIntoStack(size_t i, Node* n);
@@ -876,16 +892,6 @@ bool TreeBuilder::HasAttr(std::string_view name, std::string_view* value) const 
 // ---------------------------------------------------------------------------
 // Node creation and insertion
 
-Node* TreeBuilder::NewElement(Namespace ns, Tag tag, std::string_view name) {
-  Node* n = &Make<ElementRecord>(arena_)->node;
-  n->type = NodeType::kElement;
-  n->ns = ns;
-  n->tag = tag;
-  n->name = name;
-  n->source_begin = n->source_end = tok_.begin;
-  return n;
-}
-
 Node* TreeBuilder::CreateElementForToken(Namespace ns) {
   Tag tag = tok_.tag;
   std::string_view name = tok_.name;
@@ -1126,20 +1132,6 @@ void TreeBuilder::InsertGenericText(TokenizerState state) {
 
 // ---------------------------------------------------------------------------
 // Stack of open elements
-
-void TreeBuilder::CountOpen(Node* n, int delta) {
-  Rec(n)->on_stack = delta > 0;
-  if (n->ns == Namespace::kHtml) {
-    tag_count_[static_cast<size_t>(n->tag)] += delta;
-  } else {
-    foreign_open_ += delta;
-  }
-}
-
-void TreeBuilder::Push(Node* n) {
-  open_.push_back(n);
-  CountOpen(n, 1);
-}
 
 void TreeBuilder::Pop() {
   Node* n = open_.back();
