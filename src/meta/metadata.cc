@@ -62,13 +62,14 @@ std::string Collapse(std::string_view s, size_t max_size = SIZE_MAX) {
   // Past max_size + 1 bytes, dropping a trailing space still leaves more than max_size.
   while (pos < s.size() && out.size() <= max_size) {
     size_t start = pos;
-    char c = s[pos];
-    if (static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' &&
-        c != '\f') {
-      // The common case without a decode call: an ASCII byte that stays.
-      ++pos;
+    // The common case without a decode call: a run of ASCII bytes that stay.
+    auto stays = [](char c) {
+      return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f';
+    };
+    while (pos < s.size() && stays(s[pos])) ++pos;
+    if (pos > start) {
       space = false;
-      out.push_back(c);
+      out.append(s.substr(start, pos - start));
       continue;
     }
     char32_t cp = utf8::Decode(s, &pos);
@@ -147,8 +148,8 @@ bool TokensNameFurniture(std::string_view attr) {
   }();
   size_t pos = 0;
   while (pos < attr.size()) {
-    size_t end = attr.find_first_of(" \t\n", pos);
-    if (end == std::string_view::npos) end = attr.size();
+    size_t end = pos;
+    while (end < attr.size() && attr[end] != ' ' && attr[end] != '\t' && attr[end] != '\n') ++end;
     std::string_view token = attr.substr(pos, end - pos);
     char first = static_cast<char>(token.empty() ? 0 : token[0] | 0x20);
     if (first >= 'a' && first <= 'z') {
