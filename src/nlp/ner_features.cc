@@ -231,7 +231,7 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
       const TokenInfo& t = info_[i + 2];
       const std::string_view lower(text_.data() + t.lower, t.lower_size);
       // A space in the token means one in its lowercase form too.
-      keys_[i] = t.flags & kHasSpace ? TokenKey(lower) : SingleWordKey(WordHash(lower));
+      keys_[i] = t.flags & kHasSpace ? TokenKey(lower) : SingleWordKey(buckets_[i + 2].word_hash);
     }
     gazetteer->Match(keys_, hits_.data());
   }
@@ -275,6 +275,7 @@ FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) c
     b.suffix[k] = Bucket(AddPart(TemplateState(kSuffix), lower + t.lower_size - t.suffix_size[k], t.suffix_size[k]), bits);
   }
   b.length = Bucket(FnvByte(TemplateState(kLength), t.length), bits);
+  b.word_hash = WordHash(std::string_view(text + t.lower, t.lower_size));
   b.bigram_m1 = AddPart(TemplateState(kBigramM1), text + t.lower, t.lower_size);
   b.bigram_p1 = AddPart(TemplateState(kBigramP1), text + t.lower, t.lower_size);
   b.trigram = sshape(ms[kShapeTrigram]);

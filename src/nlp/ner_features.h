@@ -74,11 +74,12 @@ class FeatureExtractor {
     uint64_t bigram_p1;   // this token's word bigram with the next
     uint64_t trigram;     // the token after's short-shape trigram
     uint64_t word_m1_shape0, shape_m1_word0;  // the token after's
+    uint64_t word_hash;  // WordHash of the lowercase form, for the gazetteer
   };
   // Words recur: a direct-mapped cache of TokenBuckets by the token as
   // written (up to kCachedBytes), the case mode and the bucket bits.
   static constexpr size_t kCachedBytes = 24;
-  static constexpr size_t kCacheSlots = 16384;
+  static constexpr size_t kCacheSlots = 8192;
   struct CacheSlot {
     uint64_t bytes[kCachedBytes / 8] = {};  // the token, zero-padded
     uint32_t size = UINT32_MAX;             // UINT32_MAX: empty
