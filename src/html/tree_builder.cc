@@ -584,8 +584,22 @@ class TreeBuilder {
   Node* NewElement(Namespace ns, Tag tag, std::string_view name) {
     // One designated initialisation: each field is stored once.
     auto* rec = new (arena_->Allocate(sizeof(ElementRecord), alignof(ElementRecord))) ElementRecord{
-        .node = {.type = NodeType::kElement, .ns = ns, .tag = tag, .name = name, .source_begin = tok_.begin,
-                 .source_end = tok_.begin}};
+        .node = {.type = NodeType::kElement,
+                 .ns = ns,
+                 .tag = tag,
+                 .attr_count = 0,
+                 .parent = nullptr,
+                 .first_child = nullptr,
+                 .last_child = nullptr,
+                 .prev_sibling = nullptr,
+                 .next_sibling = nullptr,
+                 .name = name,
+                 .data = {},
+                 .data2 = {},
+                 .attrs = nullptr,
+                 .source_begin = tok_.begin,
+                 .source_end = tok_.begin},
+        .on_stack = false};
     return &rec->node;
   }
   Node* CreateElementForToken(Namespace ns);
