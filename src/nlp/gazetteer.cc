@@ -44,6 +44,8 @@ GazetteerKey TokenKey(std::string_view lower_token) {
 }
 
 size_t Gazetteer::Parse(std::string_view text) {
+  // About one entry a line and as many phrase prefixes: no rehashing.
+  entries_.reserve(entries_.size() + 2 * static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
   while (!text.empty()) {
     size_t eol = text.find('\n');
     std::string_view line = text.substr(0, eol);

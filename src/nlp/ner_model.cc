@@ -57,6 +57,14 @@ class Reader {
     pos_ += n;
     return true;
   }
+  // The next n bytes, or null when fewer are left.
+  const char* Take(size_t n) {
+    if (n > in_.size() - pos_) return nullptr;
+    const char* p = in_.data() + pos_;
+    pos_ += n;
+    return p;
+  }
+  size_t left() const { return in_.size() - pos_; }
   bool AtEnd() const { return pos_ == in_.size(); }
 
  private:
@@ -252,18 +260,23 @@ Result<std::unique_ptr<NerModelData>> ParseNerModel(std::string_view bytes) {
   uint32_t row_count;
   if (!r.U32(&row_count) || row_count > buckets) return Status::Corrupt("ner model: bad row count");
   m->stride = (count + 3) & ~size_t{3};
-  m->row_of.assign(buckets, 0);
-  m->rows.assign((size_t{row_count} + 1) * m->stride, 0);
+  const size_t row_bytes = 4 + count * sizeof(int16_t);
+  const char* in = row_count <= r.left() / row_bytes ? r.Take(row_count * row_bytes) : nullptr;
+  if (in == nullptr) return Status::Corrupt("ner model: truncated weight rows");
+  m->row_of.reset(static_cast<uint32_t*>(std::calloc(buckets, sizeof(uint32_t))));
+  m->rows.reset(static_cast<int32_t*>(std::calloc((size_t{row_count} + 1) * m->stride, sizeof(int32_t))));
+  if (!m->row_of || !m->rows) return Status::TooLarge("ner model: cannot allocate the weight table");
   int64_t previous = -1;
-  int16_t q[kNerMaxLabels];
-  for (uint32_t i = 0; i < row_count; ++i) {
+  for (uint32_t i = 0; i < row_count; ++i, in += row_bytes) {
     uint32_t bucket;
-    if (!r.U32(&bucket) || bucket >= buckets || static_cast<int64_t>(bucket) <= previous ||
-        !r.Raw(q, count * sizeof(int16_t))) {
+    std::memcpy(&bucket, in, 4);
+    if (bucket >= buckets || static_cast<int64_t>(bucket) <= previous) {
       return Status::Corrupt("ner model: bad weight row " + std::to_string(i));
     }
     previous = bucket;
     m->row_of[bucket] = i + 1;
+    int16_t q[kNerMaxLabels];
+    std::memcpy(q, in + 4, count * sizeof(int16_t));
     std::copy(q, q + count, &m->rows[(size_t{i} + 1) * m->stride]);
   }
   if (!r.AtEnd()) return Status::Corrupt("ner model: trailing bytes");
@@ -389,7 +402,7 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
     s.emissions.resize(n * stride);
     int32_t acc[nlp::kNerMaxLabels];
     for (size_t i = 0; i < n; ++i) {
-      sum_rows(&f.buckets[f.offsets[i]], &f.buckets[f.offsets[i + 1]], m.row_of.data(), m.rows.data(), acc);
+      sum_rows(&f.buckets[f.offsets[i]], &f.buckets[f.offsets[i + 1]], m.row_of.get(), m.rows.get(), acc);
       for (size_t l = 0; l < stride; ++l) s.emissions[i * stride + l] = static_cast<float>(acc[l]) * m.scale;
     }
     nlp::Viterbi(m.viterbi, s.emissions.data(), n, &s.best);

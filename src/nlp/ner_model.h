@@ -17,6 +17,7 @@
 #define WARTA_NLP_NER_MODEL_H_
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,8 +49,12 @@ struct NerModelData {
   float scale = 1;
   // Bucket b's weights are rows[row_of[b] * stride ..][0 .. labels.size());
   // row 0 is all zeros, for the buckets the file does not list.
-  std::vector<uint32_t> row_of;
-  std::vector<int32_t> rows;
+  // calloc()ed: a large zeroed block comes as fresh pages, not a memset.
+  struct Free {
+    void operator()(void* p) const { std::free(p); }
+  };
+  std::unique_ptr<uint32_t[], Free> row_of;
+  std::unique_ptr<int32_t[], Free> rows;
   size_t stride = 0;  // labels.size() rounded up to a multiple of 4
   std::string gazetteer_text;
   Gazetteer gazetteer;
