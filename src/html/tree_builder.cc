@@ -394,14 +394,6 @@ struct TextRecord {
   size_t capacity = 0;
 };
 
-// Arena::New value-initialises (a memset, then the member initialisers);
-// default-initialising runs the member initialisers only, which is what the
-// hot node allocations need.
-template <typename T>
-T* Make(Arena* arena) {
-  return new (arena->Allocate(sizeof(T), alignof(T))) T;
-}
-
 inline ElementRecord* Rec(Node* n) { return reinterpret_cast<ElementRecord*>(n); }
 inline bool OnStack(Node* n) { return Rec(n)->on_stack; }
 
@@ -1070,18 +1062,26 @@ void TreeBuilder::InsertCharacters(std::string_view s, bool in_source) {
     prev->source_end = std::max(prev->source_end, end);
     return;
   }
-  TextRecord* rec = Make<TextRecord>(arena_);
-  Node* t = &rec->node;
-  t->type = NodeType::kText;
-  if (in_source) {
-    t->data = s;
-  } else {
-    t->data = arena_->Copy(s);
-    rec->capacity = s.size();
-  }
-  t->source_begin = begin;
-  t->source_end = end;
-  InsertAt(loc, t);
+  if (!in_source) s = arena_->Copy(s);
+  // One designated initialisation: each field is stored once.
+  auto* rec = new (arena_->Allocate(sizeof(TextRecord), alignof(TextRecord))) TextRecord{
+      .node = {.type = NodeType::kText,
+               .ns = Namespace::kHtml,
+               .tag = Tag::kUnknown,
+               .attr_count = 0,
+               .parent = nullptr,
+               .first_child = nullptr,
+               .last_child = nullptr,
+               .prev_sibling = nullptr,
+               .next_sibling = nullptr,
+               .name = {},
+               .data = s,
+               .data2 = {},
+               .attrs = nullptr,
+               .source_begin = begin,
+               .source_end = end},
+      .capacity = in_source ? 0 : s.size()};
+  InsertAt(loc, &rec->node);
 }
 
 void TreeBuilder::AppendText(Node* text, std::string_view s, bool in_source) {
