@@ -25,6 +25,34 @@ TEST(Utf8, RepairReplacesEachInvalidByte) {
   }
 }
 
+// IsValid (a vectorised validator) and Repair (Decode, byte-wise) must agree
+// on what is well-formed, or text judged valid could still hold bytes that
+// Repair would replace. Random well-formed sequences with the odd stray
+// byte, long enough to cross the validator's blocks; about half the strings
+// come out valid.
+TEST(Utf8, IsValidAgreesWithDecode) {
+  uint32_t state = 12345;
+  auto next = [&] { return (state = state * 1664525u + 1013904223u) >> 8; };
+  const char* kPieces[] = {"a", " ", "\xC3\xA9", "\xE2\x82\xAC", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\xF4\x8F\xBF\xBF"};
+  const unsigned char kStray[] = {0x80, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0, 0xF4, 0xF5, 0xFF};
+  int valid = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (size_t n = next() % 60; n > 0; --n) {
+      if (next() % 40 == 0) {
+        s += static_cast<char>(kStray[next() % sizeof kStray]);
+      } else {
+        s += kPieces[next() % std::size(kPieces)];
+      }
+    }
+    bool is_valid = utf8::Repair(s) == s;
+    valid += is_valid;
+    EXPECT_EQ(utf8::IsValid(s), is_valid) << round;
+  }
+  EXPECT_GT(valid, 5000);
+  EXPECT_LT(valid, 15000);
+}
+
 TEST(Utf8, AppendAndCount) {
   std::string s;
   for (char32_t cp : {U'a', U'\u00E9', U'\u20AC', U'\U0001F600'}) utf8::Append(cp, &s);
