@@ -44,8 +44,8 @@ GazetteerKey TokenKey(std::string_view lower_token) {
 }
 
 size_t Gazetteer::Parse(std::string_view text) {
-  // About one entry a line and as many phrase prefixes: no rehashing.
-  entries_.reserve(entries_.size() + 2 * static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+  // About one entry a line and as many phrase prefixes: no regrowing.
+  Grow(2 * (used_ + 2 * static_cast<size_t>(std::count(text.begin(), text.end(), '\n'))));
   while (!text.empty()) {
     size_t eol = text.find('\n');
     std::string_view line = text.substr(0, eol);
@@ -60,10 +60,10 @@ size_t Gazetteer::Parse(std::string_view text) {
     uint64_t h = kPhraseSeed;
     for (size_t space; (space = phrase.find(' ')) != std::string_view::npos;) {
       h = Extend(h, SingleWordKey(WordHash(phrase.substr(0, space))));
-      entries_.emplace(h, 0);  // a prefix: keeps any mask already there
+      Insert(h);  // a prefix: keeps any mask already there
       phrase.remove_prefix(space + 1);
     }
-    uint8_t& mask = entries_[Extend(h, SingleWordKey(WordHash(phrase)))];
+    uint8_t& mask = *Insert(Extend(h, SingleWordKey(WordHash(phrase))));
     size_ += mask == 0;
     mask |= static_cast<uint8_t>(1u << type);
   }
@@ -82,7 +82,7 @@ void Gazetteer::Match(const std::vector<std::string>& lower_tokens,
 void Gazetteer::Match(std::span<const GazetteerKey> keys, GazetteerHit* hits) const {
   const size_t n = keys.size();
   std::fill(hits, hits + n, GazetteerHit{});
-  if (entries_.empty()) return;
+  if (used_ == 0) return;
   for (size_t start = 0; start < n; ++start) {
     // The longest match of each type: extend while some entry continues,
     // remembering where each type last matched.
@@ -90,10 +90,10 @@ void Gazetteer::Match(std::span<const GazetteerKey> keys, GazetteerHit* hits) co
     uint64_t h = kPhraseSeed;
     size_t max_len = std::min<size_t>(kGazetteerMaxTokens, n - start);
     for (size_t len = 1; len <= max_len; ++len) {
-      auto it = entries_.find(h = Extend(h, keys[start + len - 1]));
-      if (it == entries_.end()) break;
+      const Slot* slot = Find(h = Extend(h, keys[start + len - 1]));
+      if (slot == nullptr) break;
       for (int t = 0; t < kGazetteerTypeCount; ++t) {
-        if (it->second & (1u << t)) longest[t] = len;
+        if (slot->mask & (1u << t)) longest[t] = len;
       }
     }
     for (int t = 0; t < kGazetteerTypeCount; ++t) {
@@ -102,6 +102,44 @@ void Gazetteer::Match(std::span<const GazetteerKey> keys, GazetteerHit* hits) co
       hits[start].begin_mask |= bit;
       for (size_t k = 1; k < longest[t]; ++k) hits[start + k].inside_mask |= bit;
     }
+  }
+}
+
+void Gazetteer::Grow(size_t min_slots) {
+  if (min_slots <= slots_.size()) return;
+  size_t size = 16;
+  int shift = 60;
+  while (size < min_slots) size *= 2, --shift;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(size, Slot{});
+  shift_ = shift;
+  used_ = 0;
+  for (const Slot& s : old) {
+    if (s.used) *Insert(s.key) = s.mask;
+  }
+}
+
+uint8_t* Gazetteer::Insert(uint64_t key) {
+  if (2 * (used_ + 1) > slots_.size()) Grow(2 * slots_.size() + 16);
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Index(key);; i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.used && s.key == key) return &s.mask;
+    if (!s.used) {
+      s = Slot{key, 0, true};
+      ++used_;
+      return &s.mask;
+    }
+  }
+}
+
+const Gazetteer::Slot* Gazetteer::Find(uint64_t key) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = Index(key);; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (!s.used) return nullptr;
+    if (s.key == key) return &s;
   }
 }
 

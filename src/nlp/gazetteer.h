@@ -14,7 +14,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace warta::nlp {
@@ -73,7 +72,20 @@ class Gazetteer {
  private:
   // Keyed by the phrase hash of every entry and of every proper prefix of an
   // entry (mask 0), so matching stops as soon as no entry can continue.
-  std::unordered_map<uint64_t, uint8_t> entries_;
+  // Open addressing with linear probing, a power-of-two table at most half
+  // full: one allocation, and a look-up is mostly one probe.
+  struct Slot {
+    uint64_t key = 0;
+    uint8_t mask = 0;
+    bool used = false;
+  };
+  uint8_t* Insert(uint64_t key);  // the key's mask, 0 when new
+  const Slot* Find(uint64_t key) const;
+  size_t Index(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  void Grow(size_t min_slots);
+  std::vector<Slot> slots_;
+  int shift_ = 64;
+  size_t used_ = 0;
   size_t size_ = 0;
 };
 
