@@ -7,6 +7,7 @@
 
 #include "analyze/doc.h"
 #include "nlp/gazetteer.h"
+#include "nlp/word_shapes.h"
 #include "warta/ner.h"
 
 namespace warta::analyze {
@@ -64,6 +65,23 @@ constexpr Acronym kAcronyms[] = {
 template <size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+// Filters of the longer lists, so most words are turned away before a
+// linear search (no false negatives: the same answers).
+template <size_t N>
+nlp::WordShapes ShapesOf(const std::string_view (&list)[N]) {
+  nlp::WordShapes shapes;
+  for (std::string_view w : list) shapes.Add(w);
+  return shapes;
+}
+const nlp::WordShapes& RoleShapes() {
+  static const nlp::WordShapes shapes = ShapesOf(kRoleWords);
+  return shapes;
+}
+bool IsInstitutionWord(std::string_view lower) {
+  static const nlp::WordShapes shapes = ShapesOf(kInstitutionWords);
+  return shapes.May(lower) && In(kInstitutionWords, lower);
 }
 
 bool IsAllCaps(std::string_view t) {
@@ -201,7 +219,7 @@ class EntityFinder {
   void FindInstitutions() {
     size_t n = doc_.seg.tokens.size();
     for (size_t t = 0; t + 1 < n; ++t) {
-      if (!doc_.Capitalized(t) || !In(kInstitutionWords, doc_.lower[t])) continue;
+      if (!doc_.Capitalized(t) || !IsInstitutionWord(doc_.lower[t])) continue;
       size_t e = t + 1;
       while (e < n && doc_.sentence_of[e] == doc_.sentence_of[t] && doc_.Capitalized(e) &&
              doc_.seg.tokens[e].kind == nlp::TokenKind::kWord) {
@@ -241,7 +259,7 @@ class EntityFinder {
     // word of place, inside a sentence, is a place.
     for (size_t t = 1; t < n; ++t) {
       if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
-          !In(kPlacePrepositions, doc_.lower[t - 1]) || IsRoleAt(t) || In(kInstitutionWords, doc_.lower[t]) ||
+          !In(kPlacePrepositions, doc_.lower[t - 1]) || IsRoleAt(t) || IsInstitutionWord(doc_.lower[t]) ||
           doc_.sentence_of[t - 1] != doc_.sentence_of[t] || IsAllCaps(doc_.Tok(t)) ||
           doc_.Tok(t).find('\'') != std::string_view::npos || doc_.Tok(t).find("\u2019") != std::string_view::npos ||
           IsCalendarWord(doc_.lower[t])) {
@@ -573,7 +591,7 @@ class EntityFinder {
 
 }  // namespace
 
-bool IsRoleWord(std::string_view lower) { return In(kRoleWords, lower); }
+bool IsRoleWord(std::string_view lower) { return RoleShapes().May(lower) && In(kRoleWords, lower); }
 
 void FindEntities(const Doc& doc, const AnalyzeResources& resources, std::vector<TokenMention>* mentions,
                   std::vector<analysis::Entity>* entities) {
