@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
 #include "base/utf8.h"
 
@@ -681,32 +680,71 @@ std::optional<DateTime> ParseDate(std::string_view text, const DateParseOptions&
   return found[0].value;
 }
 
+namespace {
+
+// Appends `v` as printf's %0<width>d would.
+void AppendPadded(int v, int width, std::string* out) {
+  int64_t magnitude = v;
+  if (v < 0) {
+    out->push_back('-');
+    magnitude = -magnitude;
+    --width;
+  }
+  char digits[20];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  for (int i = n; i < width; ++i) out->push_back('0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
+// "YYYY-MM-DD", then "THH:MM:SS" with `time`.
+void AppendDate(const DateTime& dt, bool time, std::string* out) {
+  AppendPadded(dt.year, 4, out);
+  out->push_back('-');
+  AppendPadded(dt.month, 2, out);
+  out->push_back('-');
+  AppendPadded(dt.day, 2, out);
+  if (!time) return;
+  out->push_back('T');
+  AppendPadded(dt.hour, 2, out);
+  out->push_back(':');
+  AppendPadded(dt.minute, 2, out);
+  out->push_back(':');
+  AppendPadded(dt.second, 2, out);
+}
+
+}  // namespace
+
 std::string FormatIsoLocal(const DateTime& dt) {
-  char buf[48];
+  std::string out;
   switch (dt.granularity) {
     case DateGranularity::kNone:
-      return "";
+      return out;
     case DateGranularity::kYear:
-      std::snprintf(buf, sizeof buf, "%04d", dt.year);
-      return buf;
+      AppendPadded(dt.year, 4, &out);
+      return out;
     case DateGranularity::kMonth:
-      std::snprintf(buf, sizeof buf, "%04d-%02d", dt.year, dt.month);
-      return buf;
+      AppendPadded(dt.year, 4, &out);
+      out.push_back('-');
+      AppendPadded(dt.month, 2, &out);
+      return out;
     case DateGranularity::kDay:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", dt.year, dt.month, dt.day);
-      return buf;
+      AppendDate(dt, false, &out);
+      return out;
     default:
       break;
   }
-  int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", dt.year, dt.month, dt.day,
-                        dt.hour, dt.minute, dt.second);
-  std::string out(buf, n);
+  AppendDate(dt, true, &out);
   if (dt.has_offset) {
     int o = dt.utc_offset_minutes;
-    char sign = o < 0 ? '-' : '+';
+    out.push_back(o < 0 ? '-' : '+');
     if (o < 0) o = -o;
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", sign, o / 60, o % 60);
-    out += buf;
+    AppendPadded(o / 60, 2, &out);
+    out.push_back(':');
+    AppendPadded(o % 60, 2, &out);
   }
   return out;
 }
@@ -715,10 +753,10 @@ std::string FormatIsoUtc(const DateTime& dt) {
   if (!dt.has_time || !dt.has_offset || dt.granularity < DateGranularity::kMinute) return "";
   DateTime u = dt;
   SetFromEpoch(LocalEpochSeconds(dt) - static_cast<int64_t>(dt.utc_offset_minutes) * 60, &u);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", u.year, u.month, u.day, u.hour, u.minute,
-                u.second);
-  return buf;
+  std::string out;
+  AppendDate(u, true, &out);
+  out.push_back('Z');
+  return out;
 }
 
 }  // namespace warta::meta

@@ -128,3 +128,28 @@ TEST(DateParse, HostileInputDoesNotCrash) {
 
 }  // namespace
 }  // namespace warta::meta
+
+namespace warta::meta {
+namespace {
+
+// The formatting itself, printf-style zero padding included.
+TEST(DateFormat, PadsEveryField) {
+  DateTime month;
+  month.year = 998, month.month = 3, month.granularity = DateGranularity::kMonth;
+  EXPECT_EQ(FormatIsoLocal(month), "0998-03");
+  DateTime t;
+  t.year = 2024, t.month = 1, t.day = 2, t.hour = 3, t.minute = 4, t.second = 5;
+  t.has_time = true, t.granularity = DateGranularity::kSecond;
+  EXPECT_EQ(FormatIsoLocal(t), "2024-01-02T03:04:05");
+  EXPECT_EQ(FormatIsoUtc(t), "");
+  t.has_offset = true, t.utc_offset_minutes = -(9 * 60 + 30);
+  EXPECT_EQ(FormatIsoLocal(t), "2024-01-02T03:04:05-09:30");
+  EXPECT_EQ(FormatIsoUtc(t), "2024-01-02T12:34:05Z");
+  DateTime year;
+  year.year = 7, year.granularity = DateGranularity::kYear;
+  EXPECT_EQ(FormatIsoLocal(year), "0007");
+  EXPECT_EQ(FormatIsoLocal(DateTime{}), "");
+}
+
+}  // namespace
+}  // namespace warta::meta
