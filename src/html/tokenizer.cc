@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "base/utf8.h"
+#include "html/tag_table.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -784,11 +785,13 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
   attr_buf_.clear();
   attr_filter_ = 0;
   std::string_view name;
+  bool name_in_input = true;
   size_t q = SpanName<kTagEnd | kUpper | kNul>(s, p, n);
   if (q >= n || (Class(s[q]) & kTagEnd)) {
     name = std::string_view(s + p, q - p);
     p = q;
   } else {
+    name_in_input = false;
     size_t at = p;  // p's address is never taken: it stays in a register
     name = LowerName(&at, kTagEnd, false);
     p = at;
@@ -802,7 +805,9 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
       ++p;
       token->type = end_tag ? TokenType::kEndTag : TokenType::kStartTag;
       token->name = name;
-      token->tag = LookupTag(name);
+      token->tag = name_in_input && name.data() + 8 <= s + n
+                       ? tag_table::LookupReadable(name.data(), name.size())
+                       : tag_table::Lookup(name);
       token->self_closing = self_closing;
       token->attrs = attrs_.data();
       token->attr_count = static_cast<uint32_t>(attrs_.size());
