@@ -155,9 +155,16 @@ constexpr std::string_view kModifierPrefixes[] = {
 
 // `head`: a token up to and including its first '-'. Each prefix holds one
 // '-', its last byte, so only that head can equal one.
+constexpr std::array<bool, 256> MakeModifierFirstBytes() {
+  std::array<bool, 256> t{};
+  for (std::string_view prefix : kModifierPrefixes) t[static_cast<unsigned char>(prefix[0])] = true;
+  return t;
+}
+constexpr auto kModifierFirstBytes = MakeModifierFirstBytes();
+
 bool IsModifierHead(std::string_view head) {
   constexpr size_t kLongest = std::string_view("category-").size();
-  if (head.size() > kLongest) return false;
+  if (head.size() > kLongest || !kModifierFirstBytes[static_cast<unsigned char>(head[0])]) return false;
   for (std::string_view prefix : kModifierPrefixes) {
     if (head == prefix) return true;
   }
@@ -174,7 +181,10 @@ Cue ClassifyToken(std::string_view token) {
       uint8_t w = kCueIndex.words[k];
       if (w >= best) break;
       size_t len = kCueIndex.length[w];
-      if (pos + len > token.size() || !SameBytes(token.data() + pos, kCueWords[w].word, len)) continue;
+      // The bucket vouches for the first two bytes.
+      if (pos + len > token.size() || !SameBytes(token.data() + pos + 2, kCueWords[w].word + 2, len - 2)) {
+        continue;
+      }
       if (MatchesAt(token, pos, len, kCueWords[w].match)) {
         best = w;
         break;
