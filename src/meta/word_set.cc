@@ -28,22 +28,27 @@ WordSet::WordSet(std::span<const std::string_view> words) : words_(words) {
   for (std::string_view w : words) shortest = std::min(shortest, w.size());
   stride_ = std::min(shortest - 1, kMaxStride);
   at_offset_.resize(stride_ * 1024);
-  std::string pattern = "(?i)";
   for (size_t i = 0; i < words.size(); ++i) {
     for (size_t off = 0; off < stride_; ++off) {
       size_t key = PairKey(words[i][off], words[i][off + 1]);
       at_offset_[off * 1024 + key] |= uint32_t{1} << i;
       offsets_[key] |= static_cast<uint16_t>(1u << off);
     }
-    pattern.append(RE2::QuoteMeta(re2::StringPiece(words[i].data(), words[i].size()))).push_back('|');
   }
-  pattern.pop_back();
-  folded_ = std::make_unique<RE2>(pattern);
 }
 
 bool WordSet::FoundFolded(std::string_view text) const {
   // Every other match RE2 finds is all ASCII, which FoundAscii finds.
-  return HasAsciiFoldingChar(text) && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *folded_);
+  if (!HasAsciiFoldingChar(text)) return false;
+  std::call_once(folded_once_, [this] {
+    std::string pattern = "(?i)";
+    for (std::string_view w : words_) {
+      pattern.append(RE2::QuoteMeta(re2::StringPiece(w.data(), w.size()))).push_back('|');
+    }
+    pattern.pop_back();
+    folded_ = std::make_unique<RE2>(pattern);
+  });
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *folded_);
 }
 
 bool WordSet::FoundAround(std::string_view text, size_t i, size_t key) const {

@@ -11,7 +11,8 @@
 // only a text holding one of those two needs RE2 itself.
 //
 // Internal to src/meta. The set keeps a view of `words`, which must outlive
-// it (static arrays). Immutable after construction; thread-safe to share.
+// it (static arrays). Thread-safe to share: the one piece built after
+// construction, the RE2 for those two characters, is built under call_once.
 #ifndef WARTA_META_WORD_SET_H_
 #define WARTA_META_WORD_SET_H_
 
@@ -21,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -74,7 +76,9 @@ class WordSet {
   size_t stride_ = 1;
   uint16_t offsets_[1024] = {};      // bit off: some word holds the pair at offset off (< stride_)
   std::vector<uint32_t> at_offset_;  // [off * 1024 + pair], bit i: words_[i] holds it there
-  std::unique_ptr<RE2> folded_;                // (?i) alternation of the words
+  // (?i) alternation of the words, built on first need (rarely).
+  mutable std::once_flag folded_once_;
+  mutable std::unique_ptr<RE2> folded_;
 };
 
 }  // namespace warta::meta
