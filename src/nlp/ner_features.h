@@ -6,10 +6,15 @@
 // kNerFeatureVersion when the features change (or how they hash).
 //
 // Each token is read once (lowercase form, shapes, affix boundaries, into
-// one buffer per sentence); each feature then hashes those bytes.
+// one buffer per sentence); each feature then hashes those bytes. The
+// buckets that depend on one token alone are remembered by the token as
+// written (a bounded cache, about 1.2 MB), so a recurring word costs a
+// look-up. The buckets and their order are those of the first feature code:
+// the shipped models stay valid (ner_test pins them).
 //
-// Thread safety: a FeatureExtractor only holds scratch buffers (reused from
-// sentence to sentence to avoid allocation); use one per thread.
+// Thread safety: a FeatureExtractor holds scratch buffers (reused from
+// sentence to sentence to avoid allocation) and its caches; use one per
+// thread.
 #ifndef WARTA_NLP_NER_FEATURES_H_
 #define WARTA_NLP_NER_FEATURES_H_
 
