@@ -42,6 +42,24 @@ TEST(LanguageTest, PrefersIndonesianOverMalayWhenHinted) {
   EXPECT_EQ(DetectLanguage(text, "id"), "id");
 }
 
+// An English article on a page whose later text (comments, a translated
+// summary) is in another language: the lead decides. CLD2 alone, reading the
+// whole sample, answered with the other language.
+TEST(LanguageTest, PlainEnglishLeadDecides) {
+  std::string text =
+      "The union and the carmaker said on Friday that they had reached a tentative deal to end the "
+      "strike, which has lasted six weeks and cost the company more than a billion dollars, and that "
+      "workers would vote on it next week. The agreement was welcomed by the governor of the state. ";
+  for (int i = 0; i < 40; ++i) {
+    text += "Les lecteurs ont longuement discuté de cette affaire dans les commentaires, et plusieurs "
+            "d'entre eux estiment que la grève aurait pu être évitée bien plus tôt. ";
+  }
+  EXPECT_EQ(DetectLanguage(text, "en"), "en");
+  EXPECT_EQ(DetectLanguage(text, ""), "en");
+  // Another declared language is not overruled by the shortcut.
+  EXPECT_EQ(DetectLanguage(text.substr(text.find("Les")), "fr"), "fr");
+}
+
 TEST(LanguageTest, InvalidUtf8IsAccepted) {
   std::string bad = "The minister said \xff\xfe that the plan \xc3 would work for everyone in the city.";
   EXPECT_EQ(DetectLanguage(bad, ""), "en");
