@@ -129,7 +129,7 @@ class Tokenizer {
   // The current tag's attributes, as final views; those into attr_buf_ are
   // re-pointed when it grows.
   std::vector<TokenAttribute> attrs_;
-  uint64_t attr_filter_ = 0;  // NameBit of each attribute name so far (IsDuplicateAttribute)
+  uint64_t attr_filter_ = 0;  // NameBit of each attribute name so far (TagToken's duplicate filter)
   std::vector<uint32_t> attr_index_;  // hash set over attrs_ for tags with many attributes
   std::string doctype_name_, doctype_public_, doctype_system_;
 };
