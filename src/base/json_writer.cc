@@ -1,5 +1,7 @@
 #include "base/json_writer.h"
 
+#include <array>
+
 #include "base/utf8.h"
 
 namespace warta {
@@ -49,11 +51,28 @@ void JsonWriter::Member(std::string_view key, const std::vector<std::string>& va
   EndArray();
 }
 
+namespace {
+
+// True for the bytes that go out as they are: printable ASCII but '"' and
+// '\\'. Text is mostly such runs, copied whole.
+constexpr std::array<bool, 256> kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
+}  // namespace
+
 void JsonWriter::AppendEscaped(std::string_view s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   out->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
+    size_t run = i;
+    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])]) ++run;
+    out->append(s.data() + i, run - i);
+    i = run;
+    if (i == s.size()) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t start = i;
@@ -77,14 +96,10 @@ void JsonWriter::AppendEscaped(std::string_view s, std::string* out) {
       case '\t': out->append("\\t"); break;
       case '\b': out->append("\\b"); break;
       case '\f': out->append("\\f"); break;
-      default:
-        if (c < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
+      default:  // the other control characters
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
     }
   }
   out->push_back('"');
