@@ -63,10 +63,11 @@ size_t Gazetteer::Parse(std::string_view text) {
       Insert(h);  // a prefix: keeps any mask already there
       phrase.remove_prefix(space + 1);
     }
-    uint8_t& mask = *Insert(Extend(h, SingleWordKey(WordHash(phrase))));
-    size_ += mask == 0;
-    mask |= static_cast<uint8_t>(1u << type);
+    uint64_t& slot = *Insert(Extend(h, SingleWordKey(WordHash(phrase))));
+    size_ += (slot & ~kUsed & 0xFF) == 0;
+    slot |= uint64_t{1} << type;
   }
+  BuildFilter();
   return size_;
 }
 
@@ -90,10 +91,12 @@ void Gazetteer::Match(std::span<const GazetteerKey> keys, GazetteerHit* hits) co
     uint64_t h = kPhraseSeed;
     size_t max_len = std::min<size_t>(kGazetteerMaxTokens, n - start);
     for (size_t len = 1; len <= max_len; ++len) {
-      const Slot* slot = Find(h = Extend(h, keys[start + len - 1]));
+      h = Extend(h, keys[start + len - 1]);
+      if (!MayContain(h)) break;
+      const uint64_t* slot = Find(h);
       if (slot == nullptr) break;
       for (int t = 0; t < kGazetteerTypeCount; ++t) {
-        if (slot->mask & (1u << t)) longest[t] = len;
+        if (*slot & (1u << t)) longest[t] = len;
       }
     }
     for (int t = 0; t < kGazetteerTypeCount; ++t) {
@@ -110,36 +113,52 @@ void Gazetteer::Grow(size_t min_slots) {
   size_t size = 16;
   int shift = 60;
   while (size < min_slots) size *= 2, --shift;
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(size, Slot{});
+  std::vector<uint64_t> old = std::move(slots_);
+  slots_.assign(size, 0);
   shift_ = shift;
   used_ = 0;
-  for (const Slot& s : old) {
-    if (s.used) *Insert(s.key) = s.mask;
+  for (uint64_t s : old) {
+    if (s != 0) *Insert(s) = s;
   }
 }
 
-uint8_t* Gazetteer::Insert(uint64_t key) {
+void Gazetteer::BuildFilter() {
+  // 16 bits a key, rounded up to a power of two.
+  size_t bits = 64;
+  int shift = 58;
+  while (bits < 16 * used_) bits *= 2, --shift;
+  filter_.assign(bits / 64, 0);
+  filter_shift_ = shift;
+  for (uint64_t s : slots_) {
+    if (s == 0) continue;
+    const size_t bit = static_cast<size_t>(s >> filter_shift_);
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+}
+
+uint64_t* Gazetteer::Insert(uint64_t key) {
   if (2 * (used_ + 1) > slots_.size()) Grow(2 * slots_.size() + 16);
   const size_t mask = slots_.size() - 1;
-  for (size_t i = Index(key);; i = (i + 1) & mask) {
-    Slot& s = slots_[i];
-    if (s.used && s.key == key) return &s.mask;
-    if (!s.used) {
-      s = Slot{key, 0, true};
+  const uint64_t tag = key & kTagMask;
+  for (size_t i = Index(tag);; i = (i + 1) & mask) {
+    uint64_t& s = slots_[i];
+    if (s != 0 && (s & kTagMask) == tag) return &s;
+    if (s == 0) {
+      s = tag | kUsed;
       ++used_;
-      return &s.mask;
+      return &s;
     }
   }
 }
 
-const Gazetteer::Slot* Gazetteer::Find(uint64_t key) const {
+const uint64_t* Gazetteer::Find(uint64_t key) const {
   if (slots_.empty()) return nullptr;
   const size_t mask = slots_.size() - 1;
-  for (size_t i = Index(key);; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (!s.used) return nullptr;
-    if (s.key == key) return &s;
+  const uint64_t tag = key & kTagMask;
+  for (size_t i = Index(tag);; i = (i + 1) & mask) {
+    const uint64_t& s = slots_[i];
+    if (s == 0) return nullptr;
+    if ((s & kTagMask) == tag) return &s;
   }
 }
 

@@ -71,20 +71,30 @@ class Gazetteer {
 
  private:
   // Keyed by the phrase hash of every entry and of every proper prefix of an
-  // entry (mask 0), so matching stops as soon as no entry can continue.
-  // Open addressing with linear probing, a power-of-two table at most half
-  // full: one allocation, and a look-up is mostly one probe.
-  struct Slot {
-    uint64_t key = 0;
-    uint8_t mask = 0;
-    bool used = false;
-  };
-  uint8_t* Insert(uint64_t key);  // the key's mask, 0 when new
-  const Slot* Find(uint64_t key) const;
+  // entry, so matching stops as soon as no entry can continue. Open
+  // addressing with linear probing, a power-of-two table at most half full.
+  // A slot is 8 bytes: the key's upper 56 bits, and in the low byte the type
+  // mask with kUsed set (0 = empty slot); two phrases alike in 56 bits of a
+  // well-mixed hash would share a slot, which is as unlikely as a collision
+  // of the full key.
+  static constexpr uint64_t kUsed = 0x80;
+  static constexpr uint64_t kTagMask = ~uint64_t{0xFF};
+  // Most tokens start no entry: a bit set with one bit per key, 16 bits per
+  // key and small enough to stay in cache, rules out most look-ups before
+  // the table is touched.
+  bool MayContain(uint64_t key) const {
+    const size_t bit = static_cast<size_t>(key >> filter_shift_);
+    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  uint64_t* Insert(uint64_t key);  // the key's slot
+  const uint64_t* Find(uint64_t key) const;
   size_t Index(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
   void Grow(size_t min_slots);
-  std::vector<Slot> slots_;
+  void BuildFilter();
+  std::vector<uint64_t> slots_;
+  std::vector<uint64_t> filter_;
   int shift_ = 64;
+  int filter_shift_ = 64;
   size_t used_ = 0;
   size_t size_ = 0;
 };
