@@ -22,8 +22,7 @@ struct Tok {
   char punct = 0;      // kPunct: the character, dashes folded to '-'
   uint8_t digits = 0;  // kNum: length of the digit run
   int value = 0;       // kNum: the number (-1 when longer than 9 digits)
-  uint32_t begin = 0, end = 0;
-  std::string_view text;
+  uint32_t begin = 0, end = 0;  // bytes of the source text
 };
 
 bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -38,8 +37,10 @@ char ClassifyCodePoint(char32_t cp) {
   return 0;
 }
 
-std::vector<Tok> Tokenize(std::string_view s) {
-  std::vector<Tok> toks;
+// Fills `toks` (cleared first, capacity kept).
+void Tokenize(std::string_view s, std::vector<Tok>* out) {
+  std::vector<Tok>& toks = *out;
+  toks.clear();
   size_t pos = 0;
   bool space = true;
   while (pos < s.size()) {
@@ -97,11 +98,9 @@ std::vector<Tok> Tokenize(std::string_view s) {
     }
     t.begin = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(pos);
-    t.text = s.substr(start, pos - start);
     toks.push_back(t);
     space = false;
   }
-  return toks;
 }
 
 // ASCII-lowercases a short word into `buf`; non-ASCII bytes are kept, so
@@ -266,7 +265,18 @@ void SetFromEpoch(int64_t secs, DateTime* dt) {
 
 class Matcher {
  public:
-  Matcher(const std::vector<Tok>& t, const DateParseOptions& o) : t_(t), o_(o) {}
+  Matcher(std::string_view s, const std::vector<Tok>& t, const DateParseOptions& o) : s_(s), t_(t), o_(o) {}
+
+  // Whether a date expression can start at token i without looking it up:
+  // only numbers and words may start one, and a word only when a number
+  // follows closely (month names) or when it can open a relative form.
+  bool MayStart(size_t i) const {
+    const Tok& t = t_[i];
+    if (t.kind == Tok::kNum) return true;
+    if (t.kind != Tok::kWord) return false;
+    if (Num(i + 1, 1, 4) || Num(i + 2, 1, 4)) return true;
+    return o_.reference && MayStartRelative(i);
+  }
 
   // A date expression starting at token i: returns the index after it, or 0.
   size_t Match(size_t i, DateTime* dt) const {
@@ -301,15 +311,15 @@ class Matcher {
   bool Punct(size_t i, char c) const { return i < t_.size() && t_[i].kind == Tok::kPunct && t_[i].punct == c; }
   bool Word(size_t i) const { return i < t_.size() && t_[i].kind == Tok::kWord; }
   bool WordIs(size_t i, std::string_view lit) const {
-    if (!Word(i) || t_[i].text.size() != lit.size()) return false;
+    if (!Word(i) || Text(i).size() != lit.size()) return false;
     std::array<char, 32> buf;
-    return Lower(t_[i].text, &buf) == lit;
+    return Lower(Text(i), &buf) == lit;
   }
   template <typename... L>
   bool WordIn(size_t i, L... lits) const {
     return (WordIs(i, lits) || ...);
   }
-  std::optional<int> Month(size_t i) const { return Word(i) ? MonthOf(t_[i].text) : std::nullopt; }
+  std::optional<int> Month(size_t i) const { return Word(i) ? MonthOf(Text(i)) : std::nullopt; }
 
   bool SetDate(int y, int m, int d, DateTime* dt) const {
     if (y < o_.min_year || y > o_.max_year || !IsValidDate(y, m, d)) return false;
@@ -365,10 +375,10 @@ class Matcher {
         return 0;
       }
       // 2025年12月3日
-      if (a.digits == 4 && Word(i + 1) && t_[i + 1].text == "年" && Num(i + 2, 1, 2) && Word(i + 3) &&
-          t_[i + 3].text == "月" && Num(i + 4, 1, 2)) {
+      if (a.digits == 4 && Word(i + 1) && Text(i + 1) == "年" && Num(i + 2, 1, 2) && Word(i + 3) &&
+          Text(i + 3) == "月" && Num(i + 4, 1, 2)) {
         if (!SetDate(a.value, t_[i + 2].value, t_[i + 4].value, dt)) return 0;
-        return (Word(i + 5) && t_[i + 5].text == "日") ? i + 6 : i + 5;
+        return (Word(i + 5) && Text(i + 5) == "日") ? i + 6 : i + 5;
       }
       if (a.digits == 8 && o_.min_year <= a.value / 10000) {
         int y = a.value / 10000, m = a.value / 100 % 100, d = a.value % 100;
@@ -478,10 +488,10 @@ class Matcher {
     }
     size_t k = j;
     if (WordIn(k, "am", "pm")) {
-      hour = AmPm(hour, t_[k].text[0]);
+      hour = AmPm(hour, Text(k)[0]);
       ++k;
     } else if (WordIn(k, "a", "p") && Punct(k + 1, '.') && WordIs(k + 2, "m")) {
-      hour = AmPm(hour, t_[k].text[0]);
+      hour = AmPm(hour, Text(k)[0]);
       k += 3;
       if (Punct(k, '.')) ++k;
     }
@@ -531,8 +541,8 @@ class Matcher {
     bool found = false;
     if (Word(i)) {
       std::array<char, 32> buf;
-      std::optional<int> z = ZoneTable().Find(Lower(t_[i].text, &buf));
-      if (z && !(*z == 0 && t_[i].text.size() == 1 && t_[i].space_before)) {
+      std::optional<int> z = ZoneTable().Find(Lower(Text(i), &buf));
+      if (z && !(*z == 0 && Text(i).size() == 1 && t_[i].space_before)) {
         offset = *z;
         found = true;
         end = i + 1;
@@ -608,7 +618,7 @@ class Matcher {
     size_t k = i + 1;
     if (!Word(k)) return 0;
     std::array<char, 32> buf;
-    std::optional<int> unit = UnitTable().Find(Lower(t_[k].text, &buf));
+    std::optional<int> unit = UnitTable().Find(Lower(Text(k), &buf));
     if (!unit) return 0;
     ++k;
     if (WordIs(k, "yang") && WordIs(k + 1, "lalu")) {
@@ -621,6 +631,24 @@ class Matcher {
     return ApplyDelta(static_cast<int64_t>(n) * *unit, *unit < 86400, dt) ? k : 0;
   }
 
+  // The first words of RelativeDay and Relative, by lowercase first letter:
+  // bit n set when such a word has n bytes.
+  bool MayStartRelative(size_t i) const {
+    static constexpr std::array<uint16_t, 26> kLengths = [] {
+      std::array<uint16_t, 26> m{};
+      for (std::string_view w : {"kemarin", "yesterday", "gestern", "today", "heute", "hari", "baru", "just", "a",
+                                 "an", "one", "se", "satu"})
+        m[w[0] - 'a'] |= static_cast<uint16_t>(1u << w.size());
+      return m;
+    }();
+    const unsigned c = (static_cast<unsigned char>(s_[t_[i].begin]) | 0x20) - 'a';
+    const uint32_t n = t_[i].end - t_[i].begin;
+    return c < 26 && n < 16 && (kLengths[c] >> n & 1);
+  }
+
+  std::string_view Text(size_t i) const { return s_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
+
+  std::string_view s_;
   const std::vector<Tok>& t_;
   const DateParseOptions& o_;
 };
@@ -652,17 +680,22 @@ std::optional<int> ZoneOffsetMinutes(std::string_view abbreviation) {
   return ZoneTable().Find(low);
 }
 
+// Token buffers larger than this (about 1 MB) are not kept between calls.
+constexpr size_t kKeptTokens = 1 << 16;
+
 std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& options, size_t max_matches) {
   std::vector<DateMatch> out;
   if (max_matches == 0) return out;
   // Every absolute form has digits; only relative ones ("yesterday") may not.
   if (!options.reference && std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return out;
-  std::vector<Tok> toks = Tokenize(text);
-  Matcher m(toks, options);
+  // Reused: body texts make thousands of tokens a call.
+  thread_local std::vector<Tok> toks;
+  Tokenize(text, &toks);
+  Matcher m(text, toks, options);
   for (size_t i = 0; i < toks.size();) {
     DateTime dt;
-    size_t end = m.Match(i, &dt);
+    size_t end = m.MayStart(i) ? m.Match(i, &dt) : 0;
     if (end > i) {
       out.push_back({dt, toks[i].begin, toks[end - 1].end});
       if (out.size() >= max_matches) break;
@@ -671,6 +704,7 @@ std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& 
       ++i;
     }
   }
+  if (toks.capacity() > kKeptTokens) std::vector<Tok>().swap(toks);
   return out;
 }
 
