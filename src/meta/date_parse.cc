@@ -30,6 +30,16 @@ bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Classifies a non-ASCII code point: 0 letter, ' ' space, else punctuation.
 char ClassifyCodePoint(char32_t cp) {
+  // What ICU answers for the most frequent non-ASCII characters of news
+  // text, without asking it: curly quotes and ellipsis, dashes, Latin and
+  // Cyrillic letters.
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2026: return '|';
+    case 0x2013: case 0x2014: return '-';
+    default: break;
+  }
+  if (cp >= 0xC0 && cp <= 0x17F && cp != 0xD7 && cp != 0xF7) return 0;
+  if (cp >= 0x400 && cp <= 0x481) return 0;
   if (u_isUWhiteSpace(cp) || cp == 0xA0 || cp == 0x202F || cp == 0xFEFF) return ' ';
   int8_t type = u_charType(cp);
   if (type == U_DASH_PUNCTUATION || cp == 0x2212) return '-';
@@ -595,7 +605,7 @@ class Matcher {
 
   // kemarin / yesterday / hari ini / today.
   size_t RelativeDay(size_t i, DateTime* dt) const {
-    if (!o_.reference) return 0;
+    if (!o_.reference || !Word(i)) return 0;
     if (WordIn(i, "kemarin", "yesterday", "gestern")) return ApplyDelta(86400, false, dt) ? i + 1 : 0;
     if (WordIn(i, "today", "heute")) return ApplyDelta(0, false, dt) ? i + 1 : 0;
     if (WordIs(i, "hari") && WordIs(i + 1, "ini")) return ApplyDelta(0, false, dt) ? i + 2 : 0;
