@@ -55,6 +55,11 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
   bool space = true;
   while (pos < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[pos]);
+    if (c == ' ') {  // the most frequent byte, first
+      ++pos;
+      space = true;
+      continue;
+    }
     size_t start = pos;
     Tok t;
     t.space_before = space;
@@ -95,11 +100,11 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
         t.kind = Tok::kWord;
         while (pos < s.size()) {
           unsigned char b = static_cast<unsigned char>(s[pos]);
-          if (b < 0x80) {
-            if (!IsAsciiAlpha(b)) break;
+          if (IsAsciiAlpha(b)) {
             ++pos;
             continue;
           }
+          if (b < 0x80) break;
           size_t p = pos;
           if (ClassifyCodePoint(utf8::Decode(s, &p)) != 0) break;
           pos = p;
@@ -320,10 +325,15 @@ class Matcher {
   }
   bool Punct(size_t i, char c) const { return i < t_.size() && t_[i].kind == Tok::kPunct && t_[i].punct == c; }
   bool Word(size_t i) const { return i < t_.size() && t_[i].kind == Tok::kWord; }
+  // `lit` is lowercase; compared as Lower() would fold, without copying.
   bool WordIs(size_t i, std::string_view lit) const {
-    if (!Word(i) || Text(i).size() != lit.size()) return false;
-    std::array<char, 32> buf;
-    return Lower(Text(i), &buf) == lit;
+    if (!Word(i) || t_[i].end - t_[i].begin != lit.size()) return false;
+    const char* w = s_.data() + t_[i].begin;
+    for (size_t k = 0; k < lit.size(); ++k) {
+      const char c = w[k] >= 'A' && w[k] <= 'Z' ? static_cast<char>(w[k] | 0x20) : w[k];
+      if (c != lit[k]) return false;
+    }
+    return true;
   }
   template <typename... L>
   bool WordIn(size_t i, L... lits) const {
