@@ -230,10 +230,29 @@ const NameTable& ZoneTable() {
   return *t;
 }
 
+// The first two bytes (lowercase) of every month name, as a bit set: most
+// words a number precedes are ruled out without a table search.
+class MonthPrefixes {
+ public:
+  MonthPrefixes() {
+    for (const NameValue& n : kMonths) Add(n.name);
+    for (const NameValue& n : kMonthsOther) Add(n.name);
+  }
+  bool May(std::string_view low) const { return low.size() >= 2 && (bits_[Key(low) >> 6] >> (Key(low) & 63) & 1); }
+
+ private:
+  static size_t Key(std::string_view low) {
+    return static_cast<unsigned char>(low[0]) << 8 | static_cast<unsigned char>(low[1]);
+  }
+  void Add(std::string_view name) { bits_[Key(name) >> 6] |= uint64_t{1} << (Key(name) & 63); }
+  std::array<uint64_t, 1024> bits_{};
+};
+
 std::optional<int> MonthOf(std::string_view word) {
+  static const MonthPrefixes* prefixes = new MonthPrefixes;
   std::array<char, 32> buf;
   std::string_view low = Lower(word, &buf);
-  if (low.empty()) return std::nullopt;
+  if (!prefixes->May(low)) return std::nullopt;
   if (auto m = MonthTable().Find(low)) return m;
   return OtherMonthTable().Find(low);
 }
