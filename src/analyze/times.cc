@@ -168,7 +168,9 @@ class TimeFinder {
     const std::string& w = L(t);
     bool last = t > 0 && (L(t - 1) == "last" || L(t - 1) == "lalu");
     // Weekdays: the latest such day up to publication ("last": strictly before).
-    if (int wd = Find(kWeekdays, w); wd >= 0 && doc_.Capitalized(t)) {
+    // (Capitalisation first: it rules out most words before a list search.)
+    const bool capitalized = doc_.Capitalized(t);
+    if (int wd = capitalized ? Find(kWeekdays, w) : -1; wd >= 0) {
       if (JoinWeekday(t)) return;
       bool lalu = L(t + 1) == "lalu";
       bool lead = t > 0 && (L(t - 1) == "pada" || L(t - 1) == "on" || L(t - 1) == "hari" || last);
@@ -180,7 +182,7 @@ class TimeFinder {
       return;
     }
     // Bare months: the latest such month up to publication.
-    if (int month = Find(kMonths, w); month > 0 && doc_.Capitalized(t) && t > 0 &&
+    if (int month = capitalized ? Find(kMonths, w) : -1; month > 0 && t > 0 &&
                                       std::find(std::begin(kMonthLead), std::end(kMonthLead), L(t - 1)) !=
                                           std::end(kMonthLead)) {
       if (t + 1 < doc_.seg.tokens.size() && doc_.seg.tokens[t + 1].kind == nlp::TokenKind::kNumber) return;
