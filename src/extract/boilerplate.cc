@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
 namespace warta::extract {
@@ -376,9 +377,11 @@ std::string_view TrimPunctuation(std::string_view s) {
 
 }  // namespace
 
-Cue ClassifyElement(const Node& element, CueCache* cache) {
-  if (element.type != NodeType::kElement) return Cue::kNone;
-  switch (element.tag) {
+namespace {
+
+// The cue an element's tag gives by itself, kNone for most tags.
+Cue TagCue(Tag tag) {
+  switch (tag) {
     case Tag::kNav:
     case Tag::kAside:
     case Tag::kFooter:
@@ -390,8 +393,37 @@ Cue ClassifyElement(const Node& element, CueCache* cache) {
     case Tag::kFigcaption:
       return Cue::kCaption;
     default:
-      break;
+      return Cue::kNone;
   }
+}
+
+bool IsHidingStyle(std::string_view value) {
+  std::array<char, 128> buf;
+  size_t n = 0;
+  for (char c : value) {
+    if (c == ' ' || c == '\t' || c == '\n') continue;
+    if (n == buf.size()) break;
+    buf[n++] = Lower(c);
+  }
+  std::string_view style(buf.data(), n);
+  return style.find("display:none") != std::string_view::npos ||
+         style.find("visibility:hidden") != std::string_view::npos;
+}
+
+bool IsLayoutRole(std::string_view value) {
+  for (std::string_view r : {"navigation", "banner", "contentinfo", "complementary", "search", "menu",
+                             "menubar", "dialog"}) {
+    if (EqualsIgnoreCase(value, r)) return true;
+  }
+  return false;
+}
+
+// One pass over the attributes gives the element's cue and, when `hidden`
+// is not null, whether it is hidden (then the cue is left unfinished).
+// Attribute names are told apart by their length first: most attributes
+// are none of the few read here.
+Cue ReadElement(const Node& element, CueCache* cache, bool* hidden) {
+  Cue decided = TagCue(element.tag);  // a decided cue skips the class and id scan
   // Each class and id value is classified on its own, so the cache sees the
   // few repeated class strings apart from the unique ids.
   uint8_t mask = 0;
@@ -399,22 +431,42 @@ Cue ClassifyElement(const Node& element, CueCache* cache) {
   for (uint32_t a = 0; a < element.attr_count; ++a) {
     const Attribute& attr = element.attrs[a];
     std::string_view name = attr.name;
-    if (name == "itemprop" && EqualsIgnoreCase(attr.value, "articleBody")) {
-      return Cue::kArticleBody;
+    bool hides = false;
+    bool names = false;
+    switch (name.size()) {
+      case 2:  // A heading's id is an anchor made from its text ("nav_schredder_statt").
+        names = name == "id" && !is_heading;
+        break;
+      case 4:
+        if (name == "role" && decided == Cue::kNone && IsLayoutRole(attr.value)) decided = Cue::kLayout;
+        break;
+      case 5:
+        names = name == "class";
+        hides = !names && name == "style" && hidden != nullptr && IsHidingStyle(attr.value);
+        break;
+      case 6:
+        hides = name == "hidden";
+        break;
+      case 8:
+        if (name == "itemprop" && decided == Cue::kNone && EqualsIgnoreCase(attr.value, "articleBody")) {
+          decided = Cue::kArticleBody;
+        }
+        break;
+      case 11:
+        hides = name == "aria-hidden" && EqualsIgnoreCase(attr.value, "true");
+        break;
+      default:
+        break;
     }
-    if (name == "role") {
-      for (std::string_view r : {"navigation", "banner", "contentinfo", "complementary", "search",
-                                 "menu", "menubar", "dialog"}) {
-        if (EqualsIgnoreCase(attr.value, r)) return Cue::kLayout;
-      }
-      continue;
+    if (hides && hidden != nullptr) {
+      *hidden = true;
+      return Cue::kNone;
     }
-    // A heading's id is an anchor made from its text ("nav_schredder_statt").
-    bool is_id = name == "id" && !is_heading;
-    if (!(name == "class" || is_id) || attr.value.empty()) continue;
+    if (!names || decided != Cue::kNone || attr.value.empty()) continue;
     std::string_view value = attr.value.substr(0, kMaxNameBytes);
     mask |= cache != nullptr ? cache->Get(value, NameMask) : NameMask(value);
   }
+  if (decided != Cue::kNone) return decided;
   Cue cue = ResolveMask(mask);
   if (cue == Cue::kNone && (element.tag == Tag::kArticle || element.tag == Tag::kMain)) {
     return Cue::kContent;
@@ -422,27 +474,18 @@ Cue ClassifyElement(const Node& element, CueCache* cache) {
   return cue;
 }
 
-bool IsHiddenElement(const Node& element) {
-  for (uint32_t a = 0; a < element.attr_count; ++a) {
-    const Attribute& attr = element.attrs[a];
-    if (attr.name == "hidden") return true;
-    if (attr.name == "aria-hidden" && EqualsIgnoreCase(attr.value, "true")) return true;
-    if (attr.name == "style") {
-      std::array<char, 128> buf;
-      size_t n = 0;
-      for (char c : attr.value) {
-        if (c == ' ' || c == '\t' || c == '\n') continue;
-        if (n == buf.size()) break;
-        buf[n++] = Lower(c);
-      }
-      std::string_view style(buf.data(), n);
-      if (style.find("display:none") != std::string_view::npos ||
-          style.find("visibility:hidden") != std::string_view::npos) {
-        return true;
-      }
-    }
-  }
-  return false;
+}  // namespace
+
+Cue ClassifyElement(const Node& element, CueCache* cache) {
+  if (element.type != NodeType::kElement) return Cue::kNone;
+  return ReadElement(element, cache, nullptr);
+}
+
+std::optional<Cue> ClassifyRendered(const Node& element, CueCache* cache) {
+  bool hidden = false;
+  Cue cue = ReadElement(element, cache, &hidden);
+  if (hidden) return std::nullopt;
+  return cue;
 }
 
 bool IsBoilerplateLine(std::string_view text) {

@@ -10,8 +10,10 @@
 #ifndef WARTA_EXTRACT_BOILERPLATE_H_
 #define WARTA_EXTRACT_BOILERPLATE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -32,16 +34,24 @@ enum class Cue : uint8_t {
 // (a set of cues as bits 1 << Cue): pages repeat a few dozen class strings
 // on thousands of elements. Keyed by the raw value, compared in full on a
 // hit, so a hash collision costs a recomputation, never a wrong cue. The
-// keys are views into the document: the cache must not outlive it. Not
-// thread-safe; use one per document walk.
+// keys are views into the document: the cache must be cleared before the
+// document goes. Not thread-safe; use one per thread.
 class CueCache {
  public:
   CueCache() : slots_(kSlots) {}
+  // Forgets every value: the cache can serve another document. Slots of
+  // an older generation count as empty, so clearing writes nothing.
+  void Clear() {
+    if (++generation_ != 0) return;
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    generation_ = 1;
+  }
+
   // The cached cue set of `value`, computing it with `classify` on a miss.
   template <typename F>
   uint8_t Get(std::string_view value, F classify) {
     Slot& slot = slots_[Hash(value) & (kSlots - 1)];
-    if (slot.key != value) slot = Slot{value, classify(value)};
+    if (slot.generation != generation_ || slot.key != value) slot = Slot{value, generation_, classify(value)};
     return slot.cues;
   }
 
@@ -70,9 +80,11 @@ class CueCache {
   static constexpr size_t kSlots = 1024;
   struct Slot {
     std::string_view key;
+    uint32_t generation = 0;
     uint8_t cues = 0;
   };
   std::vector<Slot> slots_;
+  uint32_t generation_ = 1;
 };
 
 // The cue an element's attributes and tag give. Within one class token a
@@ -81,9 +93,11 @@ class CueCache {
 // itemprop=articleBody wins over everything. `cache` may be null.
 Cue ClassifyElement(const Node& element, CueCache* cache = nullptr);
 
-// True when the element is not rendered: the hidden attribute,
-// aria-hidden=true, or an inline style with display:none / visibility:hidden.
-bool IsHiddenElement(const Node& element);
+// ClassifyElement for an element that is rendered, nullopt for one that is
+// not: the hidden attribute, aria-hidden=true, or an inline style with
+// display:none / visibility:hidden. One pass over the attributes answers
+// both. `element` must be an element.
+std::optional<Cue> ClassifyRendered(const Node& element, CueCache* cache);
 
 // True for a short line that is page furniture whatever its container:
 // "Baca juga: ...", "ADVERTISEMENT", "Share this article", "Follow us on",

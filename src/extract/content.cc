@@ -4,6 +4,11 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <optional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/utf8.h"
 #include "extract/boilerplate.h"
@@ -181,6 +186,40 @@ bool IsPlainNonAscii(std::string_view data, size_t i) {
          InvisibleLength(data, i) == 0;
 }
 
+#if defined(__SSE2__)
+// kSpecialBytes for sixteen bytes at once, as a byte mask.
+inline __attribute__((always_inline)) __m128i SpecialMask(__m128i v) {
+  auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  __m128i space = _mm_or_si128(_mm_or_si128(eq(' '), eq('\t')), _mm_or_si128(eq('\n'), eq('\r')));
+  __m128i lead = _mm_or_si128(_mm_or_si128(eq('\xc2'), eq('\xe2')), eq('\xef'));
+  return _mm_or_si128(_mm_or_si128(space, eq('\f')), lead);
+}
+
+// Steps `*j` over prose sixteen bytes at a time up to the first byte that
+// needs the scalar look: a special byte other than a space followed by an
+// ordinary byte. Counts the spaces stepped over.
+void SkipPlainBlocks(std::string_view data, size_t* j, int32_t* spaces) {
+  const char* p = data.data();
+  while (*j + 17 <= data.size()) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + *j));
+    __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + *j + 1));
+    __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+    __m128i single_space = _mm_andnot_si128(SpecialMask(next), space);
+    unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(single_space, SpecialMask(v))));
+    unsigned space_bits = static_cast<unsigned>(_mm_movemask_epi8(space));
+    if (stop == 0) {
+      *spaces += __builtin_popcount(space_bits);
+      *j += 16;
+      continue;
+    }
+    int k = __builtin_ctz(stop);
+    *spaces += __builtin_popcount(space_bits & ((1u << k) - 1));
+    *j += k;
+    return;
+  }
+}
+#endif
+
 // The end of the run of text starting at `i` that can be copied as it is:
 // ordinary bytes, and single spaces between them.
 size_t PlainRunEnd(std::string_view data, size_t i, int32_t* spaces) {
@@ -188,6 +227,9 @@ size_t PlainRunEnd(std::string_view data, size_t i, int32_t* spaces) {
   auto special = [&](size_t k) { return kSpecialBytes[static_cast<unsigned char>(data[k])]; };
   size_t j = i;
   for (;;) {
+#if defined(__SSE2__)
+    SkipPlainBlocks(data, &j, spaces);
+#endif
     // Four bytes a step: most bytes of prose are ordinary.
     while (j + 4 <= n && !special(j) && !special(j + 1) && !special(j + 2) && !special(j + 3)) j += 4;
     while (j < n && !special(j)) ++j;
@@ -282,14 +324,91 @@ bool IsTinyImage(const Node& img) {
   return false;
 }
 
+bool IsJsonLdScript(const Node& n) {
+  if (!n.Is(Tag::kScript) || n.first_child == nullptr || !n.first_child->is_text()) return false;
+  const std::string_view* type = n.Attr("type");
+  return type != nullptr && type->find("ld+json") != std::string_view::npos;
+}
+
+// Where the string value of "articleBody" starts (past its opening quote)
+// in the JSON-LD script `n`, npos when `n` holds none.
+size_t ArticleBodyStart(const Node& n) {
+  constexpr size_t kNone = std::string_view::npos;
+  if (!IsJsonLdScript(n)) return kNone;
+  std::string_view json = n.first_child->data;
+  size_t key = json.find("\"articleBody\"");
+  size_t i = key == kNone ? key : json.find_first_not_of(" \t\r\n:", key + 13);
+  return i != kNone && json[i] == '"' ? i + 1 : kNone;
+}
+
+// The first script in the subtree of `top` (pre-order, `top` included) that
+// holds a JSON-LD articleBody, stepping over the subtree of `skip` (may be
+// null); sets *past_skip when it was found after `skip`.
+const Node* FindArticleBodyScript(const Node* top, const Node* skip, bool* past_skip) {
+  const Node* n = top;
+  while (n != nullptr) {
+    bool enter = n != skip;
+    if (!enter) {
+      *past_skip = true;
+    } else if (n->is_element() && ArticleBodyStart(*n) != std::string_view::npos) {
+      return n;
+    }
+    // Pre-order step, inline: this walk may visit every node of the page.
+    if (enter && n->first_child != nullptr) {
+      n = n->first_child;
+      continue;
+    }
+    while (n != top && n->next_sibling == nullptr) n = n->parent;
+    n = n == top ? nullptr : n->next_sibling;
+  }
+  return nullptr;
+}
+
+// The per-page buffers of a Linearizer, kept by each thread from page to
+// page: their capacity outlives the page (up to a cap), so a page costs no
+// growth copies and few allocations.
+struct LinearizerBuffers {
+  std::vector<Elem> elems;
+  std::vector<Block> blocks;
+  std::string text;
+  std::vector<int32_t> stack;
+  std::vector<int32_t> owners;
+  CueCache cues;
+};
+
 // One pre-order pass over the tree turning it into elements (with cues) and
 // text blocks, and collecting images with their captions.
 class Linearizer {
  public:
+  // Borrows the buffers of `spare` (emptied) until destroyed.
+  explicit Linearizer(LinearizerBuffers* spare) : spare_(spare), cues_(spare->cues) {
+    Borrow(&elems, &spare->elems);
+    Borrow(&blocks, &spare->blocks);
+    Borrow(&text, &spare->text);
+    Borrow(&stack_, &spare->stack);
+    Borrow(&owners_, &spare->owners);
+    cues_.Clear();
+  }
+  ~Linearizer() {
+    GiveBack(&elems, &spare_->elems);
+    GiveBack(&blocks, &spare_->blocks);
+    GiveBack(&text, &spare_->text);
+    GiveBack(&stack_, &spare_->stack);
+    GiveBack(&owners_, &spare_->owners);
+  }
+  Linearizer(const Linearizer&) = delete;
+  Linearizer& operator=(const Linearizer&) = delete;
+
   void Run(const Node* scope) {
     const Node* n = scope;
     for (;;) {
       bool descend = Enter(n);
+      // The JSON-LD search shares this walk and looks only into the
+      // subtrees it steps over (scripts among them).
+      if (!descend && body_script_ == nullptr && n->is_element()) {
+        bool past_skip = false;
+        body_script_ = FindArticleBodyScript(n, nullptr, &past_skip);
+      }
       if (descend && n->first_child != nullptr) {
         n = n->first_child;
         continue;
@@ -313,6 +432,7 @@ class Linearizer {
   std::vector<Block> blocks;
   std::vector<PendingImage> images;
   std::string text;
+  const Node* body_script() const { return body_script_; }
 
  private:
   bool Enter(const Node* n) {
@@ -328,7 +448,9 @@ class Linearizer {
     }
     if (!n->is_element()) return false;
     uint8_t cls = ClassOf(*n);
-    if (cls == kSkipped || IsHiddenElement(*n)) return false;
+    if (cls == kSkipped) return false;
+    std::optional<Cue> rendered = ClassifyRendered(*n, &cues_);
+    if (!rendered) return false;
     if (n->tag == Tag::kBr || n->tag == Tag::kHr) {
       Flush();
       return false;
@@ -339,7 +461,7 @@ class Linearizer {
     }
     int32_t idx = static_cast<int32_t>(elems.size());
     int32_t parent = stack_.empty() ? -1 : stack_.back();
-    Cue cue = ClassifyElement(*n, &cues_);
+    Cue cue = *rendered;
     if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent)) cue = Cue::kNone;
     bool block = cls == kBlock || cue != Cue::kNone;
     elems.push_back(Elem{n, parent, 0, cue, block});
@@ -410,7 +532,23 @@ class Linearizer {
     }
   }
 
-  CueCache cues_;
+  template <typename Buffer>
+  static void Borrow(Buffer* mine, Buffer* spare) {
+    mine->swap(*spare);
+    mine->clear();
+  }
+
+  // A buffer grown by a huge page is dropped rather than kept idle.
+  template <typename Buffer>
+  static void GiveBack(Buffer* mine, Buffer* spare) {
+    constexpr size_t kMaxKeptBytes = 4 << 20;
+    if (mine->capacity() * sizeof((*mine)[0]) > kMaxKeptBytes) return;
+    mine->swap(*spare);
+  }
+
+  const Node* body_script_ = nullptr;  // the first script under the scope with a JSON-LD articleBody
+  LinearizerBuffers* spare_;
+  CueCache& cues_;
   std::vector<int32_t> stack_;   // open elements
   std::vector<int32_t> owners_;  // open block-level elements
   size_t block_begin_ = 0;
@@ -463,39 +601,22 @@ std::string DecodeJsonString(std::string_view json, size_t i) {
   return raw;
 }
 
-bool IsJsonLdScript(const Node& n) {
-  if (!n.Is(Tag::kScript) || n.first_child == nullptr || !n.first_child->is_text()) return false;
-  const std::string_view* type = n.Attr("type");
-  return type != nullptr && type->find("ld+json") != std::string_view::npos;
-}
 
 // The articleBody of the page's JSON-LD, whitespace-collapsed, or "". Only
 // the first occurrence is read; escapes are decoded, markup is not.
-std::string JsonLdArticleBody(const Document& doc) {
-  const Node* root = doc.root();
-  const Node* n = root;
-  while (n != nullptr) {
-    if (n->is_element() && IsJsonLdScript(*n)) {
-      std::string_view json = n->first_child->data;
-      size_t key = json.find("\"articleBody\"");
-      size_t i = key == std::string_view::npos ? key : json.find_first_not_of(" \t\r\n:", key + 13);
-      if (i != std::string_view::npos && json[i] == '"') {
-        std::string raw = DecodeJsonString(json, i + 1);
-        std::string body;
-        bool space = false;
-        AppendCollapsed(raw, 0, &space, &body);
-        return body;
-      }
-    }
-    // Pre-order step, inline: this walk visits every node of the page.
-    if (n->first_child != nullptr) {
-      n = n->first_child;
-      continue;
-    }
-    while (n != root && n->next_sibling == nullptr) n = n->parent;
-    n = n == root ? nullptr : n->next_sibling;
-  }
-  return {};
+// The page's JSON-LD articleBody, whitespace-collapsed ("" when none): the
+// first script holding one in document order among those found before,
+// inside (`in_scope`, found by the Linearizer) and after `scope`.
+std::string JsonLdArticleBody(const Document& doc, const Node* scope, const Node* in_scope) {
+  bool past_scope = false;
+  const Node* script = FindArticleBodyScript(doc.root(), scope, &past_scope);
+  if (script == nullptr || (past_scope && in_scope != nullptr)) script = in_scope;
+  if (script == nullptr) return {};
+  std::string raw = DecodeJsonString(script->first_child->data, ArticleBodyStart(*script));
+  std::string body;
+  bool space = false;
+  AppendCollapsed(raw, 0, &space, &body);
+  return body;
 }
 
 // Marks the blocks whose opening words occur in the JSON-LD articleBody.
@@ -863,12 +984,13 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   Content content;
   const Node* scope = doc.body() != nullptr ? doc.body() : doc.root();
   if (scope == nullptr) return content;
-  Linearizer lin;
+  thread_local LinearizerBuffers spare;
+  Linearizer lin(&spare);
   lin.Run(scope);
   if (lin.elems.empty()) return content;
 
   auto& elems = lin.elems;
-  std::string article_body = JsonLdArticleBody(doc);
+  std::string article_body = JsonLdArticleBody(doc, scope, lin.body_script());
   bool body_located = !article_body.empty() && ConfirmBlocks(article_body, lin.text, &lin.blocks);
   for (int32_t k = 0; k < static_cast<int32_t>(lin.blocks.size()); ++k) {
     Block& b = lin.blocks[k];

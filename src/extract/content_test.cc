@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -226,6 +227,44 @@ TEST(ExtractContent, JsonLdArticleBodyConfirmsTheBody) {
   EXPECT_FALSE(Has(p, "Redaksi menerima"));
 }
 
+// JSON-LD scripts found wherever they sit: inside the body (in a hidden
+// wrapper too), after it, and the first in document order wins.
+TEST(ExtractContent, JsonLdArticleBodyInDocumentOrder) {
+  const std::string page = kJsonLdPage;
+  size_t open = page.find("<script");
+  size_t close = page.find("</script>") + std::string_view("</script>").size();
+  const std::string script = page.substr(open, close - open);
+  std::string bare = page;
+  bare.erase(open, close - open);
+  const std::string sidebar_script =
+      "<script type=\"application/ld+json\">{\"articleBody\":\"Kabar Pesisir adalah media daring "
+      "yang meliput berita kelautan, perikanan dan kehidupan masyarakat pesisir di seluruh "
+      "Nusantara sejak tahun dua ribu sepuluh.\\nRedaksi menerima tulisan opini dari pembaca dengan "
+      "panjang maksimal delapan ratus kata yang dikirim melalui surat elektronik beserta identitas "
+      "lengkap penulis.\"}</script>";
+  auto insert = [](std::string html, std::string_view after, const std::string& what) {
+    html.insert(html.find(after) + after.size(), what);
+    return html;
+  };
+  struct OrderCase {
+    std::string html;
+    bool body_first;  // the fishermen story, not the sidebar
+  };
+  const OrderCase cases[] = {
+      {insert(bare, "<body>", "<div hidden>" + script + "</div>"), true},
+      {insert(bare, "</body>", script), true},
+      {insert(bare, "<body>", "<form style=\"display: none\"><div>" + script + "</div></form>"), true},
+      {insert(insert(bare, "<head>", sidebar_script), "<body>", script), false},
+      {insert(insert(bare, "<head>", script), "<body>", sidebar_script), true},
+  };
+  for (const OrderCase& c : cases) {
+    Extracted e = Extract(c.html);
+    const auto& p = e.content.paragraphs;
+    EXPECT_EQ(Has(p, "Para nelayan"), c.body_first) << c.html;
+    EXPECT_EQ(Has(p, "Redaksi menerima"), !c.body_first) << c.html;
+  }
+}
+
 // A grid of teaser cards with prose-like blurbs and no telling class names,
 // and a list of linked excerpts cut off with an ellipsis.
 constexpr const char* kTeaserPage = R"(<html><body>
@@ -448,6 +487,39 @@ TEST(ClassifyElement, Cues) {
     const Node* el = doc->body()->first_child;
     ASSERT_NE(el, nullptr) << c.html;
     EXPECT_EQ(ClassifyElement(*el), c.cue) << c.html;
+  }
+}
+
+// Hidden elements give no cue, whichever attribute hides them and wherever
+// it sits among the cue-giving ones.
+TEST(ClassifyRendered, HiddenAndCues) {
+  struct RenderedCase {
+    const char* html;
+    std::optional<Cue> cue;
+  };
+  const RenderedCase cases[] = {
+      {"<div class='entry-content'>", Cue::kContent},
+      {"<div hidden class='entry-content'>", std::nullopt},
+      {"<div class='entry-content' aria-hidden='TRUE'>", std::nullopt},
+      {"<div aria-hidden='false' class='sidebar'>", Cue::kLayout},
+      {"<div style='Display: None' itemprop='articleBody'>", std::nullopt},
+      {"<div itemprop='articleBody' style='visibility:hidden'>", std::nullopt},
+      {"<div style='color: red' itemprop='articleBody' role='navigation'>", Cue::kArticleBody},
+      {"<div role='navigation' itemprop='articleBody'>", Cue::kLayout},
+      {"<nav class='entry-content'>", Cue::kLayout},
+      {"<nav hidden>", std::nullopt},
+      {"<h2 id='comments' class='title'>", Cue::kNone},
+      {"<main>", Cue::kContent},
+  };
+  for (const RenderedCase& c : cases) {
+    auto doc = ParseHtml(c.html);
+    const Node* el = doc->body()->first_child;
+    ASSERT_NE(el, nullptr) << c.html;
+    CueCache cache;
+    EXPECT_EQ(ClassifyRendered(*el, &cache), c.cue) << c.html;
+    if (c.cue) {
+      EXPECT_EQ(ClassifyElement(*el), *c.cue) << c.html;
+    }
   }
 }
 
