@@ -3,6 +3,7 @@
 // thing named, with the roles the surrounding words give it.
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "analyze/doc.h"
@@ -358,11 +359,14 @@ class EntityFinder {
   // Later bare uses of a name the tagger missed ("Hochstein" after "Amos
   // Hochstein"): capitalised tokens equal to a known single-word form.
   void Propagate(const std::unordered_map<std::string, int32_t>& by_text) {
-    std::unordered_map<std::string, int32_t> single;
+    // Views into by_text's keys, which stay put while it lives.
+    std::unordered_map<std::string_view, int32_t> single;
+    single.reserve(by_text.size());
     for (const auto& [text, id] : by_text) {
-      if (text.find(' ') == std::string::npos) single.emplace(text, id);
-      size_t space = text.rfind(' ');
-      if (space != std::string::npos && entities_[id].type == "PER") single.emplace(text.substr(space + 1), id);
+      const std::string_view view = text;
+      if (view.find(' ') == std::string_view::npos) single.emplace(view, id);
+      size_t space = view.rfind(' ');
+      if (space != std::string_view::npos && entities_[id].type == "PER") single.emplace(view.substr(space + 1), id);
     }
     MarkCovered();
     size_t before = mentions_.size();
