@@ -186,17 +186,15 @@ struct Ordered {
   uint32_t order;
 };
 
-// The attributes VisitElement asks every element about, read in one pass
-// (the first of duplicate names, as Node::Attr answers).
-struct HintAttrs {
-  std::string_view itemprop, cls, id, rel, aria_label;
-  bool pubdate = false;
-};
-
-// An element that may hold a hint, with its attributes.
+// An element that may hold a hint: its class and id, and what its other
+// hint attributes said, decided while they were at hand (a copy of every
+// attribute made each element cost a 100-byte clear and copy).
 struct Hinted {
   Ordered at;
-  HintAttrs attrs;
+  std::string_view cls, id;
+  bool author_prop = false;  // itemprop=author
+  bool author_rel = false;   // rel names the author
+  bool crumb_label = false;  // aria-label names a breadcrumb trail
 };
 
 // What one pass over the document collects.
@@ -208,9 +206,10 @@ struct Collected {
   std::vector<std::string> h1s;
   uint32_t h1_order = UINT32_MAX;
   std::vector<Ordered> times, itemprop_dates, texts;
-  // Elements with a class, id, rel, aria-label or itemprop=author: where
-  // date hints, bylines and the breadcrumb trail are looked for, only when
-  // a page needs them (most find their dates and names in the metadata).
+  // Elements with a class or id, or marked as a byline or breadcrumb trail
+  // by other attributes: where date hints, bylines and the trail are looked
+  // for, only when a page needs them (most find their dates and names in
+  // the metadata).
   std::vector<Hinted> hinted;
 };
 
@@ -223,8 +222,12 @@ constexpr std::string_view kAuthorWords[] = {"author", "byline", "penulis", "rep
 constexpr std::string_view kNotNameWords[] = {"bio", "avatar", "image", "photo", "desc"};
 constexpr std::string_view kCrumbWords[] = {"breadcrumb"};
 
-HintAttrs ReadHintAttrs(const Node* n) {
-  HintAttrs h;
+// Reads the hint attributes of an element (the first of duplicate names, as
+// Node::Attr answers) and keeps it in c->hinted or c->itemprop_dates when
+// they say it may hold a date or a name.
+void VisitHintAttrs(const Node* n, uint32_t order, Collected* c) {
+  std::string_view itemprop, cls, id, rel, aria_label;
+  bool pubdate = false;
   uint32_t seen = 0;
   auto take = [&seen](uint32_t bit, std::string_view value, std::string_view* field) {
     if (!(seen & bit)) *field = value;
@@ -236,28 +239,37 @@ HintAttrs ReadHintAttrs(const Node* n) {
     // By length first: most attributes (href, src, style, data-*) end there.
     switch (a.name.size()) {
       case 5:
-        if (a.name == "class") take(1, a.value, &h.cls);
+        if (a.name == "class") take(1, a.value, &cls);
         break;
       case 2:
-        if (a.name == "id") take(2, a.value, &h.id);
+        if (a.name == "id") take(2, a.value, &id);
         break;
       case 8:
-        if (a.name == "itemprop") take(4, a.value, &h.itemprop);
+        if (a.name == "itemprop") take(4, a.value, &itemprop);
         break;
       case 3:
-        if (a.name == "rel") take(8, a.value, &h.rel);
+        if (a.name == "rel") take(8, a.value, &rel);
         break;
       case 10:
-        if (a.name == "aria-label") take(16, a.value, &h.aria_label);
+        if (a.name == "aria-label") take(16, a.value, &aria_label);
         break;
       case 7:
-        if (a.name == "pubdate") h.pubdate = true;
+        if (a.name == "pubdate") pubdate = true;
         break;
       default:
         break;
     }
   }
-  return h;
+  if ((itemprop == "datePublished" || itemprop == "dateCreated" || pubdate) &&
+      c->itemprop_dates.size() < kMaxCandidates) {
+    c->itemprop_dates.push_back({n, order});
+  }
+  bool author_prop = itemprop == "author";
+  bool author_rel = HasNoCase(rel, "author");
+  bool crumb_label = HasNoCase(aria_label, "breadcrumb");
+  if (!cls.empty() || !id.empty() || author_prop || author_rel || crumb_label) {
+    c->hinted.push_back({{n, order}, cls, id, author_prop, author_rel, crumb_label});
+  }
 }
 
 void VisitMeta(const Node* n, Collected* c) {
@@ -303,17 +315,7 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
         break;
     }
   }
-  if (n->attr_count == 0) return;
-  const HintAttrs attrs = ReadHintAttrs(n);
-  const std::string_view itemprop = attrs.itemprop;
-  if ((itemprop == "datePublished" || itemprop == "dateCreated" || attrs.pubdate) &&
-      c->itemprop_dates.size() < kMaxCandidates) {
-    c->itemprop_dates.push_back({n, order});
-  }
-  if (!attrs.cls.empty() || !attrs.id.empty() || !attrs.rel.empty() || !attrs.aria_label.empty() ||
-      itemprop == "author") {
-    c->hinted.push_back({{n, order}, attrs});
-  }
+  if (n->attr_count != 0) VisitHintAttrs(n, order, c);
 }
 
 // The class and id words, their tables built once.
@@ -327,17 +329,17 @@ const HintWords& Words() {
 }
 
 // Elements whose class or id names a date.
-bool IsDateHint(const HintAttrs& a) {
+bool IsDateHint(const Hinted& a) {
   const WordSet& date = Words().date;
   return date.FoundIn(a.cls) || date.FoundIn(a.id);
 }
 
 // Elements marked as a byline: by itemprop, rel, or a class or id naming
 // the author but not the author's picture or biography.
-bool IsAuthorHint(const HintAttrs& a) {
+bool IsAuthorHint(const Hinted& a) {
   const HintWords& w = Words();
   auto names_author = [&](std::string_view attr) { return w.author.FoundIn(attr) && !w.not_name.FoundIn(attr); };
-  return a.itemprop == "author" || HasNoCase(a.rel, "author") || names_author(a.cls) || names_author(a.id);
+  return a.author_prop || a.author_rel || names_author(a.cls) || names_author(a.id);
 }
 
 // The hinted elements that a test accepts, in document order, at most
@@ -345,20 +347,20 @@ bool IsAuthorHint(const HintAttrs& a) {
 // at the first that states a date or a name).
 class HintList {
  public:
-  HintList(const Collected& c, bool (*test)(const HintAttrs&)) : hinted_(c.hinted), test_(test) {}
+  HintList(const Collected& c, bool (*test)(const Hinted&)) : hinted_(c.hinted), test_(test) {}
 
   // The i-th accepted element; nullptr past the last.
   const Ordered* At(size_t i) {
     while (found_.size() <= i && found_.size() < kMaxCandidates && next_ < hinted_.size()) {
       const Hinted& h = hinted_[next_++];
-      if (test_(h.attrs)) found_.push_back(&h.at);
+      if (test_(h)) found_.push_back(&h.at);
     }
     return i < found_.size() ? found_[i] : nullptr;
   }
 
  private:
   const std::vector<Hinted>& hinted_;
-  bool (*test_)(const HintAttrs&);
+  bool (*test_)(const Hinted&);
   size_t next_ = 0;
   std::vector<const Ordered*> found_;
 };
@@ -369,14 +371,17 @@ const Ordered* At(HintList& list, size_t i) { return list.At(i); }
 // The first breadcrumb trail (ASCII case-insensitive, no RE2 folding).
 const Node* Breadcrumb(const Collected& c) {
   const WordSet& crumb = Words().crumb;
-  for (const auto& [at, a] : c.hinted) {
-    if (crumb.FoundAscii(a.cls) || crumb.FoundAscii(a.id) || HasNoCase(a.aria_label, "breadcrumb")) return at.node;
+  for (const Hinted& h : c.hinted) {
+    if (crumb.FoundAscii(h.cls) || crumb.FoundAscii(h.id) || h.crumb_label) return h.at.node;
   }
   return nullptr;
 }
 
 Collected Collect(const Document& doc) {
   Collected c;
+  // Room for a typical page's lists at once, instead of a copy per doubling.
+  c.hinted.reserve(512);
+  c.texts.reserve(1024);
   const Node* root = doc.root();
   uint32_t order = 0;
   for (const Node* n = root; n;) {
