@@ -481,6 +481,15 @@ TEST(ClassifyElement, Cues) {
       {"<nav>", Cue::kLayout},
       {"<figcaption>", Cue::kCaption},
       {"<div role='navigation'>", Cue::kLayout},
+      // Tokens split by any whitespace, folded, read past 64 bytes and
+      // across a 16-byte step; BEM modifiers and modifier prefixes dropped.
+      {"<div class='x\tSIDEBAR'>", Cue::kLayout},
+      {"<div class='section--ads teaser--no-comments --ads'>", Cue::kNone},
+      {"<div class='abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123 \n sidebar'>",
+       Cue::kLayout},
+      {"<div class='abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstu-sidebar'>", Cue::kLayout},
+      {"<div class='abcdefghijklm comment'>", Cue::kBoilerplate},
+      {"<div class='has-sidebar'>", Cue::kNone},
   };
   for (const CueCase& c : cases) {
     auto doc = ParseHtml(c.html);
