@@ -85,6 +85,8 @@ void Gazetteer::Match(std::span<const GazetteerKey> keys, GazetteerHit* hits) co
   std::fill(hits, hits + n, GazetteerHit{});
   if (used_ == 0) return;
   for (size_t start = 0; start < n; ++start) {
+    // Most tokens start no entry: ruled out before any bookkeeping.
+    if (!MayContain(Extend(kPhraseSeed, keys[start]))) continue;
     // The longest match of each type: extend while some entry continues,
     // remembering where each type last matched.
     size_t longest[kGazetteerTypeCount] = {};
