@@ -47,6 +47,20 @@ char ClassifyCodePoint(char32_t cp) {
   return 0;
 }
 
+// utf8::Decode with two-byte sequences (accented Latin, Cyrillic: most
+// non-ASCII letters of the news) decoded in line, as Decode would.
+char32_t DecodeAt(std::string_view s, size_t* pos) {
+  const unsigned char b0 = static_cast<unsigned char>(s[*pos]);
+  if (b0 >= 0xC2 && b0 <= 0xDF && *pos + 1 < s.size()) {
+    const unsigned char b1 = static_cast<unsigned char>(s[*pos + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      *pos += 2;
+      return static_cast<char32_t>((b0 & 0x1F) << 6 | (b1 & 0x3F));
+    }
+  }
+  return utf8::Decode(s, pos);
+}
+
 // Fills `toks` (cleared first, capacity kept).
 void Tokenize(std::string_view s, std::vector<Tok>* out) {
   std::vector<Tok>& toks = *out;
@@ -83,7 +97,7 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
     } else {
       if (c >= 0x80) {
         size_t p = pos;
-        char cls = ClassifyCodePoint(utf8::Decode(s, &p));
+        char cls = ClassifyCodePoint(DecodeAt(s, &p));
         if (cls == ' ') {
           pos = p;
           space = true;
@@ -106,7 +120,7 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
           }
           if (b < 0x80) break;
           size_t p = pos;
-          if (ClassifyCodePoint(utf8::Decode(s, &p)) != 0) break;
+          if (ClassifyCodePoint(DecodeAt(s, &p)) != 0) break;
           pos = p;
         }
       }
