@@ -105,6 +105,31 @@ TEST(DateParse, FindsEveryDateWithItsRange) {
   EXPECT_EQ(FormatIsoLocal(all[1].value), "2024-05-02T08:00:00+07:00");
 }
 
+// Running text: words that cannot open a date are skipped unread, non-ASCII
+// punctuation and letters are told apart without ICU for common ones.
+TEST(DateParse, FindsDatesInRunningText) {
+  DateTime ref;
+  ref.year = 2025, ref.month = 12, ref.day = 3, ref.hour = 10, ref.minute = 43;
+  ref.granularity = DateGranularity::kMinute;
+  DateParseOptions o;
+  o.reference = &ref;
+  const std::string text =
+      "The club\u2019s 5 players met \u201con 12 March 2024\u201d \u2013 "
+      "\u0432\u0441\u0442\u0440\u0435\u0447\u0430 3 \u043c\u0430\u0440\u0442\u0430 2024 "
+      "\u2014 and again an hour ago; Ren\u00e9e left yesterday.";
+  std::vector<std::string> got;
+  for (const DateMatch& m : FindDates(text, o)) {
+    got.push_back(text.substr(m.begin, m.end - m.begin) + " = " + FormatIsoLocal(m.value));
+  }
+  const std::vector<std::string> want = {
+      "12 March 2024 = 2024-03-12",
+      "3 \u043c\u0430\u0440\u0442\u0430 2024 = 2024-03-03",
+      "an hour ago = 2025-12-03T09:43:00",
+      "yesterday = 2025-12-02",
+  };
+  EXPECT_EQ(got, want);
+}
+
 TEST(DateParse, ZonesAndCalendar) {
   EXPECT_EQ(ZoneOffsetMinutes("WIB"), 420);
   EXPECT_EQ(ZoneOffsetMinutes("wita"), 480);
