@@ -66,7 +66,14 @@ std::string Collapse(std::string_view s, size_t max_size = SIZE_MAX) {
     auto stays = [](char c) {
       return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f';
     };
-    while (pos < s.size() && stays(s[pos])) ++pos;
+    // A single space between two such bytes stays as well: words run on
+    // without an append each. The run ends once the text is long enough.
+    const size_t room = max_size - out.size();
+    const size_t stop = s.size() - pos > room ? pos + room + 1 : s.size();
+    while (pos < stop && stays(s[pos])) {
+      ++pos;
+      if (pos + 1 < stop && s[pos] == ' ' && stays(s[pos + 1])) ++pos;
+    }
     if (pos > start) {
       space = false;
       out.append(s.substr(start, pos - start));
