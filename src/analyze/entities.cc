@@ -330,7 +330,8 @@ class EntityFinder {
       }
     }
     Propagate(by_text);
-    std::vector<std::unordered_map<std::string, int>> type_votes(entities_.size());
+    // A handful of types an entity: a short list of views into mentions_.
+    std::vector<std::vector<std::pair<std::string_view, int>>> type_votes(entities_.size());
     for (size_t m = 0; m < mentions_.size(); ++m) {
       const TokenMention& tm = mentions_[m];
       analysis::Entity& e = entities_[tm.entity];
@@ -338,7 +339,13 @@ class EntityFinder {
       const nlp::Token& last = doc_.seg.tokens[tm.te - 1];
       std::string text(doc_.Range(tm.tb, tm.te));
       e.mentions.push_back({b.begin, last.end, text});
-      ++type_votes[tm.entity][tm.type];
+      std::vector<std::pair<std::string_view, int>>& votes = type_votes[tm.entity];
+      auto vote = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == tm.type; });
+      if (vote == votes.end()) {
+        votes.emplace_back(tm.type, 1);
+      } else {
+        ++vote->second;
+      }
       bool acronym = IsAllCaps(text);
       if (!acronym && text.size() > e.name.size()) e.name = text;
     }
@@ -346,7 +353,7 @@ class EntityFinder {
       if (e.name.empty()) e.name = e.mentions.front().text;
       int best = 0;
       for (const auto& [type, votes] : type_votes[e.id]) {
-        if (votes > best || (votes == best && type < e.type)) best = votes, e.type = type;
+        if (votes > best || (votes == best && type < e.type)) best = votes, e.type.assign(type);
       }
       for (const analysis::Mention& m : e.mentions) {
         if (m.text != e.name && std::find(e.aliases.begin(), e.aliases.end(), m.text) == e.aliases.end()) {
