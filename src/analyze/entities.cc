@@ -326,7 +326,7 @@ class EntityFinder {
         if (id < 0 && single) id = FindBySurnameOrAcronym(texts[m], std::string(doc_.Tok(tm.tb)), by_text);
         if (id < 0) id = NewEntity(m);
         tm.entity = id;
-        by_text.emplace(texts[m], id);
+        by_text.emplace(std::move(texts[m]), id);  // texts[m] is not read again
       }
     }
     Propagate(by_text);
@@ -337,8 +337,8 @@ class EntityFinder {
       analysis::Entity& e = entities_[tm.entity];
       const nlp::Token& b = doc_.seg.tokens[tm.tb];
       const nlp::Token& last = doc_.seg.tokens[tm.te - 1];
-      std::string text(doc_.Range(tm.tb, tm.te));
-      e.mentions.push_back({b.begin, last.end, text});
+      const std::string_view text = doc_.Range(tm.tb, tm.te);
+      e.mentions.push_back({b.begin, last.end, std::string(text)});
       std::vector<std::pair<std::string_view, int>>& votes = type_votes[tm.entity];
       auto vote = std::find_if(votes.begin(), votes.end(), [&](const auto& v) { return v.first == tm.type; });
       if (vote == votes.end()) {
@@ -347,7 +347,7 @@ class EntityFinder {
         ++vote->second;
       }
       bool acronym = IsAllCaps(text);
-      if (!acronym && text.size() > e.name.size()) e.name = text;
+      if (!acronym && text.size() > e.name.size()) e.name.assign(text);
     }
     for (analysis::Entity& e : entities_) {
       if (e.name.empty()) e.name = e.mentions.front().text;
