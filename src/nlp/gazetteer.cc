@@ -33,14 +33,21 @@ uint64_t WordHash(std::string_view lower) {
 GazetteerKey SingleWordKey(uint64_t word_hash) { return {kPhraseMult, word_hash}; }
 
 GazetteerKey TokenKey(std::string_view lower_token) {
+  // One pass: each space closes a part's WordHash.
   GazetteerKey key{1, 0};
-  while (true) {
-    size_t space = lower_token.find(' ');
+  uint64_t h = kFnvSeed;
+  for (char c : lower_token) {
+    if (c != ' ') {
+      h = FnvByte(h, static_cast<uint8_t>(c));
+      continue;
+    }
     key.mult *= kPhraseMult;
-    key.poly = key.poly * kPhraseMult + WordHash(lower_token.substr(0, space));
-    if (space == std::string_view::npos) return key;
-    lower_token.remove_prefix(space + 1);
+    key.poly = key.poly * kPhraseMult + FinishHash(h);
+    h = kFnvSeed;
   }
+  key.mult *= kPhraseMult;
+  key.poly = key.poly * kPhraseMult + FinishHash(h);
+  return key;
 }
 
 size_t Gazetteer::Parse(std::string_view text) {
