@@ -105,6 +105,8 @@ std::string_view AttrOr(const Node* n, std::string_view name) {
   return v ? *v : std::string_view();
 }
 
+// Subtrees that hold no visible text. VisitElement tells the same tags by
+// its own switch (the walk over every element saves a call each).
 bool IsSkippedTag(const Node* n) {
   if (n->ns != Namespace::kHtml) return true;
   if (!n->is_element()) return false;
@@ -288,28 +290,33 @@ void VisitMeta(const Node* n, Collected* c) {
   if (!key.empty() && content && c->metas.size() < 2000) c->metas.emplace_back(Lower(key), *content);
 }
 
-void VisitElement(const Node* n, uint32_t order, Collected* c) {
+// Returns whether the walk skips the element's subtree (IsSkippedTag, and
+// the title, whose text is read here), told by the same switch on the tag.
+bool VisitElement(const Node* n, uint32_t order, Collected* c) {
+  bool skip = true;
   if (n->ns == Namespace::kHtml) {
+    skip = false;
     switch (n->tag) {
       case Tag::kMeta:
         VisitMeta(n, c);
-        return;
+        return false;
       case Tag::kHtml:
         c->html_lang = AttrOr(n, "lang");
         if (c->html_lang.empty()) c->html_lang = AttrOr(n, "xml:lang");
-        return;
+        return false;
       case Tag::kTitle:
+        skip = true;
         if (!c->title.empty()) break;
         c->title = Collapse(TextContent(n));
-        return;
+        return true;
       case Tag::kLink:
         if (HasNoCase(AttrOr(n, "rel"), "canonical") && c->canonical.empty()) c->canonical = AttrOr(n, "href");
-        return;
+        return false;
       case Tag::kScript:
         if (HasNoCase(AttrOr(n, "type"), "ld+json") && c->jsonld.size() < 20) {
           if (n->first_child && n->first_child->is_text()) c->jsonld.push_back(n->first_child->data);
         }
-        return;
+        return true;
       case Tag::kH1:
         if (c->h1s.size() >= 5) break;
         c->h1s.push_back(VisibleText(n, 600));
@@ -318,11 +325,18 @@ void VisitElement(const Node* n, uint32_t order, Collected* c) {
       case Tag::kTime:
         if (c->times.size() < kMaxCandidates) c->times.push_back({n, order});
         break;
+      case Tag::kStyle:
+      case Tag::kNoscript:
+      case Tag::kTemplate:
+      case Tag::kSvg:
+        skip = true;
+        break;
       default:
         break;
     }
   }
   if (n->attr_count != 0) VisitHintAttrs(n, order, c);
+  return skip;
 }
 
 // The class and id words, their tables built once.
@@ -395,8 +409,7 @@ Collected Collect(const Document& doc) {
     ++order;
     bool skip = false;
     if (n->is_element()) {
-      VisitElement(n, order, &c);
-      skip = IsSkippedTag(n) || n->Is(Tag::kTitle);
+      skip = VisitElement(n, order, &c);
     } else if (n->is_text() && c.texts.size() < 5000 && n->data.size() >= 6) {
       // The walk never enters skipped elements or the title, so this text
       // is visible (the document node itself holds no text).
