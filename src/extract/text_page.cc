@@ -92,6 +92,15 @@ bool EndsSentence(std::string_view s) {
   return false;
 }
 
+// Text copied from a fixed-width view (a mail, a terminal, a PDF) breaks
+// paragraphs into lines. A line goes on the one before when nothing
+// separates them, the one before is prose (six words or more) that has not
+// ended its sentence, and this one starts in lowercase: a new paragraph,
+// a heading or a menu item would start with a capital, a digit or a mark.
+bool ContinuesWrappedLine(const Line& previous, std::string_view next) {
+  return previous.words >= 6 && !EndsSentence(previous.text) && !next.empty() && next[0] >= 'a' && next[0] <= 'z';
+}
+
 // Section headers after which nothing is the article any more.
 bool IsFooterCue(std::string_view lower) {
   static constexpr std::string_view kCues[] = {
@@ -246,15 +255,23 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   }
   std::vector<Line> lines;
   size_t pos = 0;
+  bool blank_before = true;
   while (pos <= utf8_text.size()) {
     size_t end = utf8_text.find('\n', pos);
     if (end == std::string_view::npos) end = utf8_text.size();
     std::string text = NormalizeLine(utf8_text.substr(pos, end - pos));
-    if (!text.empty()) {
+    if (text.empty()) {
+      blank_before = true;
+    } else if (!blank_before && ContinuesWrappedLine(lines.back(), text)) {
+      lines.back().text += ' ';
+      lines.back().text += text;
+      lines.back().words += CountWords(text);
+    } else {
       Line l;
       l.words = CountWords(text);
       l.text = std::move(text);
       lines.push_back(std::move(l));
+      blank_before = false;
     }
     pos = end + 1;
   }

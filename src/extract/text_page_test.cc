@@ -123,6 +123,32 @@ TEST(TextPage, ReadsASecondLayout) {
   EXPECT_EQ(r.paragraphs.size(), 3u);
 }
 
+// A page copied from a fixed-width view: paragraphs hard-wrapped, a blank
+// line between them. Wrapped lines join; short lines, sentence ends and
+// capitalised starts keep their own (so a wrap just before a name is missed:
+// joining there would also glue a title to the date line under it).
+TEST(TextPage, JoinsHardWrappedParagraphs) {
+  constexpr char kWrapped[] =
+      "Harbor Board Delays Vote on New Ferry Terminal\n"
+      "By Laura Chen\n"
+      "\n"
+      "PORTVILLE - The harbor board put off a vote on the new ferry terminal on Tuesday\n"
+      "after residents asked for more time to study the plan and its\n"
+      "cost to the town.\n"
+      "\n"
+      "Board members said they would meet again in two weeks, when engineers\n"
+      "are expected to present a revised budget for the project.\n";
+  Record r = ReadTextPage(kWrapped, "wrapped.txt");
+  EXPECT_EQ(r.title, "Harbor Board Delays Vote on New Ferry Terminal");
+  ASSERT_EQ(r.paragraphs.size(), 2u);
+  EXPECT_EQ(r.paragraphs[0],
+            "PORTVILLE - The harbor board put off a vote on the new ferry terminal on Tuesday after residents "
+            "asked for more time to study the plan and its cost to the town.");
+  EXPECT_EQ(r.paragraphs[1],
+            "Board members said they would meet again in two weeks, when engineers are expected to present a "
+            "revised budget for the project.");
+}
+
 TEST(TextPage, HostileInput) {
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 131) % 256);
