@@ -437,16 +437,32 @@ struct DateChoice {
   bool found = false;
 };
 
-int64_t NowEpochSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+// How a page's dates are read: the day/month order its language implies,
+// and the latest moment a publication date can have.
+struct DateReading {
+  DateLocale locale;
+  int64_t latest_epoch_seconds;
+};
+
+// A page cannot be published after it was fetched: the fetch time (WARC-Date)
+// when known, else now, so that reading an archive gives the same answer
+// whenever it is read. Two days of slack for zones and skewed clocks.
+int64_t LatestPlausible(std::string_view fetch_date) {
+  int64_t latest = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch()).count();
+  std::optional<DateTime> fetched = ParseDate(fetch_date);
+  if (fetched && fetched->granularity >= DateGranularity::kDay) {
+    latest = LocalEpochSeconds(*fetched) - (fetched->has_offset ? int64_t{fetched->utc_offset_minutes} * 60 : 0);
+  }
+  return latest + 2 * 86400;
 }
 
-// A page date must be a day or finer, not before the web, not in the future.
-bool Plausible(const DateTime& d) {
+// A page date must be a day or finer, not before the web, not after the
+// page was fetched.
+bool Plausible(const DateTime& d, const DateReading& reading) {
   if (d.granularity < DateGranularity::kDay || d.year < 1995) return false;
   int64_t t = LocalEpochSeconds(d) - (d.has_offset ? int64_t{d.utc_offset_minutes} * 60 : 0);
-  return t <= NowEpochSeconds() + 2 * 86400;
+  return t <= reading.latest_epoch_seconds;
 }
 
 // Unix time in seconds or milliseconds, as some sites write their dates.
@@ -462,14 +478,14 @@ std::optional<DateTime> EpochDate(std::string_view s) {
   return DateTimeFromUnixSeconds(v);
 }
 
-std::optional<DateTime> ParseValue(std::string_view s, DateLocale locale) {
+std::optional<DateTime> ParseValue(std::string_view s, const DateReading& reading) {
   std::string text = Collapse(s);
   if (auto e = EpochDate(text)) return e;
   DateParseOptions o;
-  o.locale = locale;
+  o.locale = reading.locale;
   o.min_year = 1995;
   for (const DateMatch& m : FindDates(text, o, 4)) {
-    if (Plausible(m.value)) return m.value;
+    if (Plausible(m.value, reading)) return m.value;
   }
   return std::nullopt;
 }
@@ -495,11 +511,12 @@ constexpr std::string_view kModifiedKeys[] = {
     "article:modified_time", "og:updated_time", "datemodified", "article:updated_time", "dc.date.modified",
     "dcterms.modified", "last-modified", "modified", "article.updated", "lastmod", "updated_time"};
 
-std::optional<DateTime> FromMeta(const Collected& c, std::span<const std::string_view> keys, DateLocale locale) {
+std::optional<DateTime> FromMeta(const Collected& c, std::span<const std::string_view> keys,
+                                 const DateReading& reading) {
   for (std::string_view k : keys) {
     for (const auto& [key, value] : c.metas) {
       if (key != k) continue;
-      if (auto d = ParseValue(value, locale)) return d;
+      if (auto d = ParseValue(value, reading)) return d;
     }
   }
   return std::nullopt;
@@ -507,30 +524,30 @@ std::optional<DateTime> FromMeta(const Collected& c, std::span<const std::string
 
 // Site-specific meta names that still say what they hold
 // ("five_hundred_pixels:uploaded", "vr:published_time").
-std::optional<DateTime> FromLooseMeta(const Collected& c, DateLocale locale) {
+std::optional<DateTime> FromLooseMeta(const Collected& c, const DateReading& reading) {
   for (const auto& [key, value] : c.metas) {
     bool dated = Has(key, "publish") || Has(key, "upload") || Has(key, "creat") || Has(key, "date") ||
                  Has(key, "issued") || Has(key, "posted");
     bool other = Has(key, "modif") || Has(key, "updat") || Has(key, "expir") || Has(key, "valid") ||
                  Has(key, "birth") || Has(key, "end") || Has(key, "start");
     if (!dated || other) continue;
-    if (auto d = ParseValue(value, locale)) return d;
+    if (auto d = ParseValue(value, reading)) return d;
   }
   return std::nullopt;
 }
 
 // The date written in an element's text; with prefer_published, an
 // "Updated ..." stamp gives way to another date in the same element.
-std::optional<DateTime> TextDate(const Node* n, DateLocale locale, bool prefer_published) {
+std::optional<DateTime> TextDate(const Node* n, const DateReading& reading, bool prefer_published) {
   std::string text = VisibleText(n, 400);
   if (text.size() > 300) return std::nullopt;
   DateParseOptions o;
-  o.locale = locale;
+  o.locale = reading.locale;
   o.min_year = 1995;
   std::vector<DateMatch> found = FindDates(text, o, 6);
   std::optional<DateTime> first;
   for (const DateMatch& m : found) {
-    if (!Plausible(m.value)) continue;
+    if (!Plausible(m.value, reading)) continue;
     if (!first) first = m.value;
     if (!prefer_published) break;
     std::string before = Lower(text.substr(m.begin > 30 ? m.begin - 30 : 0, std::min<size_t>(m.begin, 30)));
@@ -543,26 +560,26 @@ std::optional<DateTime> TextDate(const Node* n, DateLocale locale, bool prefer_p
 }
 
 // The date an element states: a machine-readable attribute, else its text.
-std::optional<DateTime> FromElement(const Node* n, DateLocale locale, bool prefer_published) {
+std::optional<DateTime> FromElement(const Node* n, const DateReading& reading, bool prefer_published) {
   for (std::string_view attr : {"datetime", "content", "title", "data-date", "data-time", "data-timestamp"}) {
     if (const std::string_view* v = n->Attr(attr)) {
-      if (auto d = ParseValue(*v, locale)) return d;
+      if (auto d = ParseValue(*v, reading)) return d;
     }
   }
-  return TextDate(n, locale, prefer_published);
+  return TextDate(n, reading, prefer_published);
 }
 
 // The first element stating a date, looking after the main heading first:
 // dates above it are often the site's ("today is ...") or other stories'.
 template <typename List>
-std::optional<DateTime> FirstElementDate(List& nodes, uint32_t h1_order, DateLocale locale,
+std::optional<DateTime> FirstElementDate(List& nodes, uint32_t h1_order, const DateReading& reading,
                                          bool skip_offtopic) {
   for (bool after_h1 : {true, false}) {
     if (after_h1 && h1_order == UINT32_MAX) continue;
     for (size_t i = 0; const Ordered* o = At(nodes, i); ++i) {
       if (after_h1 && o->order < h1_order) continue;
       if (skip_offtopic && InOffTopicZone(o->node)) continue;
-      if (auto d = FromElement(o->node, locale, true)) return d;
+      if (auto d = FromElement(o->node, reading, true)) return d;
     }
   }
   return std::nullopt;
@@ -573,10 +590,10 @@ std::optional<DateTime> FirstElementDate(List& nodes, uint32_t h1_order, DateLoc
 // Uhr") beats one inside a sentence or caption, then the nearer one wins,
 // after the heading before above it. Without a heading, the most frequent
 // date (ties: the earliest in the page).
-std::optional<DateTime> FromText(const Collected& c, DateLocale locale, bool allow_offtopic) {
+std::optional<DateTime> FromText(const Collected& c, const DateReading& reading, bool allow_offtopic) {
   constexpr int64_t kNear = 25;  // text runs from the heading
   DateParseOptions o;
-  o.locale = locale;
+  o.locale = reading.locale;
   o.min_year = 1995;
   struct Seen {
     DateTime value;
@@ -602,7 +619,7 @@ std::optional<DateTime> FromText(const Collected& c, DateLocale locale, bool all
     if (!allow_offtopic && InOffTopicZone(t.node)) continue;
     size_t text_len = Collapse(t.node->data).size();
     for (const DateMatch& m : found) {
-      if (!Plausible(m.value)) continue;
+      if (!Plausible(m.value, reading)) continue;
       if (h1_index >= 0) {
         int64_t distance = static_cast<int64_t>(i) - h1_index;
         if (distance >= -kNear && distance <= kNear) {
@@ -646,9 +663,9 @@ bool HasPublicationCue(std::string_view lower) {
 
 // A date the text itself introduces as the publication date
 // ("Veröffentlicht am 16.08.2019", "Posted on May 3, 2019").
-std::optional<DateTime> FromCuedText(const Collected& c, DateLocale locale) {
+std::optional<DateTime> FromCuedText(const Collected& c, const DateReading& reading) {
   DateParseOptions o;
-  o.locale = locale;
+  o.locale = reading.locale;
   o.min_year = 1995;
   std::string_view previous;
   size_t budget = 400000;
@@ -660,7 +677,7 @@ std::optional<DateTime> FromCuedText(const Collected& c, DateLocale locale) {
     for (const DateMatch& m : found) {
       std::string before(m.begin < 48 ? previous.substr(previous.size() > 48 ? previous.size() - 48 : 0) : "");
       before += text.substr(m.begin > 48 ? m.begin - 48 : 0, std::min<size_t>(m.begin, 48));
-      if (Plausible(m.value) && HasPublicationCue(Lower(before)) && !InOffTopicZone(t.node)) return m.value;
+      if (Plausible(m.value, reading) && HasPublicationCue(Lower(before)) && !InOffTopicZone(t.node)) return m.value;
     }
     previous = text;
   }
@@ -671,12 +688,13 @@ int64_t DayNumber(const DateTime& d) { return LocalEpochSeconds(DateTime{d.year,
 
 // The calendar day readers are shown: in the URL, or written in the
 // article's time and date elements.
-std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTime>& url_date, DateLocale locale) {
+std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTime>& url_date,
+                                  const DateReading& reading) {
   if (url_date && url_date->granularity >= DateGranularity::kDay) return url_date;
   auto first = [&](auto& list) -> std::optional<DateTime> {
     for (size_t i = 0; const Ordered* o = At(list, i); ++i) {
       if (InOffTopicZone(o->node)) continue;
-      if (auto d = TextDate(o->node, locale, true)) return d;
+      if (auto d = TextDate(o->node, reading, true)) return d;
     }
     return std::nullopt;
   };
@@ -686,9 +704,9 @@ std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTi
 }
 
 std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,
-                                        DateLocale locale) {
+                                        const DateReading& reading) {
   std::optional<DateTime> url_date = DateFromUrl(url);
-  if (url_date && !Plausible(*url_date)) url_date.reset();
+  if (url_date && !Plausible(*url_date, reading)) url_date.reset();
   // A UTC timestamp may fall on another calendar day than the one the
   // newsroom printed: when the page shows the neighbouring day and a
   // plausible zone (within ten hours) explains the difference, that day wins.
@@ -696,27 +714,27 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
     if (!d.has_time || !d.has_offset || d.utc_offset_minutes != 0) return d;
     // Between 10:00 and 14:00 UTC no zone within ten hours changes the day.
     if (d.hour >= 10 && d.hour < 14) return d;
-    std::optional<DateTime> shown = ShownDate(c, url_date, locale);
+    std::optional<DateTime> shown = ShownDate(c, url_date, reading);
     if (!shown) return d;
     int64_t diff = DayNumber(*shown) - DayNumber(d);
     if ((diff == 1 && d.hour >= 14) || (diff == -1 && d.hour < 10)) return *shown;
     return d;
   };
   std::optional<DateTime> ld_date;
-  if (!ld.published.empty()) ld_date = ParseValue(ld.published, locale);
+  if (!ld.published.empty()) ld_date = ParseValue(ld.published, reading);
   if (ld_date && ld.published_from_article) return settle(*ld_date);
-  if (auto d = FromMeta(c, kPublishedKeys, locale)) return settle(*d);
+  if (auto d = FromMeta(c, kPublishedKeys, reading)) return settle(*d);
   if (ld_date) return settle(*ld_date);
-  if (auto d = FirstElementDate(c.itemprop_dates, UINT32_MAX, locale, false)) return d;
-  if (auto d = FromLooseMeta(c, locale)) return d;
+  if (auto d = FirstElementDate(c.itemprop_dates, UINT32_MAX, reading, false)) return d;
+  if (auto d = FromLooseMeta(c, reading)) return d;
   if (url_date) return url_date;
-  if (auto d = FromCuedText(c, locale)) return d;
-  if (auto d = FirstElementDate(c.times, c.h1_order, locale, true)) return d;
+  if (auto d = FromCuedText(c, reading)) return d;
+  if (auto d = FirstElementDate(c.times, c.h1_order, reading, true)) return d;
   HintList hints(c, IsDateHint);
-  if (auto d = FirstElementDate(hints, c.h1_order, locale, true)) return d;
-  if (auto d = FromText(c, locale, false)) return d;
+  if (auto d = FirstElementDate(hints, c.h1_order, reading, true)) return d;
+  if (auto d = FromText(c, reading, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
-  return FromText(c, locale, true);
+  return FromText(c, reading, true);
 }
 
 // ---------------------------------------------------------------------------
@@ -847,7 +865,7 @@ std::vector<std::string> AuthorsFromBylineText(const Collected& c, std::string_v
 
 }  // namespace
 
-PageMetadata ExtractMetadata(const Document& doc, std::string_view url) {
+PageMetadata ExtractMetadata(const Document& doc, std::string_view url, std::string_view fetch_date) {
   PageMetadata m;
   if (!doc.root()) return m;
   Collected c = Collect(doc);
@@ -884,14 +902,14 @@ PageMetadata ExtractMetadata(const Document& doc, std::string_view url) {
   if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(MetaValue(c, {"og:locale"}));
   if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(ld.language);
 
-  DateLocale locale = LocaleOf(m.language_hint);
-  if (std::optional<DateTime> d = ChoosePublished(c, ld, url, locale)) {
+  const DateReading reading{LocaleOf(m.language_hint), LatestPlausible(fetch_date)};
+  if (std::optional<DateTime> d = ChoosePublished(c, ld, url, reading)) {
     m.published = FormatIsoLocal(*d);
     m.published_utc = FormatIsoUtc(*d);
   }
   std::optional<DateTime> mod;
-  if (!ld.modified.empty()) mod = ParseValue(ld.modified, locale);
-  if (!mod) mod = FromMeta(c, kModifiedKeys, locale);
+  if (!ld.modified.empty()) mod = ParseValue(ld.modified, reading);
+  if (!mod) mod = FromMeta(c, kModifiedKeys, reading);
   if (mod) m.modified = FormatIsoLocal(*mod);
 
   m.authors = AuthorsFromMeta(c, ld, m.site_name);

@@ -31,7 +31,9 @@ struct PageMetadata {
   std::string image;  // og:image
 };
 
-PageMetadata ExtractMetadata(const Document& doc, std::string_view url);
+// `fetch_date` (WARC-Date, ISO 8601; may be empty) bounds the publication
+// date: none later than two days after it (after now when it is empty).
+PageMetadata ExtractMetadata(const Document& doc, std::string_view url, std::string_view fetch_date = {});
 
 }  // namespace warta::meta
 

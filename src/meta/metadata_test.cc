@@ -133,6 +133,29 @@ TEST(Metadata, SiteNameFallsBackToTheDomain) {
             "Harian Pagi");
 }
 
+// A page fetched on a known day cannot have been published after it: the
+// bound is the fetch time (WARC-Date) when there is one, so an archive reads
+// the same whenever it is read; two days of slack for zones.
+TEST(Metadata, FetchDateBoundsThePublicationDate) {
+  const std::string html =
+      "<html><head><meta property=\"article:published_time\" content=\"2025-12-03T10:00:00+07:00\">"
+      "</head><body><p>Text.</p></body></html>";
+  std::unique_ptr<Document> doc = ParseHtml(html);
+  struct Case {
+    const char* fetch_date;
+    const char* published;
+  } cases[] = {
+      {"", "2025-12-03T10:00:00+07:00"},                      // bounded by now only
+      {"2025-12-04T08:00:00Z", "2025-12-03T10:00:00+07:00"},  // fetched after it
+      {"2025-12-02T08:00:00Z", "2025-12-03T10:00:00+07:00"},  // within the slack
+      {"2025-11-20T08:00:00Z", ""},                           // a date from the future
+      {"not a date", "2025-12-03T10:00:00+07:00"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ExtractMetadata(*doc, "", c.fetch_date).published, c.published) << c.fetch_date;
+  }
+}
+
 TEST(Metadata, HostileInput) {
   std::string deep;
   for (int i = 0; i < 20000; ++i) deep += "<div class='date'>";

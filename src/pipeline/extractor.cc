@@ -93,7 +93,7 @@ void FinishRecord(std::string_view language_hint, Record* r) {
 Record FromHtml(std::string_view utf8, const Page& page, std::string* language_hint) {
   Record r;
   std::unique_ptr<Document> doc = ParseHtml(utf8);
-  meta::PageMetadata m = meta::ExtractMetadata(*doc, page.url);
+  meta::PageMetadata m = meta::ExtractMetadata(*doc, page.url, page.fetch_date);
   extract::Content content = extract::ExtractContent(*doc, {page.url, m.language_hint});
   r.canonical_url = std::move(m.canonical_url);
   r.title = std::move(m.title);
