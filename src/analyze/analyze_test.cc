@@ -74,6 +74,22 @@ TEST(AnalyzeEntities, EnglishAppositiveAfterTheName) {
   EXPECT_TRUE(Has(lopez->roles, "spokeswoman for the ministry"));
 }
 
+// The tagger reads "State Marcus Ellery" after "Secretary of" as one
+// organisation; the person named earlier takes the name back and the title
+// becomes the role.
+TEST(AnalyzeEntities, PersonNameInsideATitledOrganisationSpan) {
+  Analysis a = AnalyzeText(
+      "Marcus Ellery arrived in Jakarta on Tuesday for two days of talks. "
+      "U.S. Secretary of State Marcus Ellery said the talks were useful.",
+      "en");
+  const analysis::Entity* ellery = Named(a, "Marcus Ellery");
+  ASSERT_NE(ellery, nullptr);
+  EXPECT_EQ(ellery->type, "PER");
+  EXPECT_EQ(ellery->mentions.size(), 2u);
+  EXPECT_TRUE(Has(ellery->roles, "Secretary of State"));
+  EXPECT_EQ(Named(a, "State Marcus Ellery"), nullptr);
+}
+
 TEST(AnalyzeEntities, MentionOffsetsAreCodePoints) {
   std::string text = "“Ini penting,” kata Menteri Keuangan Sri Mulyani di Zürich, Swiss, pada Senin.";
   Analysis a = AnalyzeText(text, "id");

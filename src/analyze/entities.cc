@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analyze/doc.h"
 #include "nlp/gazetteer.h"
@@ -113,6 +114,7 @@ class EntityFinder {
     FindInstitutions();
     Cover();
     MatchAcronyms();
+    SplitTrailingPersons();
     std::sort(mentions_.begin(), mentions_.end(), [](const TokenMention& a, const TokenMention& b) {
       return a.tb < b.tb;
     });
@@ -297,6 +299,35 @@ class EntityFinder {
         if (!builtin) continue;
       }
       mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(t + 1), type, -1});
+    }
+  }
+
+  // "U.S. Secretary of State Antony Blinken" tagged as one organisation:
+  // when a mention of another type ends with the whole name (two words or
+  // more) of a person named elsewhere in the text, and a role word stands in
+  // what comes before the name or just before the mention, those words are
+  // that person and the rest is left to role attachment. (Without the role
+  // word, product and event names that end like a mis-tagged "person" would
+  // be cut: "Star Wars Jedi", "MacBook Pro".)
+  void SplitTrailingPersons() {
+    std::unordered_set<std::string> people;
+    for (const TokenMention& m : mentions_) {
+      if (m.type == "PER" && m.te - m.tb >= 2) people.insert(Lower(doc_.Range(m.tb, m.te)));
+    }
+    if (people.empty()) return;
+    for (TokenMention& m : mentions_) {
+      if (m.type == "PER") continue;
+      bool role_before = false;
+      for (uint32_t b = m.tb + 1; b + 2 <= m.te; ++b) {
+        for (uint32_t t = b == m.tb + 1 ? (m.tb >= 2 ? m.tb - 2 : 0) : b - 1; t < b; ++t) {
+          role_before = role_before || IsRoleAt(t);
+        }
+        if (role_before && people.count(Lower(doc_.Range(b, m.te)))) {
+          m.tb = b;
+          m.type = "PER";
+          break;
+        }
+      }
     }
   }
 
