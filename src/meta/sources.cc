@@ -223,8 +223,10 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
     std::string_view ph(phrase.data(), phrase.size());
     bool end;
     while (p < ph.size()) {
+      const size_t from = p;
       std::string_view w = NextWord(ph, &p, &end);
       if (!w.empty()) words.push_back(w);
+      if (p == from) ++p;  // NextWord stops at a delimiter ('\n', ',') without taking it
     }
     for (size_t i = 0; i < words.size(); ++i) {
       if (!StartsUpper(words[i])) continue;

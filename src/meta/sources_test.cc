@@ -32,6 +32,15 @@ TEST(Sources, FindsCitedOutlets) {
   for (const Case& c : cases) EXPECT_EQ(FindCitedSources(c.text), c.want) << c.text;
 }
 
+// Regression (found by meta_fuzz): an after-verb phrase holding line breaks
+// ("xz\n\n... W wrote") looped for ever, the word splitter stopping at the
+// '\n' without stepping over it.
+TEST(Sources, PhraseWithLineBreaksEnds) {
+  const std::string text = "&<z tqd=a.xz" + std::string(79, '\n') + " iozz W wrote. Ae & = to";
+  EXPECT_TRUE(FindCitedSources(text).empty());
+  EXPECT_EQ(FindCitedSources("Two died,\nthe\nAssociated Press reported."), std::vector<std::string>{"AP"});
+}
+
 TEST(Sources, KnownNamesAndOutletShapes) {
   EXPECT_EQ(KnownSourceName("ANTARA"), "Antara");
   EXPECT_EQ(KnownSourceName("Associated Press"), "AP");
