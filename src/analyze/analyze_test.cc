@@ -90,6 +90,16 @@ TEST(AnalyzeEntities, PersonNameInsideATitledOrganisationSpan) {
   EXPECT_EQ(Named(a, "State Marcus Ellery"), nullptr);
 }
 
+// English titles put their modifiers before the head word: they belong to
+// the role.
+TEST(AnalyzeEntities, EnglishTitleKeepsItsModifiers) {
+  Analysis a = AnalyzeText(
+      "Officials said Interior Minister Clara Voss visited the port on Monday.", "en");
+  const analysis::Entity* voss = Named(a, "Clara Voss");
+  ASSERT_NE(voss, nullptr);
+  EXPECT_TRUE(Has(voss->roles, "Interior Minister")) << (voss->roles.empty() ? "" : voss->roles[0]);
+}
+
 TEST(AnalyzeEntities, MentionOffsetsAreCodePoints) {
   std::string text = "“Ini penting,” kata Menteri Keuangan Sri Mulyani di Zürich, Swiss, pada Senin.";
   Analysis a = AnalyzeText(text, "id");

@@ -34,6 +34,10 @@ constexpr std::string_view kRoleWords[] = {
     "negotiator", "diplomat", "premier", "emir", "sheikh", "sultan", "speaker", "mp", "sen.", "rep.", "gov.",
 };
 
+// Words that open a noun phrase without being part of a title.
+constexpr std::string_view kDeterminers[] = {"the", "a",   "an",    "my",   "his",  "her",
+                                             "its", "our", "their", "your", "this", "that"};
+
 // Words that may sit inside a role phrase without ending it.
 constexpr std::string_view kRoleGlue[] = {"utama", "khusus", "senior", "luar", "negeri", "dalam", "urusan",
                                           "bidang", "untuk", "the", "of", "for", "foreign", "special",
@@ -554,11 +558,16 @@ class EntityFinder {
                                    doc_.lower[role_start - 1] == "prime" || doc_.lower[role_start - 1] == "juru")) {
           --role_start;
         }
-        // "French President": a nationality or place written before the title.
-        while (role_start > sb && covered_[role_start - 1] >= 0 && doc_.Capitalized(role_start - 1) &&
-               mentions_[covered_[role_start - 1]].type != "PER") {
-          --role_start;
-        }
+        // "French President": a nationality or place written before the title;
+        // in English also the title's own capitalised words before its head
+        // ("Foreign Minister", "Interim Police Chief"), but not a determiner.
+        // (Indonesian titles grow after the head: "Menteri Luar Negeri".)
+        auto extends_title = [&](uint32_t t) {
+          if (!doc_.Capitalized(t) || Stop(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord) return false;
+          if (covered_[t] >= 0) return mentions_[covered_[t]].type != "PER";
+          return !doc_.indonesian && !In(kDeterminers, doc_.lower[t]);
+        };
+        while (role_start > sb && extends_title(static_cast<uint32_t>(role_start - 1))) --role_start;
         break;
       }
       bool name_like = doc_.Capitalized(j) || covered_[j] >= 0 || In(kRoleGlue, doc_.lower[j]) ||
