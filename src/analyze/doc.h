@@ -3,6 +3,7 @@
 #ifndef WARTA_ANALYZE_DOC_H_
 #define WARTA_ANALYZE_DOC_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,6 +15,13 @@
 #include "warta/analyze.h"
 
 namespace warta::analyze {
+
+// Whether `w` is one of a word list's entries (the lists are short constant
+// arrays; the longer ones sit behind a WordShapes filter first).
+template <size_t N>
+bool In(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
 
 struct Doc {
   std::string_view text;  // valid UTF-8

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "analyze/doc.h"
+#include "nlp/ascii.h"
 #include "nlp/gazetteer.h"
 #include "nlp/word_shapes.h"
 #include "warta/ner.h"
@@ -68,11 +69,6 @@ constexpr Acronym kAcronyms[] = {
     {"amerika", "amerika serikat"}, {"america", "united states"},
 };
 
-template <size_t N>
-bool In(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
-
 // Filters of the longer lists, so most words are turned away before a
 // linear search (no false negatives: the same answers).
 template <size_t N>
@@ -96,14 +92,6 @@ bool IsAllCaps(std::string_view t) {
     if (!(c >= 'A' && c <= 'Z') && c != '.') return false;
   }
   return true;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 class EntityFinder {
@@ -286,7 +274,7 @@ class EntityFinder {
       if (doc_.lower[t] != "(" || doc_.lower[t + 2] != ")" || !IsAllCaps(doc_.Tok(t + 1))) continue;
       int32_t m = covered_[t - 1];
       if (m < 0) continue;
-      acronym_of_[std::string(doc_.Tok(t + 1))] = Lower(doc_.Range(mentions_[m].tb, mentions_[m].te));
+      acronym_of_[std::string(doc_.Tok(t + 1))] = nlp::LowerAscii(doc_.Range(mentions_[m].tb, mentions_[m].te));
       if (covered_[t + 1] < 0) {
         mentions_.push_back({static_cast<uint32_t>(t + 1), static_cast<uint32_t>(t + 2), mentions_[m].type, -1});
       }
@@ -316,7 +304,7 @@ class EntityFinder {
   void SplitTrailingPersons() {
     std::unordered_set<std::string> people;
     for (const TokenMention& m : mentions_) {
-      if (m.type == "PER" && m.te - m.tb >= 2) people.insert(Lower(doc_.Range(m.tb, m.te)));
+      if (m.type == "PER" && m.te - m.tb >= 2) people.insert(nlp::LowerAscii(doc_.Range(m.tb, m.te)));
     }
     if (people.empty()) return;
     for (TokenMention& m : mentions_) {
@@ -326,7 +314,7 @@ class EntityFinder {
         for (uint32_t t = b == m.tb + 1 ? (m.tb >= 2 ? m.tb - 2 : 0) : b - 1; t < b; ++t) {
           role_before = role_before || IsRoleAt(t);
         }
-        if (role_before && people.count(Lower(doc_.Range(b, m.te)))) {
+        if (role_before && people.count(nlp::LowerAscii(doc_.Range(b, m.te)))) {
           m.tb = b;
           m.type = "PER";
           break;
@@ -348,7 +336,9 @@ class EntityFinder {
   void Merge() {
     std::unordered_map<std::string, int32_t> by_text;
     std::vector<std::string> texts(mentions_.size());
-    for (size_t m = 0; m < mentions_.size(); ++m) texts[m] = Lower(doc_.Range(mentions_[m].tb, mentions_[m].te));
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      texts[m] = nlp::LowerAscii(doc_.Range(mentions_[m].tb, mentions_[m].te));
+    }
     // Full names first, so a surname finds them whichever comes first.
     for (int pass = 0; pass < 2; ++pass) {
       if (pass == 1) IndexNameParts(by_text);
@@ -525,13 +515,13 @@ class EntityFinder {
     for (Descriptor& d : descriptors_) {
       TokenMention& tm = mentions_[d.mention];
       const std::string& head = doc_.lower[d.role_word];
-      std::string owner = Lower(entities_[tm.entity].name);
+      std::string owner = nlp::LowerAscii(entities_[tm.entity].name);
       owner = owner.substr(owner.rfind(' ') == std::string::npos ? 0 : owner.rfind(' ') + 1);
       for (analysis::Entity& e : entities_) {
         if (static_cast<int32_t>(e.id) == tm.entity || e.type != "PER") continue;
         bool match = false;
         for (const std::string& role : e.roles) {
-          std::string low = Lower(role);
+          std::string low = nlp::LowerAscii(role);
           match = match || (low.starts_with(head + " ") && low.find(owner) != std::string::npos);
         }
         if (!match) continue;

@@ -51,11 +51,6 @@ constexpr Unit kUnits[] = {{"jam", 'H'},  {"hour", 'H'},  {"hours", 'H'},   {"me
                            {"minutes", 'M'}, {"hari", 'D'}, {"day", 'D'},   {"days", 'D'},  {"pekan", 'W'},
                            {"week", 'W'}, {"weeks", 'W'}};
 
-template <size_t N>
-bool In(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
-
 bool Meetingish(std::string_view type) { return type == "meeting" || type == "talks"; }
 
 const nlp::WordShapes& TriggerShapes() {

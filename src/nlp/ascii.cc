@@ -23,4 +23,10 @@ void LowerAscii(std::string_view s, char* out) {
   for (; k < s.size(); ++k) out[k] = s[k] >= 'A' && s[k] <= 'Z' ? static_cast<char>(s[k] + 32) : s[k];
 }
 
+std::string LowerAscii(std::string_view s) {
+  std::string out(s.size(), '\0');
+  LowerAscii(s, out.data());
+  return out;
+}
+
 }  // namespace warta::nlp

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "base/utf8.h"
+#include "nlp/ascii.h"
 
 namespace warta::nlp {
 namespace {
@@ -15,17 +16,9 @@ namespace {
 // costs time for nothing.
 constexpr size_t kMaxScanBytes = 32 * 1024;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // "en-US" -> "en", "id_ID" -> "id", "English" -> "en" (via CLD2's names).
 std::string NormalizeDeclared(std::string_view declared) {
-  std::string d = Lower(declared);
+  std::string d = LowerAscii(declared);
   size_t cut = d.find_first_of("-_;, ");
   if (cut != std::string::npos) d.resize(cut);
   if (d.empty()) return d;
