@@ -193,7 +193,7 @@ void FeatureExtractor::Sentinel(std::string_view text, TokenInfo* t) {
 }
 
 void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const Gazetteer* gazetteer, int bits,
-                               SentenceFeatures* out) {
+                               SentenceFeatures* out, Coverage coverage) {
   const size_t n = tokens.size();
   bits_ = bits;
   size_t room = kStart.size() * 2 + kEnd.size() * 2;
@@ -223,7 +223,20 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   }
   buckets_[0] = buckets_[1] = sentinel_[0];
   buckets_[n + 2] = buckets_[n + 3] = sentinel_[1];
-  for (size_t i = 0; i < n; ++i) buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2]);
+  MarkSkipped(coverage, &out->skipped);
+  const std::vector<uint8_t>& skipped = out->skipped;
+  for (size_t i = 0; i < n; ++i) {
+    // A covered token reads the buckets of the two tokens on either side;
+    // the others need only the word hash, for the gazetteer.
+    bool read = false;
+    for (size_t j = i < 2 ? 0 : i - 2; j <= std::min(n - 1, i + 2) && !read; ++j) read = !skipped[j];
+    if (read) {
+      buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2]);
+    } else {
+      const TokenInfo& t = info_[i + 2];
+      buckets_[i + 2].word_hash = WordHash(std::string_view(text_.data() + t.lower, t.lower_size));
+    }
+  }
   hits_.assign(n, GazetteerHit{});
   if (gazetteer) {
     keys_.resize(n);
@@ -243,10 +256,19 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   uint32_t* p = begin;
   for (size_t i = 0; i < n; ++i) {
     out->offsets[i] = static_cast<uint32_t>(p - begin);
-    p = TokenFeatures(i, p);
+    if (!out->skipped[i]) p = TokenFeatures(i, p);
   }
   out->offsets[n] = static_cast<uint32_t>(p - begin);
   out->buckets.assign(begin, p);
+}
+
+void FeatureExtractor::MarkSkipped(Coverage coverage, std::vector<uint8_t>* skipped) const {
+  const size_t n = info_.size() - 4;
+  skipped->assign(n, 0);
+  if (coverage != Coverage::kSkipUncased || mode_ != 'n') return;
+  // info_[i + 2] is token i; the sentinels have no capitals.
+  auto cased = [&](size_t pos) { return (info_[pos].flags & kHasUpper) != 0; };
+  for (size_t i = 0; i < n; ++i) (*skipped)[i] = !cased(i + 1) && !cased(i + 2) && !cased(i + 3);
 }
 
 FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) const {

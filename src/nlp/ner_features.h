@@ -35,6 +35,9 @@ inline constexpr uint32_t kNerFeatureVersion = 1;
 struct SentenceFeatures {
   std::vector<uint32_t> buckets;
   std::vector<uint32_t> offsets;
+  // Per token: 1 when Extract skipped it (see kSkipUncased); such a token
+  // has no buckets and is tagged O.
+  std::vector<uint8_t> skipped;
   size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
 };
 
@@ -42,12 +45,23 @@ struct SentenceFeatures {
 // invalid UTF-8 becomes U+FFFD) to *out.
 void LowerUtf8(std::string_view s, std::string* out);
 
+// Which tokens Extract gives features to.
+enum class Coverage {
+  kAll,
+  // In a sentence with ordinary casing, a token without a capital letter
+  // whose neighbours have none either is left out (tagged O): entities are
+  // written with capitals in such text, and a lowercase word inside or at
+  // the edge of one ("bin", "ketua DPR") has a capitalised neighbour. All
+  // lowercase or all capitals sentences are covered whole. Tagging only.
+  kSkipUncased,
+};
+
 class FeatureExtractor {
  public:
   // Buckets are in [0, 2^bits). `gazetteer` may be null (no gazetteer
   // features).
   void Extract(std::span<const std::string_view> tokens, const Gazetteer* gazetteer, int bits,
-               SentenceFeatures* out);
+               SentenceFeatures* out, Coverage coverage = Coverage::kAll);
 
   // What the features need of one token: spans of text_ and code point
   // boundaries.
@@ -99,6 +113,7 @@ class FeatureExtractor {
   TokenBuckets BucketsOf(const TokenInfo& t) const;
   const TokenBuckets& CachedBuckets(std::string_view token, const TokenInfo& t);
   uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
+  void MarkSkipped(Coverage coverage, std::vector<uint8_t>* skipped) const;
 
   int bits_ = 0;
   char mode_ = 0;

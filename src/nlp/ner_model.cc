@@ -411,7 +411,7 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
   ids->clear();
   for (size_t begin = 0; begin < tokens.size(); begin += kMaxPiece) {
     const auto piece = tokens.subspan(begin, std::min(kMaxPiece, tokens.size() - begin));
-    s.extractor.Extract(piece, &m.gazetteer, m.bits, &s.feats);
+    s.extractor.Extract(piece, &m.gazetteer, m.bits, &s.feats, nlp::Coverage::kSkipUncased);
     const nlp::SentenceFeatures& f = s.feats;
     const size_t n = piece.size();
     // Row indexes first (the rank directory is cache-resident), so the rows
@@ -433,8 +433,15 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
       for (size_t k = from; k < to; ++k) {
         __builtin_prefetch(m.rows.get() + size_t{s.row[k + kPrefetchRows]} * m.stride);
       }
+      float* emission = &s.emissions[i * stride];
+      if (f.skipped[i]) {
+        // O, and nothing else: label 0 is "O".
+        std::fill(emission, emission + stride, nlp::kNever);
+        emission[0] = 0;
+        continue;
+      }
       sum_rows(&s.row[from], to - from, m.rows.get(), acc);
-      for (size_t l = 0; l < stride; ++l) s.emissions[i * stride + l] = static_cast<float>(acc[l]) * m.scale;
+      for (size_t l = 0; l < stride; ++l) emission[l] = static_cast<float>(acc[l]) * m.scale;
     }
     nlp::Viterbi(m.viterbi, s.emissions.data(), n, &s.best);
     ids->insert(ids->end(), s.best.begin(), s.best.end());

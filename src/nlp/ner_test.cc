@@ -212,6 +212,37 @@ TEST(NerFeaturesTest, BucketsMatchTheModelFormat) {
   }
 }
 
+// Which tokens kSkipUncased leaves out ('s') or covers ('.'), and the
+// covered tokens' features are those of full coverage.
+TEST(NerFeaturesTest, SkipUncasedCoversCapitalsAndTheirNeighbours) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"kemarin ketua DPR bertemu dengan para wartawan di gedung itu .", "s...sssssss"},
+      {"dia bilang bahwa semua sudah beres dan tidak ada masalah .", "..........."},
+      {"DEMO BESAR DI JAKARTA HARI INI", "......"},
+      {"Ahmad bin Ali pulang ke rumah setelah rapat panjang sekali .", "....sssssss"},
+      {"kata dia , yang lalu biarlah berlalu , kata Budi", "ssssssss.."},
+  };
+  nlp::FeatureExtractor extractor;
+  nlp::SentenceFeatures some, all;
+  for (auto [sentence, want] : cases) {
+    std::vector<std::string> storage;
+    const auto tokens = Split(sentence, &storage);
+    extractor.Extract(tokens, nullptr, 19, &some, nlp::Coverage::kSkipUncased);
+    extractor.Extract(tokens, nullptr, 19, &all, nlp::Coverage::kAll);
+    std::string got;
+    for (uint8_t skipped : some.skipped) got += skipped ? 's' : '.';
+    EXPECT_EQ(got, want) << sentence;
+    ASSERT_EQ(some.size(), tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const auto span = [](const nlp::SentenceFeatures& f, size_t t) {
+        return std::vector<uint32_t>(f.buckets.begin() + f.offsets[t], f.buckets.begin() + f.offsets[t + 1]);
+      };
+      if (!some.skipped[i]) EXPECT_EQ(span(some, i), span(all, i)) << sentence << " token " << i;
+      if (some.skipped[i]) EXPECT_TRUE(span(some, i).empty());
+    }
+  }
+}
+
 TEST(NerModelTest, TagIdsMatchTag) {
   auto model = LoadModel("id");
   ASSERT_NE(model, nullptr);
