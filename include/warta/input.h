@@ -15,6 +15,15 @@
 // read buffers of one open file, whatever the size of a WARC or the number
 // of files in a folder.
 //
+// Deferred reads (InputOptions::defer_file_reads): a plain file (not
+// compressed, not a container) is opened and sniffed by Next(), but its
+// bytes are read by InputDocument::Load(), on whichever thread calls it.
+// A caller that hands documents to worker threads thus has the copying out
+// of the kernel done there, in parallel, into memory the worker also frees.
+// Files are read, not mapped: a mapped file truncated by someone else while
+// we parse it would kill the process (SIGBUS); a read one merely comes out
+// shorter.
+//
 // Thread safety: none; use one InputReader on one thread and hand the
 // documents (plain values) to worker threads.
 #ifndef WARTA_INPUT_H_
@@ -44,7 +53,12 @@ bool ParseInputFormat(std::string_view name, InputFormat* format);
 struct InputOptions {
   InputFormat format = InputFormat::kAuto;  // forces every file's format
   size_t max_document_bytes = size_t{32} << 20;
+  // Leave plain files' bytes to InputDocument::Load() (see above).
+  bool defer_file_reads = false;
 };
+
+// A file opened by InputReader whose bytes are still to be read; opaque.
+struct InputFile;
 
 struct InputDocument {
   std::string source;       // "path", "-", "file.warc.gz#urn:uuid:...", "file.jsonl:12"
@@ -55,6 +69,16 @@ struct InputDocument {
   std::string content_type;       // HTTP (or WARC resource) Content-Type
   InputFormat format = InputFormat::kHtml;  // kHtml or kText
   Status status;            // not OK: unreadable, too large, binary...
+  // Set, with `bytes` still empty, for a deferred file (see above); the file
+  // stays open until the last copy of the document is loaded or dies.
+  std::shared_ptr<const InputFile> unread;
+
+  // Reads a deferred file into `bytes` and drops `unread`; a no-op for any
+  // other document. A read error, or a file grown past the size cap since
+  // Next(), becomes `status`; a file changed since Next() is read as it is
+  // now. Any thread may call it; copies of one document may be loaded on
+  // different threads at once.
+  void Load();
 };
 
 class InputReader {

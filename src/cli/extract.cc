@@ -47,8 +47,11 @@ struct Work {
   InputDocument doc;
 };
 
-// Extracts one input document into its formatted output lines.
-std::string Process(const InputDocument& doc, const Settings& s, bool* had_error) {
+// Extracts one input document into its formatted output lines, reading its
+// bytes first when the reader left them (defer_file_reads): on the worker.
+std::string Process(InputDocument* doc_in, const Settings& s, bool* had_error) {
+  doc_in->Load();
+  const InputDocument& doc = *doc_in;
   Record r;
   if (!doc.status.ok()) {
     r.source = doc.source;
@@ -97,7 +100,7 @@ int RunSequential(InputReader* reader, const Settings& s, Output* out) {
     }
     if (!*more) break;
     bool had_error = false;
-    out->Write(Process(doc, s, &had_error));
+    out->Write(Process(&doc, s, &had_error));
     if (had_error) exit_code = 1;
     if (s.progress && ++done % 100 == 0) ShowProgress(done, false);
   }
@@ -130,12 +133,15 @@ int RunParallel(InputReader* reader, const Settings& s, Output* out) {
           queue.pop_front();
         }
         bool had_error = false;
-        std::string text = Process(w.doc, s, &had_error);
+        std::string text = Process(&w.doc, s, &had_error);
+        bool wanted;
         {
           std::lock_guard lock(mu);
           results.emplace(w.seq, std::make_pair(std::move(text), had_error));
+          // The writer only ever waits for the oldest record.
+          wanted = w.seq == next_to_write;
         }
-        result_ready.notify_all();
+        if (wanted) result_ready.notify_one();
       }
     });
   }
@@ -233,6 +239,7 @@ int RunExtract(int argc, char** argv) {
     s.paths.push_back("-");
   }
   s.input.max_document_bytes = s.extract.max_document_bytes;
+  s.input.defer_file_reads = true;
   FILE* file = stdout;
   if (!s.output.empty()) {
     file = std::fopen(s.output.c_str(), "wb");

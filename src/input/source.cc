@@ -1,8 +1,14 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "input/compress.h"
@@ -14,9 +20,42 @@
 #include "warta/warc.h"
 
 namespace warta {
+
+struct InputFile {
+  InputFile(int fd, uint64_t size_hint, size_t max_bytes) : fd(fd), size_hint(size_hint), max_bytes(max_bytes) {}
+  ~InputFile() { ::close(fd); }
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  // The whole file into *out (pread: copies of a document may read at once).
+  Status Read(const std::string& source, std::string* out) const;
+
+  int fd;
+  uint64_t size_hint;  // the size when opened; the file may have changed since
+  size_t max_bytes;
+};
+
 namespace {
 
 namespace fs = std::filesystem;
+
+// Up to `n` bytes at `offset` into `buf`, fewer only at the end of the file;
+// -1 (errno set) on a read error.
+ssize_t ReadAt(int fd, char* buf, size_t n, uint64_t offset) {
+  size_t size = 0;
+  while (size < n) {
+    ssize_t got = ::pread(fd, buf + size, n - size, static_cast<off_t>(offset + size));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return -1;
+    if (got == 0) break;
+    size += static_cast<size_t>(got);
+  }
+  return static_cast<ssize_t>(size);
+}
+
+Status TooLargeFile(const std::string& source, size_t max) {
+  return Status::TooLarge(source + ": larger than " + std::to_string(max) + " bytes");
+}
 
 constexpr size_t kSniffBytes = 4096;
 // WARC blocks carry HTTP headers on top of the page.
@@ -109,6 +148,7 @@ void ClearDocument(InputDocument* doc) {
   doc->content_type.clear();
   doc->format = InputFormat::kHtml;
   doc->status = Status::Ok();
+  doc->unread.reset();
 }
 
 bool WantedWarcType(std::string_view type) {
@@ -124,6 +164,33 @@ bool IsCrawlerUri(std::string_view uri) {
 }
 
 }  // namespace
+
+Status InputFile::Read(const std::string& source, std::string* out) const {
+  // One byte past the expected size, so a file that grew is noticed.
+  out->resize(static_cast<size_t>(std::min<uint64_t>(size_hint, max_bytes)) + 1);
+  size_t size = 0;
+  for (;;) {
+    ssize_t got = ReadAt(fd, out->data() + size, out->size() - size, size);
+    if (got < 0) return Status::IoError(source + ": " + std::strerror(errno));
+    size += static_cast<size_t>(got);
+    if (size < out->size()) break;
+    if (size > max_bytes) return TooLargeFile(source, max_bytes);
+    out->resize(std::min(max_bytes + 1, size * 2));
+  }
+  out->resize(size);
+  return Status::Ok();
+}
+
+void InputDocument::Load() {
+  if (unread == nullptr) return;
+  std::shared_ptr<const InputFile> file = std::move(unread);
+  unread.reset();
+  Status s = file->Read(source, &bytes);
+  if (!s.ok()) {
+    bytes.clear();
+    status = std::move(s);
+  }
+}
 
 bool LooksLikeHtml(std::string_view head) {
   head = head.substr(0, std::min(head.size(), kSniffBytes));
@@ -175,6 +242,7 @@ struct InputReader::Impl {
   // (a document handed to another thread keeps no capacity to reuse).
   std::unique_ptr<char[]> read_buffer;
   size_t read_capacity = 0;
+  std::string head_buffer;  // a deferred file's first bytes, for sniffing
 
   Result<bool> Next(InputDocument* doc) {
     for (;;) {
@@ -204,6 +272,7 @@ struct InputReader::Impl {
     ClearDocument(doc);
     doc->source = p.path;
     if (!p.named && IsSupportFile(p.path)) return false;
+    bool regular = false;
     if (p.path != "-") {
       std::error_code ec;
       fs::file_status st = fs::status(p.path, ec);
@@ -216,9 +285,13 @@ struct InputReader::Impl {
         Status s = ExpandDirectory(p.path);
         return s.ok() ? false : Fail(doc, std::move(s));
       }
-      if (!fs::is_regular_file(st) && st.type() != fs::file_type::fifo) {
+      regular = fs::is_regular_file(st);
+      if (!regular && st.type() != fs::file_type::fifo) {
         return p.named && Fail(doc, Status::Unsupported(p.path + ": not a regular file"));
       }
+    }
+    if (regular && options.defer_file_reads) {
+      if (std::optional<bool> produced = OpenDeferred(p, doc)) return *produced;
     }
     Result<std::unique_ptr<ByteStream>> file = OpenFileStream(p.path);
     if (!file.ok()) return Fail(doc, file.status());
@@ -229,7 +302,7 @@ struct InputReader::Impl {
     Result<std::string> head = PeekHead(&stream, kSniffBytes);
     if (!head.ok()) return Fail(doc, head.status());
 
-    InputFormat format = options.format != InputFormat::kAuto ? options.format : DetectFormat(p.path, *head);
+    InputFormat format = Sniff(p.path, *head);
     if (format == InputFormat::kWarc) {
       WarcOptions wo;
       wo.max_record_bytes = options.max_document_bytes + kHttpHeaderSlack;
@@ -246,13 +319,49 @@ struct InputReader::Impl {
       container_path = p.path;
       return false;
     }
-    if (options.format == InputFormat::kAuto && LooksBinary(*head)) {
-      return p.named && Fail(doc, Status::Unsupported(p.path + ": binary data, not a page"));
-    }
-    doc->format = format != InputFormat::kAuto ? format
-                  : LooksLikeHtml(*head)        ? InputFormat::kHtml
-                                                : InputFormat::kText;
+    if (format == InputFormat::kAuto) return FailBinary(p, doc);
+    doc->format = format;
     ReadWhole(stream.get(), doc);
+    return true;
+  }
+
+  // What a file holds, from its name and first bytes: a container (kWarc,
+  // kJsonl), a page (kHtml, kText), or kAuto for binary data.
+  InputFormat Sniff(std::string_view path, std::string_view head) const {
+    if (options.format != InputFormat::kAuto) return options.format;
+    InputFormat format = DetectFormat(path, head);
+    if (format == InputFormat::kWarc || format == InputFormat::kJsonl) return format;
+    if (LooksBinary(head)) return InputFormat::kAuto;
+    if (format != InputFormat::kAuto) return format;
+    return LooksLikeHtml(head) ? InputFormat::kHtml : InputFormat::kText;
+  }
+
+  static bool FailBinary(const Pending& p, InputDocument* doc) {
+    return p.named && Fail(doc, Status::Unsupported(p.path + ": binary data, not a page"));
+  }
+
+  // A plain file opened and sniffed, its bytes left to InputDocument::Load;
+  // nullopt when the file needs the stream path (compressed, a container,
+  // or an error that path reports).
+  std::optional<bool> OpenDeferred(const Pending& p, InputDocument* doc) {
+    int fd = ::open(p.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    auto file = std::make_shared<const InputFile>(fd, static_cast<uint64_t>(st.st_size), options.max_document_bytes);
+    head_buffer.resize(kSniffBytes);
+    ssize_t size = ReadAt(fd, head_buffer.data(), kSniffBytes, 0);
+    if (size < 0) return std::nullopt;
+    std::string_view head(head_buffer.data(), static_cast<size_t>(size));
+    if (DetectCompression(head) != Compression::kNone) return std::nullopt;
+    InputFormat format = Sniff(p.path, head);
+    if (format == InputFormat::kWarc || format == InputFormat::kJsonl) return std::nullopt;
+    if (format == InputFormat::kAuto) return FailBinary(p, doc);
+    doc->format = format;
+    doc->unread = std::move(file);
     return true;
   }
 
@@ -265,7 +374,7 @@ struct InputReader::Impl {
       if (size == read_capacity) {
         if (size > max) {
           doc->bytes.clear();
-          doc->status = Status::TooLarge(doc->source + ": larger than " + std::to_string(max) + " bytes");
+          doc->status = TooLargeFile(doc->source, max);
           return;
         }
         size_t grown = std::min(max + 1, read_capacity == 0 ? size_t{64} << 10 : read_capacity * 2);

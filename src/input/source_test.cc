@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 #include "input/test_util.h"
@@ -52,9 +54,14 @@ struct Doc {
   std::string charset;
   InputFormat format;
   StatusCode code;
+  bool operator==(const Doc& o) const {
+    return std::tie(source, url, bytes, charset, format, code) ==
+           std::tie(o.source, o.url, o.bytes, o.charset, o.format, o.code);
+  }
 };
 
-std::vector<Doc> ReadAll(std::vector<std::string> paths, InputOptions options = {}) {
+// Loads each document (a no-op unless options.defer_file_reads).
+std::vector<Doc> ReadOneWay(std::vector<std::string> paths, InputOptions options) {
   std::vector<Doc> docs;
   auto reader = InputReader::Open(std::move(paths), options);
   EXPECT_TRUE(reader.ok());
@@ -64,9 +71,34 @@ std::vector<Doc> ReadAll(std::vector<std::string> paths, InputOptions options = 
     Result<bool> more = (*reader)->Next(&doc);
     EXPECT_TRUE(more.ok());
     if (!more.ok() || !*more) break;
+    doc.Load();
     docs.push_back({doc.source, doc.url, doc.bytes, doc.transport_charset, doc.format, doc.status.code()});
   }
   return docs;
+}
+
+// The documents of `paths`, which must be the same whether files are read
+// by the reader or deferred to InputDocument::Load.
+std::vector<Doc> ReadAll(std::vector<std::string> paths, InputOptions options = {}) {
+  options.defer_file_reads = false;
+  std::vector<Doc> read = ReadOneWay(paths, options);
+  options.defer_file_reads = true;
+  EXPECT_EQ(ReadOneWay(paths, options), read);
+  return read;
+}
+
+// Next() from a deferred reader: the one document of `path`, not loaded.
+InputDocument NextDeferred(const std::string& path, size_t max_bytes = size_t{32} << 20) {
+  InputOptions options;
+  options.defer_file_reads = true;
+  options.max_document_bytes = max_bytes;
+  InputDocument doc;
+  auto reader = InputReader::Open({path}, options);
+  EXPECT_TRUE(reader.ok());
+  if (reader.ok()) {
+    EXPECT_TRUE((*reader)->Next(&doc).ok());
+  }
+  return doc;
 }
 
 TEST(LooksLikeHtmlTest, Cases) {
@@ -215,13 +247,75 @@ TEST(InputReaderTest, StandardInput) {
   FILE* f = std::fopen(path.c_str(), "rb");
   ASSERT_NE(f, nullptr);
   ::dup2(::fileno(f), STDIN_FILENO);
-  std::vector<Doc> docs = ReadAll({"-"});
+  std::vector<Doc> docs = ReadOneWay({"-"}, {});  // stdin can be read once
   ::dup2(saved, STDIN_FILENO);
   ::close(saved);
   std::fclose(f);
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].source, "-#urn:uuid:9");
   EXPECT_EQ(docs[0].bytes, kHtml);
+}
+
+TEST(InputReaderTest, DeferredReadWaitsForLoad) {
+  TempDir dir;
+  InputDocument doc = NextDeferred(dir.Write("page.html", kHtml));
+  EXPECT_TRUE(doc.status.ok());
+  EXPECT_EQ(doc.format, InputFormat::kHtml);
+  EXPECT_NE(doc.unread, nullptr);
+  EXPECT_EQ(doc.bytes, "");
+  doc.Load();
+  EXPECT_EQ(doc.unread, nullptr);
+  EXPECT_EQ(doc.bytes, kHtml);
+  doc.Load();  // again: nothing to do
+  EXPECT_EQ(doc.bytes, kHtml);
+
+  InputDocument empty = NextDeferred(dir.Write("empty.html", ""));
+  empty.Load();
+  EXPECT_TRUE(empty.status.ok());
+  EXPECT_EQ(empty.bytes, "");
+}
+
+// Between Next() and Load() the file may change: it is read as it is then,
+// shorter, longer (up to the cap) or already deleted; never a crash.
+TEST(InputReaderTest, DeferredFileChangedBeforeLoad) {
+  TempDir dir;
+  const std::string long_page = "<p>" + std::string(100 << 10, 'k') + "</p>";
+  struct Case {
+    const char* name;
+    std::string change_to;  // empty: deleted
+    StatusCode code;
+    std::string bytes;
+  } cases[] = {
+      {"shrunk.html", "<p>pendek</p>", StatusCode::kOk, "<p>pendek</p>"},
+      {"emptied.html", "\n", StatusCode::kOk, "\n"},
+      {"grown.html", long_page, StatusCode::kOk, long_page},
+      {"too-big.html", long_page + long_page, StatusCode::kTooLarge, ""},
+      {"deleted.html", "", StatusCode::kOk, kHtml},
+  };
+  for (const Case& c : cases) {
+    std::string path = dir.Write(c.name, kHtml);
+    InputDocument doc = NextDeferred(path, 150 << 10);
+    if (c.change_to.empty()) {
+      fs::remove(path);
+    } else {
+      dir.Write(c.name, c.change_to);  // truncates in place: the open file sees it
+    }
+    doc.Load();
+    EXPECT_EQ(doc.status.code(), c.code) << c.name;
+    EXPECT_EQ(doc.bytes, c.bytes) << c.name;
+  }
+}
+
+// Copies of a deferred document share the open file and load on their own.
+TEST(InputReaderTest, DeferredCopiesLoadOnTwoThreads) {
+  TempDir dir;
+  InputDocument first = NextDeferred(dir.Write("page.html", kHtml));
+  InputDocument second = first;
+  std::thread other([&] { second.Load(); });
+  first.Load();
+  other.join();
+  EXPECT_EQ(first.bytes, kHtml);
+  EXPECT_EQ(second.bytes, kHtml);
 }
 
 // The shared WARC fixtures through the walker: every page comes out, errors
