@@ -98,7 +98,8 @@ constexpr float kNever = -std::numeric_limits<float>::infinity();
 // first best predecessor of the one label it follows, from the same sums,
 // so the path is the one a back-pointer table would give.
 template <size_t kVecs>
-void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best) {
+void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, size_t after,
+                   std::vector<uint8_t>* best) {
   constexpr size_t kStride = 4 * kVecs;
   const size_t L = table.labels;
   thread_local std::vector<float> scores;  // n x kStride
@@ -109,7 +110,7 @@ void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, 
   V4f score[kVecs], em[kVecs];
   load(emissions, em);
 #pragma GCC unroll 8
-  for (size_t v = 0; v < kVecs; ++v) score[v] = trans[L][v] + em[v];
+  for (size_t v = 0; v < kVecs; ++v) score[v] = trans[after][v] + em[v];
   std::memcpy(&scores[0], score, sizeof score);
   for (size_t i = 1; i < n; ++i) {
     const float* from = &scores[(i - 1) * kStride];
@@ -148,7 +149,7 @@ void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, 
   (*best)[0] = static_cast<uint8_t>(label);
 }
 
-using ViterbiFn = void (*)(const ViterbiTable&, const float*, size_t, std::vector<uint8_t>*);
+using ViterbiFn = void (*)(const ViterbiTable&, const float*, size_t, size_t, std::vector<uint8_t>*);
 // By the number of label vectors (kNerMaxLabels is 32).
 constexpr ViterbiFn kViterbi[] = {nullptr,          ViterbiPacked<1>, ViterbiPacked<2>,
                                   ViterbiPacked<3>, ViterbiPacked<4>, ViterbiPacked<5>,
@@ -170,9 +171,11 @@ ViterbiTable MakeViterbiTable(const float* transitions, const uint8_t* allowed, 
   return t;
 }
 
-void Viterbi(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best) {
+void Viterbi(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best,
+             size_t after) {
   best->resize(n);
-  if (n > 0) kViterbi[table.stride / 4](table, emissions, n, best);
+  // Row table.labels of the transitions is the sentence start.
+  if (n > 0) kViterbi[table.stride / 4](table, emissions, n, std::min(after, table.labels), best);
 }
 
 void Viterbi(const float* emissions, size_t n, size_t label_count, const float* transitions,
@@ -443,8 +446,23 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
       sum_rows(&s.row[from], to - from, m.rows.get(), acc);
       for (size_t l = 0; l < stride; ++l) emission[l] = static_cast<float>(acc[l]) * m.scale;
     }
-    nlp::Viterbi(m.viterbi, s.emissions.data(), n, &s.best);
-    ids->insert(ids->end(), s.best.begin(), s.best.end());
+    // A skipped token is O whatever its neighbours, so each stretch of
+    // tagged tokens is decoded alone: from the sentence start or an O, to
+    // the end or the O after it. Ties aside, that is the path of the whole.
+    const size_t done = ids->size();
+    ids->resize(done + n, 0);  // label 0 is "O"
+    for (size_t a = 0; a < n;) {
+      if (f.skipped[a]) {
+        ++a;
+        continue;
+      }
+      size_t end = a;
+      while (end < n && !f.skipped[end]) ++end;
+      end = std::min(end + 1, n);
+      nlp::Viterbi(m.viterbi, &s.emissions[a * stride], end - a, &s.best, a == 0 ? nlp::kSentenceStart : 0);
+      std::copy(s.best.begin(), s.best.end(), ids->begin() + done + a);
+      a = end;
+    }
   }
 }
 

@@ -83,8 +83,12 @@ std::vector<uint8_t> AllowedTransitions(const std::vector<std::string>& labels);
 ViterbiTable MakeViterbiTable(const float* transitions, const uint8_t* allowed, size_t label_count);
 
 // Fills *best with the highest-scoring allowed label sequence; of equal
-// scores, the lowest label. `emissions` is n x table.stride, token-major.
-void Viterbi(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best);
+// scores, the lowest label. `emissions` is n x table.stride, token-major;
+// `after` is the label before the first token (a piece of a sentence) or
+// kSentenceStart.
+inline constexpr size_t kSentenceStart = SIZE_MAX;
+void Viterbi(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best,
+             size_t after = kSentenceStart);
 
 // The same from emissions n x L token-major; `transitions` and `allowed` as
 // in NerModelData.
