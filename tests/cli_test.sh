@@ -55,5 +55,12 @@ check "markdown output has a heading" grep -q '^# Banjir Rob' "$tmp/page.md"
 "$warta" extract --no-progress --help >"$tmp/help.txt"
 check "--help shows examples" grep -q 'Examples:' "$tmp/help.txt"
 
+# Files waiting for a worker are held open: many files, many --jobs and a
+# low descriptor limit must still give a page per record, no error.
+mkdir "$tmp/many"
+for i in $(seq 1 300); do printf '<p>Halaman %d.</p>\n' "$i" >"$tmp/many/p$i.html"; done
+(ulimit -n 64 && "$warta" extract --no-progress -j 32 "$tmp/many") >"$tmp/many.jsonl"
+check "--jobs within the descriptor limit" test "$(grep -vc '"error":' "$tmp/many.jsonl")" -eq 300
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

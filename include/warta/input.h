@@ -20,9 +20,11 @@
 // bytes are read by InputDocument::Load(), on whichever thread calls it.
 // A caller that hands documents to worker threads thus has the copying out
 // of the kernel done there, in parallel, into memory the worker also frees.
-// Files are read, not mapped: a mapped file truncated by someone else while
-// we parse it would kill the process (SIGBUS); a read one merely comes out
-// shorter.
+// Each document not yet loaded holds an open file descriptor, so callers
+// bound how many they keep. Files are read, not mapped: a mapped file
+// truncated by someone else while we parse it would kill the process
+// (SIGBUS) unless a process-wide signal handler patched it, and mapping
+// saved only some 5-8 % of the CPU time of `warta extract` on cached pages.
 //
 // Thread safety: none; use one InputReader on one thread and hand the
 // documents (plain values) to worker threads.
@@ -64,7 +66,7 @@ struct InputDocument {
   std::string source;       // "path", "-", "file.warc.gz#urn:uuid:...", "file.jsonl:12"
   std::string url;          // WARC target / JSON "url", when known
   std::string warc_date;    // WARC-Date / ARC date, ISO 8601
-  std::string bytes;        // the page as stored: not yet decoded (see encoding.h)
+  std::string bytes;        // the page as stored: not yet decoded (see encoding.h); empty until Load()
   std::string transport_charset;  // charset of the HTTP Content-Type; "UTF-8" for JSON
   std::string content_type;       // HTTP (or WARC resource) Content-Type
   InputFormat format = InputFormat::kHtml;  // kHtml or kText

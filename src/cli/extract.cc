@@ -2,6 +2,7 @@
 // plain text), one article record per page out, in input order at any --jobs.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -9,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -108,6 +110,15 @@ int RunSequential(InputReader* reader, const Settings& s, Output* out) {
   return exit_code;
 }
 
+// Documents in flight for `jobs` workers: enough to keep them busy, but as
+// each one waiting for a worker holds an open file (deferred reads), no more
+// than half the descriptors the process may open.
+size_t Window(unsigned jobs) {
+  rlimit limit{};
+  size_t files = ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY ? limit.rlim_cur / 2 : 512;
+  return std::max<size_t>(jobs, std::min<size_t>(8 * jobs, files));
+}
+
 // Parallel: the calling thread reads and writes; workers extract. At most
 // `window` documents are in flight, so memory stays bounded, and results are
 // written in input order, so output does not depend on --jobs.
@@ -117,7 +128,7 @@ int RunParallel(InputReader* reader, const Settings& s, Output* out) {
   std::deque<Work> queue;
   std::map<uint64_t, std::pair<std::string, bool>> results;
   bool reading_done = false;
-  const size_t window = 8 * s.jobs;
+  const size_t window = Window(s.jobs);
   uint64_t next_seq = 0, next_to_write = 0;
 
   std::vector<std::thread> workers;
