@@ -124,11 +124,15 @@ size_t Window(unsigned jobs) {
 // written in input order, so output does not depend on --jobs.
 int RunParallel(InputReader* reader, const Settings& s, Output* out) {
   std::mutex mu;
-  std::condition_variable work_ready, result_ready, space_ready;
+  std::condition_variable work_ready, result_ready;
   std::deque<Work> queue;
   std::map<uint64_t, std::pair<std::string, bool>> results;
   bool reading_done = false;
   const size_t window = Window(s.jobs);
+  // While reading goes on, the writer sleeps until half the window is done
+  // (the oldest record among them): a wake-up per batch, not per record,
+  // and the workers still have the other half queued.
+  const size_t batch = window / 2;
   uint64_t next_seq = 0, next_to_write = 0;
 
   std::vector<std::thread> workers;
@@ -149,8 +153,7 @@ int RunParallel(InputReader* reader, const Settings& s, Output* out) {
         {
           std::lock_guard lock(mu);
           results.emplace(w.seq, std::make_pair(std::move(text), had_error));
-          // The writer only ever waits for the oldest record.
-          wanted = w.seq == next_to_write;
+          wanted = results.begin()->first == next_to_write && (results.size() >= batch || reading_done);
         }
         if (wanted) result_ready.notify_one();
       }
