@@ -149,11 +149,12 @@ void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
     }
     if (count < 4) prefix_end[count] = static_cast<uint8_t>(w - lower);
     if (count < kMaxShape) shape[count] = c;
-    if (count == 0 || c != last) {
-      base[ws++] = c;
-      flags |= ShapeFlags(c);
-      last = c;
-    }
+    // Without branches: whether a run of shape characters ends is a coin
+    // toss. The flags of every character are those of the short shape.
+    base[ws] = c;
+    ws += count == 0 || c != last;
+    flags |= ShapeFlags(c);
+    last = c;
     ++count;
   }
   used_ = short_shape + size;
