@@ -68,7 +68,10 @@ struct NerModelData {
     const RankWord& w = rank[bucket >> 6];
     const uint64_t bit = uint64_t{1} << (bucket & 63);
     const uint32_t row = w.before + static_cast<uint32_t>(__builtin_popcountll(w.present & (bit - 1))) + 1;
-    return (w.present & bit) ? row : 0;  // compiles to a select: presence is a coin toss
+    // A mask, not a branch (GCC turns `present ? row : 0` into one):
+    // presence is a coin toss, known only once the word's cache miss ends.
+    const uint32_t present = static_cast<uint32_t>(w.present >> (bucket & 63)) & 1;
+    return row & (0u - present);
   }
   std::string gazetteer_text;
   Gazetteer gazetteer;
