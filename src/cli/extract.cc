@@ -61,7 +61,7 @@ std::string Process(InputDocument* doc_in, const Settings& s, bool* had_error) {
     r.error = doc.status.ToString();
   } else {
     Page page;
-    page.bytes = doc.bytes;
+    page.bytes = doc.bytes();
     page.source = doc.source;
     page.url = doc.url;
     page.transport_charset = doc.transport_charset;

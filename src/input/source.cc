@@ -27,8 +27,9 @@ struct InputFile {
   InputFile(const InputFile&) = delete;
   InputFile& operator=(const InputFile&) = delete;
 
-  // The whole file into *out (pread: copies of a document may read at once).
-  Status Read(const std::string& source, std::string* out) const;
+  // The whole file into *out, its size into *size (pread: copies of a
+  // document may read at once).
+  Status Read(const std::string& source, std::unique_ptr<char[]>* out, size_t* size) const;
 
   int fd;
   uint64_t size_hint;  // the size when opened; the file may have changed since
@@ -143,7 +144,7 @@ void ClearDocument(InputDocument* doc) {
   doc->source.clear();
   doc->url.clear();
   doc->warc_date.clear();
-  doc->bytes.clear();
+  doc->mutable_bytes().clear();
   doc->transport_charset.clear();
   doc->content_type.clear();
   doc->format = InputFormat::kHtml;
@@ -165,31 +166,38 @@ bool IsCrawlerUri(std::string_view uri) {
 
 }  // namespace
 
-Status InputFile::Read(const std::string& source, std::string* out) const {
+Status InputFile::Read(const std::string& source, std::unique_ptr<char[]>* out, size_t* size) const {
   // One byte past the expected size, so a file that grew is noticed.
-  out->resize(static_cast<size_t>(std::min<uint64_t>(size_hint, max_bytes)) + 1);
-  size_t size = 0;
+  size_t capacity = static_cast<size_t>(std::min<uint64_t>(size_hint, max_bytes)) + 1;
+  *out = std::make_unique_for_overwrite<char[]>(capacity);
+  *size = 0;
   for (;;) {
-    ssize_t got = ReadAt(fd, out->data() + size, out->size() - size, size);
+    ssize_t got = ReadAt(fd, out->get() + *size, capacity - *size, *size);
     if (got < 0) return Status::IoError(source + ": " + std::strerror(errno));
-    size += static_cast<size_t>(got);
-    if (size < out->size()) break;
-    if (size > max_bytes) return TooLargeFile(source, max_bytes);
-    out->resize(std::min(max_bytes + 1, size * 2));
+    *size += static_cast<size_t>(got);
+    if (*size < capacity) return Status::Ok();
+    if (*size > max_bytes) return TooLargeFile(source, max_bytes);
+    capacity = std::min(max_bytes + 1, capacity * 2);
+    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+    std::memcpy(bigger.get(), out->get(), *size);
+    *out = std::move(bigger);
   }
-  out->resize(size);
-  return Status::Ok();
 }
 
 void InputDocument::Load() {
   if (unread == nullptr) return;
   std::shared_ptr<const InputFile> file = std::move(unread);
   unread.reset();
-  Status s = file->Read(source, &bytes);
+  std::unique_ptr<char[]> data;
+  size_t size = 0;
+  Status s = file->Read(source, &data, &size);
+  mutable_bytes().clear();
   if (!s.ok()) {
-    bytes.clear();
     status = std::move(s);
+    return;
   }
+  loaded_ = std::move(data);
+  loaded_size_ = size;
 }
 
 bool LooksLikeHtml(std::string_view head) {
@@ -373,7 +381,7 @@ struct InputReader::Impl {
     for (;;) {
       if (size == read_capacity) {
         if (size > max) {
-          doc->bytes.clear();
+          doc->mutable_bytes().clear();
           doc->status = TooLargeFile(doc->source, max);
           return;
         }
@@ -385,14 +393,14 @@ struct InputReader::Impl {
       }
       Result<size_t> got = stream->Read(read_buffer.get() + size, read_capacity - size);
       if (!got.ok()) {
-        doc->bytes.clear();
+        doc->mutable_bytes().clear();
         doc->status = got.status();
         return;
       }
       if (*got == 0) break;
       size += *got;
     }
-    doc->bytes.assign(read_buffer.get(), size);
+    doc->mutable_bytes().assign(read_buffer.get(), size);
   }
 
   Status ExpandDirectory(const std::string& path) {
@@ -445,7 +453,7 @@ struct InputReader::Impl {
         return Fail(doc, Status::TooLarge("page larger than " + std::to_string(options.max_document_bytes) +
                                           " bytes"));
       }
-      doc->bytes.swap(record.payload);
+      doc->mutable_bytes().swap(record.payload);
       return true;
     }
   }
@@ -474,7 +482,7 @@ struct InputReader::Impl {
       return Fail(doc, Status::TooLarge("page larger than " + std::to_string(options.max_document_bytes) +
                                         " bytes"));
     }
-    doc->bytes.swap(item.content);
+    doc->mutable_bytes().swap(item.content);
     doc->transport_charset = "UTF-8";
     doc->format = item.plain_text ? InputFormat::kText : InputFormat::kHtml;
     return true;

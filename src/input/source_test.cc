@@ -72,7 +72,7 @@ std::vector<Doc> ReadOneWay(std::vector<std::string> paths, InputOptions options
     EXPECT_TRUE(more.ok());
     if (!more.ok() || !*more) break;
     doc.Load();
-    docs.push_back({doc.source, doc.url, doc.bytes, doc.transport_charset, doc.format, doc.status.code()});
+    docs.push_back({doc.source, doc.url, std::string(doc.bytes()), doc.transport_charset, doc.format, doc.status.code()});
   }
   return docs;
 }
@@ -262,17 +262,17 @@ TEST(InputReaderTest, DeferredReadWaitsForLoad) {
   EXPECT_TRUE(doc.status.ok());
   EXPECT_EQ(doc.format, InputFormat::kHtml);
   EXPECT_NE(doc.unread, nullptr);
-  EXPECT_EQ(doc.bytes, "");
+  EXPECT_EQ(doc.bytes(), "");
   doc.Load();
   EXPECT_EQ(doc.unread, nullptr);
-  EXPECT_EQ(doc.bytes, kHtml);
+  EXPECT_EQ(doc.bytes(), kHtml);
   doc.Load();  // again: nothing to do
-  EXPECT_EQ(doc.bytes, kHtml);
+  EXPECT_EQ(doc.bytes(), kHtml);
 
   InputDocument empty = NextDeferred(dir.Write("empty.html", ""));
   empty.Load();
   EXPECT_TRUE(empty.status.ok());
-  EXPECT_EQ(empty.bytes, "");
+  EXPECT_EQ(empty.bytes(), "");
 }
 
 // Between Next() and Load() the file may change: it is read as it is then,
@@ -302,7 +302,7 @@ TEST(InputReaderTest, DeferredFileChangedBeforeLoad) {
     }
     doc.Load();
     EXPECT_EQ(doc.status.code(), c.code) << c.name;
-    EXPECT_EQ(doc.bytes, c.bytes) << c.name;
+    EXPECT_EQ(doc.bytes(), c.bytes) << c.name;
   }
 }
 
@@ -314,8 +314,8 @@ TEST(InputReaderTest, DeferredCopiesLoadOnTwoThreads) {
   std::thread other([&] { second.Load(); });
   first.Load();
   other.join();
-  EXPECT_EQ(first.bytes, kHtml);
-  EXPECT_EQ(second.bytes, kHtml);
+  EXPECT_EQ(first.bytes(), kHtml);
+  EXPECT_EQ(second.bytes(), kHtml);
 }
 
 // The shared WARC fixtures through the walker: every page comes out, errors
