@@ -224,14 +224,15 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   }
   buckets_[0] = buckets_[1] = sentinel_[0];
   buckets_[n + 2] = buckets_[n + 3] = sentinel_[1];
-  MarkSkipped(coverage, &out->skipped);
-  const std::vector<uint8_t>& skipped = out->skipped;
+  FindCovered(coverage, &out->covered);
+  // A covered token reads the buckets of the two tokens on either side; the
+  // others need only the word hash, for the gazetteer.
+  read_.assign(n, 0);
+  for (auto [first, end] : out->covered) {
+    std::fill(read_.begin() + (first < 2 ? 0 : first - 2), read_.begin() + std::min<size_t>(n, end + 2), 1);
+  }
   for (size_t i = 0; i < n; ++i) {
-    // A covered token reads the buckets of the two tokens on either side;
-    // the others need only the word hash, for the gazetteer.
-    bool read = false;
-    for (size_t j = i < 2 ? 0 : i - 2; j <= std::min(n - 1, i + 2) && !read; ++j) read = !skipped[j];
-    if (read) {
+    if (read_[i]) {
       buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2]);
     } else {
       const TokenInfo& t = info_[i + 2];
@@ -255,21 +256,38 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   out->offsets.resize(n + 1);
   uint32_t* const begin = scratch_buckets_.data();
   uint32_t* p = begin;
-  for (size_t i = 0; i < n; ++i) {
-    out->offsets[i] = static_cast<uint32_t>(p - begin);
-    if (!out->skipped[i]) p = TokenFeatures(i, p);
+  size_t i = 0;
+  for (auto [first, end] : out->covered) {
+    for (; i < first; ++i) out->offsets[i] = static_cast<uint32_t>(p - begin);
+    for (; i < end; ++i) {
+      out->offsets[i] = static_cast<uint32_t>(p - begin);
+      p = TokenFeatures(i, p);
+    }
   }
+  for (; i < n; ++i) out->offsets[i] = static_cast<uint32_t>(p - begin);
   out->offsets[n] = static_cast<uint32_t>(p - begin);
   out->buckets.assign(begin, p);
 }
 
-void FeatureExtractor::MarkSkipped(Coverage coverage, std::vector<uint8_t>* skipped) const {
-  const size_t n = info_.size() - 4;
-  skipped->assign(n, 0);
-  if (coverage != Coverage::kSkipUncased || mode_ != 'n') return;
-  // info_[i + 2] is token i; the sentinels have no capitals.
-  auto cased = [&](size_t pos) { return (info_[pos].flags & kHasUpper) != 0; };
-  for (size_t i = 0; i < n; ++i) (*skipped)[i] = !cased(i + 1) && !cased(i + 2) && !cased(i + 3);
+void FeatureExtractor::FindCovered(Coverage coverage, std::vector<std::pair<uint32_t, uint32_t>>* covered) const {
+  const uint32_t n = static_cast<uint32_t>(info_.size() - 4);
+  covered->clear();
+  if (n == 0) return;
+  if (coverage != Coverage::kSkipUncased || mode_ != 'n') {
+    covered->push_back({0, n});
+    return;
+  }
+  // A capitalised token covers itself and its neighbours (info_[i + 2] is
+  // token i).
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!(info_[i + 2].flags & kHasUpper)) continue;
+    const uint32_t first = i == 0 ? 0 : i - 1, end = std::min(n, i + 2);
+    if (!covered->empty() && covered->back().second >= first) {
+      covered->back().second = end;
+    } else {
+      covered->push_back({first, end});
+    }
+  }
 }
 
 FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) const {

@@ -22,6 +22,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "nlp/gazetteer.h"
@@ -35,9 +36,9 @@ inline constexpr uint32_t kNerFeatureVersion = 1;
 struct SentenceFeatures {
   std::vector<uint32_t> buckets;
   std::vector<uint32_t> offsets;
-  // Per token: 1 when Extract skipped it (see kSkipUncased); such a token
-  // has no buckets and is tagged O.
-  std::vector<uint8_t> skipped;
+  // The stretches of tokens given features, [first, second), in order;
+  // the tokens between them (see kSkipUncased) have no buckets and are O.
+  std::vector<std::pair<uint32_t, uint32_t>> covered;
   size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
 };
 
@@ -113,7 +114,7 @@ class FeatureExtractor {
   TokenBuckets BucketsOf(const TokenInfo& t) const;
   const TokenBuckets& CachedBuckets(std::string_view token, const TokenInfo& t);
   uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
-  void MarkSkipped(Coverage coverage, std::vector<uint8_t>* skipped) const;
+  void FindCovered(Coverage coverage, std::vector<std::pair<uint32_t, uint32_t>>* covered) const;
 
   int bits_ = 0;
   char mode_ = 0;
@@ -140,6 +141,7 @@ class FeatureExtractor {
   std::vector<uint32_t> scratch_buckets_;
   std::vector<GazetteerKey> keys_;
   std::vector<GazetteerHit> hits_;
+  std::vector<uint8_t> read_;  // per token: a covered token reads its buckets
   std::string scratch_;  // one code point's lowercase form; a token with spaces
 };
 

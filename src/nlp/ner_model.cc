@@ -430,38 +430,32 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
     // padding lanes sum to 0 and Viterbi gives them -inf transitions.
     const size_t stride = m.viterbi.stride;
     s.emissions.resize(n * stride);
-    int32_t acc[nlp::kNerMaxLabels];
-    for (size_t i = 0; i < n; ++i) {
-      const size_t from = f.offsets[i], to = f.offsets[i + 1];
-      for (size_t k = from; k < to; ++k) {
-        __builtin_prefetch(m.rows.get() + size_t{s.row[k + kPrefetchRows]} * m.stride);
-      }
-      float* emission = &s.emissions[i * stride];
-      if (f.skipped[i]) {
-        // O, and nothing else: label 0 is "O".
-        std::fill(emission, emission + stride, nlp::kNever);
-        emission[0] = 0;
-        continue;
-      }
-      sum_rows(&s.row[from], to - from, m.rows.get(), acc);
-      for (size_t l = 0; l < stride; ++l) emission[l] = static_cast<float>(acc[l]) * m.scale;
-    }
-    // A skipped token is O whatever its neighbours, so each stretch of
-    // tagged tokens is decoded alone: from the sentence start or an O, to
-    // the end or the O after it. Ties aside, that is the path of the whole.
     const size_t done = ids->size();
     ids->resize(done + n, 0);  // label 0 is "O"
-    for (size_t a = 0; a < n;) {
-      if (f.skipped[a]) {
-        ++a;
-        continue;
+    int32_t acc[nlp::kNerMaxLabels];
+    for (auto [first, end] : f.covered) {
+      for (size_t i = first; i < end; ++i) {
+        const size_t from = f.offsets[i], to = f.offsets[i + 1];
+        for (size_t k = from; k < to; ++k) {
+          __builtin_prefetch(m.rows.get() + size_t{s.row[k + kPrefetchRows]} * m.stride);
+        }
+        sum_rows(&s.row[from], to - from, m.rows.get(), acc);
+        for (size_t l = 0; l < stride; ++l) s.emissions[i * stride + l] = static_cast<float>(acc[l]) * m.scale;
       }
-      size_t end = a;
-      while (end < n && !f.skipped[end]) ++end;
-      end = std::min(end + 1, n);
-      nlp::Viterbi(m.viterbi, &s.emissions[a * stride], end - a, &s.best, a == 0 ? nlp::kSentenceStart : 0);
-      std::copy(s.best.begin(), s.best.end(), ids->begin() + done + a);
-      a = end;
+      // A token outside the stretches is O whatever its neighbours, so each
+      // stretch is decoded alone: from the sentence start or an O, to the
+      // end or the O after it (whose emission allows O only). Ties aside,
+      // that is the best path of the whole.
+      size_t last = end;
+      if (end < n) {
+        float* o = &s.emissions[end * stride];
+        std::fill(o, o + stride, nlp::kNever);
+        o[0] = 0;
+        ++last;
+      }
+      nlp::Viterbi(m.viterbi, &s.emissions[first * stride], last - first, &s.best,
+                   first == 0 ? nlp::kSentenceStart : 0);
+      std::copy(s.best.begin(), s.best.end(), ids->begin() + done + first);
     }
   }
 }
