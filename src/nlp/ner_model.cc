@@ -337,7 +337,14 @@ constexpr size_t kPrefetchRows = 24;
 __attribute__((target_clones("popcnt", "default"))) void RowsOf(const nlp::NerModelData& m,
                                                                  const uint32_t* bucket, size_t n,
                                                                  uint32_t* row) {
-  for (size_t k = 0; k < n; ++k) row[k] = m.RowOf(bucket[k]);
+  // The directory's words are fetched ahead too: it is megabytes over two
+  // models, beyond L2.
+  constexpr size_t kAhead = 16;
+  for (size_t k = 0; k < std::min(n, kAhead); ++k) __builtin_prefetch(m.RankWordOf(bucket[k]));
+  for (size_t k = 0; k < n; ++k) {
+    if (k + kAhead < n) __builtin_prefetch(m.RankWordOf(bucket[k + kAhead]));
+    row[k] = m.RowOf(bucket[k]);
+  }
 }
 
 bool Exists(const std::string& path) { return access(path.c_str(), R_OK) == 0; }

@@ -64,6 +64,7 @@ struct NerModelData {
   std::vector<RankWord> rank;
   std::unique_ptr<int16_t[], Free> rows;  // 64-byte aligned
   size_t stride = 0;  // labels.size() rounded up to a multiple of 8 (16-byte vectors)
+  const RankWord* RankWordOf(uint32_t bucket) const { return &rank[bucket >> 6]; }
   uint32_t RowOf(uint32_t bucket) const {
     const RankWord& w = rank[bucket >> 6];
     const uint64_t bit = uint64_t{1} << (bucket & 63);
