@@ -13,21 +13,20 @@
 namespace warta {
 namespace analyze {
 
-Doc MakeDoc(std::string_view valid_utf8, std::string_view language) {
-  Doc doc;
-  doc.text = valid_utf8;
-  doc.indonesian = language == "id" || language == "ms" || language == "in";
-  doc.seg = nlp::Segment(valid_utf8);
-  std::string lowered(valid_utf8.size(), '\0');
-  nlp::LowerAscii(valid_utf8, lowered.data());
-  doc.lower.reserve(doc.seg.tokens.size());
-  for (const nlp::Token& t : doc.seg.tokens) doc.lower.emplace_back(doc.seg.TokenText(lowered, t));
-  doc.sentence_of.assign(doc.seg.tokens.size(), 0);
-  for (uint32_t s = 0; s < doc.seg.sentences.size(); ++s) {
-    const nlp::Sentence& sent = doc.seg.sentences[s];
-    std::fill(doc.sentence_of.begin() + sent.token_begin, doc.sentence_of.begin() + sent.token_end, s);
+void MakeDoc(std::string_view valid_utf8, std::string_view language, Doc* doc) {
+  doc->text = valid_utf8;
+  doc->indonesian = language == "id" || language == "ms" || language == "in";
+  doc->seg = nlp::Segment(valid_utf8);
+  doc->lowered = nlp::LowerAscii(valid_utf8);
+  const std::string_view lowered = doc->lowered;
+  doc->lower.clear();
+  doc->lower.reserve(doc->seg.tokens.size());
+  for (const nlp::Token& t : doc->seg.tokens) doc->lower.push_back(doc->seg.TokenText(lowered, t));
+  doc->sentence_of.assign(doc->seg.tokens.size(), 0);
+  for (uint32_t s = 0; s < doc->seg.sentences.size(); ++s) {
+    const nlp::Sentence& sent = doc->seg.sentences[s];
+    std::fill(doc->sentence_of.begin() + sent.token_begin, doc->sentence_of.begin() + sent.token_end, s);
   }
-  return doc;
 }
 
 namespace {
@@ -68,7 +67,7 @@ std::vector<analysis::Quote> AttachQuotes(const Doc& doc, const std::vector<anal
   }
   std::sort(sorted.begin(), sorted.end(), [](const MentionRef& a, const MentionRef& b) { return a.begin < b.begin; });
   std::vector<analysis::Quote> out;
-  for (const Quote& q : nlp::ExtractQuotes(doc.text, doc.seg, mentions)) {
+  for (const Quote& q : nlp::ExtractQuotes(doc.text, doc.seg, mentions, doc.lower)) {
     analysis::Quote a;
     a.content = {q.content.begin, q.content.end};
     a.cue = {q.cue.begin, q.cue.end};
@@ -125,7 +124,9 @@ Analysis Analyze(std::string_view text, std::string_view language, const Analyze
     language = detected;
   }
   a.language = std::string(language);
-  analyze::Doc doc = analyze::MakeDoc(text, language);
+  analyze::Doc doc;
+  analyze::MakeDoc(text, language, &doc);
+  a.sentences.reserve(doc.seg.sentences.size());
   for (const nlp::Sentence& s : doc.seg.sentences) a.sentences.push_back({s.begin, s.end});
   if (resources.ModelFor(language) == nullptr) {
     a.notes.push_back({"ner_unavailable", "no NER model could be loaded; entities come from the gazetteer only"});

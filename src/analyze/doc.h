@@ -23,11 +23,18 @@ bool In(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
+// Views point into `text` and `lowered`: a Doc is filled in place and never
+// copied or moved.
 struct Doc {
+  Doc() = default;
+  Doc(const Doc&) = delete;
+  Doc& operator=(const Doc&) = delete;
+
   std::string_view text;  // valid UTF-8
   nlp::Segmentation seg;
-  std::vector<std::string> lower;        // per token, ASCII letters lowercased
-  std::vector<uint32_t> sentence_of;     // per token
+  std::string lowered;                    // `text` with ASCII letters lowercased
+  std::vector<std::string_view> lower;    // per token, a view into `lowered`
+  std::vector<uint32_t> sentence_of;      // per token
   bool indonesian = false;
 
   std::string_view Tok(size_t i) const { return seg.TokenText(text, seg.tokens[i]); }
@@ -41,7 +48,7 @@ struct Doc {
   }
 };
 
-Doc MakeDoc(std::string_view valid_utf8, std::string_view language);
+void MakeDoc(std::string_view valid_utf8, std::string_view language, Doc* doc);
 
 // A stretch of tokens naming one entity.
 struct TokenMention {

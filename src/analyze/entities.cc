@@ -2,6 +2,7 @@
 // tagger missed, acronyms tied to their expansions, then one entity per
 // thing named, with the roles the surrounding words give it.
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -233,7 +234,8 @@ class EntityFinder {
   }
 
   void MarkCovered() {
-    std::fill(covered_.begin(), covered_.end(), -1);
+    // All bytes 0xFF: every entry -1.
+    std::memset(covered_.data(), 0xFF, covered_.size() * sizeof(int32_t));
     for (size_t m = 0; m < mentions_.size(); ++m) {
       for (uint32_t t = mentions_[m].tb; t < mentions_[m].te; ++t) covered_[t] = static_cast<int32_t>(m);
     }
@@ -477,10 +479,10 @@ class EntityFinder {
 
   // "menantunya" -> "menantu <possessor>".
   std::string PossessiveRole(uint32_t t) {
-    const std::string& w = doc_.lower[t];
+    std::string_view w = doc_.lower[t];
     if (w.size() > 5 && w.ends_with("nya") && IsRoleWord(w.substr(0, w.size() - 3)) &&
         possessor_sentence_ == doc_.sentence_of[t] && !last_possessor_.empty()) {
-      return w.substr(0, w.size() - 3) + " " + last_possessor_;
+      return std::string(w.substr(0, w.size() - 3)) + " " + last_possessor_;
     }
     return "";
   }
@@ -490,11 +492,11 @@ class EntityFinder {
   bool QualifiesRole(size_t m, uint32_t role_start) const {
     const TokenMention& tm = mentions_[m];
     // "a spokeswoman for Neumann": the name owns the role.
-    const std::string& before = doc_.lower[tm.tb - 1];
+    std::string_view before = doc_.lower[tm.tb - 1];
     if (before == "for" || before == "of" || before == "untuk" || before == "dari") return true;
     bool opens_sentence = doc_.seg.sentences[doc_.sentence_of[role_start]].token_begin == role_start;
     if (doc_.Capitalized(role_start) && !opens_sentence) return false;
-    const std::string& next = tm.te < doc_.lower.size() ? doc_.lower[tm.te] : doc_.lower[tm.te - 1];
+    std::string_view next = tm.te < doc_.lower.size() ? doc_.lower[tm.te] : doc_.lower[tm.te - 1];
     bool appositive = next == "," && tm.te + 1 < covered_.size() && covered_[tm.te + 1] >= 0 &&
                       mentions_[covered_[tm.te + 1]].type == "PER";
     return appositive || next == "untuk" || next == "for" || next == "bidang" || next == "urusan" ||
@@ -514,7 +516,7 @@ class EntityFinder {
   void ResolveDescriptors() {
     for (Descriptor& d : descriptors_) {
       TokenMention& tm = mentions_[d.mention];
-      const std::string& head = doc_.lower[d.role_word];
+      std::string_view head = doc_.lower[d.role_word];
       std::string owner = nlp::LowerAscii(entities_[tm.entity].name);
       owner = owner.substr(owner.rfind(' ') == std::string::npos ? 0 : owner.rfind(' ') + 1);
       for (analysis::Entity& e : entities_) {
@@ -522,7 +524,8 @@ class EntityFinder {
         bool match = false;
         for (const std::string& role : e.roles) {
           std::string low = nlp::LowerAscii(role);
-          match = match || (low.starts_with(head + " ") && low.find(owner) != std::string::npos);
+          match = match || (low.size() > head.size() && low.starts_with(head) && low[head.size()] == ' ' &&
+                            low.find(owner) != std::string::npos);
         }
         if (!match) continue;
         tm.described = static_cast<int32_t>(e.id);

@@ -87,10 +87,7 @@ class EventFinder {
   }
 
  private:
-  const std::string& L(size_t t) const {
-    static const std::string kEmpty;
-    return t < doc_.lower.size() ? doc_.lower[t] : kEmpty;
-  }
+  std::string_view L(size_t t) const { return t < doc_.lower.size() ? doc_.lower[t] : std::string_view(); }
   bool Punct(size_t t) const { return doc_.seg.tokens[t].kind == nlp::TokenKind::kPunct; }
 
   void Sentence(uint32_t s) {
@@ -162,7 +159,7 @@ class EventFinder {
         t = mentions_[m].te - 1;
         continue;
       }
-      const std::string& w = L(t);
+      std::string_view w = L(t);
       bool glue = w == "," || w == "dan" || w == "serta" || w == "and" || w == "(" || w == ")" ||
                   IsRoleWord(w) || (w.size() > 5 && w.ends_with("nya") && IsRoleWord(w.substr(0, w.size() - 3))) ||
                   w == "utama" || w == "khusus" || w == "the" || w == "special" || w == "top" ||

@@ -128,10 +128,7 @@ class TimeFinder {
     Add(toks[b].begin, toks[e - 1].end, v, g, true, toks[b].byte_begin, toks[e - 1].byte_end);
   }
 
-  const std::string& L(size_t t) const {
-    static const std::string kEmpty;
-    return t < doc_.lower.size() ? doc_.lower[t] : kEmpty;
-  }
+  std::string_view L(size_t t) const { return t < doc_.lower.size() ? doc_.lower[t] : std::string_view(); }
 
   meta::DateTime DaysBefore(int days) const {
     meta::DateTime d = meta::DateTimeFromUnixSeconds(meta::LocalEpochSeconds(*pub_) - int64_t{days} * 86400);
@@ -165,7 +162,7 @@ class TimeFinder {
   }
 
   void Relative(size_t t) {
-    const std::string& w = L(t);
+    std::string_view w = L(t);
     bool last = t > 0 && (L(t - 1) == "last" || L(t - 1) == "lalu");
     // Weekdays: the latest such day up to publication ("last": strictly before).
     // (Capitalisation first: it rules out most words before a list search.)

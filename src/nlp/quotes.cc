@@ -79,8 +79,9 @@ struct Hit {
 
 class Extractor {
  public:
-  Extractor(std::string_view text, const nlp::Segmentation& seg, const std::vector<EntityMention>& mentions)
-      : text_(text), mentions_(mentions), seg_(seg) {
+  Extractor(std::string_view text, const nlp::Segmentation& seg, const std::vector<EntityMention>& mentions,
+            std::span<const std::string_view> lower)
+      : text_(text), mentions_(mentions), seg_(seg), lower_(lower) {
     std::sort(mentions_.begin(), mentions_.end(),
               [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
   }
@@ -147,8 +148,9 @@ class Extractor {
   std::string_view text_;
   std::vector<EntityMention> mentions_;  // sorted by begin
   const nlp::Segmentation& seg_;
+  std::span<const std::string_view> lower_;  // the caller's or lower_views_
   std::string lower_buf_;
-  std::vector<std::string_view> lower_;
+  std::vector<std::string_view> lower_views_;
   std::vector<uint8_t> cap_;  // per token: a word starting with an uppercase letter
   std::vector<uint32_t> sentence_of_;
   std::vector<int32_t> quote_of_;
@@ -162,16 +164,17 @@ class Extractor {
 void Extractor::Prepare() {
   const auto& toks = seg_.tokens;
   const size_t n = toks.size();
-  // One lowercased copy of the whole text; tokens view it at their offsets.
-  lower_buf_.resize(text_.size());
+  if (lower_.size() != n) {
+    // One lowercased copy of the whole text; tokens view it at their offsets.
+    lower_buf_ = nlp::LowerAscii(text_);
+    lower_views_.resize(n);
+    for (size_t i = 0; i < n; ++i) lower_views_[i] = seg_.TokenText(lower_buf_, toks[i]);
+    lower_ = lower_views_;
+  }
   const char* in = text_.data();
-  char* out = lower_buf_.data();
-  nlp::LowerAscii(text_, out);
-  lower_.resize(n);
   cap_.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = toks[i];
-    lower_[i] = std::string_view(out + t.byte_begin, t.byte_end - t.byte_begin);
     if (t.kind != TokenKind::kWord) continue;
     unsigned char b = static_cast<unsigned char>(in[t.byte_begin]);
     if (b < 0x80) {
@@ -1166,8 +1169,9 @@ std::vector<Quote> ExtractQuotes(std::string_view utf8_text, std::string_view /*
 namespace nlp {
 
 std::vector<Quote> ExtractQuotes(std::string_view valid_utf8, const Segmentation& seg,
-                                 const std::vector<EntityMention>& mentions) {
-  return Extractor(valid_utf8, seg, mentions).Run();
+                                 const std::vector<EntityMention>& mentions,
+                                 std::span<const std::string_view> lower) {
+  return Extractor(valid_utf8, seg, mentions, lower).Run();
 }
 
 }  // namespace nlp
