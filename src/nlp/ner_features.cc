@@ -231,9 +231,20 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   for (auto [first, end] : out->covered) {
     std::fill(read_.begin() + (first < 2 ? 0 : first - 2), read_.begin() + std::min<size_t>(n, end + 2), 1);
   }
+  // The cache slots are found and fetched first: a sentence's words are
+  // scattered over the cache's megabyte, and waiting for each in turn
+  // costs more than looking them up.
+  slot_of_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!read_[i]) continue;
+    slot_of_[i] = SlotOf(tokens[i]);
+    if (slot_of_[i] == kCacheSlots) continue;
+    const char* slot = reinterpret_cast<const char*>(&cache_[slot_of_[i]]);
+    for (size_t line = 0; line < sizeof(CacheSlot); line += 64) __builtin_prefetch(slot + line);
+  }
   for (size_t i = 0; i < n; ++i) {
     if (read_[i]) {
-      buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2]);
+      buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2], slot_of_[i]);
     } else {
       const TokenInfo& t = info_[i + 2];
       buckets_[i + 2].word_hash = WordHash(std::string_view(text_.data() + t.lower, t.lower_size));
@@ -325,14 +336,22 @@ FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) c
   return b;
 }
 
-const FeatureExtractor::TokenBuckets& FeatureExtractor::CachedBuckets(std::string_view token, const TokenInfo& t) {
-  thread_local TokenBuckets uncached;
-  if (token.size() > kCachedBytes) return uncached = BucketsOf(t);
+size_t FeatureExtractor::SlotOf(std::string_view token) const {
+  if (token.size() > kCachedBytes) return kCacheSlots;
   uint64_t bytes[kCachedBytes / 8] = {};
   std::memcpy(bytes, token.data(), token.size());
   uint64_t key = token.size() * 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(mode_) << 8) ^ static_cast<uint64_t>(bits_);
   for (uint64_t w : bytes) key = (key ^ w) * 0xFF51AFD7ED558CCDull, key ^= key >> 32;
-  CacheSlot& slot = cache_[key & (kCacheSlots - 1)];
+  return key & (kCacheSlots - 1);
+}
+
+const FeatureExtractor::TokenBuckets& FeatureExtractor::CachedBuckets(std::string_view token, const TokenInfo& t,
+                                                                      size_t slot_index) {
+  thread_local TokenBuckets uncached;
+  if (slot_index == kCacheSlots) return uncached = BucketsOf(t);
+  uint64_t bytes[kCachedBytes / 8] = {};
+  std::memcpy(bytes, token.data(), token.size());
+  CacheSlot& slot = cache_[slot_index];
   if (slot.size == token.size() && slot.mode == mode_ && slot.bits == bits_ &&
       std::equal(std::begin(bytes), std::end(bytes), slot.bytes)) {
     return slot.buckets;

@@ -112,7 +112,9 @@ class FeatureExtractor {
   void Sentinel(std::string_view text, TokenInfo* info);
   bool Title(const TokenInfo& t) const;
   TokenBuckets BucketsOf(const TokenInfo& t) const;
-  const TokenBuckets& CachedBuckets(std::string_view token, const TokenInfo& t);
+  // The token's cache slot, or kCacheSlots when it is too long to cache.
+  size_t SlotOf(std::string_view token) const;
+  const TokenBuckets& CachedBuckets(std::string_view token, const TokenInfo& t, size_t slot_index);
   uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
   void FindCovered(Coverage coverage, std::vector<std::pair<uint32_t, uint32_t>>* covered) const;
 
@@ -142,6 +144,7 @@ class FeatureExtractor {
   std::vector<GazetteerKey> keys_;
   std::vector<GazetteerHit> hits_;
   std::vector<uint8_t> read_;  // per token: a covered token reads its buckets
+  std::vector<size_t> slot_of_;  // per token read: SlotOf
   std::string scratch_;  // one code point's lowercase form; a token with spaces
 };
 
