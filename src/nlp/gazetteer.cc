@@ -91,6 +91,10 @@ void Gazetteer::Match(std::span<const GazetteerKey> keys, GazetteerHit* hits) co
   const size_t n = keys.size();
   std::fill(hits, hits + n, GazetteerHit{});
   if (used_ == 0) return;
+  // The filter words of every start are fetched first: among a page's
+  // other data the filter falls out of cache, and waiting for each token's
+  // word in turn was most of the matching time.
+  for (size_t start = 0; start < n; ++start) __builtin_prefetch(FilterWord(Extend(kPhraseSeed, keys[start])));
   for (size_t start = 0; start < n; ++start) {
     // Most tokens start no entry: ruled out before any bookkeeping.
     if (!MayContain(Extend(kPhraseSeed, keys[start]))) continue;

@@ -82,9 +82,10 @@ class Gazetteer {
   // Most tokens start no entry: a bit set with one bit per key, 16 bits per
   // key and small enough to stay in cache, rules out most look-ups before
   // the table is touched.
+  const uint64_t* FilterWord(uint64_t key) const { return &filter_[static_cast<size_t>(key >> filter_shift_) >> 6]; }
   bool MayContain(uint64_t key) const {
     const size_t bit = static_cast<size_t>(key >> filter_shift_);
-    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+    return (*FilterWord(key) >> (bit & 63)) & 1;
   }
   uint64_t* Insert(uint64_t key);  // the key's slot
   const uint64_t* Find(uint64_t key) const;
