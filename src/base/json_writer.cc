@@ -57,31 +57,48 @@ void JsonWriter::Member(std::string_view key, const std::vector<std::string>& va
 
 namespace {
 
-// True for the bytes that go out as they are: printable ASCII but '"' and
-// '\\'. Text is mostly such runs, copied whole.
+// The bytes that go out as they are, in any text: printable ASCII but '"'
+// and '\\'. Text is mostly such runs, copied whole.
 constexpr std::array<bool, 256> kPlain = [] {
   std::array<bool, 256> t{};
   for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
   return t;
 }();
 
-// The first byte from `i` on that is not kPlain, or s.size(). Sixteen bytes
+// In well-formed UTF-8, every byte from 0x80 too, but for 0xE2, which may
+// lead U+2028 or U+2029.
+constexpr std::array<bool, 256> kPlainInUtf8 = [] {
+  std::array<bool, 256> t = kPlain;
+  for (int c = 0x80; c < 0x100; ++c) t[c] = c != 0xE2;
+  return t;
+}();
+
+// The first byte from `i` on that is not plain, or s.size(). Sixteen bytes
 // at a time where SSE2 is there (every x86-64): record text is long runs.
+template <bool kWellFormed>
 size_t SkipPlain(std::string_view s, size_t i) {
 #if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(0x20);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i last_control = _mm_set1_epi8(0x1F);
+  const __m128i lead_e2 = _mm_set1_epi8(static_cast<char>(0xE2));
   for (; i + 16 <= s.size(); i += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    // Signed: bytes from 0x80 are negative, so "< 0x20" also finds them.
-    __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, space),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash));
+    if constexpr (kWellFormed) {
+      __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, last_control), v);  // unsigned v <= 0x1F
+      special = _mm_or_si128(special, _mm_or_si128(control, _mm_cmpeq_epi8(v, lead_e2)));
+    } else {
+      // Signed: bytes from 0x80 are negative, so "< 0x20" also finds them.
+      special = _mm_or_si128(special, _mm_cmplt_epi8(v, space));
+    }
     int mask = _mm_movemask_epi8(special);
     if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
 #endif
-  while (i < s.size() && kPlain[static_cast<unsigned char>(s[i])]) ++i;
+  const std::array<bool, 256>& plain = kWellFormed ? kPlainInUtf8 : kPlain;
+  while (i < s.size() && plain[static_cast<unsigned char>(s[i])]) ++i;
   return i;
 }
 
@@ -102,29 +119,38 @@ void AppendEscapedByte(unsigned char c, std::string* out) {
   }
 }
 
-}  // namespace
+// U+2028 or U+2029 at s[i]: valid JSON, but they break JavaScript consumers
+// of JSON Lines.
+bool IsLineSeparator(std::string_view s, size_t i) {
+  return s.size() - i >= 3 && s[i] == '\xE2' && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9');
+}
 
-void JsonWriter::AppendEscaped(std::string_view s, std::string* out) {
-  out->reserve(out->size() + s.size() + 2);
-  out->push_back('"');
+// The body of AppendEscaped; kWellFormed when `s` is known to be valid
+// UTF-8, so that only 0xE2 among the bytes from 0x80 needs a look.
+template <bool kWellFormed>
+void AppendEscapedText(std::string_view s, std::string* out) {
   size_t pending = 0;  // s[pending, i) goes out as it is, in one append
   size_t i = 0;
   for (;;) {
-    i = SkipPlain(s, i);
+    i = SkipPlain<kWellFormed>(s, i);
     if (i == s.size()) break;
     size_t start = i;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      char32_t cp = utf8::Decode(s, &i);
-      bool invalid = cp == utf8::kReplacement && i == start + 1;
-      // Valid JSON, but they break JavaScript consumers of JSON Lines.
-      bool separator = cp == 0x2028 || cp == 0x2029;
+      bool separator = IsLineSeparator(s, i);
+      bool invalid = false;
+      if constexpr (kWellFormed) {
+        i += separator ? 3 : 1;  // the bytes after a lead byte are plain here
+      } else {
+        char32_t cp = utf8::Decode(s, &i);
+        invalid = cp == utf8::kReplacement && i == start + 1;
+      }
       if (!invalid && !separator) continue;  // well-formed: part of the run
       out->append(s.data() + pending, start - pending);
       if (invalid) {
         utf8::Append(utf8::kReplacement, out);
       } else {
-        out->append(cp == 0x2028 ? "\\u2028" : "\\u2029");
+        out->append(s[start + 2] == '\xA8' ? "\\u2028" : "\\u2029");
       }
     } else {
       out->append(s.data() + pending, start - pending);
@@ -134,6 +160,20 @@ void JsonWriter::AppendEscaped(std::string_view s, std::string* out) {
     pending = i;
   }
   out->append(s.data() + pending, i - pending);
+}
+
+}  // namespace
+
+void JsonWriter::AppendEscaped(std::string_view s, std::string* out) {
+  out->reserve(out->size() + s.size() + 2);
+  out->push_back('"');
+  // Record text is nearly always valid UTF-8, which a SIMD check confirms
+  // faster than decoding every non-ASCII character.
+  if (utf8::IsValid(s)) {
+    AppendEscapedText<true>(s, out);
+  } else {
+    AppendEscapedText<false>(s, out);
+  }
   out->push_back('"');
 }
 

@@ -50,6 +50,7 @@ TEST(JsonWriter, EscapesExactly) {
       {"Caf\xC3\xA9 \xE2\x80\x94 na\xC3\xAFve, long enough for a block", "\"Caf\xC3\xA9 \xE2\x80\x94 na\xC3\xAFve, long enough for a block\""},
       {"line\xE2\x80\xA8sep\xE2\x80\xA9para", R"("line\u2028sep\u2029para")"},
       {"bad \xff byte and a cut \xC3", "\"bad \xEF\xBF\xBD byte and a cut \xEF\xBF\xBD\""},
+      {"bad \xff, then\xE2\x80\xA8" "a separator and \xE2\x80\x99", "\"bad \xEF\xBF\xBD, then\\u2028a separator and \xE2\x80\x99\""},
   };
   for (const Case& c : cases) {
     std::string out = "x";
