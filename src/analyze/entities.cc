@@ -276,7 +276,7 @@ class EntityFinder {
       if (doc_.lower[t] != "(" || doc_.lower[t + 2] != ")" || !IsAllCaps(doc_.Tok(t + 1))) continue;
       int32_t m = covered_[t - 1];
       if (m < 0) continue;
-      acronym_of_[std::string(doc_.Tok(t + 1))] = nlp::LowerAscii(doc_.Range(mentions_[m].tb, mentions_[m].te));
+      acronym_of_[doc_.Tok(t + 1)] = doc_.LowerRange(mentions_[m].tb, mentions_[m].te);
       if (covered_[t + 1] < 0) {
         mentions_.push_back({static_cast<uint32_t>(t + 1), static_cast<uint32_t>(t + 2), mentions_[m].type, -1});
       }
@@ -285,9 +285,8 @@ class EntityFinder {
     // Bare uses of known acronyms.
     for (size_t t = 0; t < n; ++t) {
       if (covered_[t] >= 0 || !IsAllCaps(doc_.Tok(t))) continue;
-      std::string tok(doc_.Tok(t));
       std::string type = "LOC";
-      if (acronym_of_.count(tok) == 0) {
+      if (acronym_of_.count(doc_.Tok(t)) == 0) {
         bool builtin = false;
         for (const Acronym& a : kAcronyms) builtin = builtin || a.acronym == doc_.lower[t];
         if (!builtin) continue;
@@ -304,9 +303,9 @@ class EntityFinder {
   // word, product and event names that end like a mis-tagged "person" would
   // be cut: "Star Wars Jedi", "MacBook Pro".)
   void SplitTrailingPersons() {
-    std::unordered_set<std::string> people;
+    std::unordered_set<std::string_view> people;
     for (const TokenMention& m : mentions_) {
-      if (m.type == "PER" && m.te - m.tb >= 2) people.insert(nlp::LowerAscii(doc_.Range(m.tb, m.te)));
+      if (m.type == "PER" && m.te - m.tb >= 2) people.insert(doc_.LowerRange(m.tb, m.te));
     }
     if (people.empty()) return;
     for (TokenMention& m : mentions_) {
@@ -316,7 +315,7 @@ class EntityFinder {
         for (uint32_t t = b == m.tb + 1 ? (m.tb >= 2 ? m.tb - 2 : 0) : b - 1; t < b; ++t) {
           role_before = role_before || IsRoleAt(t);
         }
-        if (role_before && people.count(nlp::LowerAscii(doc_.Range(b, m.te)))) {
+        if (role_before && people.count(doc_.LowerRange(b, m.te))) {
           m.tb = b;
           m.type = "PER";
           break;
@@ -336,11 +335,9 @@ class EntityFinder {
   // Mentions with the same text, a surname and its full name, an acronym and
   // its expansion: one entity.
   void Merge() {
-    std::unordered_map<std::string, int32_t> by_text;
-    std::vector<std::string> texts(mentions_.size());
-    for (size_t m = 0; m < mentions_.size(); ++m) {
-      texts[m] = nlp::LowerAscii(doc_.Range(mentions_[m].tb, mentions_[m].te));
-    }
+    // Keys view doc_.lowered (hashed as the strings they spell, so maps
+    // iterate as they would with string keys).
+    std::unordered_map<std::string_view, int32_t> by_text;
     // Full names first, so a surname finds them whichever comes first.
     for (int pass = 0; pass < 2; ++pass) {
       if (pass == 1) IndexNameParts(by_text);
@@ -348,12 +345,13 @@ class EntityFinder {
         TokenMention& tm = mentions_[m];
         bool single = tm.te - tm.tb == 1;
         if ((pass == 0) == single) continue;
-        auto it = by_text.find(texts[m]);
+        const std::string_view text = doc_.LowerRange(tm.tb, tm.te);
+        auto it = by_text.find(text);
         int32_t id = it != by_text.end() ? it->second : -1;
-        if (id < 0 && single) id = FindBySurnameOrAcronym(texts[m], std::string(doc_.Tok(tm.tb)), by_text);
+        if (id < 0 && single) id = FindBySurnameOrAcronym(text, doc_.Tok(tm.tb), by_text);
         if (id < 0) id = NewEntity(m);
         tm.entity = id;
-        by_text.emplace(std::move(texts[m]), id);  // texts[m] is not read again
+        by_text.emplace(text, id);
       }
     }
     Propagate(by_text);
@@ -392,8 +390,7 @@ class EntityFinder {
 
   // Later bare uses of a name the tagger missed ("Hochstein" after "Amos
   // Hochstein"): capitalised tokens equal to a known single-word form.
-  void Propagate(const std::unordered_map<std::string, int32_t>& by_text) {
-    // Views into by_text's keys, which stay put while it lives.
+  void Propagate(const std::unordered_map<std::string_view, int32_t>& by_text) {
     std::unordered_map<std::string_view, int32_t> single;
     single.reserve(by_text.size());
     for (const auto& [text, id] : by_text) {
@@ -418,8 +415,8 @@ class EntityFinder {
     MarkCovered();
   }
 
-  int32_t FindBySurnameOrAcronym(const std::string& lower, const std::string& raw,
-                                 const std::unordered_map<std::string, int32_t>& by_text) {
+  int32_t FindBySurnameOrAcronym(std::string_view lower, std::string_view raw,
+                                 const std::unordered_map<std::string_view, int32_t>& by_text) {
     auto acr = acronym_of_.find(raw);
     if (acr != acronym_of_.end()) {
       auto it = by_text.find(acr->second);
@@ -427,7 +424,7 @@ class EntityFinder {
     }
     for (const Acronym& a : kAcronyms) {
       if (a.acronym != lower) continue;
-      auto it = by_text.find(std::string(a.expansion));
+      auto it = by_text.find(a.expansion);
       if (it != by_text.end()) return it->second;
     }
     // "Macron" -> "Emmanuel Macron": a person whose full name ends (or starts) with it.
@@ -437,10 +434,10 @@ class EntityFinder {
   }
 
   // First and last words of the full names of people, for surname lookup.
-  void IndexNameParts(const std::unordered_map<std::string, int32_t>& by_text) {
+  void IndexNameParts(const std::unordered_map<std::string_view, int32_t>& by_text) {
     for (const auto& [text, id] : by_text) {
       size_t first_space = text.find(' '), last_space = text.rfind(' ');
-      if (entities_[id].type != "PER" || first_space == std::string::npos) continue;
+      if (entities_[id].type != "PER" || first_space == std::string_view::npos) continue;
       last_word_.emplace(text.substr(last_space + 1), id);
       first_word_.emplace(text.substr(0, first_space), id);
     }
@@ -610,14 +607,15 @@ class EntityFinder {
   std::vector<analysis::Entity>& entities_;
   std::vector<int32_t> covered_;
   std::vector<uint8_t> loc_hit_;  // 1 = a place starts here, 2 = continues
-  std::unordered_map<std::string, std::string> acronym_of_;  // "AS" -> "amerika serikat"
+  // Views into doc_.text and doc_.lowered.
+  std::unordered_map<std::string_view, std::string_view> acronym_of_;  // "AS" -> "amerika serikat"
   struct Descriptor {
     size_t mention;
     uint32_t role_word;
     std::string text;
   };
   std::vector<Descriptor> descriptors_;
-  std::unordered_map<std::string, int32_t> last_word_, first_word_;
+  std::unordered_map<std::string_view, int32_t> last_word_, first_word_;
   std::string last_possessor_;
   uint32_t possessor_sentence_ = UINT32_MAX;
   // TagSentence's buffers, reused from sentence to sentence.

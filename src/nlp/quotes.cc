@@ -102,10 +102,11 @@ class Extractor {
   TextSpan SpanOf(uint32_t a, uint32_t b) const {  // token range [a, b)
     return a < b ? TextSpan{Tok(a).begin, Tok(b - 1).end} : TextSpan{};
   }
-  std::string TextOf(uint32_t a, uint32_t b) const {
+  std::string_view ViewOf(uint32_t a, uint32_t b) const {
     if (a >= b) return {};
-    return std::string(text_.substr(Tok(a).byte_begin, Tok(b - 1).byte_end - Tok(a).byte_begin));
+    return text_.substr(Tok(a).byte_begin, Tok(b - 1).byte_end - Tok(a).byte_begin);
   }
+  std::string TextOf(uint32_t a, uint32_t b) const { return std::string(ViewOf(a, b)); }
 
   void Prepare();
   void FindQuotes();
@@ -157,7 +158,7 @@ class Extractor {
   std::vector<Mark> mark_;
   std::vector<QuoteSpan> quotes_;
   std::vector<Attribution> attributions_;
-  std::unordered_map<std::string, std::string> alias_;  // last name -> full name
+  std::unordered_map<std::string_view, std::string_view> alias_;  // last name -> full name, in text_
   std::string last_person_, last_group_;
 };
 
@@ -229,7 +230,10 @@ void Extractor::FindQuotes() {
   for (uint32_t i = 0; i < toks.size(); ++i) {
     MarkInfo m{};
     uint32_t last = i;  // the mark's last token: two for ''
-    if (toks[i].kind == TokenKind::kPunct && toks[i].end == toks[i].begin + 1) {
+    // Every mark is '"', '\'' or led by 0xC2, 0xE2 or 0xE3: others skip decoding.
+    const unsigned char lead = static_cast<unsigned char>(text_[toks[i].byte_begin]);
+    if (toks[i].kind == TokenKind::kPunct && toks[i].end == toks[i].begin + 1 &&
+        (lead == '"' || lead == '\'' || lead == 0xC2 || lead == 0xE2 || lead == 0xE3)) {
       size_t pos = toks[i].byte_begin;
       m = MarkOf(utf8::Decode(text_, &pos));
       if (Is(i, "'") && i + 1 < toks.size() && Is(i + 1, "'") && Attached(i, i + 1)) {
@@ -763,9 +767,9 @@ void Extractor::RegisterNames(const nlp::Sentence& s) {
     if (j - n0 >= 2 && j - n0 <= 3) {
       // Later mentions use the family name ("Ushakov") or, often in
       // Indonesian, the first name ("Andi").
-      std::string name = TextOf(n0, j);
-      alias_.try_emplace(TextOf(j - 1, j), name);
-      alias_.try_emplace(TextOf(n0, n0 + 1), name);
+      std::string_view name = ViewOf(n0, j);
+      alias_.try_emplace(ViewOf(j - 1, j), name);
+      alias_.try_emplace(ViewOf(n0, n0 + 1), name);
     }
     i = j;
   }
