@@ -2,8 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <optional>
 #include <string>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace warta::extract {
 namespace {
@@ -129,10 +135,35 @@ constexpr CueIndex MakeCueIndex() {
 }
 constexpr CueIndex kCueIndex = MakeCueIndex();
 
-// Inline byte comparison: the words are a few bytes long, a memcmp call costs more.
-bool SameBytes(const char* a, const char* b, size_t len) {
-  for (size_t i = 0; i < len; ++i) {
-    if (a[i] != b[i]) return false;
+// The first eight bytes of each cue word (zero-padded) and a mask of the
+// bytes the word has there: one load and compare tells most candidates
+// apart. Built with memcpy, as the token bytes are read: any byte order.
+struct CueHeads {
+  std::array<uint64_t, kCueCount> head{}, mask{};
+};
+const CueHeads kCueHeads = [] {
+  CueHeads h;
+  for (size_t w = 0; w < kCueCount; ++w) {
+    const size_t len = std::min<size_t>(kCueIndex.length[w], 8);
+    char bytes[8] = {}, ones[8] = {};
+    std::memcpy(bytes, kCueWords[w].word, len);
+    std::memset(ones, 0xff, len);
+    std::memcpy(&h.head[w], bytes, 8);
+    std::memcpy(&h.mask[w], ones, 8);
+  }
+  return h;
+}();
+
+// Whether cue word w is at token[pos]; the token must be followed by eight
+// readable bytes (FoldedName pads its buffer).
+bool CueWordAt(std::string_view token, size_t pos, size_t w) {
+  const size_t len = kCueIndex.length[w];
+  if (pos + len > token.size()) return false;
+  uint64_t bytes;
+  std::memcpy(&bytes, token.data() + pos, 8);
+  if ((bytes & kCueHeads.mask[w]) != kCueHeads.head[w]) return false;
+  for (size_t i = 8; i < len; ++i) {
+    if (token[pos + i] != kCueWords[w].word[i]) return false;
   }
   return true;
 }
@@ -172,7 +203,8 @@ bool IsModifierHead(std::string_view head) {
   return false;
 }
 
-// The cue of the earliest-listed word found in the token.
+// The cue of the earliest-listed word found in the token (which CueWordAt
+// may read eight bytes past).
 Cue ClassifyToken(std::string_view token) {
   size_t best = kCueCount;
   for (size_t pos = 0; pos + 1 < token.size(); ++pos) {
@@ -181,12 +213,7 @@ Cue ClassifyToken(std::string_view token) {
     for (int k = kCueIndex.start[b]; k < kCueIndex.start[b + 1]; ++k) {
       uint8_t w = kCueIndex.words[k];
       if (w >= best) break;
-      size_t len = kCueIndex.length[w];
-      // The bucket vouches for the first two bytes.
-      if (pos + len > token.size() || !SameBytes(token.data() + pos + 2, kCueWords[w].word + 2, len - 2)) {
-        continue;
-      }
-      if (MatchesAt(token, pos, len, kCueWords[w].match)) {
+      if (CueWordAt(token, pos, w) && MatchesAt(token, pos, kCueIndex.length[w], kCueWords[w].match)) {
         best = w;
         break;
       }
@@ -195,52 +222,93 @@ Cue ClassifyToken(std::string_view token) {
   return best == kCueCount ? Cue::kNone : kCueWords[best].cue;
 }
 
-// Class and id values as NameMask reads them: ASCII lowercased, every
-// whitespace byte a space.
-constexpr std::array<char, 256> MakeNameFold() {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c);
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
-  for (char c : {'\t', '\n', '\r', '\f'}) t[static_cast<unsigned char>(c)] = ' ';
-  return t;
-}
-constexpr auto kNameFold = MakeNameFold();
-
 // Long values are cut: the cue words sit in the first tokens.
 constexpr size_t kMaxNameBytes = 256;
 
+// A value folded for NameMask (ASCII lowercased, every whitespace byte a
+// space) with a bit per byte for its spaces and its dashes, so that tokens
+// and their dashes are found a word of bits at a time.
+struct FoldedName {
+  std::array<char, kMaxNameBytes + 8> bytes;  // the padding lets CueWordAt load a word anywhere
+  std::array<uint64_t, kMaxNameBytes / 64> spaces{}, dashes{};
+
+  // The first k in [from, limit) whose bit is set in `bits` (or clear, with
+  // `clear`), else limit. Bits past the value are never set.
+  static size_t Next(const std::array<uint64_t, kMaxNameBytes / 64>& bits, size_t from, size_t limit,
+                     bool clear = false) {
+    for (size_t word = from / 64; word * 64 < limit; ++word) {
+      uint64_t w = clear ? ~bits[word] : bits[word];
+      if (word == from / 64) w &= ~uint64_t{0} << (from % 64);
+      if (w != 0) return std::min(limit, word * 64 + std::countr_zero(w));
+    }
+    return limit;
+  }
+};
+
+// Folds value[0, n), n <= kMaxNameBytes, sixteen bytes a step where SSE2
+// is at hand (the last, partial step from a zero-padded copy: the value may
+// end its buffer).
+void FoldName(std::string_view value, size_t n, FoldedName* out) {
+  size_t k = 0;
+#if defined(__SSE2__)
+  for (; k < n; k += 16) {
+    alignas(16) char tail[16] = {};
+    const char* from = value.data() + k;
+    if (n - k < 16) from = static_cast<const char*>(std::memcpy(tail, from, n - k));
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+    auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    __m128i ws = _mm_or_si128(_mm_or_si128(eq('\t'), eq('\n')), _mm_or_si128(eq('\r'), eq('\f')));
+    v = _mm_or_si128(_mm_andnot_si128(ws, v), _mm_and_si128(ws, _mm_set1_epi8(' ')));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out->bytes.data() + k), v);
+    uint64_t keep = n - k >= 16 ? 0xffff : (uint64_t{1} << (n - k)) - 1;  // the zero padding is no byte
+    uint64_t space = static_cast<unsigned>(_mm_movemask_epi8(eq(' '))) & keep;
+    uint64_t dash = static_cast<unsigned>(_mm_movemask_epi8(eq('-'))) & keep;
+    out->spaces[k / 64] |= space << (k % 64);
+    out->dashes[k / 64] |= dash << (k % 64);
+  }
+#else
+  constexpr auto kNameFold = [] {
+    std::array<char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) t[c] = static_cast<char>(c - 'A' + 'a');
+    for (char c : {'\t', '\n', '\r', '\f'}) t[static_cast<unsigned char>(c)] = ' ';
+    return t;
+  }();
+  for (; k < n; ++k) {
+    char c = out->bytes[k] = kNameFold[static_cast<unsigned char>(value[k])];
+    if (c == ' ') out->spaces[k / 64] |= uint64_t{1} << (k % 64);
+    if (c == '-') out->dashes[k / 64] |= uint64_t{1} << (k % 64);
+  }
+#endif
+}
+
 // The set of cues (bit 1 << Cue) the tokens of one class or id value name.
-// One pass folds the value (at most kMaxNameBytes) and finds each token's
-// end, its first '-' and its first "--".
+// A token is cut at its first "--"; one whose head up to its first '-' is
+// a modifier prefix is skipped.
 uint8_t NameMask(std::string_view value) {
-  constexpr size_t kNone = std::string_view::npos;
-  std::array<char, kMaxNameBytes> buf;
   const size_t n = std::min(value.size(), kMaxNameBytes);
-  auto fold = [&](size_t k) { return buf[k] = kNameFold[static_cast<unsigned char>(value[k])]; };
+  FoldedName f;
+  FoldName(value, n, &f);
+  // Dashes followed by a dash: where a BEM modifier starts.
+  std::array<uint64_t, kMaxNameBytes / 64> pairs{};
+  for (size_t w = 0; w < pairs.size(); ++w) {
+    uint64_t next = w + 1 < pairs.size() ? f.dashes[w + 1] << 63 : 0;
+    pairs[w] = f.dashes[w] & ((f.dashes[w] >> 1) | next);
+  }
   uint8_t mask = 0;
-  size_t i = 0;
-  while (i < n) {
-    if (fold(i) == ' ') {
-      ++i;
-      continue;
-    }
-    size_t dash = kNone, bem = kNone;
-    size_t j = i + 1;
-    if (buf[i] == '-') dash = 0;
-    for (char c; j < n && (c = fold(j)) != ' '; ++j) {
-      if (c != '-') continue;
-      if (dash == kNone) {
-        dash = j - i;
-      } else if (bem == kNone && buf[j - 1] == '-') {
-        bem = j - 1 - i;
-      }
-    }
-    std::string_view token(buf.data() + i, j - i);
-    i = j;
-    if (dash != kNone && IsModifierHead(token.substr(0, dash + 1))) continue;
+  for (size_t i = FoldedName::Next(f.spaces, 0, n, true); i < n;) {
+    const size_t j = FoldedName::Next(f.spaces, i, n);
+    const size_t dash = FoldedName::Next(f.dashes, i, j);
+    const size_t bem = FoldedName::Next(pairs, i, j);
+    std::string_view token(f.bytes.data() + i, j - i);
+    const size_t begin = i;
+    i = FoldedName::Next(f.spaces, j, n, true);
+    if (dash < j && IsModifierHead(token.substr(0, dash - begin + 1))) continue;
     // A BEM modifier ("section--ads", "teaser--no-comments") flags a state
     // of the block, not what the block is.
-    token = token.substr(0, bem);
+    token = token.substr(0, bem - begin);
     if (token.empty()) continue;
     mask |= static_cast<uint8_t>(1u << static_cast<int>(ClassifyToken(token)));
   }

@@ -187,6 +187,15 @@ bool IsPlainNonAscii(std::string_view data, size_t i) {
 }
 
 #if defined(__SSE2__)
+// Set bits of a 16-bit mask by table: without -mpopcnt __builtin_popcount
+// is a library call, dearer than two look-ups.
+constexpr std::array<uint8_t, 256> kByteBits = [] {
+  std::array<uint8_t, 256> t{};
+  for (int b = 1; b < 256; ++b) t[b] = static_cast<uint8_t>(t[b >> 1] + (b & 1));
+  return t;
+}();
+inline int32_t Popcount16(unsigned mask) { return kByteBits[mask & 0xff] + kByteBits[(mask >> 8) & 0xff]; }
+
 // kSpecialBytes for sixteen bytes at once, as a byte mask.
 inline __attribute__((always_inline)) __m128i SpecialMask(__m128i v) {
   auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
@@ -208,12 +217,12 @@ void SkipPlainBlocks(std::string_view data, size_t* j, int32_t* spaces) {
     unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(single_space, SpecialMask(v))));
     unsigned space_bits = static_cast<unsigned>(_mm_movemask_epi8(space));
     if (stop == 0) {
-      *spaces += __builtin_popcount(space_bits);
+      *spaces += Popcount16(space_bits);
       *j += 16;
       continue;
     }
     int k = __builtin_ctz(stop);
-    *spaces += __builtin_popcount(space_bits & ((1u << k) - 1));
+    *spaces += Popcount16(space_bits & ((1u << k) - 1));
     *j += k;
     return;
   }

@@ -490,6 +490,18 @@ TEST(ClassifyElement, Cues) {
       {"<div class='abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstu-sidebar'>", Cue::kLayout},
       {"<div class='abcdefghijklm comment'>", Cue::kBoilerplate},
       {"<div class='has-sidebar'>", Cue::kNone},
+      // Words longer than the eight bytes compared at once, upper case, a
+      // word at the very end of a value, and words past the 256-byte cut.
+      {"<div class='Visually-Hidden'>", Cue::kLayout},
+      {"<div class='visually-hiddenx'>", Cue::kLayout},
+      {"<div class='visually-hidde'>", Cue::kNone},
+      {"<div class='TOP-AD'>", Cue::kLayout},
+      {"<div class='xyzzy-abcdef-ad'>", Cue::kLayout},
+      {"<div class='xyzzy-abcdef-a'>", Cue::kNone},
+      {"<div class='abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01"
+       "23456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrst"
+       "uvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789ab sidebar'>",
+       Cue::kNone},
   };
   for (const CueCase& c : cases) {
     auto doc = ParseHtml(c.html);

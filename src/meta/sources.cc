@@ -155,6 +155,17 @@ std::string NameAfter(std::string_view text, size_t pos, bool strong_cue) {
   return words.empty() ? "" : Resolve(words, strong_cue);
 }
 
+// "(AFP)": the name between the parenthesis at `open` and the next ')', an
+// upper-case letter and 1 to 15 more letters; "" when it is not one.
+std::string_view ParenthesisedName(std::string_view text, size_t open) {
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  size_t begin = open + 1, end = begin;
+  if (end >= text.size() || text[end] < 'A' || text[end] > 'Z') return {};
+  while (end < text.size() && end - begin < 16 && letter(text[end])) ++end;
+  if (end - begin < 2 || end >= text.size() || text[end] != ')') return {};
+  return text.substr(begin, end - begin);
+}
+
 }  // namespace
 
 std::string KnownSourceName(std::string_view name) {
@@ -194,7 +205,6 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
   static const RE2 kAfter(
       "((?:[A-Za-z][\\w.&'-]*\\s+){0,3}[A-Z][\\w.&'-]*)\\s+"
       "(?:reported|reports|melaporkan|memberitakan|wrote|menulis)\\b");
-  static const RE2 kParen("\\(([A-Z][A-Za-z]{1,15})\\)");
 
   // Most paragraphs hold none of the cue words: finding that out is far
   // cheaper than starting RE2 on them.
@@ -210,10 +220,12 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
     std::string name = NameAfter(text, pos, !media.empty());
     if (!name.empty()) hits.push_back({pos, std::move(name)});
   }
-  // Most paragraphs hold no verb of kAfter and no parenthesis: a substring
-  // test each is far cheaper than starting RE2 on them.
-  auto has = [text](std::string_view s) { return text.find(s) != std::string_view::npos; };
-  bool after_verb = has("report") || has("melaporkan") || has("memberitakan") || has("wrote") || has("menulis");
+  // Most paragraphs hold no verb of kAfter: a word-set scan (case-blind, so
+  // it passes a superset of what the case-sensitive pattern needs) is far
+  // cheaper than starting RE2 on them.
+  static constexpr std::string_view kAfterVerbs[] = {"report", "melaporkan", "memberitakan", "wrote", "menulis"};
+  static const WordSet* after_verbs = new WordSet(kAfterVerbs);
+  bool after_verb = after_verbs->FoundAscii(text);
   input = re2::StringPiece(text.data(), text.size());
   re2::StringPiece phrase;
   while (after_verb && RE2::FindAndConsume(&input, kAfter, &phrase)) {
@@ -238,12 +250,12 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
       }
     }
   }
-  input = re2::StringPiece(text.data(), text.size());
-  re2::StringPiece inner;
-  bool paren = has("(");
-  while (paren && RE2::FindAndConsume(&input, kParen, &inner)) {
-    std::string name = KnownSourceName(std::string_view(inner.data(), inner.size()));
-    if (!name.empty()) hits.push_back({static_cast<size_t>(inner.data() - text.data()), std::move(name)});
+  for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+    std::string_view inner = ParenthesisedName(text, open);
+    if (inner.empty()) continue;
+    std::string name = KnownSourceName(inner);
+    if (!name.empty()) hits.push_back({open + 1, std::move(name)});
+    open += inner.size() + 1;  // a match ends at its ')', where the next search starts
   }
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
   std::vector<std::string> out;

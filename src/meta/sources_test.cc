@@ -27,6 +27,10 @@ TEST(Sources, FindsCitedOutlets) {
       {"dilansir Reuters dan dilansir Reuters lagi.", {"Reuters"}},
       {"Data itu dikutip dari Lembaga Survei Nusantara.", {}},
       {"Data itu dikutip dari Warta.com hari ini.", {"Warta.com"}},
+      {"(Reuters) and (Bloomberg)", {"Reuters", "Bloomberg"}},
+      {"((AFP)) (Abcdefghijklmnopq) (AFP", {"AFP"}},
+      {"(Reutersx) (R) (reuters)", {}},
+      {"Two people died, the Associated Press REPORTED.", {}},
       {"", {}},
   };
   for (const Case& c : cases) EXPECT_EQ(FindCitedSources(c.text), c.want) << c.text;

@@ -8,6 +8,10 @@
 #include <memory>
 #include <optional>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/utf8.h"
 #include "extract/content.h"
 #include "extract/text_page.h"
@@ -43,12 +47,38 @@ constexpr std::array<uint8_t, 256> MakeWordBreaks() {
 constexpr auto kWordBreaks = MakeWordBreaks();
 
 // Words start where a byte that is no break follows a break (or opens the
-// text): branch-free, one table look-up a byte.
+// text). Sixteen bytes a step where SSE2 is at hand: each byte is compared
+// with the one before it (an unaligned load one byte back), and the starts
+// are summed per byte lane, folded into the total before a lane can wrap.
 int CountWords(std::string_view text) {
+  const char* s = text.data();
+  const size_t n = text.size();
   int words = 0;
   uint8_t after_break = 1;
-  for (unsigned char c : text) {
-    uint8_t is_break = kWordBreaks[c];
+  size_t i = 0;
+#if defined(__SSE2__)
+  auto breaks = [](__m128i v) {
+    auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    return _mm_or_si128(_mm_or_si128(eq(' '), eq('\n')), _mm_or_si128(eq('\t'), eq('\r')));
+  };
+  if (n >= 17) {
+    words = !kWordBreaks[static_cast<unsigned char>(s[0])];
+    i = 1;
+    while (i + 16 <= n) {
+      __m128i lanes = _mm_setzero_si128();
+      for (int step = 0; step < 255 && i + 16 <= n; ++step, i += 16) {
+        __m128i here = breaks(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)));
+        __m128i before = breaks(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i - 1)));
+        lanes = _mm_sub_epi8(lanes, _mm_andnot_si128(here, before));  // a start is -1 in its lane
+      }
+      __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+      words += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+    }
+    after_break = kWordBreaks[static_cast<unsigned char>(s[i - 1])];
+  }
+#endif
+  for (; i < n; ++i) {
+    uint8_t is_break = kWordBreaks[static_cast<unsigned char>(s[i])];
     words += after_break & (is_break ^ 1);
     after_break = is_break;
   }
