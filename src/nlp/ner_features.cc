@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <new>
 
+#include "base/large_alloc.h"
 #include "base/utf8.h"
 
 namespace warta::nlp {
@@ -215,7 +218,12 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   bias_[0] = Bucket(TemplateState(kBias), bits);
   bias_[1] = Bucket(mode_state_[kBias], bits);
   buckets_.resize(n + 4);
-  if (cache_.empty()) cache_.resize(kCacheSlots);
+  if (!cache_) {
+    // A megabyte read at random: in huge pages when it can be.
+    cache_.reset(static_cast<CacheSlot*>(AllocateLarge(kCacheSlots * sizeof(CacheSlot))));
+    if (!cache_) throw std::bad_alloc();
+    std::uninitialized_default_construct_n(cache_.get(), kCacheSlots);
+  }
   if (mode_ != sentinel_mode_ || bits != sentinel_bits_) {
     sentinel_[0] = BucketsOf(info_[0]);
     sentinel_[1] = BucketsOf(info_[n + 2]);

@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/large_alloc.h"
 #include "nlp/gazetteer.h"
 
 namespace warta::nlp {
@@ -126,7 +127,7 @@ class FeatureExtractor {
   std::string text_;              // the bytes TokenInfo spans point into
   size_t used_ = 0;               // ... of which this sentence has written so many
   std::vector<TokenBuckets> buckets_;  // per position of info_
-  std::vector<CacheSlot> cache_;       // kCacheSlots once used
+  LargeArray<CacheSlot> cache_;        // kCacheSlots once used
   TokenBuckets sentinel_[2] = {};      // before and after the sentence, for:
   char sentinel_mode_ = 0;
   int sentinel_bits_ = 0;

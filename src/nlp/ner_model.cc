@@ -1,6 +1,5 @@
 #include "nlp/ner_model.h"
 
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <limits>
 #include <sstream>
 
+#include "base/large_alloc.h"
 #include "nlp/ner_features.h"
 #include "warta/ner.h"
 
@@ -268,16 +268,9 @@ Result<std::unique_ptr<NerModelData>> ParseNerModel(std::string_view bytes) {
   const char* in = row_count <= r.left() / row_bytes ? r.Take(row_count * row_bytes) : nullptr;
   if (in == nullptr) return Status::Corrupt("ner model: truncated weight rows");
   const size_t table_bytes = (size_t{row_count} + 1) * m->stride * sizeof(int16_t);
-  // The rows are read at random, a few megabytes of them: in 4 KiB pages
-  // nearly every read also misses the TLB, so a large table asks for huge
-  // pages (honoured when transparent huge pages are on "madvise" or
-  // "always"; harmless otherwise).
-  constexpr size_t kHugePage = size_t{2} << 20;
-  const size_t align = table_bytes >= kHugePage / 2 ? kHugePage : 64;
-  const size_t alloc_bytes = (table_bytes + align - 1) & ~(align - 1);
-  m->rows.reset(static_cast<int16_t*>(std::aligned_alloc(align, alloc_bytes)));
+  // Read at random, a few megabytes of them: in huge pages when it can be.
+  m->rows.reset(static_cast<int16_t*>(AllocateLarge(table_bytes)));
   if (!m->rows) return Status::TooLarge("ner model: cannot allocate the weight table");
-  if (align == kHugePage) madvise(m->rows.get(), alloc_bytes, MADV_HUGEPAGE);
   std::memset(m->rows.get(), 0, table_bytes);
   m->rank.assign(buckets / 64, {});
   int64_t previous = -1;

@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/large_alloc.h"
 #include "nlp/gazetteer.h"
 #include "warta/status.h"
 
@@ -53,16 +54,13 @@ struct NerModelData {
   // each 64) rather than a dense bucket -> row array: 16 bytes per 64
   // buckets keeps it in L2 cache, so each feature costs one memory access
   // (its row), not two. Rows are int16, as quantised in the file.
-  struct Free {
-    void operator()(void* p) const { std::free(p); }
-  };
   struct RankWord {
     uint64_t present = 0;  // bit i: bucket 64 * word + i has a row
     uint32_t before = 0;   // rows of the buckets before this word
     uint32_t unused = 0;
   };
   std::vector<RankWord> rank;
-  std::unique_ptr<int16_t[], Free> rows;  // 64-byte aligned
+  LargeArray<int16_t> rows;  // AllocateLarge
   size_t stride = 0;  // labels.size() rounded up to a multiple of 8 (16-byte vectors)
   const RankWord* RankWordOf(uint32_t bucket) const { return &rank[bucket >> 6]; }
   uint32_t RowOf(uint32_t bucket) const {
