@@ -1,5 +1,6 @@
 #include "nlp/ner_model.h"
 
+#include <immintrin.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -325,9 +326,33 @@ void SumRows(const uint32_t* row, size_t n, const int16_t* rows, int32_t* acc) {
   std::memcpy(acc, sum, sizeof sum);
 }
 
+// The same with AVX2, when the CPU has it: one widening load (vpmovsxwd)
+// and one add per eight labels, where SSE2 needs an unpack-and-shift
+// sequence.
+template <size_t kVecs>
+__attribute__((target("avx2"))) void SumRowsAvx2(const uint32_t* row, size_t n, const int16_t* rows, int32_t* acc) {
+  __m256i sum[kVecs];
+  for (size_t v = 0; v < kVecs; ++v) sum[v] = _mm256_setzero_si256();
+  for (size_t k = 0; k < n; ++k) {
+    const int16_t* r = rows + size_t{row[k]} * (8 * kVecs);
+#pragma GCC unroll 4
+    for (size_t v = 0; v < kVecs; ++v) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(r + 8 * v));
+      sum[v] = _mm256_add_epi32(sum[v], _mm256_cvtepi16_epi32(x));
+    }
+  }
+  for (size_t v = 0; v < kVecs; ++v) _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + 8 * v), sum[v]);
+}
+
 using SumRowsFn = void (*)(const uint32_t*, size_t, const int16_t*, int32_t*);
+
 // By stride / 8 (kNerMaxLabels is 32).
-constexpr SumRowsFn kSumRows[] = {nullptr, SumRows<1>, SumRows<2>, SumRows<3>, SumRows<4>};
+SumRowsFn SumRowsFor(size_t stride) {
+  static const bool avx2 = __builtin_cpu_supports("avx2") != 0;
+  static constexpr SumRowsFn kBaseline[] = {nullptr, SumRows<1>, SumRows<2>, SumRows<3>, SumRows<4>};
+  static constexpr SumRowsFn kAvx2[] = {nullptr, SumRowsAvx2<1>, SumRowsAvx2<2>, SumRowsAvx2<3>, SumRowsAvx2<4>};
+  return (avx2 ? kAvx2 : kBaseline)[stride / 8];
+}
 
 // How many rows ahead of the one being added the next are fetched: the rows
 // are spread over megabytes, so each is a likely cache miss, and asking for
@@ -410,7 +435,7 @@ std::vector<std::string_view> NerModel::Tag(const std::vector<std::string_view>&
 
 void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids) const {
   const nlp::NerModelData& m = *data_;
-  const SumRowsFn sum_rows = kSumRows[m.stride / 8];
+  const SumRowsFn sum_rows = SumRowsFor(m.stride);
   // Per-thread buffers: tagging sentence after sentence allocates nothing
   // once they have grown.
   thread_local struct Scratch {
