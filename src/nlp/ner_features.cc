@@ -248,7 +248,7 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
     slot_of_[i] = SlotOf(tokens[i]);
     if (slot_of_[i] == kCacheSlots) continue;
     const char* slot = reinterpret_cast<const char*>(&cache_[slot_of_[i]]);
-    for (size_t line = 0; line < sizeof(CacheSlot); line += 64) __builtin_prefetch(slot + line);
+    __builtin_prefetch(slot);
   }
   for (size_t i = 0; i < n; ++i) {
     if (read_[i]) {
