@@ -121,6 +121,7 @@ class Tokenizer {
 
   void Run() {
     while (pos_ < s_.size()) {
+      if (static_cast<unsigned char>(s_[pos_]) < 0x80 && AsciiFastPath()) continue;
       size_t start = pos_;
       uint32_t cp_start = cp_;
       Wb c = Next();
@@ -159,6 +160,41 @@ class Tokenizer {
     Wb cls;
     uint8_t len;
   };
+
+  // Most of a text, read without the general machinery: an ASCII space, or
+  // a run of ASCII letters and digits ending where nothing can join it (an
+  // ASCII space, line break or symbol other than . ' , ; _, or the end).
+  // Returns false, having read nothing, for anything else.
+  bool AsciiFastPath() {
+    const Wb c = ascii_[static_cast<unsigned char>(s_[pos_])];
+    if (c == Wb::kSpace) {
+      ++pos_;
+      ++cp_;
+      SkipExtend();
+      return true;
+    }
+    if (c != Wb::kLetter && c != Wb::kNumeric) return false;
+    const size_t n = s_.size();
+    size_t p = pos_ + 1;
+    Wb last = c;
+    for (; p < n; ++p) {
+      const unsigned char x = static_cast<unsigned char>(s_[p]);
+      if (x >= 0x80) return false;
+      const Wb k = ascii_[x];
+      if (k == Wb::kLetter || k == Wb::kNumeric) {
+        last = k;
+        continue;
+      }
+      if (k != Wb::kSpace && k != Wb::kNewline && k != Wb::kOther) return false;
+      break;
+    }
+    const size_t start = pos_;
+    const uint32_t cp_start = cp_;
+    cp_ += static_cast<uint32_t>(p - pos_);
+    pos_ = p;
+    Emit(start, cp_start, last == Wb::kLetter ? TokenKind::kWord : TokenKind::kNumber);
+    return true;
+  }
 
   bool Continuation(size_t pos) const {
     return pos < s_.size() && (static_cast<unsigned char>(s_[pos]) & 0xC0) == 0x80;
