@@ -162,9 +162,9 @@ class Tokenizer {
   };
 
   // Most of a text, read without the general machinery: an ASCII space, or
-  // a run of ASCII letters and digits ending where nothing can join it (an
-  // ASCII space, line break or symbol other than . ' , ; _, or the end).
-  // Returns false, having read nothing, for anything else.
+  // a run of ASCII letters and digits, joined as WordRun joins them, that
+  // ends before ASCII or the end. Returns false, having read nothing, when
+  // a longer character or '_' would have to be weighed.
   bool AsciiFastPath() {
     const Wb c = ascii_[static_cast<unsigned char>(s_[pos_])];
     if (c == Wb::kSpace) {
@@ -185,8 +185,19 @@ class Tokenizer {
         last = k;
         continue;
       }
-      if (k != Wb::kSpace && k != Wb::kNewline && k != Wb::kOther) return false;
-      break;
+      if (k == Wb::kSpace || k == Wb::kNewline || k == Wb::kOther) break;
+      // "don't", "U.S", "3.5", "1,000": a middle mark joins two letters or
+      // two digits ('.' and '\'' either, ',' and ';' digits only).
+      const bool mid = k == Wb::kMidNumLet || (k == Wb::kMidNum && last == Wb::kNumeric);
+      if (!mid) {
+        if (k == Wb::kMidNum) break;
+        return false;
+      }
+      if (p + 1 >= n) break;
+      const unsigned char y = static_cast<unsigned char>(s_[p + 1]);
+      if (y >= 0x80) return false;
+      if (ascii_[y] != last) break;
+      ++p;  // the mark; the loop steps over the letter or digit after it
     }
     const size_t start = pos_;
     const uint32_t cp_start = cp_;
