@@ -46,9 +46,9 @@ struct Doc {
   std::string_view LowerRange(size_t b, size_t e) const {
     return std::string_view(lowered).substr(seg.tokens[b].byte_begin, seg.tokens[e - 1].byte_end - seg.tokens[b].byte_begin);
   }
-  bool Capitalized(size_t i) const {
-    std::string_view t = Tok(i);
-    return !t.empty() && ((t[0] >= 'A' && t[0] <= 'Z') || static_cast<unsigned char>(t[0]) >= 0xC0);
+  bool Capitalized(size_t i) const {  // tokens are never empty
+    const unsigned char c = static_cast<unsigned char>(text[seg.tokens[i].byte_begin]);
+    return (c >= 'A' && c <= 'Z') || c >= 0xC0;
   }
 };
 
