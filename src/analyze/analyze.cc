@@ -21,7 +21,9 @@ void MakeDoc(std::string_view valid_utf8, std::string_view language, Doc* doc) {
   const std::string_view lowered = doc->lowered;
   doc->lower.clear();
   doc->lower.reserve(doc->seg.tokens.size());
-  for (const nlp::Token& t : doc->seg.tokens) doc->lower.push_back(doc->seg.TokenText(lowered, t));
+  for (const nlp::Token& t : doc->seg.tokens) {
+    doc->lower.emplace_back(lowered.data() + t.byte_begin, t.byte_end - t.byte_begin);
+  }
   doc->sentence_of.assign(doc->seg.tokens.size(), 0);
   for (uint32_t s = 0; s < doc->seg.sentences.size(); ++s) {
     const nlp::Sentence& sent = doc->seg.sentences[s];

@@ -37,18 +37,20 @@ struct Doc {
   std::vector<uint32_t> sentence_of;      // per token
   bool indonesian = false;
 
-  std::string_view Tok(size_t i) const { return seg.TokenText(text, seg.tokens[i]); }
+  // Token offsets always lie inside `text`: views are made without checks.
+  std::string_view Tok(size_t i) const { return Span(text, i, i + 1); }
   // The text from token b to token e-1, as written.
-  std::string_view Range(size_t b, size_t e) const {
-    return text.substr(seg.tokens[b].byte_begin, seg.tokens[e - 1].byte_end - seg.tokens[b].byte_begin);
-  }
+  std::string_view Range(size_t b, size_t e) const { return Span(text, b, e); }
   // Range(b, e) with ASCII letters lowercased.
-  std::string_view LowerRange(size_t b, size_t e) const {
-    return std::string_view(lowered).substr(seg.tokens[b].byte_begin, seg.tokens[e - 1].byte_end - seg.tokens[b].byte_begin);
-  }
+  std::string_view LowerRange(size_t b, size_t e) const { return Span(lowered, b, e); }
   bool Capitalized(size_t i) const {  // tokens are never empty
     const unsigned char c = static_cast<unsigned char>(text[seg.tokens[i].byte_begin]);
     return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+  }
+
+ private:
+  std::string_view Span(std::string_view of, size_t b, size_t e) const {
+    return std::string_view(of.data() + seg.tokens[b].byte_begin, seg.tokens[e - 1].byte_end - seg.tokens[b].byte_begin);
   }
 };
 
