@@ -244,7 +244,15 @@ class TimeFinder {
 
 }  // namespace
 
-int NumberWord(std::string_view lower) { return Find(kNumbers, lower); }
+int NumberWord(std::string_view lower) {
+  // Most words are none: a filter turns them away before the list search.
+  static const nlp::WordShapes* numbers = [] {
+    auto* w = new nlp::WordShapes;
+    for (const Word& x : kNumbers) w->Add(x.word);
+    return w;
+  }();
+  return numbers->May(lower) ? Find(kNumbers, lower) : -1;
+}
 
 bool IsCalendarWord(std::string_view lower) { return Find(kMonths, lower) > 0 || Find(kWeekdays, lower) >= 0; }
 

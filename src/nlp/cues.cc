@@ -1,5 +1,7 @@
 #include "nlp/cues.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <initializer_list>
 #include <unordered_map>
 #include <unordered_set>
@@ -27,11 +29,14 @@ WordSet* MakeSet(std::initializer_list<std::string_view> words) { return new Wor
 struct CueTable {
   std::unordered_map<std::string_view, CueInfo> map;
   WordShapes shapes;  // most words are no cue: spares them the hash lookup
+  size_t min_size = SIZE_MAX, max_size = 0;  // and shorter words the filter
 
   void Add(std::initializer_list<std::string_view> words, CueInfo info) {
     for (auto w : words) {
       map[w] = info;
       shapes.Add(w);
+      min_size = std::min(min_size, w.size());
+      max_size = std::max(max_size, w.size());
     }
   }
 };
@@ -137,7 +142,7 @@ const CueTable& Table() {
 
 CueInfo LookupCue(std::string_view lower) {
   const CueTable& table = Table();
-  if (!table.shapes.May(lower)) return {};
+  if (lower.size() < table.min_size || lower.size() > table.max_size || !table.shapes.May(lower)) return {};
   auto it = table.map.find(lower);
   return it == table.map.end() ? CueInfo{} : it->second;
 }
