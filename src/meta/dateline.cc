@@ -23,13 +23,14 @@ std::string_view Trim(std::string_view s) {
 // spaces after it.
 bool FindDash(std::string_view s, size_t* begin, size_t* end) {
   for (size_t i = 1; i < s.size() && i < kMaxPrefix; ++i) {
+    // The first byte tells which dashes may start here: most bytes start
+    // none, and cost no comparison.
     size_t len = 0;
-    if (s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0) {
+    if (s[i] == '\xE2') {
+      if (s.compare(i, 3, "\xE2\x80\x93") != 0 && s.compare(i, 3, "\xE2\x80\x94") != 0) continue;
       len = 3;
-    } else if (s.compare(i, 2, "--") == 0) {
-      len = 2;
     } else if (s[i] == '-') {
-      len = 1;
+      len = s.compare(i, 2, "--") == 0 ? 2 : 1;
     } else {
       continue;
     }
