@@ -297,10 +297,14 @@ void FeatureExtractor::FindCovered(Coverage coverage, std::vector<std::pair<uint
     return;
   }
   // A capitalised token covers itself and its neighbours (info_[i + 2] is
-  // token i).
+  // token i), and through a hyphen the word before it ("al-Tanf").
+  auto hyphen = [&](uint32_t i) {
+    const TokenInfo& t = info_[i + 2];
+    return t.lower_size == 1 && text_[t.lower] == '-';
+  };
   for (uint32_t i = 0; i < n; ++i) {
     if (!(info_[i + 2].flags & kHasUpper)) continue;
-    const uint32_t first = i == 0 ? 0 : i - 1, end = std::min(n, i + 2);
+    const uint32_t first = i == 0 ? 0 : i >= 2 && hyphen(i - 1) ? i - 2 : i - 1, end = std::min(n, i + 2);
     if (!covered->empty() && covered->back().second >= first) {
       covered->back().second = end;
     } else {

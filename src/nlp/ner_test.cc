@@ -221,6 +221,7 @@ TEST(NerFeaturesTest, SkipUncasedCoversCapitalsAndTheirNeighbours) {
       {"DEMO BESAR DI JAKARTA HARI INI", "......"},
       {"Ahmad bin Ali pulang ke rumah setelah rapat panjang sekali .", "....sssssss"},
       {"kata dia , yang lalu biarlah berlalu , kata Budi", "ssssssss.."},
+      {"pasukan di zona al - Tanf sejak lama sekali", "sss....ss"},
   };
   nlp::FeatureExtractor extractor;
   nlp::SentenceFeatures some, all;
