@@ -28,6 +28,11 @@ TEST(Sources, FindsCitedOutlets) {
       {"Data itu dikutip dari Lembaga Survei Nusantara.", {}},
       {"Data itu dikutip dari Warta.com hari ini.", {"Warta.com"}},
       {"(Reuters) and (Bloomberg)", {"Reuters", "Bloomberg"}},
+      // Cue words: whole words only, any case, a prefix before a media cue,
+      // and the long s that RE2's case folding reads as 's'.
+      {"SEPERTI DILANSIR Reuters, harga naik.", {"Reuters"}},
+      {"Ia berkata Reuters salah; katanya Bloomberg juga.", {}},
+      {"Harga naik, dilan\u017Fir Reuters.", {"Reuters"}},
       {"((AFP)) (Abcdefghijklmnopq) (AFP", {"AFP"}},
       {"(Reutersx) (R) (reuters)", {}},
       {"Two people died, the Associated Press REPORTED.", {}},

@@ -5,15 +5,9 @@
 #include <string>
 
 namespace warta::meta {
-namespace {
-
-// The only characters outside ASCII that RE2's (?i) matches to an ASCII
-// letter: U+017F LATIN SMALL LETTER LONG S and U+212A KELVIN SIGN.
 bool HasAsciiFoldingChar(std::string_view text) {
   return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
-
-}  // namespace
 
 bool EqualsLowerAscii(std::string_view s, std::string_view lower) {
   for (size_t i = 0; i < lower.size(); ++i) {

@@ -34,6 +34,11 @@ namespace warta::meta {
 // lower.size() bytes.
 bool EqualsLowerAscii(std::string_view s, std::string_view lower);
 
+// Whether `text` holds one of the only characters outside ASCII that RE2's
+// (?i) matches to an ASCII letter: U+017F LATIN SMALL LETTER LONG S and
+// U+212A KELVIN SIGN. Without them an ASCII case-blind match is RE2's.
+bool HasAsciiFoldingChar(std::string_view text);
+
 class WordSet {
  public:
   // At most 32 words, each of 2 or more bytes, lower case.
