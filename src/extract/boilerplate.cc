@@ -478,9 +478,13 @@ bool IsHidingStyle(std::string_view value) {
          style.find("visibility:hidden") != std::string_view::npos;
 }
 
+// A namespace-scope table: a braced list in the loop was built on the stack
+// by every ReadElement call it was inlined into, role or no role.
+constexpr std::string_view kLayoutRoles[] = {"navigation", "banner", "contentinfo", "complementary",
+                                             "search",     "menu",   "menubar",     "dialog"};
+
 bool IsLayoutRole(std::string_view value) {
-  for (std::string_view r : {"navigation", "banner", "contentinfo", "complementary", "search", "menu",
-                             "menubar", "dialog"}) {
+  for (std::string_view r : kLayoutRoles) {
     if (EqualsIgnoreCase(value, r)) return true;
   }
   return false;
