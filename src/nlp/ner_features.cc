@@ -198,8 +198,17 @@ void FeatureExtractor::Sentinel(std::string_view text, TokenInfo* t) {
 
 void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const Gazetteer* gazetteer, int bits,
                                SentenceFeatures* out, Coverage coverage) {
-  const size_t n = tokens.size();
   bits_ = bits;
+  DescribeTokens(tokens);
+  FindCovered(coverage, &out->covered);
+  ReadBuckets(tokens, out->covered);
+  MatchGazetteer(gazetteer);
+  WriteFeatures(out);
+}
+
+// info_ (with the sentinels), text_ and the sentence's case mode.
+void FeatureExtractor::DescribeTokens(std::span<const std::string_view> tokens) {
+  const size_t n = tokens.size();
   size_t room = kStart.size() * 2 + kEnd.size() * 2;
   for (std::string_view t : tokens) room += 4 * t.size();
   if (text_.size() < room) text_.resize(room);
@@ -215,8 +224,15 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   }
   mode_ = CaseMode(std::span(info_).subspan(2, n));
   for (int t = 0; t < kTemplateCount; ++t) mode_state_[t] = FnvByte(TemplateState(t), static_cast<uint8_t>(mode_));
-  bias_[0] = Bucket(TemplateState(kBias), bits);
-  bias_[1] = Bucket(mode_state_[kBias], bits);
+  bias_[0] = Bucket(TemplateState(kBias), bits_);
+  bias_[1] = Bucket(mode_state_[kBias], bits_);
+}
+
+// buckets_: whole for the tokens a covered token reads (itself and two on
+// either side), the word hash alone (for the gazetteer) for the others.
+void FeatureExtractor::ReadBuckets(std::span<const std::string_view> tokens,
+                                   const std::vector<std::pair<uint32_t, uint32_t>>& covered) {
+  const size_t n = tokens.size();
   buckets_.resize(n + 4);
   if (!cache_) {
     // A megabyte read at random: in huge pages when it can be.
@@ -224,31 +240,27 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
     if (!cache_) throw std::bad_alloc();
     std::uninitialized_default_construct_n(cache_.get(), kCacheSlots);
   }
-  if (mode_ != sentinel_mode_ || bits != sentinel_bits_) {
+  if (mode_ != sentinel_mode_ || bits_ != sentinel_bits_) {
     sentinel_[0] = BucketsOf(info_[0]);
     sentinel_[1] = BucketsOf(info_[n + 2]);
     sentinel_mode_ = mode_;
-    sentinel_bits_ = bits;
+    sentinel_bits_ = bits_;
   }
   buckets_[0] = buckets_[1] = sentinel_[0];
   buckets_[n + 2] = buckets_[n + 3] = sentinel_[1];
-  FindCovered(coverage, &out->covered);
-  // A covered token reads the buckets of the two tokens on either side; the
-  // others need only the word hash, for the gazetteer.
   read_.assign(n, 0);
-  for (auto [first, end] : out->covered) {
+  for (auto [first, end] : covered) {
     std::fill(read_.begin() + (first < 2 ? 0 : first - 2), read_.begin() + std::min<size_t>(n, end + 2), 1);
   }
   // The cache slots are found and fetched first: a sentence's words are
   // scattered over the cache's megabyte, and waiting for each in turn
-  // costs more than looking them up.
+  // costs more than looking them up. One line a slot: more filled the miss
+  // queue, and the prefetches themselves stalled.
   slot_of_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     if (!read_[i]) continue;
     slot_of_[i] = SlotOf(tokens[i]);
-    if (slot_of_[i] == kCacheSlots) continue;
-    const char* slot = reinterpret_cast<const char*>(&cache_[slot_of_[i]]);
-    __builtin_prefetch(slot);
+    if (slot_of_[i] != kCacheSlots) __builtin_prefetch(&cache_[slot_of_[i]]);
   }
   for (size_t i = 0; i < n; ++i) {
     if (read_[i]) {
@@ -258,17 +270,26 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
       buckets_[i + 2].word_hash = WordHash(std::string_view(text_.data() + t.lower, t.lower_size));
     }
   }
+}
+
+// hits_, from the gazetteer's entries over the tokens' lowercase forms.
+void FeatureExtractor::MatchGazetteer(const Gazetteer* gazetteer) {
+  const size_t n = info_.size() - 4;
   hits_.assign(n, GazetteerHit{});
-  if (gazetteer) {
-    keys_.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-      const TokenInfo& t = info_[i + 2];
-      const std::string_view lower(text_.data() + t.lower, t.lower_size);
-      // A space in the token means one in its lowercase form too.
-      keys_[i] = t.flags & kHasSpace ? TokenKey(lower) : SingleWordKey(buckets_[i + 2].word_hash);
-    }
-    gazetteer->Match(keys_, hits_.data());
+  if (!gazetteer) return;
+  keys_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const TokenInfo& t = info_[i + 2];
+    const std::string_view lower(text_.data() + t.lower, t.lower_size);
+    // A space in the token means one in its lowercase form too.
+    keys_[i] = t.flags & kHasSpace ? TokenKey(lower) : SingleWordKey(buckets_[i + 2].word_hash);
   }
+  gazetteer->Match(keys_, hits_.data());
+}
+
+// The covered tokens' buckets into *out; the others get none.
+void FeatureExtractor::WriteFeatures(SentenceFeatures* out) {
+  const size_t n = info_.size() - 4;
   // Written to a buffer with room for the most features, then copied: out
   // is sized to fit (the trainer keeps every sentence's).
   if (scratch_buckets_.size() < n * kMaxTokenFeatures) scratch_buckets_.resize(n * kMaxTokenFeatures);

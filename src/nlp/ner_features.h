@@ -117,7 +117,12 @@ class FeatureExtractor {
   size_t SlotOf(std::string_view token) const;
   const TokenBuckets& CachedBuckets(std::string_view token, const TokenInfo& t, size_t slot_index);
   uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
+  // The stages of Extract, in order.
+  void DescribeTokens(std::span<const std::string_view> tokens);
   void FindCovered(Coverage coverage, std::vector<std::pair<uint32_t, uint32_t>>* covered) const;
+  void ReadBuckets(std::span<const std::string_view> tokens, const std::vector<std::pair<uint32_t, uint32_t>>& covered);
+  void MatchGazetteer(const Gazetteer* gazetteer);
+  void WriteFeatures(SentenceFeatures* out);
 
   int bits_ = 0;
   char mode_ = 0;
