@@ -75,8 +75,8 @@ TEST(AnalyzeEntities, EnglishAppositiveAfterTheName) {
 }
 
 // The tagger reads "State Marcus Ellery" after "Secretary of" as one
-// organisation; the person named earlier takes the name back and the title
-// becomes the role.
+// organisation; the person named earlier takes the name back and the title,
+// with the country before it, becomes the role.
 TEST(AnalyzeEntities, PersonNameInsideATitledOrganisationSpan) {
   Analysis a = AnalyzeText(
       "Marcus Ellery arrived in Jakarta on Tuesday for two days of talks. "
@@ -86,7 +86,7 @@ TEST(AnalyzeEntities, PersonNameInsideATitledOrganisationSpan) {
   ASSERT_NE(ellery, nullptr);
   EXPECT_EQ(ellery->type, "PER");
   EXPECT_EQ(ellery->mentions.size(), 2u);
-  EXPECT_TRUE(Has(ellery->roles, "Secretary of State"));
+  EXPECT_TRUE(Has(ellery->roles, "U.S. Secretary of State"));
   EXPECT_EQ(Named(a, "State Marcus Ellery"), nullptr);
 }
 

@@ -572,6 +572,47 @@ void SplitSentences(std::string_view text, const std::vector<uint32_t>& after_se
   }
 }
 
+// "U.S", "D.C", "e.g", "a.m": single ASCII letters joined by periods.
+bool IsInitialism(std::string_view w) {
+  if (w.size() < 3 || w.size() % 2 == 0) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (i % 2 == 0 ? !letter : c != '.') return false;
+  }
+  return true;
+}
+
+// An initialism takes the period written right after it ("U.S." as the
+// reading expects it, and as the NER training data writes it); UAX #29
+// leaves that period a token of its own, which sentence splitting needed
+// and is done with. A sentence ending there keeps its end.
+void JoinInitialismPeriods(std::string_view text, Segmentation* seg) {
+  std::vector<Token>& tokens = seg->tokens;
+  std::vector<uint32_t> new_index(tokens.size() + 1);
+  size_t kept = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    new_index[i] = static_cast<uint32_t>(kept);
+    const Token& t = tokens[i];
+    if (kept > 0 && t.byte_begin == tokens[kept - 1].byte_end && seg->TokenText(text, t) == "." &&
+        tokens[kept - 1].kind == TokenKind::kWord && IsInitialism(seg->TokenText(text, tokens[kept - 1]))) {
+      tokens[kept - 1].end = t.end;
+      tokens[kept - 1].byte_end = t.byte_end;
+      new_index[i] = static_cast<uint32_t>(kept - 1);
+      continue;
+    }
+    tokens[kept++] = t;
+  }
+  new_index[tokens.size()] = static_cast<uint32_t>(kept);
+  if (kept == tokens.size()) return;
+  for (Sentence& s : seg->sentences) {
+    s.token_begin = new_index[s.token_begin];
+    s.token_end = new_index[s.token_end - 1] + 1;
+    s.end = tokens[s.token_end - 1].end;
+  }
+  tokens.resize(kept);
+}
+
 }  // namespace
 
 Segmentation Segment(std::string_view text) {
@@ -581,6 +622,7 @@ Segmentation Segment(std::string_view text) {
   std::vector<uint32_t> after_separator;
   Tokenizer(text, &out.tokens, &after_separator).Run();
   SplitSentences(text, after_separator, &out);
+  JoinInitialismPeriods(text, &out);
   return out;
 }
 

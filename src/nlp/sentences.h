@@ -8,7 +8,9 @@
 // "Jl.", "dkk.", "U.S.", "Nov.", initials "J. K.") is undone when the next
 // word shows the sentence goes on. Closing quotes and parentheses after the
 // final period stay in the sentence. A line break always ends a sentence
-// and starts a new paragraph.
+// and starts a new paragraph. Once sentences are split, an initialism takes
+// the period written right after it ("U.S.", "e.g."), where UAX #29 leaves
+// that period a token of its own.
 //
 // Offsets: every Token and Sentence carries code point offsets (what records
 // and the benchmarks use) and byte offsets into the input (for string_view

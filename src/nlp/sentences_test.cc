@@ -65,7 +65,10 @@ TEST(SentencesTest, TokensFollowIcuWordBreaks) {
   const TokenCase cases[] = {
       {"3.5 or 1,000 or 1.000.000 and Rp 5.000,00", {"3.5/N", "or/W", "1,000/N", "or/W", "1.000.000/N", "and/W",
                                                       "Rp/W", "5.000,00/N"}},
-      {"the U.S. e.g. a.m.", {"the/W", "U.S/W", "./P", "e.g/W", "./P", "a.m/W", "./P"}},
+      // The one departure from ICU: an initialism takes the period after it.
+      {"the U.S. e.g. a.m.", {"the/W", "U.S./W", "e.g./W", "a.m./W"}},
+      {"U.S.A. and U.S, x.y. and A.B.C", {"U.S.A./W", "and/W", "U.S/W", ",/P", "x.y./W", "and/W", "A.B.C/W"}},
+      {"in the U.S. The end.", {"in/W", "the/W", "U.S./W", "The/W", "end/W", "./P"}},
       {"Rabu (3/12/2025) lalu", {"Rabu/W", "(/P", "3/N", "//P", "12/N", "//P", "2025/N", ")/P", "lalu/W"}},
       {"well-known COVID-19", {"well/W", "-/P", "known/W", "COVID/W", "-/P", "19/N"}},
       {"don't don\u2019t Jakarta's 3'000", {"don't/W", "don\u2019t/W", "Jakarta's/W", "3'000/N"}},
