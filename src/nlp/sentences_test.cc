@@ -39,6 +39,10 @@ TEST(SentencesTest, SplitsAndKeepsAbbreviations) {
       {"Gov. Marsh and Sen. Oduya voted no. The bill failed.",
        {"Gov. Marsh and Sen. Oduya voted no.", "The bill failed."}},
       {"First line\nSecond line", {"First line", "Second line"}},
+      // The initialism's period joins it and the sentence still ends there.
+      {"She moved to Washington, D.C. The city suits her. She stays.",
+       {"She moved to Washington, D.C.", "The city suits her.", "She stays."}},
+      {"It rained in the U.K.", {"It rained in the U.K."}},
   };
   for (const SplitCase& c : cases) EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
 }
