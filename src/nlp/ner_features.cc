@@ -248,22 +248,22 @@ void FeatureExtractor::ReadBuckets(std::span<const std::string_view> tokens,
   }
   buckets_[0] = buckets_[1] = sentinel_[0];
   buckets_[n + 2] = buckets_[n + 3] = sentinel_[1];
-  read_.assign(n, 0);
+  // The cache slots of the tokens read are found and fetched first: a
+  // sentence's words are scattered over the cache's megabyte, and waiting
+  // for each in turn costs more than looking them up. One line a slot: more
+  // filled the miss queue, and the prefetches themselves stalled.
+  slot_of_.assign(n, kUnread);
+  size_t from = 0;
   for (auto [first, end] : covered) {
-    std::fill(read_.begin() + (first < 2 ? 0 : first - 2), read_.begin() + std::min<size_t>(n, end + 2), 1);
-  }
-  // The cache slots are found and fetched first: a sentence's words are
-  // scattered over the cache's megabyte, and waiting for each in turn
-  // costs more than looking them up. One line a slot: more filled the miss
-  // queue, and the prefetches themselves stalled.
-  slot_of_.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    if (!read_[i]) continue;
-    slot_of_[i] = SlotOf(tokens[i]);
-    if (slot_of_[i] != kCacheSlots) __builtin_prefetch(&cache_[slot_of_[i]]);
+    const size_t to = std::min<size_t>(n, end + 2);
+    for (size_t i = std::max<size_t>(from, first < 2 ? 0 : first - 2); i < to; ++i) {
+      slot_of_[i] = SlotOf(tokens[i]);
+      if (slot_of_[i] != kCacheSlots) __builtin_prefetch(&cache_[slot_of_[i]]);
+    }
+    from = to;
   }
   for (size_t i = 0; i < n; ++i) {
-    if (read_[i]) {
+    if (slot_of_[i] != kUnread) {
       buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2], slot_of_[i]);
     } else {
       const TokenInfo& t = info_[i + 2];

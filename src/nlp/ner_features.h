@@ -149,8 +149,10 @@ class FeatureExtractor {
   std::vector<uint32_t> scratch_buckets_;
   std::vector<GazetteerKey> keys_;
   std::vector<GazetteerHit> hits_;
-  std::vector<uint8_t> read_;  // per token: a covered token reads its buckets
-  std::vector<size_t> slot_of_;  // per token read: SlotOf
+  // Per token: its SlotOf when a covered token reads its buckets, else
+  // kUnread.
+  static constexpr size_t kUnread = SIZE_MAX;
+  std::vector<size_t> slot_of_;
   std::string scratch_;  // one code point's lowercase form; a token with spaces
 };
 

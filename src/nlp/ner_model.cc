@@ -254,7 +254,7 @@ Result<std::unique_ptr<NerModelData>> ParseNerModel(std::string_view bytes) {
   for (std::string& l : m->labels) {
     if (!r.Str(&l, 64)) return Status::Corrupt("ner model: bad label");
   }
-  if (m->labels[0] != "O") return Status::Corrupt("ner model: first label is not O");
+  if (m->labels[kOutside] != "O") return Status::Corrupt("ner model: first label is not O");
   m->transitions.resize((count + 1) * count);
   if (!r.F32(&m->scale)) return Status::Corrupt("ner model: bad scale");
   for (float& t : m->transitions) {
@@ -364,8 +364,8 @@ constexpr size_t kPrefetchRows = 24;
 __attribute__((target_clones("popcnt", "default"))) void RowsOf(const nlp::NerModelData& m,
                                                                  const uint32_t* bucket, size_t n,
                                                                  uint32_t* row) {
-  // The directory's words are fetched ahead too: it is megabytes over two
-  // models, beyond L2.
+  // The directory's words are fetched ahead too: among a page's other data
+  // it falls out of the nearer caches.
   constexpr size_t kAhead = 16;
   for (size_t k = 0; k < std::min(n, kAhead); ++k) __builtin_prefetch(m.RankWordOf(bucket[k]));
   for (size_t k = 0; k < n; ++k) {
@@ -451,8 +451,8 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
     s.extractor.Extract(piece, &m.gazetteer, m.bits, &s.feats, nlp::Coverage::kSkipUncased);
     const nlp::SentenceFeatures& f = s.feats;
     const size_t n = piece.size();
-    // Row indexes first (the rank directory is cache-resident), so the rows
-    // themselves can be fetched ahead of the sums.
+    // Row indexes first, so the rows themselves can be fetched ahead of the
+    // sums.
     const size_t features = f.buckets.size();
     s.row.resize(features + kPrefetchRows);
     RowsOf(m, f.buckets.data(), features, s.row.data());
@@ -465,7 +465,7 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
     const size_t stride = m.viterbi.stride;
     s.emissions.resize(n * stride);
     const size_t done = ids->size();
-    ids->resize(done + n, 0);  // label 0 is "O"
+    ids->resize(done + n, nlp::kOutside);
     int32_t acc[nlp::kNerMaxLabels];
     for (auto [first, end] : f.covered) {
       for (size_t i = first; i < end; ++i) {
@@ -484,11 +484,11 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
       if (end < n) {
         float* o = &s.emissions[end * stride];
         std::fill(o, o + stride, nlp::kNever);
-        o[0] = 0;
+        o[nlp::kOutside] = 0;
         ++last;
       }
       nlp::Viterbi(m.viterbi, &s.emissions[first * stride], last - first, &s.best,
-                   first == 0 ? nlp::kSentenceStart : 0);
+                   first == 0 ? nlp::kSentenceStart : nlp::kOutside);
       std::copy(s.best.begin(), s.best.end(), ids->begin() + done + first);
     }
   }

@@ -31,6 +31,7 @@ namespace warta::nlp {
 
 inline constexpr int kNerMaxBits = 24;
 inline constexpr size_t kNerMaxLabels = 32;
+inline constexpr uint8_t kOutside = 0;  // the label "O"
 
 // Transition scores laid out for decoding: row p (row `labels`: the
 // sentence start) holds the score of each label after p, -inf where IOB2
@@ -43,7 +44,7 @@ struct ViterbiTable {
 struct NerModelData {
   std::string language;
   int bits = 0;
-  std::vector<std::string> labels;  // labels[0] is "O"
+  std::vector<std::string> labels;  // labels[kOutside] is "O"
   // Row p, column c: score of label c after label p; row labels.size() is
   // the sentence start.
   std::vector<float> transitions;
@@ -52,8 +53,8 @@ struct NerModelData {
   // row 0 is all zeros, for the buckets the file does not list. The index
   // is a rank directory (one bit a bucket, with the count of set bits before
   // each 64) rather than a dense bucket -> row array: 16 bytes per 64
-  // buckets keeps it in L2 cache, so each feature costs one memory access
-  // (its row), not two. Rows are int16, as quantised in the file.
+  // buckets (128 KB for 2^19) instead of 2 MB, small enough to stay mostly
+  // in cache. Rows are int16, as quantised in the file.
   struct RankWord {
     uint64_t present = 0;  // bit i: bucket 64 * word + i has a row
     uint32_t before = 0;   // rows of the buckets before this word
