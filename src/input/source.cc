@@ -58,6 +58,30 @@ Status TooLargeFile(const std::string& source, size_t max) {
   return Status::TooLarge(source + ": larger than " + std::to_string(max) + " bytes");
 }
 
+// All that `read` (char* buf, size_t n) -> Result<size_t> gives, 0 at the
+// end, into *buf: it grows by doubling from `first` bytes (never
+// zero-filled) and is kept, with its size in *capacity, for reuse. More than
+// `max` bytes is TooLarge. Returns the size read.
+template <typename ReadFn>
+Result<size_t> ReadCapped(const std::string& source, size_t max, size_t first, ReadFn read,
+                          std::unique_ptr<char[]>* buf, size_t* capacity) {
+  size_t size = 0;
+  for (;;) {
+    if (size == *capacity) {
+      if (size > max) return TooLargeFile(source, max);
+      const size_t grown = std::min(max + 1, *capacity == 0 ? first : *capacity * 2);
+      auto bigger = std::make_unique_for_overwrite<char[]>(grown);
+      if (size > 0) std::memcpy(bigger.get(), buf->get(), size);
+      *buf = std::move(bigger);
+      *capacity = grown;
+    }
+    Result<size_t> got = read(buf->get() + size, *capacity - size);
+    if (!got.ok()) return got.status();
+    if (*got == 0) return size;
+    size += *got;
+  }
+}
+
 constexpr size_t kSniffBytes = 4096;
 // WARC blocks carry HTTP headers on top of the page.
 constexpr size_t kHttpHeaderSlack = 1 << 20;
@@ -168,20 +192,19 @@ bool IsCrawlerUri(std::string_view uri) {
 
 Status InputFile::Read(const std::string& source, std::unique_ptr<char[]>* out, size_t* size) const {
   // One byte past the expected size, so a file that grew is noticed.
-  size_t capacity = static_cast<size_t>(std::min<uint64_t>(size_hint, max_bytes)) + 1;
-  *out = std::make_unique_for_overwrite<char[]>(capacity);
-  *size = 0;
-  for (;;) {
-    ssize_t got = ReadAt(fd, out->get() + *size, capacity - *size, *size);
+  const size_t first = static_cast<size_t>(std::min<uint64_t>(size_hint, max_bytes)) + 1;
+  uint64_t offset = 0;
+  auto read = [&](char* buf, size_t n) -> Result<size_t> {
+    ssize_t got = ReadAt(fd, buf, n, offset);
     if (got < 0) return Status::IoError(source + ": " + std::strerror(errno));
-    *size += static_cast<size_t>(got);
-    if (*size < capacity) return Status::Ok();
-    if (*size > max_bytes) return TooLargeFile(source, max_bytes);
-    capacity = std::min(max_bytes + 1, capacity * 2);
-    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
-    std::memcpy(bigger.get(), out->get(), *size);
-    *out = std::move(bigger);
-  }
+    offset += static_cast<uint64_t>(got);
+    return static_cast<size_t>(got);
+  };
+  size_t capacity = 0;
+  Result<size_t> read_size = ReadCapped(source, max_bytes, first, read, out, &capacity);
+  if (!read_size.ok()) return read_size.status();
+  *size = *read_size;
+  return Status::Ok();
 }
 
 void InputDocument::Load() {
@@ -376,31 +399,15 @@ struct InputReader::Impl {
   // The rest of the stream into doc->bytes, up to the document cap (else
   // an error status).
   void ReadWhole(ByteStream* stream, InputDocument* doc) {
-    const size_t max = options.max_document_bytes;
-    size_t size = 0;
-    for (;;) {
-      if (size == read_capacity) {
-        if (size > max) {
-          doc->mutable_bytes().clear();
-          doc->status = TooLargeFile(doc->source, max);
-          return;
-        }
-        size_t grown = std::min(max + 1, read_capacity == 0 ? size_t{64} << 10 : read_capacity * 2);
-        auto bigger = std::make_unique_for_overwrite<char[]>(grown);
-        if (size > 0) std::memcpy(bigger.get(), read_buffer.get(), size);
-        read_buffer = std::move(bigger);
-        read_capacity = grown;
-      }
-      Result<size_t> got = stream->Read(read_buffer.get() + size, read_capacity - size);
-      if (!got.ok()) {
-        doc->mutable_bytes().clear();
-        doc->status = got.status();
-        return;
-      }
-      if (*got == 0) break;
-      size += *got;
+    auto read = [stream](char* buf, size_t n) { return stream->Read(buf, n); };
+    Result<size_t> size =
+        ReadCapped(doc->source, options.max_document_bytes, size_t{64} << 10, read, &read_buffer, &read_capacity);
+    doc->mutable_bytes().clear();
+    if (!size.ok()) {
+      doc->status = size.status();
+      return;
     }
-    doc->mutable_bytes().assign(read_buffer.get(), size);
+    doc->mutable_bytes().assign(read_buffer.get(), *size);
   }
 
   Status ExpandDirectory(const std::string& path) {
