@@ -382,6 +382,27 @@ QuirksMode DoctypeQuirks(const Token& t) {
 // Elements and text nodes carry builder-only state after the public Node, so
 // a Node* the builder created converts back to its record.
 
+// A node not yet in the tree, in one designated initialisation: each field
+// is stored once (inlined where a record is placed in the arena).
+inline Node UnlinkedNode(NodeType type, Namespace ns, Tag tag, std::string_view name, std::string_view data,
+                         uint32_t source_begin, uint32_t source_end) {
+  return {.type = type,
+          .ns = ns,
+          .tag = tag,
+          .attr_count = 0,
+          .parent = nullptr,
+          .first_child = nullptr,
+          .last_child = nullptr,
+          .prev_sibling = nullptr,
+          .next_sibling = nullptr,
+          .name = name,
+          .data = data,
+          .data2 = {},
+          .attrs = nullptr,
+          .source_begin = source_begin,
+          .source_end = source_end};
+}
+
 struct ElementRecord {
   Node node;
   bool on_stack = false;
@@ -574,23 +595,8 @@ class TreeBuilder {
     return arena_->Copy(s);
   }
   Node* NewElement(Namespace ns, Tag tag, std::string_view name) {
-    // One designated initialisation: each field is stored once.
-    auto* rec = new (arena_->Allocate(sizeof(ElementRecord), alignof(ElementRecord))) ElementRecord{
-        .node = {.type = NodeType::kElement,
-                 .ns = ns,
-                 .tag = tag,
-                 .attr_count = 0,
-                 .parent = nullptr,
-                 .first_child = nullptr,
-                 .last_child = nullptr,
-                 .prev_sibling = nullptr,
-                 .next_sibling = nullptr,
-                 .name = name,
-                 .data = {},
-                 .data2 = {},
-                 .attrs = nullptr,
-                 .source_begin = tok_.begin,
-                 .source_end = tok_.begin},
+    auto* rec = new (arena_->Allocate(sizeof(ElementRecord), alignof(ElementRecord)))
+        ElementRecord{.node = UnlinkedNode(NodeType::kElement, ns, tag, name, {}, tok_.begin, tok_.begin),
         .on_stack = false};
     return &rec->node;
   }
@@ -1063,23 +1069,8 @@ void TreeBuilder::InsertCharacters(std::string_view s, bool in_source) {
     return;
   }
   if (!in_source) s = arena_->Copy(s);
-  // One designated initialisation: each field is stored once.
-  auto* rec = new (arena_->Allocate(sizeof(TextRecord), alignof(TextRecord))) TextRecord{
-      .node = {.type = NodeType::kText,
-               .ns = Namespace::kHtml,
-               .tag = Tag::kUnknown,
-               .attr_count = 0,
-               .parent = nullptr,
-               .first_child = nullptr,
-               .last_child = nullptr,
-               .prev_sibling = nullptr,
-               .next_sibling = nullptr,
-               .name = {},
-               .data = s,
-               .data2 = {},
-               .attrs = nullptr,
-               .source_begin = begin,
-               .source_end = end},
+  auto* rec = new (arena_->Allocate(sizeof(TextRecord), alignof(TextRecord)))
+      TextRecord{.node = UnlinkedNode(NodeType::kText, Namespace::kHtml, Tag::kUnknown, {}, s, begin, end),
       .capacity = in_source ? 0 : s.size()};
   InsertAt(loc, &rec->node);
 }
