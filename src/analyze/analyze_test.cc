@@ -74,6 +74,36 @@ TEST(AnalyzeEntities, EnglishAppositiveAfterTheName) {
   EXPECT_TRUE(Has(lopez->roles, "spokeswoman for the ministry"));
 }
 
+// Before the name, an article opens the phrase but is not part of the role,
+// nor is what comes before an "of" ahead of the role word; an adverbial
+// phrase ("Through a spokesperson") names someone else: no role at all.
+TEST(AnalyzeEntities, EnglishAppositiveBeforeTheName) {
+  const struct {
+    const char* text;
+    const char* name;
+    const char* role;  // nullptr: no role
+  } kCases[] = {
+      {"The airline's chief executive, Dana Whitfield, said fares would rise.", "Dana Whitfield",
+       "airline's chief executive"},
+      {"A spokeswoman for the council, Ruth Okafor, confirmed the closure.", "Ruth Okafor",
+       "spokeswoman for the council"},
+      {"Through a spokesperson, Dana Whitfield declined to comment on the fares.", "Dana Whitfield", nullptr},
+      {"Since the vote, the hopes of Veloria’s president, Tomas Arvid, have grown.", "Tomas Arvid",
+       "Veloria’s president"},
+      {"The envoy wrote to the Chief Secretary, Priya Raman, on Monday.", "Priya Raman", "Chief Secretary"},
+  };
+  for (const auto& c : kCases) {
+    Analysis a = AnalyzeText(c.text, "en");
+    const analysis::Entity* person = Named(a, c.name);
+    ASSERT_NE(person, nullptr) << c.text;
+    if (c.role == nullptr) {
+      EXPECT_TRUE(person->roles.empty()) << c.text << " -> " << person->roles[0];
+    } else {
+      EXPECT_TRUE(Has(person->roles, c.role)) << c.text << " -> " << (person->roles.empty() ? "" : person->roles[0]);
+    }
+  }
+}
+
 // The tagger reads "State Marcus Ellery" after "Secretary of" as one
 // organisation; the person named earlier takes the name back and the title,
 // with the country before it, becomes the role.

@@ -58,6 +58,10 @@ constexpr std::string_view kPlacePrepositions[] = {"di", "ke", "dari", "seluruh"
 constexpr std::string_view kPhraseStops[] = {"dan", "serta", "antara", "dengan", "oleh", "kepada", "and",
                                              "with", "by", "between", "to", "said", "kata", "menurut"};
 
+// Prepositions that open an adverbial phrase.
+constexpr std::string_view kAdverbialPrepositions[] = {"through", "via", "with", "without", "from", "to",
+                                                    "by", "at", "in", "on", "melalui", "lewat"};
+
 struct Acronym {
   std::string_view acronym, expansion;
 };
@@ -180,6 +184,12 @@ class EntityFinder {
   }
 
   bool IsRoleAt(uint32_t t) const { return IsRoleWord(doc_.lower[t]); }
+  bool IsArticle(uint32_t t) const { return doc_.lower[t] == "a" || doc_.lower[t] == "an" || doc_.lower[t] == "the"; }
+  // An article opens a phrase, not the role in it.
+  uint32_t SkipArticles(uint32_t b, uint32_t end) const {
+    while (b < end && IsArticle(b)) ++b;
+    return b;
+  }
 
   // A PER mention that starts with a title ("Presiden Prancis Emmanuel Macron")
   // keeps only the name; the title's places become mentions of their own.
@@ -575,7 +585,11 @@ class EntityFinder {
       uint32_t comma = tm.tb - 1;
       uint32_t b = comma;
       while (b > sb && !Stop(b - 1) && !In(kPhraseStops, doc_.lower[b - 1]) && comma - b < 12) --b;
-      if (b < comma) {
+      // A phrase opening with a preposition is an adverbial ("Through a
+      // spokesperson, Dana Whitfield declined"): it names someone else.
+      const bool adverbial = In(kAdverbialPrepositions, doc_.lower[b]);
+      b = SkipArticles(b, comma);
+      if (b < comma && !adverbial) {
         std::string possessive = PossessiveRole(b);
         if (!possessive.empty() && comma - b == 1) {
           AddRole(tm.entity, possessive);
@@ -583,14 +597,20 @@ class EntityFinder {
           // The role word opens the phrase, or follows its owner ("Macron's top aide").
           uint32_t r = b;
           while (r < comma && r < b + 4 && !IsRoleAt(r)) ++r;
-          if (r < comma && IsRoleAt(r)) AddRole(tm.entity, RoleText(b, comma));
+          if (r < comma && IsRoleAt(r)) {
+            // "the prospects of Taiwan's president": the role starts after "of".
+            for (uint32_t k = b; k < r; ++k) {
+              if (doc_.lower[k] == "of") b = SkipArticles(k + 1, r);
+            }
+            AddRole(tm.entity, RoleText(b, comma));
+          }
         }
       }
     }
     // Appositive after: "Clement Beaune, an Elysee aide, said".
     if (tm.te + 1 < se && doc_.lower[tm.te] == ",") {
       uint32_t b = tm.te + 1;
-      if (doc_.lower[b] == "a" || doc_.lower[b] == "an" || doc_.lower[b] == "the") ++b;
+      b = SkipArticles(b, se);
       uint32_t e = b;
       bool has_role = false;
       while (e < se && !Stop(e) && e - b < 10) {
