@@ -117,8 +117,11 @@ class AnalyzeResources {
   // The default resources, loaded on first use and kept for the process.
   static const AnalyzeResources& Shared();
 
-  // The tagger for a language ("id" for Indonesian and Malay, else "en"),
-  // or null when it could not be loaded.
+  // The tagger for a language: the Indonesian one for "id" and "ms", the
+  // English one for "en" and an unknown language ("", "un", "und"), the
+  // other when that one could not be loaded. Null for any other language:
+  // the English model reads every capitalised German noun as a name, so
+  // there entities come from the gazetteer only.
   const NerModel* ModelFor(std::string_view language) const;
   const nlp::Gazetteer& gazetteer() const { return *gazetteer_; }
 

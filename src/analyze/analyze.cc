@@ -15,6 +15,7 @@ namespace analyze {
 
 void MakeDoc(std::string_view valid_utf8, std::string_view language, Doc* doc) {
   doc->text = valid_utf8;
+  doc->language = language;
   doc->indonesian = language == "id" || language == "ms" || language == "in";
   doc->seg = nlp::Segment(valid_utf8);
   doc->lowered = nlp::LowerAscii(valid_utf8);
@@ -131,7 +132,8 @@ Analysis Analyze(std::string_view text, std::string_view language, const Analyze
   a.sentences.reserve(doc.seg.sentences.size());
   for (const nlp::Sentence& s : doc.seg.sentences) a.sentences.push_back({s.begin, s.end});
   if (resources.ModelFor(language) == nullptr) {
-    a.notes.push_back({"ner_unavailable", "no NER model could be loaded; entities come from the gazetteer only"});
+    a.notes.push_back({"ner_unavailable", "no NER model for language \"" + a.language +
+                                              "\" (or it could not be loaded); entities come from the gazetteer only"});
   }
   std::vector<analyze::TokenMention> mentions;
   analyze::FindEntities(doc, resources, &mentions, &a.entities);

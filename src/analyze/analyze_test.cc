@@ -60,6 +60,21 @@ TEST(AnalyzeEntities, TitleSurnameAndAppositiveRoles) {
   EXPECT_FALSE(Has(macron->roles, "Penasihat senior"));
 }
 
+// A language without a tagger of its own gets no NER (the English model
+// reads every capitalised German noun as a name): places from the
+// gazetteer only, and a note saying so.
+TEST(AnalyzeEntities, OtherLanguagesGetGazetteerPlacesOnly) {
+  Analysis a = AnalyzeText(
+      "Die Deutsche Bahn ändert die Regeln für ihre Lounges. Ein Sprecher in Berlin sagte, die Änderung gelte ab "
+      "Dezember für alle Kunden.",
+      "de");
+  for (const analysis::Entity& e : a.entities) EXPECT_NE(e.type, "PER") << e.name;
+  EXPECT_NE(Named(a, "Berlin"), nullptr);
+  ASSERT_FALSE(a.notes.empty());
+  EXPECT_EQ(a.notes[0].kind, "ner_unavailable");
+  EXPECT_NE(a.notes[0].text.find("\"de\""), std::string::npos) << a.notes[0].text;
+}
+
 TEST(AnalyzeEntities, AcronymJoinsItsExpansion) {
   Analysis a = AnalyzeText("Amerika Serikat (AS) menutup kedutaannya di Jakarta. Pejabat AS menyebut alasan keamanan.", "id");
   const analysis::Entity* us = Named(a, "Amerika Serikat");

@@ -31,6 +31,7 @@ struct Doc {
   Doc& operator=(const Doc&) = delete;
 
   std::string_view text;  // valid UTF-8
+  std::string_view language;  // as Analyze read it: "id", "en", "de", ...
   nlp::Segmentation seg;
   std::string lowered;                    // `text` with ASCII letters lowercased
   std::vector<std::string_view> lower;    // per token, a view into `lowered`

@@ -129,7 +129,7 @@ class EntityFinder {
     if (n == 0) return;
     spans_.clear();
     tagged_.assign(n, 0);
-    const NerModel* model = res_.ModelFor(doc_.indonesian ? "id" : "en");
+    const NerModel* model = res_.ModelFor(doc_.language);
     // Names are capitalised: a sentence whose only capital opens it (two in
     // five in news) is left to the gazetteer for its first words and to the
     // later matching of names seen elsewhere.

@@ -50,7 +50,9 @@ const AnalyzeResources& AnalyzeResources::Shared() {
 }
 
 const NerModel* AnalyzeResources::ModelFor(std::string_view language) const {
-  bool indonesian = language == "id" || language == "ms" || language == "in";
+  const bool indonesian = language == "id" || language == "ms" || language == "in";
+  const bool english = language == "en" || language.empty() || language == "un" || language == "und";
+  if (!indonesian && !english) return nullptr;
   const NerModel* m = indonesian ? id_.get() : en_.get();
   return m != nullptr ? m : (indonesian ? en_.get() : id_.get());
 }
