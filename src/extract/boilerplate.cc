@@ -227,16 +227,19 @@ constexpr size_t kMaxNameBytes = 256;
 
 // A value folded for NameMask (ASCII lowercased, every whitespace byte a
 // space) with a bit per byte for its spaces and its dashes, so that tokens
-// and their dashes are found a word of bits at a time.
+// and their dashes are found a word of bits at a time. kWords words of bits
+// hold values up to 64 * kWords bytes: most values fit one, and a
+// one-word name is folded and scanned without any loop over words.
+template <size_t kWords>
 struct FoldedName {
-  std::array<char, kMaxNameBytes + 8> bytes;  // the padding lets CueWordAt load a word anywhere
-  std::array<uint64_t, kMaxNameBytes / 64> spaces{}, dashes{};
+  using Bits = std::array<uint64_t, kWords>;
+  std::array<char, kWords * 64 + 8> bytes;  // the padding lets CueWordAt load a word anywhere
+  Bits spaces{}, dashes{};
 
   // The first k in [from, limit) whose bit is set in `bits` (or clear, with
   // `clear`), else limit. Bits past the value are never set.
-  static size_t Next(const std::array<uint64_t, kMaxNameBytes / 64>& bits, size_t from, size_t limit,
-                     bool clear = false) {
-    for (size_t word = from / 64; word * 64 < limit; ++word) {
+  static size_t Next(const Bits& bits, size_t from, size_t limit, bool clear = false) {
+    for (size_t word = from / 64; word < kWords && word * 64 < limit; ++word) {
       uint64_t w = clear ? ~bits[word] : bits[word];
       if (word == from / 64) w &= ~uint64_t{0} << (from % 64);
       if (w != 0) return std::min(limit, word * 64 + std::countr_zero(w));
@@ -245,10 +248,13 @@ struct FoldedName {
   }
 };
 
-// Folds value[0, n), n <= kMaxNameBytes, sixteen bytes a step where SSE2
+static_assert(kMaxNameBytes % 64 == 0);
+
+// Folds value[0, n), n <= 64 * kWords, sixteen bytes a step where SSE2
 // is at hand (the last, partial step from a zero-padded copy: the value may
 // end its buffer).
-void FoldName(std::string_view value, size_t n, FoldedName* out) {
+template <size_t kWords>
+void FoldName(std::string_view value, size_t n, FoldedName<kWords>* out) {
   size_t k = 0;
 #if defined(__SSE2__)
   for (; k < n; k += 16) {
@@ -284,27 +290,26 @@ void FoldName(std::string_view value, size_t n, FoldedName* out) {
 #endif
 }
 
-// The set of cues (bit 1 << Cue) the tokens of one class or id value name.
-// A token is cut at its first "--"; one whose head up to its first '-' is
-// a modifier prefix is skipped.
-uint8_t NameMask(std::string_view value) {
-  const size_t n = std::min(value.size(), kMaxNameBytes);
-  FoldedName f;
+// NameMask for a value of n <= 64 * kWords bytes.
+template <size_t kWords>
+uint8_t FoldedNameMask(std::string_view value, size_t n) {
+  using Name = FoldedName<kWords>;
+  Name f;
   FoldName(value, n, &f);
   // Dashes followed by a dash: where a BEM modifier starts.
-  std::array<uint64_t, kMaxNameBytes / 64> pairs{};
-  for (size_t w = 0; w < pairs.size(); ++w) {
-    uint64_t next = w + 1 < pairs.size() ? f.dashes[w + 1] << 63 : 0;
+  typename Name::Bits pairs{};
+  for (size_t w = 0; w < kWords; ++w) {
+    uint64_t next = w + 1 < kWords ? f.dashes[w + 1] << 63 : 0;
     pairs[w] = f.dashes[w] & ((f.dashes[w] >> 1) | next);
   }
   uint8_t mask = 0;
-  for (size_t i = FoldedName::Next(f.spaces, 0, n, true); i < n;) {
-    const size_t j = FoldedName::Next(f.spaces, i, n);
-    const size_t dash = FoldedName::Next(f.dashes, i, j);
-    const size_t bem = FoldedName::Next(pairs, i, j);
+  for (size_t i = Name::Next(f.spaces, 0, n, true); i < n;) {
+    const size_t j = Name::Next(f.spaces, i, n);
+    const size_t dash = Name::Next(f.dashes, i, j);
+    const size_t bem = Name::Next(pairs, i, j);
     std::string_view token(f.bytes.data() + i, j - i);
     const size_t begin = i;
-    i = FoldedName::Next(f.spaces, j, n, true);
+    i = Name::Next(f.spaces, j, n, true);
     if (dash < j && IsModifierHead(token.substr(0, dash - begin + 1))) continue;
     // A BEM modifier ("section--ads", "teaser--no-comments") flags a state
     // of the block, not what the block is.
@@ -313,6 +318,14 @@ uint8_t NameMask(std::string_view value) {
     mask |= static_cast<uint8_t>(1u << static_cast<int>(ClassifyToken(token)));
   }
   return mask;
+}
+
+// The set of cues (bit 1 << Cue) the tokens of one class or id value name.
+// A token is cut at its first "--"; one whose head up to its first '-' is
+// a modifier prefix is skipped.
+uint8_t NameMask(std::string_view value) {
+  const size_t n = std::min(value.size(), kMaxNameBytes);
+  return n <= 64 ? FoldedNameMask<1>(value, n) : FoldedNameMask<kMaxNameBytes / 64>(value, n);
 }
 
 Cue ResolveMask(uint8_t mask) {
