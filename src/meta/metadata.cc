@@ -415,7 +415,14 @@ Collected Collect(const Document& doc) {
       // is visible (the document node itself holds no text).
       c.texts.push_back({n, order});
     }
-    n = NextInTree(n, root, skip);
+    // NextInTree's pre-order step, inline: this walk visits every node of
+    // the page, and a call each cost more than the step.
+    if (!skip && n->first_child != nullptr) {
+      n = n->first_child;
+      continue;
+    }
+    while (n != root && n->next_sibling == nullptr) n = n->parent;
+    n = n == root ? nullptr : n->next_sibling;
   }
   return c;
 }
