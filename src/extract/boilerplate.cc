@@ -115,6 +115,17 @@ constexpr size_t BigramKey(const char* p) {
   return static_cast<unsigned char>(p[0]) | static_cast<size_t>(static_cast<unsigned char>(p[1])) << 8;
 }
 
+// BigramKey with one 16-bit load where the byte order gives the same key:
+// ClassifyToken takes one at every position of a token.
+size_t LoadBigramKey(const char* p) {
+  if constexpr (std::endian::native == std::endian::little) {
+    uint16_t key;
+    std::memcpy(&key, p, 2);
+    return key;
+  }
+  return BigramKey(p);
+}
+
 constexpr CueIndex MakeCueIndex() {
   CueIndex ix;
   std::array<uint8_t, kCueCount + 2> count{};
@@ -186,19 +197,23 @@ constexpr std::string_view kModifierPrefixes[] = {
     "tag-", "author-", "format-", "status-", "type-", "postid-"};
 
 // `head`: a token up to and including its first '-'. Each prefix holds one
-// '-', its last byte, so only that head can equal one.
-constexpr std::array<bool, 256> MakeModifierFirstBytes() {
-  std::array<bool, 256> t{};
-  for (std::string_view prefix : kModifierPrefixes) t[static_cast<unsigned char>(prefix[0])] = true;
+// '-', its last byte, so only that head can equal one. The prefixes by
+// length (bit k: kModifierPrefixes[k]): a head is compared with the one
+// to four of its length, most heads with none.
+constexpr size_t kModifierCount = std::size(kModifierPrefixes);
+constexpr size_t kLongestModifier = std::string_view("category-").size();
+constexpr std::array<uint16_t, kLongestModifier + 1> kModifiersByLength = [] {
+  static_assert(kModifierCount <= 16);
+  std::array<uint16_t, kLongestModifier + 1> t{};
+  for (size_t k = 0; k < kModifierCount; ++k) t[kModifierPrefixes[k].size()] |= static_cast<uint16_t>(1u << k);
   return t;
-}
-constexpr auto kModifierFirstBytes = MakeModifierFirstBytes();
+}();
 
 bool IsModifierHead(std::string_view head) {
-  constexpr size_t kLongest = std::string_view("category-").size();
-  if (head.size() > kLongest || !kModifierFirstBytes[static_cast<unsigned char>(head[0])]) return false;
-  for (std::string_view prefix : kModifierPrefixes) {
-    if (head == prefix) return true;
+  if (head.size() > kLongestModifier) return false;
+  for (unsigned m = kModifiersByLength[head.size()]; m != 0; m &= m - 1) {
+    std::string_view prefix = kModifierPrefixes[std::countr_zero(m)];
+    if (prefix[0] == head[0] && head == prefix) return true;
   }
   return false;
 }
@@ -208,7 +223,7 @@ bool IsModifierHead(std::string_view head) {
 Cue ClassifyToken(std::string_view token) {
   size_t best = kCueCount;
   for (size_t pos = 0; pos + 1 < token.size(); ++pos) {
-    uint8_t b = kCueIndex.bucket[BigramKey(token.data() + pos)];
+    uint8_t b = kCueIndex.bucket[LoadBigramKey(token.data() + pos)];
     if (b == 0) continue;
     for (int k = kCueIndex.start[b]; k < kCueIndex.start[b + 1]; ++k) {
       uint8_t w = kCueIndex.words[k];
