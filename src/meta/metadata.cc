@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -374,16 +375,58 @@ class HintList {
   const Ordered* At(size_t i) {
     while (found_.size() <= i && found_.size() < kMaxCandidates && next_ < hinted_.size()) {
       const Hinted& h = hinted_[next_++];
-      if (test_(h)) found_.push_back(&h.at);
+      if (Accepts(h)) found_.push_back(&h.at);
     }
     return i < found_.size() ? found_[i] : nullptr;
   }
 
  private:
+  // The test's answer, remembered by what it reads (class, id and the
+  // attribute flags): two in three hinted elements repeat those of an
+  // earlier one (list items, cards, menu entries), and the test scans the
+  // class and id for words. Direct-mapped: a collision asks the test again,
+  // never gives another element's answer.
+  struct Answer {
+    std::string_view cls, id;
+    uint8_t flags = 0;
+    uint8_t state = 0;  // 0: none kept, 1: rejected, 2: accepted
+  };
+  static constexpr size_t kAnswers = 128;
+
+  // Where the answer for these values is kept: their lengths and last
+  // bytes tell most class and id values apart, for a fraction of a hash
+  // over all their bytes.
+  static size_t Slot(std::string_view cls, std::string_view id, uint8_t flags) {
+    auto tail = [](std::string_view s) {
+      uint64_t t = 0;
+      if (s.size() >= 8) {
+        std::memcpy(&t, s.data() + s.size() - 8, 8);
+      } else {
+        for (char c : s) t = t << 8 | static_cast<unsigned char>(c);
+      }
+      return t;
+    };
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (tail(cls) ^ cls.size()) * kMul;
+    h = (h ^ tail(id) ^ id.size() << 8 ^ flags) * kMul;
+    static_assert(kAnswers == 128);
+    return static_cast<size_t>(h >> 57);  // the top 7 bits, the best mixed
+  }
+
+  bool Accepts(const Hinted& h) {
+    const uint8_t flags = static_cast<uint8_t>(h.author_prop | h.author_rel << 1 | h.crumb_label << 2);
+    Answer& a = answers_[Slot(h.cls, h.id, flags)];
+    if (a.state == 0 || a.flags != flags || a.cls != h.cls || a.id != h.id) {
+      a = Answer{h.cls, h.id, flags, static_cast<uint8_t>(test_(h) ? 2 : 1)};
+    }
+    return a.state == 2;
+  }
+
   const std::vector<Hinted>& hinted_;
   bool (*test_)(const Hinted&);
   size_t next_ = 0;
   std::vector<const Ordered*> found_;
+  std::array<Answer, kAnswers> answers_{};
 };
 
 const Ordered* At(const std::vector<Ordered>& list, size_t i) { return i < list.size() ? &list[i] : nullptr; }
