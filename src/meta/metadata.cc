@@ -52,6 +52,14 @@ bool IsCollapsedSpace(char32_t cp) {
          (cp >= 0x2000 && cp <= 0x200A);
 }
 
+// ASCII bytes that Collapse copies as they are: all but its white space.
+constexpr std::array<bool, 256> kStaysAscii = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x80; ++c) t[c] = true;
+  for (unsigned char c : {' ', '\n', '\t', '\r', '\f'}) t[c] = false;
+  return t;
+}();
+
 // Whitespace runs to one space, trimmed. With `max_size`, the scan may stop
 // once the result is longer than that: a longer text comes back cut, but
 // still longer than max_size.
@@ -64,9 +72,7 @@ std::string Collapse(std::string_view s, size_t max_size = SIZE_MAX) {
   while (pos < s.size() && out.size() <= max_size) {
     size_t start = pos;
     // The common case without a decode call: a run of ASCII bytes that stay.
-    auto stays = [](char c) {
-      return static_cast<unsigned char>(c) < 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f';
-    };
+    auto stays = [](char c) { return kStaysAscii[static_cast<unsigned char>(c)]; };
     // A single space between two such bytes stays as well: words run on
     // without an append each. The run ends once the text is long enough.
     const size_t room = max_size - out.size();
