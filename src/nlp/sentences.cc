@@ -73,14 +73,19 @@ int ClassifySentence(char32_t c) { return u_getIntPropertyValue(c, UCHAR_SENTENC
 struct AsciiTables {
   std::array<Wb, 128> word;
   std::array<uint8_t, 128> sentence;
+  // By byte: an ASCII letter or digit (what a word run reads without a
+  // second look); false for every byte of a longer character.
+  std::array<bool, 256> alnum;
 };
 
 const AsciiTables& Ascii() {
   static const AsciiTables t = [] {
     AsciiTables a;
+    a.alnum.fill(false);
     for (char32_t c = 0; c < 128; ++c) {
       a.word[c] = ClassifyWord(c);
       a.sentence[c] = static_cast<uint8_t>(ClassifySentence(c));
+      a.alnum[c] = a.word[c] == Wb::kLetter || a.word[c] == Wb::kNumeric;
     }
     return a;
   }();
@@ -117,9 +122,13 @@ class WordClassCache {
 class Tokenizer {
  public:
   Tokenizer(std::string_view text, std::vector<Token>* out, std::vector<uint32_t>* after_separator)
-      : s_(text), out_(out), after_separator_(after_separator), ascii_(Ascii().word) {}
+      : s_(text), out_(out), after_separator_(after_separator), ascii_(Ascii().word), alnum_(Ascii().alnum) {}
 
+  // Fills `out` (which must be empty) with the tokens.
   void Run() {
+    // Tokens are stored in place, in a vector sized ahead and doubled when
+    // full, so emitting one is a few stores rather than a call.
+    out_->resize(s_.size() / 4 + 16);
     while (pos_ < s_.size()) {
       if (static_cast<unsigned char>(s_[pos_]) < 0x80 && AsciiFastPath()) continue;
       size_t start = pos_;
@@ -153,6 +162,7 @@ class Tokenizer {
           break;
       }
     }
+    out_->resize(count_);
   }
 
  private:
@@ -176,18 +186,17 @@ class Tokenizer {
     if (c != Wb::kLetter && c != Wb::kNumeric) return false;
     const size_t n = s_.size();
     size_t p = pos_ + 1;
-    Wb last = c;
-    for (; p < n; ++p) {
+    for (;;) {
+      while (p < n && alnum_[static_cast<unsigned char>(s_[p])]) ++p;
+      if (p >= n) break;
       const unsigned char x = static_cast<unsigned char>(s_[p]);
       if (x >= 0x80) return false;
       const Wb k = ascii_[x];
-      if (k == Wb::kLetter || k == Wb::kNumeric) {
-        last = k;
-        continue;
-      }
       if (k == Wb::kSpace || k == Wb::kNewline || k == Wb::kOther) break;
       // "don't", "U.S", "3.5", "1,000": a middle mark joins two letters or
-      // two digits ('.' and '\'' either, ',' and ';' digits only).
+      // two digits ('.' and '\'' either, ',' and ';' digits only). The
+      // byte before the mark is a letter or digit.
+      const Wb last = ascii_[static_cast<unsigned char>(s_[p - 1])];
       const bool mid = k == Wb::kMidNumLet || (k == Wb::kMidNum && last == Wb::kNumeric);
       if (!mid) {
         if (k == Wb::kMidNum) break;
@@ -197,8 +206,9 @@ class Tokenizer {
       const unsigned char y = static_cast<unsigned char>(s_[p + 1]);
       if (y >= 0x80) return false;
       if (ascii_[y] != last) break;
-      ++p;  // the mark; the loop steps over the letter or digit after it
+      p += 2;  // the mark and the letter or digit after it
     }
+    const Wb last = ascii_[static_cast<unsigned char>(s_[p - 1])];
     const size_t start = pos_;
     const uint32_t cp_start = cp_;
     cp_ += static_cast<uint32_t>(p - pos_);
@@ -365,25 +375,27 @@ class Tokenizer {
     return kind;
   }
 
-  void Emit(size_t start, uint32_t cp_start, TokenKind kind) {
-    if (separator_ && !out_->empty()) after_separator_->push_back(static_cast<uint32_t>(out_->size()));
+  [[gnu::always_inline]] void Emit(size_t start, uint32_t cp_start, TokenKind kind) {
+    if (separator_ && count_ > 0) after_separator_->push_back(count_);
     separator_ = false;
-    Token t;
+    if (count_ == out_->size()) out_->resize(2 * out_->size());
+    Token& t = (*out_)[count_++];
     t.byte_begin = static_cast<uint32_t>(start);
     t.byte_end = static_cast<uint32_t>(pos_);
     t.begin = cp_start;
     t.end = cp_;
     t.kind = kind;
-    out_->push_back(t);
   }
 
   std::string_view s_;
   std::vector<Token>* out_;
   std::vector<uint32_t>* after_separator_;
   const std::array<Wb, 128>& ascii_;
+  const std::array<bool, 256>& alnum_;
   WordClassCache& cache_ = ThreadCache();
   size_t pos_ = 0;
   uint32_t cp_ = 0;
+  uint32_t count_ = 0;  // tokens emitted
   bool separator_ = false;
 
   static WordClassCache& ThreadCache() {
@@ -583,19 +595,33 @@ bool IsInitialism(std::string_view w) {
   return true;
 }
 
+// Whether `t` is a period written right after the initialism `word`.
+bool TakesPeriod(std::string_view text, const Segmentation& seg, const Token& word, const Token& t) {
+  return t.byte_begin == word.byte_end && seg.TokenText(text, t) == "." && word.kind == TokenKind::kWord &&
+         IsInitialism(seg.TokenText(text, word));
+}
+
 // An initialism takes the period written right after it ("U.S." as the
 // reading expects it, and as the NER training data writes it); UAX #29
 // leaves that period a token of its own, which sentence splitting needed
 // and is done with. A sentence ending there keeps its end.
 void JoinInitialismPeriods(std::string_view text, Segmentation* seg) {
   std::vector<Token>& tokens = seg->tokens;
+  // Most texts have no such period: find the first before building the
+  // index map (up to it, every token keeps its index).
+  size_t first = 1;
+  while (first < tokens.size() &&
+         !(text[tokens[first].byte_begin] == '.' && TakesPeriod(text, *seg, tokens[first - 1], tokens[first]))) {
+    ++first;
+  }
+  if (first >= tokens.size()) return;
   std::vector<uint32_t> new_index(tokens.size() + 1);
-  size_t kept = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (size_t i = 0; i < first; ++i) new_index[i] = static_cast<uint32_t>(i);
+  size_t kept = first;
+  for (size_t i = first; i < tokens.size(); ++i) {
     new_index[i] = static_cast<uint32_t>(kept);
     const Token& t = tokens[i];
-    if (kept > 0 && t.byte_begin == tokens[kept - 1].byte_end && seg->TokenText(text, t) == "." &&
-        tokens[kept - 1].kind == TokenKind::kWord && IsInitialism(seg->TokenText(text, tokens[kept - 1]))) {
+    if (TakesPeriod(text, *seg, tokens[kept - 1], t)) {
       tokens[kept - 1].end = t.end;
       tokens[kept - 1].byte_end = t.byte_end;
       new_index[i] = static_cast<uint32_t>(kept - 1);
@@ -604,7 +630,6 @@ void JoinInitialismPeriods(std::string_view text, Segmentation* seg) {
     tokens[kept++] = t;
   }
   new_index[tokens.size()] = static_cast<uint32_t>(kept);
-  if (kept == tokens.size()) return;
   for (Sentence& s : seg->sentences) {
     s.token_begin = new_index[s.token_begin];
     s.token_end = new_index[s.token_end - 1] + 1;
@@ -618,7 +643,6 @@ void JoinInitialismPeriods(std::string_view text, Segmentation* seg) {
 Segmentation Segment(std::string_view text) {
   Segmentation out;
   if (text.empty() || text.size() > INT32_MAX) return out;
-  out.tokens.reserve(text.size() / 5 + 1);
   std::vector<uint32_t> after_separator;
   Tokenizer(text, &out.tokens, &after_separator).Run();
   SplitSentences(text, after_separator, &out);
