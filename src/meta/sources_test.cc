@@ -36,6 +36,14 @@ TEST(Sources, FindsCitedOutlets) {
       {"((AFP)) (Abcdefghijklmnopq) (AFP", {"AFP"}},
       {"(Reutersx) (R) (reuters)", {}},
       {"Two people died, the Associated Press REPORTED.", {}},
+      // kAfter verbs that no capitalised word right before them makes a
+      // cue, and ones that do, across tabs, line breaks and punctuation.
+      {"The reporters said it was reported widely, as the report shows.", {}},
+      {"Prices rose, Reuters reports.", {"Reuters"}},
+      {"Prices rose, Reuters\n\treported; AFP reportedly did not.", {"Reuters"}},
+      {"Kompas.com menulis hal itu, dan Tempo memberitakannya.", {"Kompas.com"}},
+      {"Hal itu, tulis detik.com melaporkan, terjadi Senin; ANTARA melaporkan.", {"Antara"}},
+      {"It was Bloomberg's team that wrote it; BLOOMBERG-NEWS wrote too.", {}},
       {"", {}},
   };
   for (const Case& c : cases) EXPECT_EQ(FindCitedSources(c.text), c.want) << c.text;
