@@ -458,6 +458,27 @@ TEST(ExtractContent, WhitespaceCollapsesAndInvisibleCharactersDrop) {
   }
 }
 
+// White space between tags and around words, of every length the sixteen-
+// and eight-byte steps see (whole, partial, overlapping), and runs that
+// stop at their last byte.
+TEST(ExtractContent, WhitespaceRunsOfEveryLengthCollapse) {
+  const std::string tail =
+      " and then the paragraph goes on long enough to be read as the prose of the story itself.";
+  for (size_t n = 1; n <= 40; ++n) {
+    std::string run;
+    for (size_t k = 0; k < n; ++k) run.push_back(" \t\n\r\f"[k % 5]);
+    for (const std::string& html : {"Alpha<b>" + run + "</b>beta" + run + "gamma", run + "Alpha <i>" + run + "beta</i>" + run + "x gamma",
+                                     "Alpha" + run.substr(0, n - 1) + "\u00e9 beta " + run + "gamma"}) {
+      Extracted e = Extract("<html><body><article><p>" + html + tail + run + "</p></article></body></html>");
+      ASSERT_EQ(e.content.paragraphs.size(), 1u) << n;
+      std::string want = html.find("x gamma") != std::string::npos ? "Alpha beta x gamma"
+                         : html.find("\u00e9") != std::string::npos ? (n == 1 ? "Alpha\u00e9 beta gamma" : "Alpha \u00e9 beta gamma")
+                                                                     : "Alpha beta gamma";
+      EXPECT_EQ(e.content.paragraphs[0], want + tail) << n;
+    }
+  }
+}
+
 struct CueCase {
   const char* html;
   Cue cue;
