@@ -25,8 +25,8 @@ struct Tok {
   uint32_t begin = 0, end = 0;  // bytes of the source text
 };
 
-bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Classifies a non-ASCII code point: 0 letter, ' ' space, else punctuation.
 char ClassifyCodePoint(char32_t cp) {
@@ -61,23 +61,84 @@ char32_t DecodeAt(std::string_view s, size_t* pos) {
   return utf8::Decode(s, pos);
 }
 
-// Fills `toks` (cleared first, capacity kept).
+// What a byte starts or continues: the tokenizer's loops read one table
+// entry a byte.
+enum ByteClass : uint8_t { kSpaceByte, kDigitByte, kAlphaByte, kPunctByte, kHighByte };
+
+constexpr std::array<ByteClass, 256> kByteClass = [] {
+  std::array<ByteClass, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = c >= 0x80                                                           ? kHighByte
+           : IsDigit(static_cast<unsigned char>(c))                            ? kDigitByte
+           : IsAsciiAlpha(static_cast<unsigned char>(c))                       ? kAlphaByte
+           : c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ? kSpaceByte
+                                                                                 : kPunctByte;
+  }
+  return t;
+}();
+
+ByteClass ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+
+// What ClassifyCodePoint answers for the non-ASCII character at `pos`, for
+// the common ones without decoding: two-byte accented Latin and Cyrillic
+// letters (0), curly quotes and ellipsis ('|'), en and em dashes ('-').
+// Sets `*len` to the character's length in bytes.
+char ClassifyAt(std::string_view s, size_t pos, size_t* len) {
+  auto at = [s](size_t p) { return p < s.size() ? static_cast<unsigned char>(s[p]) : 0; };
+  const unsigned char b0 = at(pos), b1 = at(pos + 1);
+  if ((b1 & 0xC0) == 0x80) {
+    *len = 2;
+    if (b0 == 0xC3 && b1 != 0x97 && b1 != 0xB7) return 0;  // U+00C0..00FF but for × and ÷
+    if (b0 == 0xC4 || b0 == 0xC5 || b0 == 0xD0 || b0 == 0xD1) return 0;
+    if (b0 == 0xE2 && b1 == 0x80) {
+      *len = 3;
+      switch (at(pos + 2)) {
+        case 0x98: case 0x99: case 0x9C: case 0x9D: case 0xA6: return '|';
+        case 0x93: case 0x94: return '-';
+        default: break;
+      }
+    }
+  }
+  size_t p = pos;
+  const char cls = ClassifyCodePoint(DecodeAt(s, &p));
+  *len = p - pos;
+  return cls;
+}
+
+// The end of the word whose letters start at `pos`: ASCII and non-ASCII
+// letters up to a space or punctuation.
+size_t WordEnd(std::string_view s, size_t pos) {
+  for (;;) {
+    while (pos < s.size() && ClassOf(s[pos]) == kAlphaByte) ++pos;
+    if (pos >= s.size() || ClassOf(s[pos]) != kHighByte) return pos;
+    size_t len;
+    if (ClassifyAt(s, pos, &len) != 0) return pos;
+    pos += len;
+  }
+}
+
+// Fills `toks` (emptied first, capacity kept). Tokens are stored in place,
+// in a buffer sized ahead and doubled when full, and cut to size at the end.
 void Tokenize(std::string_view s, std::vector<Tok>* out) {
   std::vector<Tok>& toks = *out;
   toks.clear();
+  toks.resize(s.size() / 4 + 16);
+  size_t count = 0;
   size_t pos = 0;
   bool space = true;
   while (pos < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[pos]);
-    if (c == ' ') {  // the most frequent byte, first
+    const unsigned char c = static_cast<unsigned char>(s[pos]);
+    const ByteClass cls = kByteClass[c];
+    if (cls == kSpaceByte) {
       ++pos;
       space = true;
       continue;
     }
-    size_t start = pos;
-    Tok t;
+    const size_t start = pos;
+    if (count == toks.size()) toks.resize(2 * toks.size());
+    Tok& t = toks[count];  // as resize made it: a token skipped below leaves only space_before set
     t.space_before = space;
-    if (IsDigit(c)) {
+    if (cls == kDigitByte) {
       int64_t v = 0;
       while (pos < s.size() && IsDigit(static_cast<unsigned char>(s[pos]))) {
         if (v < 1000000000) v = v * 10 + (s[pos] - '0');
@@ -86,50 +147,36 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
       t.kind = Tok::kNum;
       t.digits = static_cast<uint8_t>(std::min<size_t>(pos - start, 255));
       t.value = pos - start > 9 ? -1 : static_cast<int>(v);
-    } else if (c < 0x80 && !IsAsciiAlpha(c)) {
+    } else if (cls == kPunctByte) {
       ++pos;
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        space = true;
-        continue;
-      }
       t.kind = Tok::kPunct;
       t.punct = static_cast<char>(c);
     } else {
-      if (c >= 0x80) {
-        size_t p = pos;
-        char cls = ClassifyCodePoint(DecodeAt(s, &p));
-        if (cls == ' ') {
-          pos = p;
+      if (cls == kHighByte) {
+        size_t len;
+        char high = ClassifyAt(s, pos, &len);
+        if (high == ' ') {
+          pos += len;
           space = true;
           continue;
         }
-        if (cls != 0) {
+        if (high != 0) {
           t.kind = Tok::kPunct;
-          t.punct = cls;
-          pos = p;
+          t.punct = high;
+          pos += len;
         }
       }
       if (pos == start) {
-        // A word: ASCII and non-ASCII letters up to a space or punctuation.
         t.kind = Tok::kWord;
-        while (pos < s.size()) {
-          unsigned char b = static_cast<unsigned char>(s[pos]);
-          if (IsAsciiAlpha(b)) {
-            ++pos;
-            continue;
-          }
-          if (b < 0x80) break;
-          size_t p = pos;
-          if (ClassifyCodePoint(DecodeAt(s, &p)) != 0) break;
-          pos = p;
-        }
+        pos = WordEnd(s, pos);
       }
     }
     t.begin = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(pos);
-    toks.push_back(t);
+    ++count;
     space = false;
   }
+  toks.resize(count);
 }
 
 // ASCII-lowercases a short word into `buf`; non-ASCII bytes are kept, so
@@ -747,8 +794,12 @@ std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& 
   Tokenize(text, &toks);
   Matcher m(text, toks, options);
   for (size_t i = 0; i < toks.size();) {
+    if (!m.MayStart(i)) {
+      ++i;
+      continue;
+    }
     DateTime dt;
-    size_t end = m.MayStart(i) ? m.Match(i, &dt) : 0;
+    size_t end = m.Match(i, &dt);
     if (end > i) {
       out.push_back({dt, toks[i].begin, toks[end - 1].end});
       if (out.size() >= max_matches) break;
