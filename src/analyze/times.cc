@@ -69,7 +69,7 @@ class TimeFinder {
   TimeFinder(const Doc& doc, const meta::DateTime* published) : doc_(doc), pub_(published) {}
 
   std::vector<analysis::TimeExpr> Run() {
-    covered_.assign(doc_.seg.tokens.size(), false);
+    covered_.assign(doc_.seg.tokens.size(), 0);
     meta::DateParseOptions o;
     o.locale = doc_.indonesian ? meta::DateLocale::kIndonesian : meta::DateLocale::kAuto;
     o.reference = pub_;
@@ -83,7 +83,7 @@ class TimeFinder {
     if (pub_ != nullptr) {
       const nlp::WordShapes& starts = StartWords();
       for (size_t t = 0; t < doc_.seg.tokens.size(); ++t) {
-        if (doc_.seg.tokens[t].kind == nlp::TokenKind::kWord && !covered_[t] && starts.May(doc_.lower[t])) Relative(t);
+        if (doc_.seg.tokens[t].kind == nlp::TokenKind::kWord && starts.May(doc_.lower[t]) && !covered_[t]) Relative(t);
       }
     }
     std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
@@ -119,7 +119,7 @@ class TimeFinder {
     const auto& toks = doc_.seg.tokens;
     auto it = std::lower_bound(toks.begin(), toks.end(), begin,
                                [](const nlp::Token& t, uint32_t b) { return t.begin < b; });
-    for (; it != toks.end() && it->end <= end; ++it) covered_[it - toks.begin()] = true;
+    for (; it != toks.end() && it->end <= end; ++it) covered_[it - toks.begin()] = 1;
     out_.push_back(std::move(t));
   }
 
@@ -155,7 +155,7 @@ class TimeFinder {
       x.begin = toks[t].begin;
       x.end = toks[last].end;
       x.text = std::string(doc_.Range(t, last + 1));
-      covered_[t] = true;
+      covered_[t] = 1;
       return true;
     }
     return false;
@@ -231,14 +231,14 @@ class TimeFinder {
       x.value = "T00:00";
       x.granularity = "time";
       x.anchor = "event";
-      for (size_t k = b; k < e; ++k) covered_[k] = true;
+      for (size_t k = b; k < e; ++k) covered_[k] = 1;
       out_.push_back(std::move(x));
     }
   }
 
   const Doc& doc_;
   const meta::DateTime* pub_;
-  std::vector<bool> covered_;
+  std::vector<uint8_t> covered_;  // per token, 1 when a time expression holds it (bytes: no bit packing)
   std::vector<analysis::TimeExpr> out_;
 };
 
