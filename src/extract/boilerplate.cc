@@ -521,8 +521,9 @@ bool IsLayoutRole(std::string_view value) {
 // One pass over the attributes gives the element's cue and, when `hidden`
 // is not null, whether it is hidden (then the cue is left unfinished).
 // Attribute names are told apart by their length first: most attributes
-// are none of the few read here.
-Cue ReadElement(const Node& element, CueCache* cache, bool* hidden) {
+// are none of the few read here. Inlined: ClassifyRendered runs it once
+// for every element, and the call cost more than a per-element step.
+inline __attribute__((always_inline)) Cue ReadElement(const Node& element, CueCache* cache, bool* hidden) {
   Cue decided = TagCue(element.tag);  // a decided cue skips the class and id scan
   // Each class and id value is classified on its own, so the cache sees the
   // few repeated class strings apart from the unique ids.
