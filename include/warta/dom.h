@@ -72,10 +72,9 @@ struct Node {
   // Element: local name (lowercase; SVG camelCase where the spec adjusts it).
   // Doctype: the doctype name.
   std::string_view name;
-  // Text and comment: their data. Doctype: the public identifier.
+  // Text and comment: their data. Doctype: the public identifier (the
+  // system identifier is in its Doctype).
   std::string_view data;
-  // Doctype: the system identifier.
-  std::string_view data2;
   Attribute* attrs = nullptr;
 
   // Byte range in the input this node came from: the start tag for elements
@@ -91,6 +90,17 @@ struct Node {
   // The value of the attribute with this (lowercase) name, or nullptr.
   const std::string_view* Attr(std::string_view attr_name) const;
 };
+
+// A doctype node is always the `node` of a Doctype, which holds the one
+// string no other node has: Node stays small (a page has thousands of
+// nodes and one doctype).
+struct Doctype {
+  Node node;
+  std::string_view system_id;
+};
+inline std::string_view DoctypeSystemId(const Node& doctype) {
+  return reinterpret_cast<const Doctype&>(doctype).system_id;
+}
 
 enum class QuirksMode : uint8_t { kNoQuirks, kQuirks, kLimitedQuirks };
 

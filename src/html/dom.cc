@@ -190,11 +190,11 @@ void DumpNode(const Node* n, int depth, std::string* out) {
       DumpLine(out, depth);
       out->append("<!DOCTYPE ");
       out->append(n->name);
-      if (!n->data.empty() || !n->data2.empty()) {
+      if (!n->data.empty() || !DoctypeSystemId(*n).empty()) {
         out->append(" \"");
         out->append(n->data);
         out->append("\" \"");
-        out->append(n->data2);
+        out->append(DoctypeSystemId(*n));
         out->push_back('"');
       }
       out->append(">\n");

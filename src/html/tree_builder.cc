@@ -397,7 +397,6 @@ inline Node UnlinkedNode(NodeType type, Namespace ns, Tag tag, std::string_view 
           .next_sibling = nullptr,
           .name = name,
           .data = data,
-          .data2 = {},
           .attrs = nullptr,
           .source_begin = source_begin,
           .source_end = source_end};
@@ -1563,11 +1562,12 @@ bool TreeBuilder::Initial() {
       break;
     case TokenType::kComment: InsertComment(root_); return false;
     case TokenType::kDoctype: {
-      Node* d = arena_->New<Node>();
+      auto* doctype = arena_->New<Doctype>();
+      doctype->system_id = Keep(tok_.system_id);
+      Node* d = &doctype->node;
       d->type = NodeType::kDoctype;
       d->name = Keep(tok_.name);
       d->data = Keep(tok_.public_id);
-      d->data2 = Keep(tok_.system_id);
       d->source_begin = tok_.begin;
       d->source_end = tok_.end;
       AppendChild(root_, d);
