@@ -19,7 +19,9 @@ TEST(LargeAllocTest, AlignsAndHoldsWhatWasAsked) {
     ASSERT_NE(p, nullptr) << c.bytes;
     EXPECT_EQ(reinterpret_cast<uintptr_t>(p.get()) % c.alignment, 0u) << c.bytes;
     std::memset(p.get(), 0xAB, c.bytes);
-    if (c.bytes > 0) EXPECT_EQ(p[c.bytes - 1], static_cast<char>(0xAB));
+    if (c.bytes > 0) {
+      EXPECT_EQ(p[c.bytes - 1], static_cast<char>(0xAB));
+    }
   }
 }
 

@@ -238,8 +238,12 @@ TEST(NerFeaturesTest, SkipUncasedCoversCapitalsAndTheirNeighbours) {
       const auto span = [](const nlp::SentenceFeatures& f, size_t t) {
         return std::vector<uint32_t>(f.buckets.begin() + f.offsets[t], f.buckets.begin() + f.offsets[t + 1]);
       };
-      if (got[i] == '.') EXPECT_EQ(span(some, i), span(all, i)) << sentence << " token " << i;
-      if (got[i] == 's') EXPECT_TRUE(span(some, i).empty());
+      if (got[i] == '.') {
+        EXPECT_EQ(span(some, i), span(all, i)) << sentence << " token " << i;
+      }
+      if (got[i] == 's') {
+        EXPECT_TRUE(span(some, i).empty());
+      }
     }
   }
 }
