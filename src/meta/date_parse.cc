@@ -83,7 +83,7 @@ ByteClass ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 // the common ones without decoding: two-byte accented Latin and Cyrillic
 // letters (0), curly quotes and ellipsis ('|'), en and em dashes ('-').
 // Sets `*len` to the character's length in bytes.
-char ClassifyAt(std::string_view s, size_t pos, size_t* len) {
+[[gnu::always_inline]] inline char ClassifyAt(std::string_view s, size_t pos, size_t* len) {
   auto at = [s](size_t p) { return p < s.size() ? static_cast<unsigned char>(s[p]) : 0; };
   const unsigned char b0 = at(pos), b1 = at(pos + 1);
   if ((b1 & 0xC0) == 0x80) {
