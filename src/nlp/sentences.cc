@@ -214,6 +214,12 @@ class Tokenizer {
     cp_ += static_cast<uint32_t>(p - pos_);
     pos_ = p;
     Emit(start, cp_start, last == Wb::kLetter ? TokenKind::kWord : TokenKind::kNumber);
+    // The one space between two words, read here as the loop would read it
+    // next (before ASCII nothing attaches to a space).
+    if (p + 1 < n && s_[p] == ' ' && static_cast<unsigned char>(s_[p + 1]) < 0x80) {
+      ++pos_;
+      ++cp_;
+    }
     return true;
   }
 
