@@ -241,9 +241,10 @@ void Extractor::FindQuotes() {
         last = i + 1;
       }
     }
-    bool new_paragraph = i > 0 && sentence_of_[i] != sentence_of_[i - 1] &&
+    // Asked only while a quote is open: no other step needs it.
+    bool new_paragraph = open >= 0 && i > 0 && sentence_of_[i] != sentence_of_[i - 1] &&
                          ParagraphOf(seg_, sentence_of_, i) != ParagraphOf(seg_, sentence_of_, i - 1);
-    if (open >= 0 && new_paragraph) {
+    if (new_paragraph) {
       bool same = m.role != Mark::kNone && m.role != Mark::kClose &&
                   (m.family == family || (family == Family::kLow && m.family == Family::kCurly));
       if (same) {  // the quote goes on in this paragraph
