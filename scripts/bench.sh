@@ -11,9 +11,6 @@ if [ ! -d "$pages" ]; then
   exit 0
 fi
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
-# The host's state before and after: on a shared host the memory latency
-# moves the figures below by up to 1.4x (see docs/benchmarks.md).
-"$build/host_probe"
 "$build/tokenizer_bench" "$pages" 20
 "$build/parse_bench" "$pages" 3
 "$build/extract_bench" "$pages" 1000
@@ -47,4 +44,3 @@ echo "$pairs" | tr ' ' '\n' | grep : | awk -F: -v n="$count" '
     r = median(ratio, NR)  # sorts ratio too: ratio[1] and ratio[NR] are the range
     printf "warta extract (files, wall): %d pages, 5 turns: --jobs 1 median %.0f pages/s, --jobs 2 median %.0f pages/s, speed-up median %.2fx (range %.2f-%.2f)\n",
       n, median(one, NR), median(two, NR), r, ratio[1], ratio[NR] }'
-"$build/host_probe"
