@@ -765,6 +765,9 @@ double CueFactor(Cue cue) {
 // The element in [begin, end) with the best cue-weighted score; on a tie the deeper one, so
 // wrappers that add nothing are not chosen over the container itself.
 double Strength(const Elem& e) {
+  // Most elements hold no scored text: their strength is zero (the product
+  // below, which would also be zero, costs a division).
+  if (e.score == 0) return 0;
   // Inside comments or a sidebar, a "content" div is furniture too.
   Cue cue = e.boilerplate > 0 ? Cue::kBoilerplate : e.furniture > 0 ? Cue::kLayout : e.cue;
   // Teaser grids and link-heavy wrappers lose against the story itself.
