@@ -343,7 +343,7 @@ uint8_t NameMask(std::string_view value) {
   return n <= 64 ? FoldedNameMask<1>(value, n) : FoldedNameMask<kMaxNameBytes / 64>(value, n);
 }
 
-Cue ResolveMask(uint8_t mask) {
+constexpr Cue ResolveMask(uint8_t mask) {
   auto has = [mask](Cue c) { return (mask >> static_cast<int>(c)) & 1; };
   if ((has(Cue::kBoilerplate) || has(Cue::kLayout)) && has(Cue::kContent)) return Cue::kNone;
   if (has(Cue::kBoilerplate)) return Cue::kBoilerplate;
@@ -352,6 +352,13 @@ Cue ResolveMask(uint8_t mask) {
   if (has(Cue::kContent)) return Cue::kContent;
   return Cue::kNone;
 }
+
+// ResolveMask of every mask: one look-up for each element.
+constexpr std::array<Cue, 256> kResolvedMasks = [] {
+  std::array<Cue, 256> t{};
+  for (int mask = 0; mask < 256; ++mask) t[mask] = ResolveMask(static_cast<uint8_t>(mask));
+  return t;
+}();
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -476,7 +483,7 @@ std::string_view TrimPunctuation(std::string_view s) {
 namespace {
 
 // The cue an element's tag gives by itself, kNone for most tags.
-Cue TagCue(Tag tag) {
+constexpr Cue TagCue(Tag tag) {
   switch (tag) {
     case Tag::kNav:
     case Tag::kAside:
@@ -492,6 +499,13 @@ Cue TagCue(Tag tag) {
       return Cue::kNone;
   }
 }
+
+// TagCue of every tag: one look-up for each element.
+constexpr std::array<Cue, static_cast<size_t>(Tag::kCount)> kTagCues = [] {
+  std::array<Cue, static_cast<size_t>(Tag::kCount)> t{};
+  for (size_t tag = 0; tag < t.size(); ++tag) t[tag] = TagCue(static_cast<Tag>(tag));
+  return t;
+}();
 
 bool IsHidingStyle(std::string_view value) {
   std::array<char, 128> buf;
@@ -524,7 +538,7 @@ bool IsLayoutRole(std::string_view value) {
 // are none of the few read here. Inlined: ClassifyRendered runs it once
 // for every element, and the call cost more than a per-element step.
 inline __attribute__((always_inline)) Cue ReadElement(const Node& element, CueCache* cache, bool* hidden) {
-  Cue decided = TagCue(element.tag);  // a decided cue skips the class and id scan
+  Cue decided = kTagCues[static_cast<size_t>(element.tag)];  // a decided cue skips the class and id scan
   // Each class and id value is classified on its own, so the cache sees the
   // few repeated class strings apart from the unique ids.
   uint8_t mask = 0;
@@ -568,7 +582,7 @@ inline __attribute__((always_inline)) Cue ReadElement(const Node& element, CueCa
     mask |= cache != nullptr ? cache->Get(value, NameMask) : NameMask(value);
   }
   if (decided != Cue::kNone) return decided;
-  Cue cue = ResolveMask(mask);
+  Cue cue = kResolvedMasks[mask];
   if (cue == Cue::kNone && (element.tag == Tag::kArticle || element.tag == Tag::kMain)) {
     return Cue::kContent;
   }
