@@ -612,7 +612,7 @@ bool IsBoilerplateLine(std::string_view text) {
   if (tail.find("\u00a9") != std::string_view::npos) return true;
   std::string_view core = TrimPunctuation(text);
   for (std::string_view w : kLineWords) {
-    if (EqualsIgnoreCase(core, w)) return true;
+    if (core.size() == w.size() && EqualsIgnoreCase(core, w)) return true;
   }
   return false;
 }

@@ -316,7 +316,7 @@ int32_t AppendCollapsedFrom(std::string_view data, size_t i, size_t begin, bool*
 // bytes goes out in one append. Most text nodes are the white space
 // between tags: those are told here, without the call.
 inline int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space, std::string* out) {
-  const size_t i = SkipAsciiSpace(data, 0);
+  const size_t i = !data.empty() && IsAsciiSpace(static_cast<unsigned char>(data[0])) ? SkipAsciiSpace(data, 1) : 0;
   if (i > 0) *space = true;
   return i == data.size() ? 0 : AppendCollapsedFrom(data, i, begin, space, out);
 }
@@ -390,7 +390,7 @@ const Node* FindArticleBodyScript(const Node* top, const Node* skip, bool* past_
     bool enter = n != skip;
     if (!enter) {
       *past_skip = true;
-    } else if (n->is_element() && ArticleBodyStart(*n) != std::string_view::npos) {
+    } else if (n->Is(Tag::kScript) && ArticleBodyStart(*n) != std::string_view::npos) {
       return n;
     }
     // Pre-order step, inline: this walk may visit every node of the page.
@@ -532,7 +532,17 @@ class Linearizer {
     stack_.pop_back();
   }
 
+  // Ends the pending block. Most calls find none (block elements open and
+  // close around other blocks, and around white space): those end here.
   void Flush() {
+    if (chars_ == 0 && text.size() == block_begin_) {
+      space_ = false;  // link_chars_ <= chars_: both are zero
+      return;
+    }
+    EndBlock();
+  }
+
+  void EndBlock() {
     if (chars_ > 0 && !owners_.empty()) {
       int32_t owner = owners_.back();
       blocks.push_back(Block{static_cast<uint32_t>(block_begin_), static_cast<uint32_t>(text.size()),
