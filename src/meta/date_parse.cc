@@ -273,6 +273,26 @@ constexpr NameValue kUnits[] = {
     {"year", 31536000}, {"years", 31536000},
 };
 
+// Bit n of entry c set: a word of the list has n bytes and starts with
+// 'a' + c. Lists of lowercase ASCII words; a test before a table search.
+using InitialLengths = std::array<uint16_t, 26>;
+
+constexpr void AddInitialLength(std::string_view w, InitialLengths* m) {
+  (*m)[w[0] - 'a'] |= static_cast<uint16_t>(1u << w.size());
+}
+
+// Whether `w`, ASCII letters folded, may be a word of the list `m` stands for.
+bool MayBeIn(const InitialLengths& m, std::string_view w) {
+  const unsigned c = (static_cast<unsigned char>(w[0]) | 0x20) - 'a';
+  return c < 26 && w.size() < 16 && (m[c] >> w.size() & 1);
+}
+
+constexpr InitialLengths kUnitLengths = [] {
+  InitialLengths m{};
+  for (const NameValue& u : kUnits) AddInitialLength(u.name, &m);
+  return m;
+}();
+
 // Built on first use, never destroyed (no exit-time destructor order issues).
 const NameTable& MonthTable() {
   static const NameTable* t = new NameTable(kMonths);
@@ -291,11 +311,12 @@ const NameTable& ZoneTable() {
   return *t;
 }
 
-// The first two bytes (lowercase) of every month name, as a bit set: most
-// words a number precedes are ruled out without a table search.
-class MonthPrefixes {
+// Every month name (lowercase) by its first two bytes, length and last
+// byte, hashed into a bit set: most words a number precedes ("in", "sejak",
+// "dengan") are ruled out without a table search.
+class MonthShapes {
  public:
-  MonthPrefixes() {
+  MonthShapes() {
     for (const NameValue& n : kMonths) Add(n.name);
     for (const NameValue& n : kMonthsOther) Add(n.name);
   }
@@ -303,14 +324,15 @@ class MonthPrefixes {
 
  private:
   static size_t Key(std::string_view low) {
-    return static_cast<unsigned char>(low[0]) << 8 | static_cast<unsigned char>(low[1]);
+    auto byte = [low](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(low[i])); };
+    return ((byte(0) << 8 | byte(1)) ^ (low.size() << 11) ^ (byte(low.size() - 1) << 3)) & 0xFFFF;
   }
   void Add(std::string_view name) { bits_[Key(name) >> 6] |= uint64_t{1} << (Key(name) & 63); }
   std::array<uint64_t, 1024> bits_{};
 };
 
 std::optional<int> MonthOf(std::string_view word) {
-  static const MonthPrefixes* prefixes = new MonthPrefixes;
+  static const MonthShapes* prefixes = new MonthShapes;
   std::array<char, 32> buf;
   std::string_view low = Lower(word, &buf);
   if (!prefixes->May(low)) return std::nullopt;
@@ -717,6 +739,7 @@ class Matcher {
     }
     size_t k = i + 1;
     if (!Word(k)) return 0;
+    if (!MayBeIn(kUnitLengths, Text(k))) return 0;
     std::array<char, 32> buf;
     std::optional<int> unit = UnitTable().Find(Lower(Text(k), &buf));
     if (!unit) return 0;
@@ -734,16 +757,14 @@ class Matcher {
   // The first words of RelativeDay and Relative, by lowercase first letter:
   // bit n set when such a word has n bytes.
   bool MayStartRelative(size_t i) const {
-    static constexpr std::array<uint16_t, 26> kLengths = [] {
-      std::array<uint16_t, 26> m{};
+    static constexpr InitialLengths kLengths = [] {
+      InitialLengths m{};
       for (std::string_view w : {"kemarin", "yesterday", "gestern", "today", "heute", "hari", "baru", "just", "a",
                                  "an", "one", "se", "satu"})
-        m[w[0] - 'a'] |= static_cast<uint16_t>(1u << w.size());
+        AddInitialLength(w, &m);
       return m;
     }();
-    const unsigned c = (static_cast<unsigned char>(s_[t_[i].begin]) | 0x20) - 'a';
-    const uint32_t n = t_[i].end - t_[i].begin;
-    return c < 26 && n < 16 && (kLengths[c] >> n & 1);
+    return MayBeIn(kLengths, Text(i));
   }
 
   std::string_view Text(size_t i) const { return s_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
