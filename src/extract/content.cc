@@ -445,7 +445,8 @@ class Linearizer {
       bool descend = Enter(n);
       // The JSON-LD search shares this walk and looks only into the
       // subtrees it steps over (scripts among them).
-      if (!descend && body_script_ == nullptr && n->is_element()) {
+      if (!descend && body_script_ == nullptr && n->is_element() &&
+          (n->first_child != nullptr || n->Is(Tag::kScript))) {  // a childless non-script holds none
         bool past_skip = false;
         body_script_ = FindArticleBodyScript(n, nullptr, &past_skip);
       }
