@@ -130,6 +130,39 @@ TEST(DateParse, FindsDatesInRunningText) {
   EXPECT_EQ(got, want);
 }
 
+// The tokenizer's quick reads of common non-ASCII characters (two-byte
+// letters, the signs × and ÷, dashes) and the quick month and unit tests
+// answer as the full lookups do; text denser in tokens than the first
+// guess grows the token buffer.
+TEST(DateParse, QuickReadsAnswerAsTheLookups) {
+  DateTime ref;
+  ref.year = 2025, ref.month = 12, ref.day = 3, ref.hour = 10, ref.minute = 43;
+  ref.granularity = DateGranularity::kMinute;
+  DateParseOptions o;
+  o.reference = &ref;
+  const std::string text =
+      "d\u00e9cembre 3\u00d712\u00f72025; 3 d\u00e9cembre 2025 \u2013 4 grudnia 2024, \u0141\u00f3d\u017a; "
+      "3 Hours Ago, 3 hopes ago, 2 Jam yang lalu; Sept 9, 2024";
+  std::vector<std::string> got;
+  for (const DateMatch& m : FindDates(text, o)) {
+    got.push_back(text.substr(m.begin, m.end - m.begin) + " = " + FormatIsoLocal(m.value));
+  }
+  const std::vector<std::string> want = {
+      "3 d\u00e9cembre 2025 = 2025-12-03",
+      "4 grudnia 2024 = 2024-12-04",
+      "3 Hours Ago = 2025-12-03T07:43:00",
+      "2 Jam yang lalu = 2025-12-03T08:43:00",
+      "Sept 9, 2024 = 2024-09-09",
+  };
+  EXPECT_EQ(got, want);
+  std::string dense;
+  for (int i = 0; i < 500; ++i) dense += "1,";
+  dense += " 9 May 2024";
+  std::vector<DateMatch> last = FindDates(dense);
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(FormatIsoLocal(last[0].value), "2024-05-09");
+}
+
 TEST(DateParse, ZonesAndCalendar) {
   EXPECT_EQ(ZoneOffsetMinutes("WIB"), 420);
   EXPECT_EQ(ZoneOffsetMinutes("wita"), 480);

@@ -90,6 +90,24 @@ TEST(SentencesTest, TokensFollowIcuWordBreaks) {
   for (const TokenCase& c : cases) EXPECT_EQ(Tokens(c.text), c.tokens) << c.text;
 }
 
+// Text denser in tokens than the tokenizer's first guess (a token every
+// four bytes) grows its buffer; a space after a word is read with the word
+// unless a character that may attach to it follows.
+TEST(SentencesTest, DenseTextAndSpacesAfterWords) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "a,";
+  Segmentation seg = Segment(text);
+  ASSERT_EQ(seg.tokens.size(), 2000u);
+  EXPECT_EQ(seg.tokens[1999].begin, 1999u);
+  EXPECT_EQ(seg.tokens[1999].byte_end, 2000u);
+  EXPECT_EQ(Tokens("end "), (std::vector<std::string>{"end/W"}));
+  EXPECT_EQ(Tokens("a \u0301b c"), (std::vector<std::string>{"a/W", "b/W", "c/W"}));
+  seg = Segment("a \u0301b c");
+  ASSERT_EQ(seg.tokens.size(), 3u);
+  EXPECT_EQ(seg.tokens[1].begin, 3u);  // the combining mark rides with the space
+  EXPECT_EQ(seg.tokens[2].begin, 5u);
+}
+
 TEST(SentencesTest, SentenceBreaksFollowIcu) {
   const SplitCase cases[] = {
       {"Born in 1990. 2020 was hard.", {"Born in 1990. 2020 was hard."}},  // the next letter is lowercase
