@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "base/utf8.h"
+#include "nlp/word_shapes.h"
 
 namespace warta::nlp {
 namespace {
@@ -413,8 +414,9 @@ class Tokenizer {
 // --- Sentences -------------------------------------------------------------
 
 int SentenceClassAt(std::string_view s, size_t pos) {
+  static const std::array<uint8_t, 128>& ascii = Ascii().sentence;  // one inline guard, not a call
   unsigned char b = static_cast<unsigned char>(s[pos]);
-  if (b < 0x80) return Ascii().sentence[b];
+  if (b < 0x80) return ascii[b];
   return ClassifySentence(utf8::Decode(s, &pos));
 }
 
@@ -521,6 +523,17 @@ const std::unordered_set<std::string_view>& OtherAbbreviations() {
   return *s;
 }
 
+// Both lists, for a quick test that spares most words the set lookups.
+const WordShapes& AbbreviationShapes() {
+  static const WordShapes* shapes = [] {
+    auto* w = new WordShapes;
+    for (std::string_view a : TitleAbbreviations()) w->Add(a);
+    for (std::string_view a : OtherAbbreviations()) w->Add(a);
+    return w;
+  }();
+  return *shapes;
+}
+
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
 
 // Whether the break between `prev_word` + "." and the token text `next`
@@ -529,9 +542,10 @@ bool KeepTogether(std::string_view prev_word, std::string_view next) {
   if (next.empty()) return false;
   unsigned char n0 = static_cast<unsigned char>(next[0]);
   bool next_lower_or_digit = (n0 >= 'a' && n0 <= 'z') || (n0 >= '0' && n0 <= '9');
-  if (TitleAbbreviations().count(prev_word)) return true;
+  const bool listed = AbbreviationShapes().May(prev_word);
+  if (listed && TitleAbbreviations().count(prev_word)) return true;
   if (prev_word.size() == 1 && IsUpperAscii(prev_word[0])) return IsUpperAscii(next[0]) || next_lower_or_digit;
-  if (OtherAbbreviations().count(prev_word) || prev_word.find('.') != std::string_view::npos) {
+  if ((listed && OtherAbbreviations().count(prev_word)) || prev_word.find('.') != std::string_view::npos) {
     return next_lower_or_digit || n0 == ',' || n0 == ';';
   }
   return false;
