@@ -235,11 +235,11 @@ void SkipPlainBlocks(std::string_view data, size_t* j, int32_t* spaces) {
   const char* p = data.data();
   while (*j + 17 <= data.size()) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + *j));
-    __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + *j + 1));
-    __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
-    __m128i single_space = _mm_andnot_si128(SpecialMask(next), space);
-    unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(single_space, SpecialMask(v))));
-    unsigned space_bits = static_cast<unsigned>(_mm_movemask_epi8(space));
+    unsigned special = static_cast<unsigned>(_mm_movemask_epi8(SpecialMask(v)));
+    unsigned space_bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    // The byte after each: the mask shifted by one, and the next block's first byte.
+    unsigned next_special = special >> 1 | unsigned{kSpecialBytes[static_cast<unsigned char>(p[*j + 16])]} << 15;
+    unsigned stop = special & ~(space_bits & ~next_special);
     if (stop == 0) {
       *spaces += Popcount16(space_bits);
       *j += 16;
@@ -505,7 +505,7 @@ class Linearizer {
     Cue cue = *rendered;
     if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent)) cue = Cue::kNone;
     bool block = cls == kBlock || cue != Cue::kNone;
-    elems.push_back(Elem{n, parent, 0, cue, block});
+    elems.emplace_back(n, parent, 0, cue, block);  // built in place: an element record is 64 bytes
     stack_.push_back(idx);
     if (block) {
       Flush();
