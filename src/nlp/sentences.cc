@@ -350,6 +350,20 @@ class Tokenizer {
           SkipExtend();
           if (pos_ >= s_.size()) break;
         }
+        // Two-byte letters (Cyrillic, Greek, accented Latin) join a letter
+        // or digit run exactly as the general step below joins them.
+        while (pos_ + 1 < s_.size() && Joins(last)) {
+          const unsigned char b0 = static_cast<unsigned char>(s_[pos_]);
+          if (b0 < 0xC2 || b0 >= 0xE0 || !Continuation(pos_ + 1)) break;
+          const char32_t c = (char32_t{b0 & 0x1Fu} << 6) | (static_cast<unsigned char>(s_[pos_ + 1]) & 0x3F);
+          if (cache_.Get(c) != Wb::kLetter) break;
+          pos_ += 2;
+          ++cp_;
+          last = Wb::kLetter;
+          kind = TokenKind::kWord;
+          SkipExtend();
+        }
+        if (pos_ >= s_.size()) break;
       }
       Peeked n = Peek();
       size_t next_pos = pos_ + n.len;

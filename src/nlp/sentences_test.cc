@@ -84,6 +84,11 @@ TEST(SentencesTest, TokensFollowIcuWordBreaks) {
       {"Wait... no\u2026 end.Start", {"Wait/W", "./P", "./P", "./P", "no/W", "\u2026/P", "end.Start/W"}},
       {"\u201CYa,\u201D na\u00EFve caf\u00E9 soft\u00ADhyphen",
        {"\u201C/P", "Ya/W", ",/P", "\u201D/P", "na\u00EFve/W", "caf\u00E9/W", "soft\u00ADhyphen/W"}},
+      {"\u041C\u043E\u0441\u043A\u0432\u04302 \u040E\u0437\u0431\u0435\u043A\u0301\u0438\u0441\u0442\u043E\u043D "
+       "caf\u00E9\u0301 x\u00D7y caf\u00E9\u2019s",
+       {"\u041C\u043E\u0441\u043A\u0432\u04302/N",
+        "\u040E\u0437\u0431\u0435\u043A\u0301\u0438\u0441\u0442\u043E\u043D/W", "caf\u00E9\u0301/W", "x/W",
+        "\u00D7/P", "y/W", "caf\u00E9\u2019s/W"}},
       {"ok \U0001F44D\U0001F3FD \U0001F1EE\U0001F1E9 a\u00A0b",
        {"ok/W", "\U0001F44D\U0001F3FD/P", "\U0001F1EE\U0001F1E9/P", "a/W", "b/W"}},
   };
