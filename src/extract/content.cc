@@ -17,6 +17,10 @@
 namespace warta::extract {
 namespace {
 
+// Name lists as string_view literals: a list of char pointers costs a
+// strlen call for each name, each time it is read.
+using namespace std::string_view_literals;
+
 // What kind of element a text block came from; decides how it is weighed and
 // whether it may sit at the edges of the body.
 enum class Kind : uint8_t { kText, kParagraph, kTitle, kHeading, kListItem, kQuote, kPre, kCell };
@@ -329,7 +333,7 @@ std::string_view ImageSource(const Node& img) {
   auto usable = [](const std::string_view* v) {
     return v != nullptr && !v->empty() && v->substr(0, 5) != "data:";
   };
-  for (std::string_view name : {"data-src", "data-original", "data-lazy-src", "src"}) {
+  for (std::string_view name : {"data-src"sv, "data-original"sv, "data-lazy-src"sv, "src"sv}) {
     const std::string_view* v = img.Attr(name);
     if (usable(v)) {
       std::string_view s = *v;
@@ -338,7 +342,7 @@ std::string_view ImageSource(const Node& img) {
       return s;
     }
   }
-  for (std::string_view name : {"data-srcset", "srcset"}) {
+  for (std::string_view name : {"data-srcset"sv, "srcset"sv}) {
     const std::string_view* v = img.Attr(name);
     if (!usable(v)) continue;
     std::string_view s = *v;
@@ -351,7 +355,7 @@ std::string_view ImageSource(const Node& img) {
 
 // Icons, spacers and tracking pixels declare a tiny size.
 bool IsTinyImage(const Node& img) {
-  for (std::string_view name : {"width", "height"}) {
+  for (std::string_view name : {"width"sv, "height"sv}) {
     const std::string_view* v = img.Attr(name);
     if (v == nullptr || v->empty() || (*v)[0] < '0' || (*v)[0] > '9') continue;
     int value = 0;
