@@ -169,5 +169,23 @@ TEST(Metadata, HostileInput) {
   Extract(binary);
 }
 
+// Descriptions with white space of every kind and length between words,
+// around the sixteen-byte steps of the collapsing scan: runs fold to one
+// space, single spaces and words of any length stay, NBSP folds too.
+TEST(ExtractMetadata, DescriptionWhiteSpaceCollapses) {
+  const std::string gaps[] = {" ", "  ", "\n", " \t ", "\r\n", "\f", "\xC2\xA0", " \xC2\xA0 "};
+  const std::string words[] = {"a", "word", "caf\xC3\xA9", "sixteen-letters!", "x", "seventeen-letters", "long-ish-word-here"};
+  for (size_t shift = 0; shift < 8; ++shift) {
+    std::string raw = gaps[shift % 8], want;
+    for (size_t k = 0; k < 40; ++k) {
+      const std::string& w = words[(k * 3 + shift) % 7];
+      raw += w + gaps[(k + shift) % 8];
+      want += (want.empty() ? "" : " ") + w;
+    }
+    PageMetadata m = Extract("<html><head><meta name=\"description\" content=\"" + raw + "\"></head><body></body></html>");
+    EXPECT_EQ(m.description, want) << shift;
+  }
+}
+
 }  // namespace
 }  // namespace warta::meta
