@@ -193,7 +193,9 @@ std::string Clean(std::string_view raw) {
 }
 
 bool Parse(std::string_view text, JsonLdInfo* info) {
-  simdjson::dom::parser parser;
+  // One parser per thread: a new one allocates and frees its buffers for
+  // every block. Walk copies what it keeps, so the next parse may reuse them.
+  thread_local simdjson::dom::parser parser;
   simdjson::padded_string padded(text);
   element root;
   if (parser.parse(padded).get(root) != simdjson::SUCCESS) return false;
