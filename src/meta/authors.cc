@@ -41,6 +41,18 @@ const RE2& RoleRe() {
   return re;
 }
 
+// Whether CueRe may match `text`: past its white space (RE2's \s) the
+// text opens with the first letter of a cue word in either case, or with
+// the byte that opens U+212A KELVIN SIGN, which (?i) reads as 'k'. Most
+// lines do not, and RE2 is not started on them.
+bool MayOpenWithCue(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\f' || text[i] == '\r')) ++i;
+  if (i == text.size()) return false;
+  const char c = text[i];
+  return c == '\xE2' || std::string_view("wprbolak").find(static_cast<char>(c | 0x20)) != std::string_view::npos;
+}
+
 bool IsCollective(std::string_view lower_word) {
   static constexpr std::string_view kWords[] = {
       "redaksi", "tim", "team", "admin", "administrator", "staff", "staf", "desk", "newsroom", "editorial",
@@ -133,7 +145,7 @@ std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_v
 bool LooksLikeByline(std::string_view line) {
   if (line.size() > 200) return false;
   re2::StringPiece in(line.data(), line.size());
-  if (RE2::Consume(&in, CueRe())) return !SplitAuthorNames(line).empty();
+  if (MayOpenWithCue(line) && RE2::Consume(&in, CueRe())) return !SplitAuthorNames(line).empty();
   size_t comma = line.rfind(',');
   if (comma == std::string_view::npos) return false;
   std::string_view role = Trim(line.substr(comma + 1));

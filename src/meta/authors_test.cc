@@ -41,6 +41,12 @@ TEST(Authors, BylineShapes) {
   EXPECT_FALSE(LooksLikeByline("Oleh karena itu, warga diminta waspada."));
   EXPECT_FALSE(LooksLikeByline("Bypass road closed"));
   EXPECT_FALSE(LooksLikeByline("Harga naik, kata pedagang"));
+  // Cue words after white space, in any case, and through the Kelvin sign
+  // that RE2's case folding reads as 'k'; lines opening otherwise.
+  EXPECT_TRUE(LooksLikeByline(" \t\nWRITTEN BY Jane Roe"));
+  EXPECT_TRUE(LooksLikeByline("\u212Aontributor: Budi Santoso"));
+  EXPECT_FALSE(LooksLikeByline("  Jane Roe wrote this"));
+  EXPECT_FALSE(LooksLikeByline(""));
 }
 
 }  // namespace
