@@ -112,10 +112,9 @@ std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_v
   re2::StringPiece rest(text);
   re2::StringPiece m;
   static const RE2 kEditorGroup("(" + kEditor.pattern() + ")");
-  if (RE2::PartialMatch(rest, kEditorGroup, &m) && m.data() != text.data()) {
+  if (RE2::PartialMatch(rest, kEditorGroup, &m)) {
+    if (m.data() == text.data()) return out;  // "Editor: X" only
     text.resize(static_cast<size_t>(m.data() - text.data()));
-  } else if (RE2::PartialMatch(rest, kEditorGroup, &m)) {
-    return out;  // "Editor: X" only
   }
   // A date or place after a separator is not part of the names.
   for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 ", "\n"}) {
