@@ -85,7 +85,13 @@ class WordSet {
       std::memcpy(&w, text.data() + i, 8);
       any |= w;
     }
-    for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+    if (i < text.size() && text.size() >= 8) {  // the last bytes by a load overlapping the ones read
+      uint64_t w;
+      std::memcpy(&w, text.data() + text.size() - 8, 8);
+      any |= w;
+    } else {
+      for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+    }
     return (any & kHigh) == 0;
   }
 

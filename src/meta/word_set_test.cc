@@ -59,6 +59,14 @@ TEST(WordSet, FoldsLikeRe2) {
   EXPECT_TRUE(skills.FoundIn("de\xC5\xBF\xE2\x84\xAA"));   // deſK
   EXPECT_FALSE(skills.FoundAscii("de\xC5\xBF\xE2\x84\xAA"));
   EXPECT_FALSE(skills.FoundIn("de\xC3\x9F"));  // deß: no fold to "desk"
+  // The folding characters found at every offset of longer texts, their
+  // bytes in the last, partly read eight-byte word or beyond it.
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string prefix(pad, '.');
+    EXPECT_TRUE(skills.FoundIn(prefix + "de\xC5\xBF\xE2\x84\xAA")) << pad;
+    EXPECT_TRUE(skills.FoundIn(prefix + "kio\xC5\xBF\xE2\x84\xAA")) << pad;
+    EXPECT_FALSE(skills.FoundIn(prefix + "de\xC3\x9F")) << pad;
+  }
 }
 
 }  // namespace
