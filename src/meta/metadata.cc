@@ -492,7 +492,7 @@ Collected Collect(const Document& doc) {
     } else if (n->is_text() && c.texts.size() < 5000 && n->data.size() >= 6) {
       // The walk never enters skipped elements or the title, so this text
       // is visible (the document node itself holds no text).
-      c.texts.push_back({n, order});
+      c.texts.emplace_back(n, order);  // in place: push_back's shared out-of-line copy cost a call per text
     }
     // NextInTree's pre-order step, inline: this walk visits every node of
     // the page, and a call each cost more than the step.
