@@ -318,12 +318,29 @@ void VisitHintAttrs(const Node* n, uint32_t order, Collected* c) {
   }
 }
 
+// The key is the first non-empty of property, name, itemprop and
+// http-equiv. The five attributes are read in one pass told apart by name
+// length (the first of duplicate names, as Node::Attr answers), not in a
+// pass each.
 void VisitMeta(const Node* n, Collected* c) {
-  std::string_view key = AttrOr(n, "property");
-  if (key.empty()) key = AttrOr(n, "name");
-  if (key.empty()) key = AttrOr(n, "itemprop");
-  if (key.empty()) key = AttrOr(n, "http-equiv");
-  const std::string_view* content = n->Attr("content");
+  enum { kProperty, kName, kItemprop, kHttpEquiv, kContent, kRead };
+  const std::string_view* found[kRead] = {};
+  for (uint32_t i = 0; i < n->attr_count; ++i) {
+    const Attribute& a = n->attrs[i];
+    if (a.ns != AttrNamespace::kNone) continue;
+    int k = kRead;
+    switch (a.name.size()) {
+      case 4: k = a.name == "name" ? kName : kRead; break;
+      case 7: k = a.name == "content" ? kContent : kRead; break;
+      case 8: k = a.name == "property" ? kProperty : a.name == "itemprop" ? kItemprop : kRead; break;
+      case 10: k = a.name == "http-equiv" ? kHttpEquiv : kRead; break;
+      default: break;
+    }
+    if (k != kRead && found[k] == nullptr) found[k] = &a.value;
+  }
+  std::string_view key;
+  for (int k = kProperty; k <= kHttpEquiv && key.empty(); ++k) key = found[k] != nullptr ? *found[k] : std::string_view();
+  const std::string_view* content = found[kContent];
   if (!key.empty() && content && c->metas.size() < 2000) c->metas.emplace_back(Lower(key), *content);
 }
 

@@ -187,5 +187,18 @@ TEST(ExtractMetadata, DescriptionWhiteSpaceCollapses) {
   }
 }
 
+// A meta element's key is its first non-empty property, name, itemprop or
+// http-equiv, whatever the order of its attributes.
+TEST(ExtractMetadata, MetaKeyPrecedence) {
+  EXPECT_EQ(Extract(R"(<html><head><meta content="Site A" name="application-name" property="og:site_name">
+    </head><body></body></html>)").site_name, "Site A");
+  EXPECT_EQ(Extract(R"(<html><head><meta property="" content="Deck" name="description">
+    </head><body></body></html>)").description, "Deck");
+  EXPECT_EQ(Extract(R"(<html><head><meta itemprop="description" name="" content="Held">
+    </head><body></body></html>)").description, "Held");
+  EXPECT_EQ(Extract(R"(<html><head><meta name="description">
+    </head><body></body></html>)").description, "");
+}
+
 }  // namespace
 }  // namespace warta::meta
