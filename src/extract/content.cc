@@ -17,10 +17,6 @@
 namespace warta::extract {
 namespace {
 
-// Name lists as string_view literals: a list of char pointers costs a
-// strlen call for each name, each time it is read.
-using namespace std::string_view_literals;
-
 // What kind of element a text block came from; decides how it is weighed and
 // whether it may sit at the edges of the body.
 enum class Kind : uint8_t { kText, kParagraph, kTitle, kHeading, kListItem, kQuote, kPre, kCell };
@@ -329,12 +325,38 @@ bool EndsWithEllipsis(std::string_view s) {
   return s.ends_with("...") || s.ends_with("\u2026") || s.ends_with("[\u2026]");
 }
 
-std::string_view ImageSource(const Node& img) {
+// The attributes an image is read by, found in one pass over its
+// attributes told apart by name length (the first of duplicate names, as
+// Node::Attr answers), not a pass each.
+struct ImageAttrs {
+  enum Name { kDataSrc, kDataOriginal, kDataLazySrc, kSrc, kDataSrcset, kSrcset, kWidth, kHeight, kCount };
+  std::array<const std::string_view*, kCount> at{};
+
+  explicit ImageAttrs(const Node& img) {
+    for (uint32_t i = 0; i < img.attr_count; ++i) {
+      const Attribute& a = img.attrs[i];
+      if (a.ns != AttrNamespace::kNone) continue;
+      Name k = kCount;
+      switch (a.name.size()) {
+        case 3: k = a.name == "src" ? kSrc : kCount; break;
+        case 5: k = a.name == "width" ? kWidth : kCount; break;
+        case 6: k = a.name == "height" ? kHeight : a.name == "srcset" ? kSrcset : kCount; break;
+        case 8: k = a.name == "data-src" ? kDataSrc : kCount; break;
+        case 11: k = a.name == "data-srcset" ? kDataSrcset : kCount; break;
+        case 13: k = a.name == "data-original" ? kDataOriginal : a.name == "data-lazy-src" ? kDataLazySrc : kCount; break;
+        default: break;
+      }
+      if (k != kCount && at[k] == nullptr) at[k] = &a.value;
+    }
+  }
+};
+
+std::string_view ImageSource(const ImageAttrs& img) {
   auto usable = [](const std::string_view* v) {
     return v != nullptr && !v->empty() && v->substr(0, 5) != "data:";
   };
-  for (std::string_view name : {"data-src"sv, "data-original"sv, "data-lazy-src"sv, "src"sv}) {
-    const std::string_view* v = img.Attr(name);
+  for (ImageAttrs::Name name : {ImageAttrs::kDataSrc, ImageAttrs::kDataOriginal, ImageAttrs::kDataLazySrc, ImageAttrs::kSrc}) {
+    const std::string_view* v = img.at[name];
     if (usable(v)) {
       std::string_view s = *v;
       while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -342,8 +364,8 @@ std::string_view ImageSource(const Node& img) {
       return s;
     }
   }
-  for (std::string_view name : {"data-srcset"sv, "srcset"sv}) {
-    const std::string_view* v = img.Attr(name);
+  for (ImageAttrs::Name name : {ImageAttrs::kDataSrcset, ImageAttrs::kSrcset}) {
+    const std::string_view* v = img.at[name];
     if (!usable(v)) continue;
     std::string_view s = *v;
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -354,9 +376,9 @@ std::string_view ImageSource(const Node& img) {
 }
 
 // Icons, spacers and tracking pixels declare a tiny size.
-bool IsTinyImage(const Node& img) {
-  for (std::string_view name : {"width"sv, "height"sv}) {
-    const std::string_view* v = img.Attr(name);
+bool IsTinyImage(const ImageAttrs& img) {
+  for (ImageAttrs::Name name : {ImageAttrs::kWidth, ImageAttrs::kHeight}) {
+    const std::string_view* v = img.at[name];
     if (v == nullptr || v->empty() || (*v)[0] < '0' || (*v)[0] > '9') continue;
     int value = 0;
     for (char c : *v) {
@@ -562,8 +584,9 @@ class Linearizer {
   }
 
   void RecordImage(const Node& img) {
-    if (IsTinyImage(img)) return;
-    std::string_view src = ImageSource(img);
+    const ImageAttrs attrs(img);
+    if (IsTinyImage(attrs)) return;
+    std::string_view src = ImageSource(attrs);
     if (src.empty()) return;
     images.push_back(PendingImage{static_cast<int32_t>(elems.size()),
                                   stack_.empty() ? -1 : stack_.back(), std::string(src), {}});

@@ -479,6 +479,36 @@ TEST(ExtractContent, WhitespaceRunsOfEveryLengthCollapse) {
   }
 }
 
+// Which attribute gives an image's source (lazy-loading ones before src,
+// data: URLs passed over, the first srcset candidate last), and which
+// sizes mark an icon.
+TEST(ExtractContent, ImageSourcesAndTinyImages) {
+  const std::string prose =
+      "<p>The paragraph goes on long enough to be read as the prose of the story itself, and then some more.</p>";
+  struct Case {
+    const char* img;
+    const char* src;  // "" when the image is not kept
+  } cases[] = {
+      {"<img src=\"/a.jpg\">", "/a.jpg"},
+      {"<img src=\"/a.jpg\" data-lazy-src=\" /lazy.jpg \">", "/lazy.jpg"},
+      {"<img data-original=\"/orig.jpg\" data-src=\"data:image/gif;base64,AA\" src=\"/a.jpg\">", "/orig.jpg"},
+      {"<img srcset=\" /s1.jpg 1x, /s2.jpg 2x\" data-srcset=\"/d1.jpg 1x\">", "/d1.jpg"},
+      {"<img src=\"data:image/gif;base64,AA\" srcset=\"/s1.jpg,/s2.jpg\">", "/s1.jpg"},
+      {"<img src=\"/icon.png\" width=\"16\" height=\"300\">", ""},
+      {"<img src=\"/wide.png\" width=\"600px\" height=\"auto\">", "/wide.png"},
+      {"<img src=\"/px.gif\" height=\"1\">", ""},
+  };
+  for (const Case& c : cases) {
+    Extracted e = Extract("<html><body><article>" + std::string(c.img) + prose + prose + "</article></body></html>");
+    if (std::string_view(c.src).empty()) {
+      EXPECT_TRUE(e.content.images.empty()) << c.img;
+    } else {
+      ASSERT_EQ(e.content.images.size(), 1u) << c.img;
+      EXPECT_EQ(e.content.images[0].src, c.src) << c.img;
+    }
+  }
+}
+
 struct CueCase {
   const char* html;
   Cue cue;
