@@ -415,6 +415,7 @@ constexpr std::string_view kLineWords[] = {
     "anzeige", "werbung", "teilen", "kontakt", "contact",
     "weitere informationen", "more information", "externer inhalt",
     "quellen ausblenden", "release date"};
+constexpr size_t kLongestLineWord = std::ranges::max(kLineWords, {}, &std::string_view::size).size();
 
 // Openings of furniture headings (IsBoilerplateHeading).
 constexpr std::string_view kHeadingPrefixes[] = {
@@ -611,6 +612,7 @@ bool IsBoilerplateLine(std::string_view text) {
   std::string_view tail = text.substr(text.size() > kCreditTail ? text.size() - kCreditTail : 0);
   if (tail.find("\u00a9") != std::string_view::npos) return true;
   std::string_view core = TrimPunctuation(text);
+  if (core.size() > kLongestLineWord) return false;  // most lines: prose
   for (std::string_view w : kLineWords) {
     if (core.size() == w.size() && EqualsIgnoreCase(core, w)) return true;
   }
