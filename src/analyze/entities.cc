@@ -2,7 +2,6 @@
 // tagger missed, acronyms tied to their expansions, then one entity per
 // thing named, with the roles the surrounding words give it.
 #include <algorithm>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -244,8 +243,8 @@ class EntityFinder {
   }
 
   void MarkCovered() {
-    // All bytes 0xFF: every entry -1.
-    std::memset(covered_.data(), 0xFF, covered_.size() * sizeof(int32_t));
+    // std::fill, not memset: a text without tokens has no data() to pass.
+    std::fill(covered_.begin(), covered_.end(), -1);
     for (size_t m = 0; m < mentions_.size(); ++m) {
       for (uint32_t t = mentions_[m].tb; t < mentions_[m].te; ++t) covered_[t] = static_cast<int32_t>(m);
     }
