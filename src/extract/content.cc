@@ -646,6 +646,22 @@ bool IsLinkList(const Block& b) {
   return b.link_chars * 2 > b.chars && b.chars - b.link_chars < kProsePlainChars;
 }
 
+// The first '"' or '\\' in json[i, ...), or json.size(): sixteen bytes a
+// step where SSE2 is at hand (an articleBody runs to kilobytes of plain text).
+size_t QuoteOrBackslash(std::string_view json, size_t i) {
+  const size_t n = json.size();
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(json.data() + i));
+    unsigned hits = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+    if (hits != 0) return i + std::countr_zero(hits);
+  }
+#endif
+  while (i < n && json[i] != '"' && json[i] != '\\') ++i;
+  return i;
+}
+
 // The string value starting after the opening quote at json[i], JSON
 // escapes decoded (\n, \t, \r as spaces): runs without escapes go in one
 // append.
@@ -653,8 +669,7 @@ std::string DecodeJsonString(std::string_view json, size_t i) {
   std::string raw;
   const size_t n = json.size();
   while (i < n && json[i] != '"') {
-    size_t j = i;
-    while (j < n && json[j] != '"' && json[j] != '\\') ++j;
+    size_t j = QuoteOrBackslash(json, i);
     raw.append(json.data() + i, j - i);
     i = j;
     if (i == n || json[i] == '"') break;
