@@ -9,6 +9,7 @@
 // --ner passes the NER model's mentions to ExtractQuotes (speaker names).
 // Prints the time spent in ExtractQuotes (NER excluded) to stderr.
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -139,6 +140,22 @@ struct Detokenizer {
   }
 };
 
+// A speaker name PFSA-ID tags as PERSON: two or more words, each
+// capitalised ("Bima Arya", not a role phrase such as "pihak sekolah" nor a
+// lone family name, which is a PERSONCOREF).
+bool IsFullName(const std::string& name) {
+  bool word_start = true, capitalised = true;
+  size_t words = 0;
+  for (char c : name) {
+    if (word_start) {
+      ++words;
+      capitalised = capitalised && std::isupper(static_cast<unsigned char>(c));
+    }
+    word_start = c == ' ';
+  }
+  return words >= 2 && capitalised;
+}
+
 // PFSA-ID: tokens joined into one text (sentences by a space, so a quote may
 // run over several), direct quotes and their speakers' names mapped back to
 // the tokens they cover. PFSA-ID's STATEMENT label marks direct quotes only.
@@ -202,8 +219,18 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
       (*tags)[b - 1] = std::string("L-") + type;
     }
   };
-  // PERSON is the first mention of a speaker's full name in an article
-  // (later ones are PERSONCOREF): find the resolved name inside the mention.
+  // PERSON is the first mention of a speaker's full name in the article, not
+  // necessarily the mention the quote attaches to ("Ketua KPU X mengatakan,
+  // ... “...,” kata X."): find the resolved name's first occurrence among
+  // the article's tokens outside quotes. Later mentions are PERSONCOREF.
+  std::vector<uint32_t> token_starts(1, 0);  // each article's first token
+  for (uint32_t start : article_starts) {
+    token_starts.push_back(std::lower_bound(begin_cp.begin(), begin_cp.end(), start) - begin_cp.begin());
+  }
+  token_starts.push_back(tokens.size());
+  for (const warta::Quote& q : quotes) {
+    if (q.direct) mark(q.content, "STATEMENT", &statement);
+  }
   std::set<std::string> named;
   size_t article = 0;
   for (const warta::Quote& q : quotes) {
@@ -211,20 +238,15 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
       named.clear();
       ++article;
     }
-    if (q.direct) mark(q.content, "STATEMENT", &statement);
-    if (q.speaker.empty() || q.speaker_name.find(' ') == std::string::npos || named.count(q.speaker_name)) continue;
-    size_t a = std::lower_bound(begin_cp.begin(), begin_cp.end(), q.speaker.begin) - begin_cp.begin();
-    size_t b = a;
-    while (b < tokens.size() && end_cp[b] <= q.speaker.end) ++b;
-    std::string mention;
-    for (size_t i = a; i < b; ++i) mention += (i > a ? " " : "") + tokens[i];
-    size_t at = mention.find(q.speaker_name);
-    if (at == std::string::npos) continue;
-    size_t first = a + std::count(mention.begin(), mention.begin() + at, ' ');
-    size_t last = first + std::count(q.speaker_name.begin(), q.speaker_name.end(), ' ');
-    if (last < b) {
-      mark({begin_cp[first], end_cp[last]}, "PERSON", &person);
-      named.insert(q.speaker_name);
+    if (!IsFullName(q.speaker_name) || !named.insert(q.speaker_name).second) continue;
+    std::vector<std::string> words;
+    std::istringstream split(q.speaker_name);
+    for (std::string w; split >> w;) words.push_back(w);
+    for (size_t i = token_starts[article]; i + words.size() <= token_starts[article + 1]; ++i) {
+      if (std::equal(words.begin(), words.end(), tokens.begin() + i) && statement[i] == "O") {
+        mark({begin_cp[i], end_cp[i + words.size() - 1]}, "PERSON", &person);
+        break;
+      }
     }
   }
   std::ofstream out(out_path);
