@@ -256,6 +256,18 @@ bool IsRoleWord(std::string_view w) {
   return s->Has(w);
 }
 
+RankPart LookupRank(std::string_view w) {
+  static const WordSet* heads = MakeSet(
+      {"Komisaris", "Ajun", "Inspektur", "Brigadir", "Letnan", "Kolonel", "Kapten", "Marsekal", "Laksamana",
+       "Kombes", "AKBP", "Kompol", "AKP", "Iptu", "Ipda", "Irjen", "Komjen", "Brigjen", "Mayjen", "Letjen",
+       "Letkol", "Marsma", "Marsda", "Marsdya", "Laksma", "Laksda", "Laksdya", "Aiptu", "Aipda", "Bripka",
+       "Briptu", "Bripda", "Serka", "Sertu", "Serda", "Kopral", "dr", "Prof"});
+  static const WordSet* modifiers =
+      MakeSet({"Besar", "Jenderal", "Muda", "Madya", "Pertama", "Polisi", "Satu", "Dua", "TNI", "Pol"});
+  if (heads->Has(w)) return RankPart::kHead;
+  return modifiers->Has(w) ? RankPart::kModifier : RankPart::kNone;
+}
+
 bool IsPlaceWord(std::string_view w) {
   static const WordSet* s = MakeSet(
       {"Rusia", "Russia", "Russian", "AS", "U.S", "US", "Amerika", "American", "Serikat", "Indonesia",

@@ -60,6 +60,14 @@ PronounKind LookupPronoun(std::string_view lower);
 
 // Titles and positions before a name: "President", "Sen.", "Menteri".
 bool IsRoleWord(std::string_view word);
+// Indonesian police and military ranks and the titles "dr" and "Prof": part
+// of the name they precede ("Komisaris Besar Yusri Yunus", "Kombes Yusri"),
+// unlike a position. A rank opens with a head word ("Komisaris", "Brigjen")
+// that modifiers may follow ("Besar", "Jenderal", "TNI"); "Jenderal" alone
+// is no head, so "Sekretaris Jenderal X" keeps its title out. Takes the token
+// as written.
+enum class RankPart : uint8_t { kNone, kHead, kModifier };
+RankPart LookupRank(std::string_view word);
 // Country, institution and party words that precede names ("Rusia Vladimir
 // Putin", "Democratic Sen. X") and are not part of the name.
 bool IsPlaceWord(std::string_view word);

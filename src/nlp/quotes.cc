@@ -133,7 +133,8 @@ class Extractor {
   void AppendResumedClause(uint32_t after, uint32_t se, Attribution* a) const;
 
   // Names.
-  std::string NameOf(uint32_t a, uint32_t b) const;
+  std::pair<uint32_t, uint32_t> NameOf(uint32_t a, uint32_t b) const;
+  uint32_t RankStart(uint32_t lo, uint32_t s) const;
   const EntityMention* MentionIn(uint32_t a, uint32_t b, std::string_view kind) const;
   uint32_t NameStart(uint32_t start, uint32_t end) const;
   uint32_t SkipConnective(uint32_t i, uint32_t end) const;
@@ -698,13 +699,13 @@ const EntityMention* Extractor::MentionIn(uint32_t a, uint32_t b, std::string_vi
   return best;
 }
 
-std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
+std::pair<uint32_t, uint32_t> Extractor::NameOf(uint32_t a, uint32_t b) const {
   if (const EntityMention* m = MentionIn(a, b, "PER")) {
     for (uint32_t i = a; i < b; ++i) {
       if (Tok(i).begin == m->span.begin) {
         uint32_t j = i;
         while (j < b && Tok(j).end <= m->span.end) ++j;
-        return TextOf(i, j);
+        return {i, j};
       }
     }
   }
@@ -713,7 +714,7 @@ std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
   }
   uint32_t end = b;
   while (end > a && !cap_[end - 1]) --end;
-  if (end == a) return TextOf(a, b);
+  if (end == a) return {a, b};
   uint32_t start = end;
   while (start > a) {
     uint32_t t = start - 1;
@@ -732,8 +733,19 @@ std::string Extractor::NameOf(uint32_t a, uint32_t b) const {
   if (end - s > keep) keep = 2;  // unknown title words remain in front
   if (end - s > keep && !(Is(end - 2, "and") || Is(end - 2, "dan"))) s = NameStart(end - keep, end);
   while (s < end && IsPunct(s)) ++s;
-  return TextOf(s, end);
+  return {s, end};
 }
+
+// Where a name that starts at `s` starts with the rank in front of it
+// ("Komisaris Besar Yusri Yunus"), not reaching before `lo`: PFSA-ID and
+// Indonesian usage count the rank as part of the name, a position not.
+uint32_t Extractor::RankStart(uint32_t lo, uint32_t s) const {
+  uint32_t r = s;
+  while (r > lo && nlp::LookupRank(ViewOf(r - 1, r)) != nlp::RankPart::kNone) --r;
+  while (r < s && nlp::LookupRank(ViewOf(r, r + 1)) != nlp::RankPart::kHead) ++r;
+  return r;
+}
+
 
 // Skips the titles and place words that open a capitalised run.
 uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
@@ -768,7 +780,7 @@ void Extractor::RegisterNames(const nlp::Sentence& s) {
     if (j - n0 >= 2 && j - n0 <= 3) {
       // Later mentions use the family name ("Ushakov") or, often in
       // Indonesian, the first name ("Andi").
-      std::string_view name = ViewOf(n0, j);
+      std::string_view name = ViewOf(RankStart(s.token_begin, n0), j);
       alias_.try_emplace(ViewOf(j - 1, j), name);
       alias_.try_emplace(ViewOf(n0, n0 + 1), name);
     }
@@ -789,11 +801,11 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
     SetPronounSpeaker(a->speaker, pk, a);
     return;
   }
-  std::string name = NameOf(b0, b1);
-  if (name.find(' ') == std::string::npos && !nlp::IsPlaceWord(name)) {
-    auto it = alias_.find(name);
-    if (it != alias_.end()) name = it->second;
-  }
+  auto [n0, n1] = NameOf(b0, b1);
+  std::string name = TextOf(n0, n1);
+  auto alias = name.find(' ') == std::string::npos && !nlp::IsPlaceWord(name) ? alias_.find(name) : alias_.end();
+  // A known name comes back whole, rank included; a new one keeps its rank.
+  name = alias != alias_.end() ? std::string(alias->second) : TextOf(RankStart(b0, n0), n1);
   bool proper = false;
   for (uint32_t i = b0; i < b1; ++i) proper = proper || cap_[i];
   if (proper) {

@@ -66,6 +66,19 @@ const Quote* FindContent(const std::vector<Quote>& quotes, const Text& t, const 
   return nullptr;
 }
 
+// Every expected quote of `c` is found with its speaker mention and name.
+void ExpectQuotes(const Case& c) {
+  Text t(c.text);
+  std::vector<Quote> quotes = ExtractQuotes(c.text, c.language);
+  for (const Expect& e : c.quotes) {
+    const Quote* q = FindContent(quotes, t, e.content);
+    ASSERT_NE(q, nullptr) << "missing content [" << e.content << "] in: " << c.text;
+    EXPECT_EQ(t.Of(q->speaker), e.speaker) << e.content;
+    EXPECT_EQ(q->speaker_name, e.name) << e.content;
+    EXPECT_EQ(q->direct, e.direct) << e.content;
+  }
+}
+
 TEST(QuotesTest, TableOfNewsParagraphs) {
   const Case cases[] = {
       {"en",
@@ -130,12 +143,13 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
       {"en",
        "The plan was endorsed by the council. Residents were asked of their views.",
        {}},
-      // Kompas style: ” opens as well as closes; titles and acronyms are no name.
+      // Kompas style: ” opens as well as closes; positions and acronyms are no
+      // name, a rank is ("Letjen Suharyanto").
       {"id",
        "\u201DKami siap membantu warga,\u201D kata Kepala BNPB Letjen Suharyanto di Jakarta. "
        "Menteri Keuangan Sri Mulyani Indrawati menegaskan, defisit anggaran tetap terjaga.\n\n"
        "Wakil Ketua DPR Andi Malaka menilai kebijakan itu tepat.\n\n\u201CKita tunggu hasilnya,\u201D tutur Andi.",
-       {{"\u201DKami siap membantu warga,\u201D", "Kepala BNPB Letjen Suharyanto", "Suharyanto", true},
+       {{"\u201DKami siap membantu warga,\u201D", "Kepala BNPB Letjen Suharyanto", "Letjen Suharyanto", true},
         {"defisit anggaran tetap terjaga", "Menteri Keuangan Sri Mulyani Indrawati", "Sri Mulyani Indrawati", false},
         {"\u201CKita tunggu hasilnya,\u201D", "Andi", "Andi Malaka", true}}},
       {"id",
@@ -145,17 +159,29 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
        "In a new survey, most residents back the park plan.",
        {{"most residents back the park plan", "a new survey", "a new survey", false}}},
   };
-  for (const Case& c : cases) {
-    Text t(c.text);
-    std::vector<Quote> quotes = ExtractQuotes(c.text, c.language);
-    for (const Expect& e : c.quotes) {
-      const Quote* q = FindContent(quotes, t, e.content);
-      ASSERT_NE(q, nullptr) << "missing content [" << e.content << "] in: " << c.text;
-      EXPECT_EQ(t.Of(q->speaker), e.speaker) << e.content;
-      EXPECT_EQ(q->speaker_name, e.name) << e.content;
-      EXPECT_EQ(q->direct, e.direct) << e.content;
-    }
-  }
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
+// Indonesian police and military ranks and the titles "dr" and "Prof" stay
+// with the name; positions in front ("Kepala", "Sekretaris Jenderal") do not.
+// A later short mention comes back as the whole name, rank included.
+TEST(QuotesTest, RankStaysWithTheName) {
+  const Case cases[] = {
+      {"id",
+       "Kepala Bidang Humas Polda Komisaris Besar Hendra Wijaya mengatakan, jalan itu ditutup.",
+       {{"jalan itu ditutup", "Kepala Bidang Humas Polda Komisaris Besar Hendra Wijaya",
+         "Komisaris Besar Hendra Wijaya", false}}},
+      {"id",
+       "Kapolres Brigjen Sari Utami datang pagi itu. “Kami siaga,” kata Sari.",
+       {{"“Kami siaga,”", "Sari", "Brigjen Sari Utami", true}}},
+      {"id",
+       "“Stok obat aman,” ujar Direktur rumah sakit dr Lina Marpaung.",
+       {{"“Stok obat aman,”", "Direktur rumah sakit dr Lina Marpaung", "dr Lina Marpaung", true}}},
+      {"id",
+       "Sekretaris Jenderal Rudi Pranata mengatakan, rapat ditunda.",
+       {{"rapat ditunda", "Sekretaris Jenderal Rudi Pranata", "Rudi Pranata", false}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
 }
 
 TEST(QuotesTest, MentionsNameTheSpeaker) {
