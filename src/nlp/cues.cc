@@ -256,6 +256,13 @@ bool IsRoleWord(std::string_view w) {
   return s->Has(w);
 }
 
+bool IsPlaceIntroducer(std::string_view w) {
+  static const WordSet* s =
+      MakeSet({"di", "ke", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "wilayah", "warga", "pemkot",
+               "pemkab", "pemprov", "polda", "polres"});
+  return s->Has(w);
+}
+
 RankPart LookupRank(std::string_view w) {
   static const WordSet* heads = MakeSet(
       {"Komisaris", "Ajun", "Inspektur", "Brigadir", "Letnan", "Kolonel", "Kapten", "Marsekal", "Laksamana",

@@ -60,6 +60,11 @@ PronounKind LookupPronoun(std::string_view lower);
 
 // Titles and positions before a name: "President", "Sen.", "Menteri".
 bool IsRoleWord(std::string_view word);
+// Indonesian words after which a capitalised word names a place: "di",
+// "ke", "Kabupaten", "Desa", "warga" ("di Sleman", "warga Depok"). The text's
+// own uses tell a place from a name where a role phrase runs into a name
+// ("Kepala Dinas Kesehatan Sleman Heru Saptono").
+bool IsPlaceIntroducer(std::string_view lower);
 // Indonesian police and military ranks and the titles "dr" and "Prof": part
 // of the name they precede ("Komisaris Besar Yusri Yunus", "Kombes Yusri"),
 // unlike a position. A rank opens with a head word ("Komisaris", "Brigjen")

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "base/utf8.h"
@@ -160,6 +161,7 @@ class Extractor {
   std::vector<QuoteSpan> quotes_;
   std::vector<Attribution> attributions_;
   std::unordered_map<std::string_view, std::string_view> alias_;  // last name -> full name, in text_
+  std::unordered_set<std::string_view> places_;  // words the text uses as places ("di Sleman"), in text_
   std::string last_person_, last_group_;
 };
 
@@ -185,6 +187,9 @@ void Extractor::Prepare() {
       size_t pos = t.byte_begin;
       cap_[i] = u_isupper(utf8::Decode(text_, &pos));
     }
+  }
+  for (size_t i = 1; i < n; ++i) {
+    if (cap_[i] && nlp::IsPlaceIntroducer(lower_[i - 1])) places_.insert(ViewOf(i, i + 1));
   }
   sentence_of_.assign(n, 0);
   for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
@@ -753,7 +758,7 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
     std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
     // An acronym ("BNPB", "FBI") names an organisation, not the person.
     bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym;
+    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym || places_.contains(w);
   };
   while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)))) {
     ++start;

@@ -184,6 +184,25 @@ TEST(QuotesTest, RankStaysWithTheName) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
+// A word the text uses as a place ("di Kalimaya", "warga Kalimaya") is no
+// part of the name a role phrase runs into; without such a use a three-word
+// name stays whole.
+TEST(QuotesTest, PlaceWordsOfTheTextLeaveTheName) {
+  const Case cases[] = {
+      {"id",
+       "Banjir melanda rumah di Kalimaya. Kepala Dinas Sosial Kalimaya Tono Hariadi mengatakan, bantuan sudah "
+       "dikirim.",
+       {{"bantuan sudah dikirim", "Kepala Dinas Sosial Kalimaya Tono Hariadi", "Tono Hariadi", false}}},
+      {"id",
+       "Ketua Pemuda Kalimaya Tono Hariadi mengatakan, panen tahun ini melimpah. Warga Kalimaya bersyukur.",
+       {{"panen tahun ini melimpah", "Ketua Pemuda Kalimaya Tono Hariadi", "Tono Hariadi", false}}},
+      {"id",
+       "Ketua panitia Sinta Dewi Larasati mengatakan, acara dimulai pukul delapan.",
+       {{"acara dimulai pukul delapan", "Ketua panitia Sinta Dewi Larasati", "Sinta Dewi Larasati", false}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
 TEST(QuotesTest, MentionsNameTheSpeaker) {
   std::string text = "Kepala Dinas Kesehatan Kota Budi Santoso mengatakan bahwa vaksin sudah tiba.";
   Text t(text);
