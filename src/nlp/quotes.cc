@@ -710,7 +710,8 @@ std::pair<uint32_t, uint32_t> Extractor::NameOf(uint32_t a, uint32_t b) const {
       if (Tok(i).begin == m->span.begin) {
         uint32_t j = i;
         while (j < b && Tok(j).end <= m->span.end) ++j;
-        return {i, j};
+        // A tagger's person mention may swallow the title or place in front.
+        return {NameStart(i, j), j};
       }
     }
   }

@@ -215,6 +215,28 @@ TEST(QuotesTest, MentionsNameTheSpeaker) {
   EXPECT_EQ(t.Of(named[0].content), "vaksin sudah tiba");
 }
 
+// A person mention that takes in the title or a place of the text in front
+// gives the name without them.
+TEST(QuotesTest, MentionLosesTitleAndPlace) {
+  struct Row {
+    std::string text, mention, name;
+  };
+  const Row rows[] = {
+      {"Bupati Tono Hariadi mengatakan, jalan desa diperbaiki.", "Bupati Tono Hariadi", "Tono Hariadi"},
+      {"Warga di Kalimaya mengungsi. Kepala Dinas Sosial Kalimaya Tono Hariadi mengatakan, bantuan dikirim.",
+       "Kalimaya Tono Hariadi", "Tono Hariadi"},
+      {"Ketua panitia Sinta Dewi Larasati mengatakan, acara dimulai.", "Sinta Dewi Larasati",
+       "Sinta Dewi Larasati"},
+  };
+  for (const Row& r : rows) {
+    Text t(r.text);
+    TextSpan span = t.Find(r.mention);
+    std::vector<Quote> quotes = ExtractQuotes(r.text, "id", {{span, "PER"}});
+    ASSERT_EQ(quotes.size(), 1u) << r.text;
+    EXPECT_EQ(quotes[0].speaker_name, r.name) << r.text;
+  }
+}
+
 TEST(QuotesTest, LongRunOnInputStaysFast) {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "he said \u201Ca b c d e,\u201D said Bob, according to Ann, kata Budi ";
