@@ -105,29 +105,35 @@ TEST(DateParse, FindsEveryDateWithItsRange) {
   EXPECT_EQ(FormatIsoLocal(all[1].value), "2024-05-02T08:00:00+07:00");
 }
 
-// Running text: words that cannot open a date are skipped unread, non-ASCII
-// punctuation and letters are told apart without ICU for common ones.
-TEST(DateParse, FindsDatesInRunningText) {
+// Each date FindDates reads in `text`, as "<text> = <ISO local>", relative
+// to Wednesday 3 December 2025, 10:43.
+std::vector<std::string> DatesIn(const std::string& text) {
   DateTime ref;
   ref.year = 2025, ref.month = 12, ref.day = 3, ref.hour = 10, ref.minute = 43;
   ref.granularity = DateGranularity::kMinute;
   DateParseOptions o;
   o.reference = &ref;
-  const std::string text =
-      "The club\u2019s 5 players met \u201con 12 March 2024\u201d \u2013 "
-      "\u0432\u0441\u0442\u0440\u0435\u0447\u0430 3 \u043c\u0430\u0440\u0442\u0430 2024 "
-      "\u2014 and again an hour ago; Ren\u00e9e left yesterday.";
   std::vector<std::string> got;
   for (const DateMatch& m : FindDates(text, o)) {
     got.push_back(text.substr(m.begin, m.end - m.begin) + " = " + FormatIsoLocal(m.value));
   }
+  return got;
+}
+
+// Running text: words that cannot open a date are skipped unread, non-ASCII
+// punctuation and letters are told apart without ICU for common ones.
+TEST(DateParse, FindsDatesInRunningText) {
+  const std::string text =
+      "The club\u2019s 5 players met \u201con 12 March 2024\u201d \u2013 "
+      "\u0432\u0441\u0442\u0440\u0435\u0447\u0430 3 \u043c\u0430\u0440\u0442\u0430 2024 "
+      "\u2014 and again an hour ago; Ren\u00e9e left yesterday.";
   const std::vector<std::string> want = {
       "12 March 2024 = 2024-03-12",
       "3 \u043c\u0430\u0440\u0442\u0430 2024 = 2024-03-03",
       "an hour ago = 2025-12-03T09:43:00",
       "yesterday = 2025-12-02",
   };
-  EXPECT_EQ(got, want);
+  EXPECT_EQ(DatesIn(text), want);
 }
 
 // The tokenizer's quick reads of common non-ASCII characters (two-byte
@@ -135,18 +141,9 @@ TEST(DateParse, FindsDatesInRunningText) {
 // answer as the full lookups do; text denser in tokens than the first
 // guess grows the token buffer.
 TEST(DateParse, QuickReadsAnswerAsTheLookups) {
-  DateTime ref;
-  ref.year = 2025, ref.month = 12, ref.day = 3, ref.hour = 10, ref.minute = 43;
-  ref.granularity = DateGranularity::kMinute;
-  DateParseOptions o;
-  o.reference = &ref;
   const std::string text =
       "d\u00e9cembre 3\u00d712\u00f72025; 3 d\u00e9cembre 2025 \u2013 4 grudnia 2024, \u0141\u00f3d\u017a; "
       "3 Hours Ago, 3 hopes ago, 2 Jam yang lalu; Sept 9, 2024";
-  std::vector<std::string> got;
-  for (const DateMatch& m : FindDates(text, o)) {
-    got.push_back(text.substr(m.begin, m.end - m.begin) + " = " + FormatIsoLocal(m.value));
-  }
   const std::vector<std::string> want = {
       "3 d\u00e9cembre 2025 = 2025-12-03",
       "4 grudnia 2024 = 2024-12-04",
@@ -154,7 +151,7 @@ TEST(DateParse, QuickReadsAnswerAsTheLookups) {
       "2 Jam yang lalu = 2025-12-03T08:43:00",
       "Sept 9, 2024 = 2024-09-09",
   };
-  EXPECT_EQ(got, want);
+  EXPECT_EQ(DatesIn(text), want);
   std::string dense;
   for (int i = 0; i < 500; ++i) dense += "1,";
   dense += " 9 May 2024";
