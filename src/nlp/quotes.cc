@@ -785,10 +785,12 @@ void Extractor::RegisterNames(const nlp::Sentence& s) {
     uint32_t n0 = NameStart(i, j);
     if (j - n0 >= 2 && j - n0 <= 3) {
       // Later mentions use the family name ("Ushakov") or, often in
-      // Indonesian, the first name ("Andi").
+      // Indonesian, the first name ("Andi") or the first two of three
+      // ("Budi Karya" for "Budi Karya Sumadi").
       std::string_view name = ViewOf(RankStart(s.token_begin, n0), j);
       alias_.try_emplace(ViewOf(j - 1, j), name);
       alias_.try_emplace(ViewOf(n0, n0 + 1), name);
+      if (j - n0 == 3) alias_.try_emplace(ViewOf(n0, n0 + 2), name);
     }
     i = j;
   }
@@ -809,7 +811,8 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
   }
   auto [n0, n1] = NameOf(b0, b1);
   std::string name = TextOf(n0, n1);
-  auto alias = name.find(' ') == std::string::npos && !nlp::IsPlaceWord(name) ? alias_.find(name) : alias_.end();
+  bool short_form = name.find(' ') == std::string::npos ? !nlp::IsPlaceWord(name) : n1 - n0 == 2;
+  auto alias = short_form ? alias_.find(name) : alias_.end();
   // A known name comes back whole, rank included; a new one keeps its rank.
   name = alias != alias_.end() ? std::string(alias->second) : TextOf(RankStart(b0, n0), n1);
   bool proper = false;

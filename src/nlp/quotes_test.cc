@@ -162,6 +162,24 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
+// Later mentions by the family name, the first name or the first two words
+// of a three-word name resolve to the whole name.
+TEST(QuotesTest, ShortFormsResolveToTheFullName) {
+  const std::string intro = "Menteri Keuangan Rina Sari Wulandari meninjau pasar induk pagi ini. ";
+  const Case cases[] = {
+      {"id", intro + "\u201CHarga stabil,\u201D kata Rina Sari.",
+       {{"\u201CHarga stabil,\u201D", "Rina Sari", "Rina Sari Wulandari", true}}},
+      {"id", intro + "\u201CHarga stabil,\u201D kata Wulandari.",
+       {{"\u201CHarga stabil,\u201D", "Wulandari", "Rina Sari Wulandari", true}}},
+      {"id", intro + "\u201CHarga stabil,\u201D kata Rina.",
+       {{"\u201CHarga stabil,\u201D", "Rina", "Rina Sari Wulandari", true}}},
+      // Two other words are another person.
+      {"id", intro + "\u201CHarga stabil,\u201D kata Sari Wulandari.",
+       {{"\u201CHarga stabil,\u201D", "Sari Wulandari", "Sari Wulandari", true}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
 // Indonesian police and military ranks and the titles "dr" and "Prof" stay
 // with the name; positions in front ("Kepala", "Sekretaris Jenderal") do not.
 // A later short mention comes back as the whole name, rank included.
