@@ -761,7 +761,8 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
     bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym || places_.contains(w);
   };
-  while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)))) {
+  while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)) ||
+                              nlp::LookupCue(Lower(start)).kind != CueKind::kNone)) {
     ++start;
   }
   return start;

@@ -180,6 +180,19 @@ TEST(QuotesTest, ShortFormsResolveToTheFullName) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
+// A cue word that opens the sentence ("Menurut") is no part of the name
+// learnt there, whichever short form names the speaker later.
+TEST(QuotesTest, SentenceOpeningCueIsNoName) {
+  const std::string intro = "Menurut Ade Saputra, layanan itu dipesan dua kali pekan lalu. ";
+  const Case cases[] = {
+      {"id", intro + "\u201CKami sudah lapor,\u201D kata Saputra.",
+       {{"\u201CKami sudah lapor,\u201D", "Saputra", "Ade Saputra", true}}},
+      {"id", intro + "\u201CKami sudah lapor,\u201D kata Ade.",
+       {{"\u201CKami sudah lapor,\u201D", "Ade", "Ade Saputra", true}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
 // Indonesian police and military ranks and the titles "dr" and "Prof" stay
 // with the name; positions in front ("Kepala", "Sekretaris Jenderal") do not.
 // A later short mention comes back as the whole name, rank included.
