@@ -256,6 +256,12 @@ bool IsRoleWord(std::string_view w) {
   return s->Has(w);
 }
 
+bool IsAdjunctOpener(std::string_view w) {
+  static const WordSet* s = MakeSet(
+      {"saat", "ketika", "seusai", "usai", "setelah", "sesudah", "sewaktu", "selepas", "dalam", "di", "pada"});
+  return s->Has(w);
+}
+
 bool IsPlaceIntroducer(std::string_view w) {
   static const WordSet* s =
       MakeSet({"di", "ke", "kabupaten", "provinsi", "desa", "kecamatan", "kelurahan", "wilayah", "warga", "pemkot",

@@ -60,6 +60,9 @@ PronounKind LookupPronoun(std::string_view lower);
 
 // Titles and positions before a name: "President", "Sen.", "Menteri".
 bool IsRoleWord(std::string_view word);
+// Indonesian words that open a time or place adjunct after a speaker's name:
+// "X saat ditemui di Y, Rabu, mengatakan", "X dalam jumpa pers mengatakan".
+bool IsAdjunctOpener(std::string_view lower);
 // Indonesian words after which a capitalised word names a place: "di",
 // "ke", "Kabupaten", "Desa", "warga" ("di Sleman", "warga Depok"). The text's
 // own uses tell a place from a name where a role phrase runs into a name

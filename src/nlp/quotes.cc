@@ -119,6 +119,7 @@ class Extractor {
   // Phrases.
   std::pair<uint32_t, uint32_t> PhraseBefore(uint32_t last, uint32_t sb) const;
   std::pair<uint32_t, uint32_t> Subject(uint32_t last, uint32_t sb) const;
+  std::pair<uint32_t, uint32_t> SubjectWithAdjunct(uint32_t last, uint32_t sb) const;
   std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
   bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
   bool IntroducesContent(uint32_t i, uint32_t se) const;
@@ -357,7 +358,7 @@ std::pair<uint32_t, uint32_t> Extractor::PhraseBefore(uint32_t last, uint32_t sb
 // or, across an appositive or relative clause between commas, the phrase
 // before it ("Zelensky, who spoke in Dublin, said"), or the name set off by
 // commas ("an aide to Putin, Yuri Ushakov, said").
-std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) const {
+std::pair<uint32_t, uint32_t> Extractor::SubjectWithAdjunct(uint32_t last, uint32_t sb) const {
   if (last < sb || last == UINT32_MAX) return {0, 0};
   if (Is(last, ")")) {  // "Rep. Hank Johnson (D-Ga.) said"
     uint32_t open = last;
@@ -377,12 +378,20 @@ std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) con
     --pc;
     ++n;
     if (quote_of_[pc] != kNone) return {0, 0};
+    if (Is(pc, ")")) {  // ", Rabu (30/12/2020),": a date in brackets is inside the phrase
+      while (pc > sb && n < 25 && !Is(pc, "(")) {
+        --pc;
+        ++n;
+      }
+      continue;
+    }
     if (Is(pc, ",") || Is(pc, "(") || Is(pc, "\u2014")) break;
   }
   bool comma = Is(pc, ",") || Is(pc, "\u2014");
   uint32_t first = comma ? pc + 1 : pc;
   if (first >= last) return {0, 0};
-  if (comma && (nlp::IsRelativeWord(Lower(first)) || !cap_[first])) {
+  // ", Sabtu," / ", saat dihubungi,": a time or other adjunct phrase.
+  if (comma && (nlp::IsRelativeWord(Lower(first)) || !cap_[first] || nlp::IsTimeWord(Lower(first)))) {
     if (pc > sb) {
       auto np = PhraseBefore(pc - 1, sb);
       if (np.first < np.second) return np;
@@ -400,6 +409,22 @@ std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) con
     return {first, last};
   }
   return {0, 0};
+}
+
+// The subject without a time or place adjunct that follows the name ("Robby
+// Kayame saat ditemui di Jayapura, mengatakan"), or, when the phrase read is
+// only that adjunct, the name before it.
+std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) const {
+  auto np = SubjectWithAdjunct(last, sb);
+  if (np.first >= np.second) return np;
+  if (np.first >= sb + 2 && nlp::IsAdjunctOpener(Lower(np.first - 1)) && cap_[np.first - 2]) {
+    auto before = PhraseBefore(np.first - 2, sb);
+    if (before.first < before.second) np = {before.first, np.second};
+  }
+  for (uint32_t t = np.first + 1; t < np.second; ++t) {
+    if (cap_[t - 1] && nlp::IsAdjunctOpener(Lower(t))) return {np.first, t};
+  }
+  return np;
 }
 
 std::pair<uint32_t, uint32_t> Extractor::SpeakerAfter(uint32_t i, uint32_t se) const {

@@ -193,6 +193,23 @@ TEST(QuotesTest, SentenceOpeningCueIsNoName) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
+// A time or place adjunct between the speaker and the verb ("X, Selasa,
+// mengatakan", "X saat ditemui di Y, mengatakan", a bracketed date) is no
+// part of the speaker.
+TEST(QuotesTest, AdjunctBetweenSpeakerAndVerb) {
+  const Case cases[] = {
+      {"id", "Ketua koperasi Wati Anggraini, Selasa, mengatakan, simpanan anggota naik.",
+       {{"simpanan anggota naik", "Ketua koperasi Wati Anggraini", "Wati Anggraini", false}}},
+      {"id", "Ketua koperasi Wati Anggraini saat ditemui di Kalimaya, Selasa (3/2/2021), mengatakan, simpanan naik.",
+       {{"simpanan naik", "Ketua koperasi Wati Anggraini", "Wati Anggraini", false}}},
+      {"id", "Ketua koperasi Wati Anggraini, saat dihubungi Rabu (4/2/2021), menyatakan, simpanan naik.",
+       {{"simpanan naik", "Ketua koperasi Wati Anggraini", "Wati Anggraini", false}}},
+      {"id", "Ketua koperasi Wati Anggraini dalam rapat anggota menjelaskan, simpanan naik.",
+       {{"simpanan naik", "Ketua koperasi Wati Anggraini", "Wati Anggraini", false}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
 // Indonesian police and military ranks and the titles "dr" and "Prof" stay
 // with the name; positions in front ("Kepala", "Sekretaris Jenderal") do not.
 // A later short mention comes back as the whole name, rank included.
