@@ -24,8 +24,9 @@ using nlp::Token;
 using nlp::TokenKind;
 
 constexpr int32_t kNone = -1;
-// Longest subject or speaker phrase read, in tokens.
-constexpr int kMaxPhrase = 10;
+// Longest subject or speaker phrase read, in tokens: Indonesian titles run
+// long ("Kepala Bidang Humas Kepolisian Daerah Jawa Timur" before the name).
+constexpr int kMaxPhrase = 14;
 // Cue words read per sentence: keeps run-on "sentences" of junk linear.
 constexpr size_t kMaxCuesPerSentence = 48;
 

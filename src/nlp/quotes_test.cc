@@ -210,6 +210,18 @@ TEST(QuotesTest, AdjunctBetweenSpeakerAndVerb) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
+// A speaker behind a long Indonesian title, before or after the verb.
+TEST(QuotesTest, LongTitleBeforeTheName) {
+  const std::string title = "Kepala Seksi Pengendalian Hama Dinas Pertanian dan Perkebunan Kabupaten Kalimaya";
+  const Case cases[] = {
+      {"id", "\u201CPanen aman,\u201D kata " + title + " Tono Hariadi.",
+       {{"\u201CPanen aman,\u201D", title + " Tono Hariadi", "Tono Hariadi", true}}},
+      {"id", title + " Tono Hariadi mengatakan, panen aman.",
+       {{"panen aman", title + " Tono Hariadi", "Tono Hariadi", false}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
 // Indonesian police and military ranks and the titles "dr" and "Prof" stay
 // with the name; positions in front ("Kepala", "Sekretaris Jenderal") do not.
 // A later short mention comes back as the whole name, rank included.
