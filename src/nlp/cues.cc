@@ -252,7 +252,16 @@ bool IsRoleWord(std::string_view w) {
        "Keuangan", "Luar", "Negeri", "Dalam", "Pertahanan", "Kesehatan", "Pendidikan", "Agama", "Sosial",
        "Perdagangan", "Perindustrian", "Pertanian", "Koordinator", "Bidang", "Perekonomian", "Hukum",
        "Keamanan", "Politik", "Kota", "Kabupaten", "Provinsi", "Dinas", "Badan", "Kantor", "Staf",
-       "Khusus", "Deputi", "Asisten", "Kepolisian", "Kejaksaan", "Pengadilan", "Negara", "Daerah"});
+       "Khusus", "Deputi", "Asisten", "Kepolisian", "Kejaksaan", "Pengadilan", "Negara", "Daerah",
+       // Indonesian ministries' and offices' fields, which run into the name
+       // after "Menteri", "Kepala Dinas", "Direktur Jenderal" and the like.
+       "Perhubungan", "Pariwisata", "Kebudayaan", "Komunikasi", "Informatika", "Kelautan", "Perikanan",
+       "Lingkungan", "Kehutanan", "Energi", "Mineral", "Ketenagakerjaan", "Perumahan", "Rakyat", "Pekerjaan",
+       "Sekretariat", "Kabinet", "Riset", "Teknologi", "Pemuda", "Olahraga", "Koperasi", "Perencanaan",
+       "Pembangunan", "Transmigrasi", "Pertanahan", "Humas", "Hubungan", "Masyarakat", "Penerangan", "Pusat",
+       "Divisi", "Biro", "Bagian", "Seksi", "Direktorat", "Departemen", "Fakultas", "Universitas", "Rektor",
+       "Dekan", "Pelaksana", "Tugas", "Plt", "Kadis", "Kabid", "Kasubag", "Kapolsek", "Dandim", "Danrem",
+       "Pangdam", "Kapuspen", "Kadispen"});
   return s->Has(w);
 }
 

@@ -222,6 +222,20 @@ TEST(QuotesTest, LongTitleBeforeTheName) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
+// The fields of ministries and offices in an Indonesian title ("Menteri
+// Pariwisata", "Kepala Biro Humas") are no part of a three-word name.
+TEST(QuotesTest, OfficeFieldsAreTitle) {
+  const Case cases[] = {
+      {"id", "Kepala Biro Humas Sinta Dewi Larasati mengatakan, gedung itu dibuka lagi.",
+       {{"gedung itu dibuka lagi", "Kepala Biro Humas Sinta Dewi Larasati", "Sinta Dewi Larasati", false}}},
+      {"id",
+       "Menteri Pariwisata Rina Sari Wulandari meninjau bandara pagi ini bersama rombongan. "
+       "\u201CBandara siap,\u201D kata Rina Sari.",
+       {{"\u201CBandara siap,\u201D", "Rina Sari", "Rina Sari Wulandari", true}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
 // Indonesian police and military ranks and the titles "dr" and "Prof" stay
 // with the name; positions in front ("Kepala", "Sekretaris Jenderal") do not.
 // A later short mention comes back as the whole name, rank included.
