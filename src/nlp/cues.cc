@@ -261,7 +261,7 @@ bool IsRoleWord(std::string_view w) {
        "Pembangunan", "Transmigrasi", "Pertanahan", "Humas", "Hubungan", "Masyarakat", "Penerangan", "Pusat",
        "Divisi", "Biro", "Bagian", "Seksi", "Direktorat", "Departemen", "Fakultas", "Universitas", "Rektor",
        "Dekan", "Pelaksana", "Tugas", "Plt", "Kadis", "Kabid", "Kasubag", "Kapolsek", "Dandim", "Danrem",
-       "Pangdam", "Kapuspen", "Kadispen"});
+       "Pangdam", "Kapuspen", "Kadispen", "Komandan"});
   return s->Has(w);
 }
 

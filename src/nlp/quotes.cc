@@ -773,7 +773,16 @@ std::pair<uint32_t, uint32_t> Extractor::NameOf(uint32_t a, uint32_t b) const {
 // Indonesian usage count the rank as part of the name, a position not.
 uint32_t Extractor::RankStart(uint32_t lo, uint32_t s) const {
   uint32_t r = s;
-  while (r > lo && nlp::LookupRank(ViewOf(r - 1, r)) != nlp::RankPart::kNone) --r;
+  while (r > lo) {
+    if (nlp::LookupRank(ViewOf(r - 1, r)) != nlp::RankPart::kNone) {
+      --r;
+    } else if (r >= lo + 4 && Is(r - 1, ")") && Is(r - 3, "(") &&
+               nlp::LookupRank(ViewOf(r - 4, r - 3)) != nlp::RankPart::kNone) {
+      r -= 3;  // "Brigadir Jenderal (Pol) X": the corps in brackets is part of the rank
+    } else {
+      break;
+    }
+  }
   while (r < s && nlp::LookupRank(ViewOf(r, r + 1)) != nlp::RankPart::kHead) ++r;
   return r;
 }
@@ -785,7 +794,8 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
     std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
     // An acronym ("BNPB", "FBI") names an organisation, not the person.
     bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym || places_.contains(w);
+    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym || places_.contains(w) ||
+           nlp::LookupRank(w) != nlp::RankPart::kNone;  // RankStart puts a rank back
   };
   while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)) ||
                               nlp::LookupCue(Lower(start)).kind != CueKind::kNone)) {
@@ -841,7 +851,9 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
   bool short_form = name.find(' ') == std::string::npos ? !nlp::IsPlaceWord(name) : n1 - n0 == 2;
   auto alias = short_form ? alias_.find(name) : alias_.end();
   // A known name comes back whole, rank included; a new one keeps its rank.
-  name = alias != alias_.end() ? std::string(alias->second) : TextOf(RankStart(b0, n0), n1);
+  // The rank may lie before the mention, behind a bracket the phrase stopped at.
+  uint32_t sentence_begin = seg_.sentences[sentence_of_[b0]].token_begin;
+  name = alias != alias_.end() ? std::string(alias->second) : TextOf(RankStart(sentence_begin, n0), n1);
   bool proper = false;
   for (uint32_t i = b0; i < b1; ++i) proper = proper || cap_[i];
   if (proper) {

@@ -251,6 +251,12 @@ TEST(QuotesTest, RankStaysWithTheName) {
       {"id",
        "“Stok obat aman,” ujar Direktur rumah sakit dr Lina Marpaung.",
        {{"“Stok obat aman,”", "Direktur rumah sakit dr Lina Marpaung", "dr Lina Marpaung", true}}},
+      {"id", "Kepala Polda Brigadir Jenderal (Pol) Hendra Wijaya mengatakan, jalan itu ditutup.",
+       {{"jalan itu ditutup", "Hendra Wijaya", "Brigadir Jenderal (Pol) Hendra Wijaya", false}}},
+      {"id",
+       "Komandan Laksda TNI Hendra Wijaya memimpin pencarian sejak pagi tadi di laut. "
+       "\u201CCuaca buruk,\u201D kata Hendra.",
+       {{"\u201CCuaca buruk,\u201D", "Hendra", "Laksda TNI Hendra Wijaya", true}}},
       {"id",
        "Sekretaris Jenderal Rudi Pranata mengatakan, rapat ditunda.",
        {{"rapat ditunda", "Sekretaris Jenderal Rudi Pranata", "Rudi Pranata", false}}},
