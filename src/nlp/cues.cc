@@ -130,7 +130,7 @@ const CueTable& Table() {
            clitic);
     t->Add({"according", "menurut"}, CueInfo{CueKind::kAccording});
     t->Add({"disampaikan", "dikatakan", "diungkapkan", "dijelaskan", "ditegaskan", "dinyatakan",
-            "disebutkan", "dituturkan", "dipaparkan"},
+            "disebutkan", "dituturkan", "dipaparkan", "diutarakan", "dikemukakan"},
            CueInfo{CueKind::kPassive});
     t->Add({"dilansir", "dikutip", "melansir", "mengutip"}, CueInfo{CueKind::kSource});
     return t;

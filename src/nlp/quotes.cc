@@ -130,6 +130,7 @@ class Extractor {
   bool NothingReported(uint32_t i, uint32_t se) const;
   bool IsPassive(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const;
   bool ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, Attribution* a);
+  bool ContentOfSentenceBefore(uint32_t sb, Attribution* a);
   bool ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a);
   uint32_t TrimEnd(uint32_t a, uint32_t b) const;
   bool Resumes(uint32_t after, uint32_t se) const;
@@ -675,6 +676,22 @@ bool Extractor::ContentBefore(uint32_t bnd, uint32_t sb, uint32_t min_tokens, At
   return true;
 }
 
+// The sentence before `sb` in the same paragraph as content: a quote that
+// closes it, or its clause past a dateline and an opening connective.
+bool Extractor::ContentOfSentenceBefore(uint32_t sb, Attribution* a) {
+  if (sb == 0) return false;
+  const nlp::Sentence& prev = seg_.sentences[sentence_of_[sb - 1]];
+  if (prev.paragraph != seg_.sentences[sentence_of_[sb]].paragraph) return false;
+  uint32_t last = prev.token_end - 1;
+  if (IsCloseMark(last)) return ContentBefore(last, prev.token_begin, 3, a);
+  uint32_t start = SkipConnective(SkipDateline(prev.token_begin, prev.token_end), prev.token_end);
+  if (quote_of_[start] != kNone || quote_of_[last] != kNone) return false;
+  uint32_t end = TrimEnd(start, prev.token_end);
+  if (end < start + 3) return false;
+  a->content.push_back(SpanOf(start, end));
+  return true;
+}
+
 // Content that follows a verb cue: past "that"/"bahwa", a colon, or an
 // object ("told reporters that"); a quote that opens there is taken whole.
 bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, Attribution* a) {
@@ -928,13 +945,20 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
     case CueKind::kPostposed:
     case CueKind::kPassive: {
       uint32_t bnd = before;
-      while (h.info.kind == CueKind::kPassive && bnd != UINT32_MAX && bnd > sb &&
-             (Is(bnd, "demikian") || Is(bnd, "seperti") || Is(bnd, "sebagaimana") || Is(bnd, "hal") ||
-              Is(bnd, "itu") || Is(bnd, "ini"))) {
-        --bnd;
+      auto pointer = [&](uint32_t i) {  // "demikian", "hal itu", "hal serupa": what points at the content
+        return Is(i, "demikian") || Is(i, "seperti") || Is(i, "sebagaimana") || Is(i, "hal") || Is(i, "itu") ||
+               Is(i, "ini") || Is(i, "tersebut") || Is(i, "serupa") || Is(i, "senada");
+      };
+      while (h.info.kind == CueKind::kPassive && bnd != UINT32_MAX && bnd > sb && pointer(bnd)) --bnd;
+      // "C. Hal itu disampaikan X.": the sentence opens with the pointer, so
+      // the sentence before is the content.
+      bool opens = bnd == sb && before != UINT32_MAX && before >= sb && pointer(sb);
+      if (opens) {
+        if (!ContentOfSentenceBefore(sb, &a)) return;
+      } else {
+        if (bnd == UINT32_MAX || !(Is(bnd, ",") || IsCloseMark(bnd))) return;
+        if (!ContentBefore(bnd, sb, 3, &a)) return;
       }
-      if (bnd == UINT32_MAX || !(Is(bnd, ",") || IsCloseMark(bnd))) return;
-      if (!ContentBefore(bnd, sb, 3, &a)) return;
       if (h.info.pronoun_clitic) {
         TextSpan clitic{a.cue.end - 3, a.cue.end};
         SetPronounSpeaker(clitic, PronounKind::kPerson, &a);

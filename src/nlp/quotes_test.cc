@@ -236,6 +236,21 @@ TEST(QuotesTest, OfficeFieldsAreTitle) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
+// "Hal itu disampaikan X": a passive cue after a pointer that opens the
+// sentence takes the sentence before, in the same paragraph, as content.
+TEST(QuotesTest, PointerSentenceTakesTheSentenceBefore) {
+  const Case cases[] = {
+      {"id", "Jembatan itu ditutup sampai pekan depan. Hal itu disampaikan Kepala Dinas Tono Hariadi, Senin.",
+       {{"Jembatan itu ditutup sampai pekan depan", "Kepala Dinas Tono Hariadi", "Tono Hariadi", false}}},
+      {"id", "\u201CKami menunggu hasil uji.\u201D Hal senada diutarakan Ketua RT Wati Anggraini.",
+       {{"\u201CKami menunggu hasil uji.\u201D", "Ketua RT Wati Anggraini", "Wati Anggraini", true}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+  // Across a paragraph break the pointer points at nothing quoted here.
+  std::vector<Quote> none = ExtractQuotes("Jembatan itu ditutup sampai pekan depan.\n\nHal itu disampaikan Tono.", "id");
+  EXPECT_TRUE(none.empty());
+}
+
 // Indonesian police and military ranks and the titles "dr" and "Prof" stay
 // with the name; positions in front ("Kepala", "Sekretaris Jenderal") do not.
 // A later short mention comes back as the whole name, rank included.
