@@ -815,7 +815,7 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
            nlp::LookupRank(w) != nlp::RankPart::kNone;  // RankStart puts a rank back
   };
   while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)) ||
-                              nlp::LookupCue(Lower(start)).kind != CueKind::kNone)) {
+                              nlp::LookupCue(Lower(start)).kind == CueKind::kAccording)) {
     ++start;
   }
   return start;

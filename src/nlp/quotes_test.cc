@@ -180,8 +180,9 @@ TEST(QuotesTest, ShortFormsResolveToTheFullName) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
-// A cue word that opens the sentence ("Menurut") is no part of the name
-// learnt there, whichever short form names the speaker later.
+// "Menurut" opening the sentence is no part of the name learnt there,
+// whichever short form names the speaker later; a name that opens with a
+// word spelt like another cue ("Said") keeps it.
 TEST(QuotesTest, SentenceOpeningCueIsNoName) {
   const std::string intro = "Menurut Ade Saputra, layanan itu dipesan dua kali pekan lalu. ";
   const Case cases[] = {
@@ -189,6 +190,8 @@ TEST(QuotesTest, SentenceOpeningCueIsNoName) {
        {{"\u201CKami sudah lapor,\u201D", "Saputra", "Ade Saputra", true}}},
       {"id", intro + "\u201CKami sudah lapor,\u201D kata Ade.",
        {{"\u201CKami sudah lapor,\u201D", "Ade", "Ade Saputra", true}}},
+      {"id", "Said Hamdan Yusuf memimpin rapat warga pagi ini di balai desa. \u201CPanen melimpah,\u201D kata Yusuf.",
+       {{"\u201CPanen melimpah,\u201D", "Yusuf", "Said Hamdan Yusuf", true}}},
   };
   for (const Case& c : cases) ExpectQuotes(c);
 }
