@@ -307,7 +307,10 @@ bool IsPlaceWord(std::string_view w) {
        "Illinois", "Georgia", "Arizona", "Nevada", "Colorado", "Utah", "Tennessee", "Alabama",
        "Mississippi", "Oklahoma", "Kansas", "Nebraska", "Minnesota", "Missouri", "Indiana", "Oregon",
        "Washington", "Connecticut", "Delaware", "Maine", "Montana", "Idaho", "Wyoming", "Alaska", "Hawaii",
-       "Dakota", "Rhode", "Island"});
+       "Dakota", "Rhode", "Island",
+       // Words that end an institution's name, just before a person's.
+       "Tbk", "Persero", "University", "Institute", "Association", "Group", "Foundation", "Center", "Centre",
+       "Corp", "Inc", "Ltd"});
   return s->Has(w);
 }
 

@@ -818,6 +818,12 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
                               nlp::LookupCue(Lower(start)).kind == CueKind::kAccording)) {
     ++start;
   }
+  // "PT Sinar Laut Tbk Sinta Dewi": a title or institution word further in
+  // ends the words in front of a name of two or more.
+  // (Not punctuation: "Jean-Pierre Raffarin" is one name.)
+  for (uint32_t t = end >= 3 ? end - 3 : 0; t > start; --t) {
+    if (skip(t) && !IsPunct(t)) return t + 1;
+  }
   return start;
 }
 

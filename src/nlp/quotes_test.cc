@@ -226,9 +226,14 @@ TEST(QuotesTest, LongTitleBeforeTheName) {
 }
 
 // The fields of ministries and offices in an Indonesian title ("Menteri
-// Pariwisata", "Kepala Biro Humas") are no part of a three-word name.
+// Pariwisata", "Kepala Biro Humas") and the word that ends an institution's
+// name ("Tbk", "University") are no part of a three-word name.
 TEST(QuotesTest, OfficeFieldsAreTitle) {
   const Case cases[] = {
+      {"id", "Direktur PT Sinar Laut Tbk Sinta Dewi Larasati mengatakan, kapal baru tiba.",
+       {{"kapal baru tiba", "Direktur PT Sinar Laut Tbk Sinta Dewi Larasati", "Sinta Dewi Larasati", false}}},
+      {"en", "Kalimaya University Professor Sinta Dewi Larasati said the study was small.",
+       {{"the study was small", "Kalimaya University Professor Sinta Dewi Larasati", "Sinta Dewi Larasati", false}}},
       {"id", "Kepala Biro Humas Sinta Dewi Larasati mengatakan, gedung itu dibuka lagi.",
        {{"gedung itu dibuka lagi", "Kepala Biro Humas Sinta Dewi Larasati", "Sinta Dewi Larasati", false}}},
       {"id",
