@@ -435,6 +435,14 @@ std::pair<uint32_t, uint32_t> Extractor::SpeakerAfter(uint32_t i, uint32_t se) c
   while (b < se && b - i < static_cast<uint32_t>(kMaxPhrase)) {
     if (quote_of_[b] != kNone) break;
     std::string_view w = Lower(b);
+    if (w == "(" && b > i) {  // "kata Ketua Komite (KNKT) Soerjo Wibowo": read on past an acronym in brackets
+      uint32_t close = b + 1;
+      while (close < se && close - b < 4 && !Is(close, ")")) ++close;
+      if (close + 1 < se && Is(close, ")") && cap_[close + 1]) {
+        b = close + 1;
+        continue;
+      }
+    }
     if (IsPunct(b) && w != "." && w != "'" && w != "\u2019" && w != "-" && w != "&") break;
     if (w == "." && (b + 1 >= se || IsPunct(b + 1))) break;  // the sentence's own period
     if (b > i && (nlp::IsSpeakerStop(w) || nlp::IsClauseWord(w)) && !(w == "and" || w == "dan")) break;
@@ -759,7 +767,17 @@ std::pair<uint32_t, uint32_t> Extractor::NameOf(uint32_t a, uint32_t b) const {
     }
   }
   for (uint32_t i = a + 1; i < b; ++i) {
-    if (Is(i, "(")) b = i;  // "Rep. Hank Johnson (D-Ga.)": the party tag is no name
+    if (!Is(i, "(")) continue;
+    uint32_t close = i + 1;
+    while (close < b && !Is(close, ")")) ++close;
+    // "Ketua Komite Nasional (KNKT) Soerjo Wibowo": the name follows the
+    // bracket; "Rep. Hank Johnson (D-Ga.)": the party tag after it is no name.
+    if (close + 1 < b && cap_[close + 1]) {
+      a = close + 1;
+      i = close;
+    } else {
+      b = i;
+    }
   }
   uint32_t end = b;
   while (end > a && !cap_[end - 1]) --end;

@@ -259,6 +259,20 @@ TEST(QuotesTest, PointerSentenceTakesTheSentenceBefore) {
   EXPECT_TRUE(none.empty());
 }
 
+// An acronym in brackets inside a title ("Komite Nasional (KNS)") does not
+// end the speaker: the name after it is; a party tag after a name is no name.
+TEST(QuotesTest, BracketedAcronymInsideTheTitle) {
+  const Case cases[] = {
+      {"id", "Menurut Ketua Komite Nasional (KNS) Soerjo Wibowo, penyelaman dimulai Senin.",
+       {{"penyelaman dimulai Senin", "Ketua Komite Nasional (KNS) Soerjo Wibowo", "Soerjo Wibowo", false}}},
+      {"id", "\u201CDatanya sudah lengkap,\u201D kata Kepala Badan Statistik (BS) Tono Hariadi.",
+       {{"\u201CDatanya sudah lengkap,\u201D", "Kepala Badan Statistik (BS) Tono Hariadi", "Tono Hariadi", true}}},
+      {"en", "\u201CWe will win,\u201D said Rep. Hank Jansen (D-Ga.).",
+       {{"\u201CWe will win,\u201D", "Rep. Hank Jansen", "Hank Jansen", true}}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
 // Indonesian police and military ranks and the titles "dr" and "Prof" stay
 // with the name; positions in front ("Kepala", "Sekretaris Jenderal") do not.
 // A later short mention comes back as the whole name, rank included.
