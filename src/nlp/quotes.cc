@@ -121,6 +121,7 @@ class Extractor {
   std::pair<uint32_t, uint32_t> PhraseBefore(uint32_t last, uint32_t sb) const;
   std::pair<uint32_t, uint32_t> Subject(uint32_t last, uint32_t sb) const;
   std::pair<uint32_t, uint32_t> SubjectWithAdjunct(uint32_t last, uint32_t sb) const;
+  std::pair<uint32_t, uint32_t> PhraseBeforeAdjuncts(uint32_t comma, uint32_t sb) const;
   std::pair<uint32_t, uint32_t> SpeakerAfter(uint32_t i, uint32_t se) const;
   bool RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) const;
   bool IntroducesContent(uint32_t i, uint32_t se) const;
@@ -367,6 +368,10 @@ std::pair<uint32_t, uint32_t> Extractor::SubjectWithAdjunct(uint32_t last, uint3
     while (open > sb && last - open < 10 && !Is(open, "(")) --open;
     if (!Is(open, "(") || open == sb) return {0, 0};
     auto np = PhraseBefore(open - 1, sb);
+    // "X, Minggu (17/5/2020) menyatakan": a date, not the subject.
+    if (np.first < np.second && nlp::IsTimeWord(Lower(np.first)) && np.first > sb && Is(np.first - 1, ",")) {
+      return PhraseBeforeAdjuncts(np.first - 1, sb);
+    }
     return np.first < np.second ? std::pair{np.first, last + 1} : np;
   }
   if (nlp::IsRelativeWord(Lower(last))) {  // "Paula Young, who said"
@@ -395,7 +400,7 @@ std::pair<uint32_t, uint32_t> Extractor::SubjectWithAdjunct(uint32_t last, uint3
   // ", Sabtu," / ", saat dihubungi,": a time or other adjunct phrase.
   if (comma && (nlp::IsRelativeWord(Lower(first)) || !cap_[first] || nlp::IsTimeWord(Lower(first)))) {
     if (pc > sb) {
-      auto np = PhraseBefore(pc - 1, sb);
+      auto np = PhraseBeforeAdjuncts(pc, sb);
       if (np.first < np.second) return np;
     }
   }
@@ -411,6 +416,24 @@ std::pair<uint32_t, uint32_t> Extractor::SubjectWithAdjunct(uint32_t last, uint3
     return {first, last};
   }
   return {0, 0};
+}
+
+// The phrase before the comma at `comma`, stepping back over adjunct phrases
+// set off by commas: "X, dihubungi dari Jakarta, Selasa, mengatakan" gives X.
+// A phrase that opens with a determiner ("Yesterday, the group, ...") is the
+// subject itself.
+std::pair<uint32_t, uint32_t> Extractor::PhraseBeforeAdjuncts(uint32_t comma, uint32_t sb) const {
+  auto np = PhraseBefore(comma - 1, sb);
+  for (int k = 0; k < 3 && np.first < np.second && np.first >= sb + 2 && Is(np.first - 1, ","); ++k) {
+    std::string_view w = Lower(np.first);
+    bool adjunct = nlp::IsTimeWord(w) || (!cap_[np.first] && !nlp::IsDeterminer(w) &&
+                                          nlp::LookupPronoun(w) == PronounKind::kNone);
+    if (!adjunct) break;
+    auto before = PhraseBefore(np.first - 2, sb);
+    if (before.first >= before.second) break;
+    np = before;
+  }
+  return np;
 }
 
 // The subject without a time or place adjunct that follows the name ("Robby

@@ -207,6 +207,12 @@ TEST(QuotesTest, AdjunctBetweenSpeakerAndVerb) {
        {{"simpanan naik", "Ketua koperasi Wati Anggraini", "Wati Anggraini", false}}},
       {"id", "Ketua koperasi Wati Anggraini, saat dihubungi Rabu (4/2/2021), menyatakan, simpanan naik.",
        {{"simpanan naik", "Ketua koperasi Wati Anggraini", "Wati Anggraini", false}}},
+      {"id", "Ketua koperasi Wati Anggraini, Minggu (7/2/2021) menyatakan, simpanan naik.",
+       {{"simpanan naik", "Ketua koperasi Wati Anggraini", "Wati Anggraini", false}}},
+      {"id", "Ketua koperasi, Wati Anggraini, dihubungi dari Kalimaya, Selasa (9/2/2021), mengatakan, simpanan naik.",
+       {{"simpanan naik", "Wati Anggraini", "Wati Anggraini", false}}},
+      {"en", "Yesterday, the group, which met in Ohio, said it would appeal.",
+       {{"it would appeal", "the group", "the group", false}}},
       {"id", "Ketua koperasi Wati Anggraini dalam rapat anggota menjelaskan, simpanan naik.",
        {{"simpanan naik", "Ketua koperasi Wati Anggraini", "Wati Anggraini", false}}},
   };
