@@ -2,7 +2,7 @@
 # Scores quote attribution on the dev benchmarks.
 #   scripts/score_quotes.sh BUILD_DIR SHARED_DIR
 # Prints "polnear quotes: content F1=... end-to-end F1=..." and
-# "pfsa-id: STATEMENT F1=... PERSON F1=...". Speaker names use the NER models
+# "pfsa-id quotes: STATEMENT F1=... PERSON F1=...". Speaker names use the NER models
 # when models/ner-*.bin load. Work files go to $BUILD_DIR/quotes-eval.
 set -eu
 build=${1:?usage: score_quotes.sh BUILD_DIR SHARED_DIR}
@@ -28,4 +28,4 @@ types = m.get("per_type") or m.get("types") or {}
 def f1(t):
     v = types.get(t, {})
     return v.get("f1", 0.0) if isinstance(v, dict) else 0.0
-print("pfsa-id: STATEMENT F1=%.3f PERSON F1=%.3f" % (f1("STATEMENT"), f1("PERSON")))' "$work/pfsa-score.json"
+print("pfsa-id quotes: STATEMENT F1=%.3f PERSON F1=%.3f" % (f1("STATEMENT"), f1("PERSON")))' "$work/pfsa-score.json"

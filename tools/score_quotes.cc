@@ -156,9 +156,11 @@ bool IsFullName(const std::string& name) {
   return words >= 2 && capitalised;
 }
 
-// PFSA-ID: tokens joined into one text (sentences by a space, so a quote may
-// run over several), direct quotes and their speakers' names mapped back to
-// the tokens they cover. PFSA-ID's STATEMENT label marks direct quotes only.
+// PFSA-ID: each article's tokens joined into one text (sentences by a space,
+// so a quote may run over several) and read on its own, as warta reads a
+// page (names learnt in one article must not resolve speakers in another);
+// direct quotes and their speakers' names mapped back to the tokens they
+// cover. PFSA-ID's STATEMENT label marks direct quotes only.
 int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
   std::unique_ptr<warta::NerModel> ner = LoadNer(use_ner, "id");
   std::ifstream in(gold_path);
@@ -180,7 +182,8 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
   std::string text;
   std::vector<uint32_t> begin_cp, end_cp;
   uint32_t cp = 0;
-  std::vector<uint32_t> article_starts;
+  std::vector<uint32_t> article_starts;       // code points, from the second article on
+  std::vector<size_t> article_bytes(1, 0);    // bytes, every article and the end
   Detokenizer detok;
   static const std::string kNothing;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -192,6 +195,7 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
       text += "\n\n";
       cp += 2;
       article_starts.push_back(cp);
+      article_bytes.push_back(text.size());
       detok = Detokenizer();
     } else if (detok.SpaceBefore(tokens[i], prev, next, starts) && !text.empty()) {
       text.push_back(' ');
@@ -202,10 +206,23 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
     for (unsigned char c : tokens[i]) cp += (c & 0xC0) != 0x80;
     end_cp.push_back(cp);
   }
-  std::vector<warta::EntityMention> mentions = Mentions(ner.get(), text);
-  auto t0 = Clock::now();
-  std::vector<warta::Quote> quotes = warta::ExtractQuotes(text, "id", mentions);
-  double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  article_bytes.push_back(text.size());
+  std::vector<warta::Quote> quotes;
+  double seconds = 0;
+  for (size_t a = 0; a + 1 < article_bytes.size(); ++a) {
+    const std::string article = text.substr(article_bytes[a], article_bytes[a + 1] - article_bytes[a]);
+    const uint32_t shift = a == 0 ? 0 : article_starts[a - 1];
+    std::vector<warta::EntityMention> mentions = Mentions(ner.get(), article);
+    auto t0 = Clock::now();
+    for (warta::Quote q : warta::ExtractQuotes(article, "id", mentions)) {
+      for (warta::TextSpan* span : {&q.content, &q.cue, &q.speaker}) {
+        span->begin += shift;
+        span->end += shift;
+      }
+      quotes.push_back(std::move(q));
+    }
+    seconds += std::chrono::duration<double>(Clock::now() - t0).count();
+  }
   std::vector<std::string> statement(tokens.size(), "O"), person(tokens.size(), "O");
   auto mark = [&](const warta::TextSpan& s, const char* type, std::vector<std::string>* tags) {
     size_t a = std::lower_bound(begin_cp.begin(), begin_cp.end(), s.begin) - begin_cp.begin();
