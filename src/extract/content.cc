@@ -79,6 +79,9 @@ bool IsFurnitureTag(Tag tag) {
 }
 
 struct Elem {
+  // A constructor for emplace_back: clang 14 has no parenthesised aggregate
+  // initialisation.
+  Elem(const Node* n, int32_t p, int32_t e, Cue c, bool b) : node(n), parent(p), end(e), cue(c), block(b) {}
   const Node* node;
   int32_t parent;
   int32_t end;          // pre-order index one past the last element of the subtree

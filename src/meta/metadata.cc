@@ -228,6 +228,9 @@ bool InOffTopicZone(const Node* n) {
 }
 
 struct Ordered {
+  // A constructor for emplace_back: clang 14 has no parenthesised aggregate
+  // initialisation.
+  Ordered(const Node* n, uint32_t o) : node(n), order(o) {}
   const Node* node;
   uint32_t order;
 };
