@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "warta/arena.h"
 #include "warta/status.h"
 
@@ -58,6 +60,20 @@ TEST(Utf8, AppendAndCount) {
   for (char32_t cp : {U'a', U'\u00E9', U'\u20AC', U'\U0001F600'}) utf8::Append(cp, &s);
   EXPECT_EQ(s, "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
   EXPECT_EQ(utf8::CodePointCount(s), 4u);
+}
+
+// Every length across the sixteen- and eight-byte steps, and every offset
+// of a multi-byte character within them, against a byte-at-a-time count.
+TEST(Utf8, CodePointCountAcrossItsSteps) {
+  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+  for (size_t seed = 0; seed < 4; ++seed) {
+    std::string s;
+    for (size_t k = 0; s.size() < 70; ++k) {
+      s += pieces[(seed + k * k) % 4];
+      const size_t want = std::count_if(s.begin(), s.end(), [](char c) { return utf8::IsLeadByte(static_cast<unsigned char>(c)); });
+      EXPECT_EQ(utf8::CodePointCount(s), want) << s.size();
+    }
+  }
 }
 
 TEST(Arena, CopiesOutliveTheirSource) {

@@ -198,34 +198,6 @@ size_t SkipAsciiSpace(std::string_view data, size_t i) {
   return i;
 }
 
-// Code points in s[0, n): bytes that are not UTF-8 continuation bytes,
-// counted sixteen at a time where SSE2 is at hand (the last ones by a load
-// overlapping the counted ones), else eight at a time.
-int32_t CountCodePoints(const char* s, size_t n) {
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  size_t count = n;
-  size_t i = 0;
-#if defined(__SSE2__)
-  if (n >= 16) {
-    auto continuations = [s](size_t at) {  // 10xxxxxx: the signed bytes below -64
-      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + at));
-      return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
-    };
-    for (; i + 16 <= n; i += 16) count -= Popcount16(continuations(i));
-    if (i < n) count -= Popcount16(continuations(n - 16) >> (16 - (n - i)));
-    return static_cast<int32_t>(count);
-  }
-#endif
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s + i, 8);
-    uint64_t continuation = w & ~(w << 1) & kHigh;  // 10xxxxxx
-    count -= ((continuation >> 7) * 0x0101010101010101ull) >> 56;
-  }
-  for (; i < n; ++i) count -= !utf8::IsLeadByte(static_cast<unsigned char>(s[i]));
-  return static_cast<int32_t>(count);
-}
-
 bool IsNbsp(std::string_view data, size_t i) {
   return static_cast<unsigned char>(data[i]) == 0xC2 && i + 1 < data.size() &&
          static_cast<unsigned char>(data[i + 1]) == 0xA0;
@@ -315,7 +287,7 @@ int32_t AppendCollapsedFrom(std::string_view data, size_t i, size_t begin, bool*
     if (*space && out->size() > begin) out->push_back(' ');
     *space = false;
     out->append(data.data() + i, j - i);
-    chars += CountCodePoints(data.data() + i, j - i) - spaces;
+    chars += static_cast<int32_t>(utf8::CodePointCount(data.substr(i, j - i))) - spaces;
     i = j;
   }
   return chars;
