@@ -7,9 +7,7 @@
 #include <optional>
 #include <string>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "base/ascii_space.h"
 
 namespace warta::extract {
 namespace {
@@ -280,11 +278,11 @@ void FoldName(std::string_view value, size_t n, FoldedName<kWords>* out) {
     auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
     __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
     v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-    __m128i ws = _mm_or_si128(_mm_or_si128(eq('\t'), eq('\n')), _mm_or_si128(eq('\r'), eq('\f')));
+    __m128i ws = AsciiSpaceMask(v);  // every one becomes a space; a space stays one
     v = _mm_or_si128(_mm_andnot_si128(ws, v), _mm_and_si128(ws, _mm_set1_epi8(' ')));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out->bytes.data() + k), v);
     uint64_t keep = n - k >= 16 ? 0xffff : (uint64_t{1} << (n - k)) - 1;  // the zero padding is no byte
-    uint64_t space = static_cast<unsigned>(_mm_movemask_epi8(eq(' '))) & keep;
+    uint64_t space = static_cast<unsigned>(_mm_movemask_epi8(ws)) & keep;
     uint64_t dash = static_cast<unsigned>(_mm_movemask_epi8(eq('-'))) & keep;
     out->spaces[k / 64] |= space << (k % 64);
     out->dashes[k / 64] |= dash << (k % 64);

@@ -11,6 +11,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/ascii_space.h"
 #include "base/utf8.h"
 #include "extract/boilerplate.h"
 
@@ -152,13 +153,6 @@ constexpr std::array<uint8_t, 256> kByteBits = [] {
   return t;
 }();
 inline int32_t Popcount16(unsigned mask) { return kByteBits[mask & 0xff] + kByteBits[(mask >> 8) & 0xff]; }
-
-// IsAsciiSpace for sixteen bytes at once, as a byte mask.
-inline __attribute__((always_inline)) __m128i AsciiSpaceMask(__m128i v) {
-  auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-  __m128i space = _mm_or_si128(_mm_or_si128(eq(' '), eq('\t')), _mm_or_si128(eq('\n'), eq('\r')));
-  return _mm_or_si128(space, eq('\f'));
-}
 
 // kSpecialBytes for sixteen bytes at once, as a byte mask.
 inline __attribute__((always_inline)) __m128i SpecialMask(__m128i v) {

@@ -17,6 +17,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/ascii_space.h"
 #include "base/utf8.h"
 #include "meta/authors.h"
 #include "meta/date_parse.h"
@@ -78,7 +79,7 @@ size_t SkipStayingBlocks(std::string_view s, size_t pos, size_t stop) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
     auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
     __m128i space = eq(' ');
-    __m128i white = _mm_or_si128(_mm_or_si128(space, eq('\n')), _mm_or_si128(_mm_or_si128(eq('\t'), eq('\r')), eq('\f')));
+    __m128i white = AsciiSpaceMask(v);
     // Bytes that do not stay: white space, and bytes past ASCII (the sign bit).
     unsigned moves = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(white, v)));
     unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
