@@ -845,7 +845,6 @@ uint32_t Extractor::RankStart(uint32_t lo, uint32_t s) const {
   return r;
 }
 
-
 // Skips the titles and place words that open a capitalised run.
 uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
   auto skip = [&](uint32_t i) {
