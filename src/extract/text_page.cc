@@ -97,8 +97,45 @@ bool EndsSentence(std::string_view s) {
 // separates them, the one before is prose (six words or more) that has not
 // ended its sentence, and this one starts in lowercase: a new paragraph,
 // a heading or a menu item would start with a capital, a digit or a mark.
-bool ContinuesWrappedLine(const Line& previous, std::string_view next) {
-  return previous.words >= 6 && !EndsSentence(previous.text) && !next.empty() && next[0] >= 'a' && next[0] <= 'z';
+bool ContinuesWrappedLine(int previous_words, std::string_view previous, std::string_view next) {
+  return previous_words >= 6 && !EndsSentence(previous) && !next.empty() && next[0] >= 'a' && next[0] <= 'z';
+}
+
+std::string_view FirstWord(std::string_view s) { return s.substr(0, s.find(' ')); }
+
+// A physical line of the input, white space normalised; empty when blank.
+struct RawLine {
+  std::string text;
+  int words = 0;
+  size_t width = 0;  // in code points
+};
+
+// How wide the view was that wrapped the text: the widest line that a
+// lowercase continuation shows was wrapped, once two such lines show it;
+// 0 when the text does not look wrapped. No wider view is assumed than a
+// wide terminal's.
+size_t WrapWidth(const std::vector<RawLine>& lines) {
+  constexpr size_t kWidestView = 160;
+  size_t widest = 0;
+  int wrapped = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (lines[i].width > kWidestView || !ContinuesWrappedLine(lines[i].words, lines[i].text, lines[i + 1].text)) {
+      continue;
+    }
+    widest = std::max(widest, lines[i].width);
+    ++wrapped;
+  }
+  return wrapped >= 2 ? widest : 0;
+}
+
+// In wrapped text a line also goes on the one before when it starts with a
+// capital, if the view had no room left for its first word (the wrapper
+// would have put it there otherwise) and it reads as prose itself, six words
+// or the end of a sentence: a date or byline under a title stays apart.
+bool ContinuesAtCapital(const RawLine& previous, const RawLine& next, size_t wrap_width) {
+  if (wrap_width == 0 || previous.words < 6 || EndsSentence(previous.text) || next.text.empty()) return false;
+  if (next.words < 6 && !EndsSentence(next.text)) return false;
+  return previous.width + 1 + utf8::CodePointCount(FirstWord(next.text)) > wrap_width;
 }
 
 // Section headers after which nothing is the article any more.
@@ -253,27 +290,30 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     repaired = utf8::Repair(utf8_text);
     utf8_text = repaired;
   }
-  std::vector<Line> lines;
-  size_t pos = 0;
-  bool blank_before = true;
-  while (pos <= utf8_text.size()) {
+  std::vector<RawLine> raw;
+  for (size_t pos = 0; pos <= utf8_text.size();) {
     size_t end = utf8_text.find('\n', pos);
     if (end == std::string_view::npos) end = utf8_text.size();
-    std::string text = NormalizeLine(utf8_text.substr(pos, end - pos));
-    if (text.empty()) {
-      blank_before = true;
-    } else if (!blank_before && ContinuesWrappedLine(lines.back(), text)) {
-      lines.back().text += ' ';
-      lines.back().text += text;
-      lines.back().words += CountWords(text);
-    } else {
-      Line l;
-      l.words = CountWords(text);
-      l.text = std::move(text);
-      lines.push_back(std::move(l));
-      blank_before = false;
-    }
+    RawLine& l = raw.emplace_back();
+    l.text = NormalizeLine(utf8_text.substr(pos, end - pos));
+    l.words = CountWords(l.text);
+    l.width = utf8::CodePointCount(l.text);
     pos = end + 1;
+  }
+  const size_t wrap_width = WrapWidth(raw);
+  std::vector<Line> lines;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const RawLine& l = raw[i];
+    if (l.text.empty()) continue;
+    const RawLine* before = i > 0 && !raw[i - 1].text.empty() ? &raw[i - 1] : nullptr;
+    if (before && (ContinuesWrappedLine(lines.back().words, before->text, l.text) ||
+                   ContinuesAtCapital(*before, l, wrap_width))) {
+      lines.back().text += ' ';
+      lines.back().text += l.text;
+      lines.back().words += l.words;
+    } else {
+      lines.push_back({l.text, l.words});
+    }
   }
 
   // A first guess at the language picks the numeric date order.

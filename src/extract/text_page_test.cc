@@ -124,29 +124,45 @@ TEST(TextPage, ReadsASecondLayout) {
 }
 
 // A page copied from a fixed-width view: paragraphs hard-wrapped, a blank
-// line between them. Wrapped lines join; short lines, sentence ends and
-// capitalised starts keep their own (so a wrap just before a name is missed:
-// joining there would also glue a title to the date line under it).
+// line between them. Wrapped lines join, also before a capital ("Mayor Ines
+// / Okafor") when the line had no room left for the next word; the title,
+// the byline and the date line, short lines with room to spare, keep their
+// own.
 TEST(TextPage, JoinsHardWrappedParagraphs) {
   constexpr char kWrapped[] =
-      "Harbor Board Delays Vote on New Ferry Terminal\n"
+      "Harbor Board Delays Vote on New Ferry Terminal Until After the Audit\n"
       "By Laura Chen\n"
+      "Tuesday, 3 March 2026\n"
       "\n"
-      "PORTVILLE - The harbor board put off a vote on the new ferry terminal on Tuesday\n"
-      "after residents asked for more time to study the plan and its\n"
-      "cost to the town.\n"
+      "PORTVILLE - The harbor board put off a vote on the new ferry terminal\n"
+      "on Tuesday after residents asked for more time to study the plan and\n"
+      "its cost to the town.\n"
       "\n"
       "Board members said they would meet again in two weeks, when engineers\n"
-      "are expected to present a revised budget for the project.\n";
+      "are expected to present a revised budget for the project to Mayor Ines\n"
+      "Okafor and the town council, which has the final word on the terminal.\n";
   Record r = ReadTextPage(kWrapped, "wrapped.txt");
-  EXPECT_EQ(r.title, "Harbor Board Delays Vote on New Ferry Terminal");
+  EXPECT_EQ(r.title, "Harbor Board Delays Vote on New Ferry Terminal Until After the Audit");
   ASSERT_EQ(r.paragraphs.size(), 2u);
   EXPECT_EQ(r.paragraphs[0],
             "PORTVILLE - The harbor board put off a vote on the new ferry terminal on Tuesday after residents "
             "asked for more time to study the plan and its cost to the town.");
   EXPECT_EQ(r.paragraphs[1],
             "Board members said they would meet again in two weeks, when engineers are expected to present a "
-            "revised budget for the project.");
+            "revised budget for the project to Mayor Ines Okafor and the town council, which has the final word "
+            "on the terminal.");
+}
+
+// Lines that are not wrapped (one paragraph a line, as a browser copies
+// them) never join at a capital, however they end.
+TEST(TextPage, UnwrappedLinesStayApart) {
+  constexpr char kUnwrapped[] =
+      "Council Names New Harbor Master\n"
+      "The town council on Monday named a new harbor master for the port of Portville and its two marinas\n"
+      "The appointment follows a year in which the post stood empty after the last holder retired early\n"
+      "Residents welcomed the news at the meeting, which ran late into the evening at the town hall.\n";
+  Record r = ReadTextPage(kUnwrapped, "unwrapped.txt");
+  EXPECT_EQ(r.paragraphs.size(), 3u);
 }
 
 TEST(TextPage, HostileInput) {
