@@ -32,10 +32,23 @@ constexpr std::string_view kEnd = "</s>";
 
 // A feature's hash is FNV-1a over its template byte, then each part's bytes
 // followed by 0xFF (so ("ab","c") != ("a","bc")), finished with a
-// splitmix64 step so the top bits (the bucket) are well mixed.
+// splitmix64 step so the top bits (the bucket) are well mixed. AddParts
+// adds the same part to several hashes in one pass over its bytes (kept in
+// registers: unrolled).
+template <size_t N>
+inline void AddParts(uint64_t (&h)[N], const char* p, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+#pragma GCC unroll 16
+    for (uint64_t& x : h) x = FnvByte(x, static_cast<uint8_t>(p[k]));
+  }
+#pragma GCC unroll 16
+  for (uint64_t& x : h) x = FnvByte(x, 0xFF);
+}
+
 inline uint64_t AddPart(uint64_t h, const char* p, size_t n) {
-  for (size_t k = 0; k < n; ++k) h = FnvByte(h, static_cast<uint8_t>(p[k]));
-  return FnvByte(h, 0xFF);
+  uint64_t one[1] = {h};
+  AddParts(one, p, n);
+  return one[0];
 }
 
 inline uint32_t Bucket(uint64_t h, int bits) {
@@ -47,6 +60,32 @@ inline uint32_t Bucket(uint64_t h, int bits) {
 }
 
 inline uint64_t TemplateState(int t) { return FnvByte(kFnvSeed, static_cast<uint8_t>(t)); }
+
+// The token (of at most 24 bytes) into out, zero-padded: whole words where
+// the token has them, the rest in overlapping loads (a byte loop would
+// become a call to memcpy).
+inline void CopyPadded(std::string_view token, uint64_t out[3]) {
+  const char* p = token.data();
+  const size_t n = token.size();
+  out[0] = out[1] = out[2] = 0;
+  if (n >= 8) {
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) std::memcpy(&out[k / 8], p + k, 8);
+    if (k < n) {
+      uint64_t last;
+      std::memcpy(&last, p + n - 8, 8);
+      out[k / 8] = last >> (8 * (8 - (n - k)));
+    }
+  } else if (n >= 4) {
+    uint32_t first, last;
+    std::memcpy(&first, p, 4);
+    std::memcpy(&last, p + n - 4, 4);
+    out[0] = first | uint64_t{last} << (8 * (n - 4));
+  } else if (n > 0) {
+    auto byte = [&](size_t k) { return uint64_t{static_cast<uint8_t>(p[k])} << (8 * k); };
+    out[0] = byte(0) | byte(n / 2) | byte(n - 1);
+  }
+}
 
 char ShapeChar(char32_t cp) {
   if (u_isupper(cp) || u_istitle(cp)) return 'X';
@@ -203,7 +242,17 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   FindCovered(coverage, &out->covered);
   ReadBuckets(tokens, out->covered);
   MatchGazetteer(gazetteer);
-  WriteFeatures(out);
+  WriteFeatures(out, false);
+}
+
+void FeatureExtractor::ExtractForTagging(std::span<const std::string_view> tokens, const Gazetteer* gazetteer,
+                                         const TaggingWeights& weights, TaggingFeatures* out, Coverage coverage) {
+  bits_ = weights.bits;
+  DescribeTokens(tokens);
+  FindCovered(coverage, &out->context.covered);
+  ReadSums(tokens, weights, out);
+  MatchGazetteer(gazetteer);
+  WriteFeatures(&out->context, true);
 }
 
 // info_ (with the sentinels), text_ and the sentence's case mode.
@@ -226,6 +275,16 @@ void FeatureExtractor::DescribeTokens(std::span<const std::string_view> tokens) 
   for (int t = 0; t < kTemplateCount; ++t) mode_state_[t] = FnvByte(TemplateState(t), static_cast<uint8_t>(mode_));
   bias_[0] = Bucket(TemplateState(kBias), bits_);
   bias_[1] = Bucket(mode_state_[kBias], bits_);
+}
+
+template <typename Read>
+void FeatureExtractor::ForEachRead(const std::vector<std::pair<uint32_t, uint32_t>>& covered, size_t n, Read read) {
+  size_t from = 0;
+  for (auto [first, end] : covered) {
+    const size_t to = std::min<size_t>(n, end + 2);
+    for (size_t i = std::max<size_t>(from, first < 2 ? 0 : first - 2); i < to; ++i) read(i);
+    from = to;
+  }
 }
 
 // buckets_: whole for the tokens a covered token reads (itself and two on
@@ -253,23 +312,121 @@ void FeatureExtractor::ReadBuckets(std::span<const std::string_view> tokens,
   // for each in turn costs more than looking them up. One line a slot: more
   // filled the miss queue, and the prefetches themselves stalled.
   slot_of_.assign(n, kUnread);
-  size_t from = 0;
-  for (auto [first, end] : covered) {
-    const size_t to = std::min<size_t>(n, end + 2);
-    for (size_t i = std::max<size_t>(from, first < 2 ? 0 : first - 2); i < to; ++i) {
-      slot_of_[i] = SlotOf(tokens[i]);
-      if (slot_of_[i] != kCacheSlots) __builtin_prefetch(&cache_[slot_of_[i]]);
-    }
-    from = to;
-  }
+  ForEachRead(covered, n, [&](size_t i) {
+    slot_of_[i] = SlotOf(tokens[i]);
+    if (slot_of_[i] != kCacheSlots) __builtin_prefetch(&cache_[slot_of_[i]]);
+  });
   for (size_t i = 0; i < n; ++i) {
     if (slot_of_[i] != kUnread) {
       buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2], slot_of_[i]);
     } else {
       const TokenInfo& t = info_[i + 2];
-      buckets_[i + 2].word_hash = WordHash(std::string_view(text_.data() + t.lower, t.lower_size));
+      buckets_[i + 2].states.word_hash = WordHash(std::string_view(text_.data() + t.lower, t.lower_size));
     }
   }
+}
+
+void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const TaggingWeights& weights,
+                                TaggingFeatures* out) {
+  const size_t n = tokens.size(), lanes = weights.lanes;
+  ScoreCache& cache = ScoreCacheOf(weights);
+  buckets_.resize(n + 4);
+  given_.resize(n + 4);
+  out->sums.resize(n * lanes);
+  // As in ReadBuckets, the slots are fetched first.
+  slot_of_.assign(n, kUnread);
+  ForEachRead(out->context.covered, n, [&](size_t i) {
+    slot_of_[i] = ScoreSlotOf(tokens[i], mode_);
+    if (slot_of_[i] != kScoreSlots) __builtin_prefetch(cache.Slot(slot_of_[i]));
+  });
+  for (size_t p = 0; p < n + 4; ++p) {
+    const bool sentinel = p < 2 || p >= n + 2;
+    if (!sentinel && slot_of_[p - 2] == kUnread) {
+      const TokenInfo& t = info_[p];
+      buckets_[p].states.word_hash = WordHash(std::string_view(text_.data() + t.lower, t.lower_size));
+      continue;
+    }
+    const std::string_view token = sentinel ? p < 2 ? kStart : kEnd : tokens[p - 2];
+    const size_t index = sentinel ? kScoreSlots + (mode_ % 4) * 2 + (p > n) : slot_of_[p - 2];
+    const bool cached = index != kScoreSlots;
+    ScoreSlot* const place = cached ? cache.Slot(index) : reinterpret_cast<ScoreSlot*>(uncached_slot_.data());
+    const ScoreSlot& slot = ScoreSlotFor(token, mode_, p, weights, place, cached);
+    buckets_[p].states = slot.states;
+    given_[p] = slot.given;
+    if (!sentinel) std::copy_n(slot.sums(), lanes, &out->sums[(p - 2) * lanes]);
+  }
+  // Token i is at position i + 2.
+  constexpr size_t kRows = TaggingFeatures::kNeighbourRows;
+  out->neighbour_rows.resize(n * kRows);
+  for (auto [first, end] : out->context.covered) {
+    for (size_t i = first; i < end; ++i) {
+      const GivenRows* g = &given_[i + 2];
+      const uint32_t rows[kRows] = {g[-1].as_m1[0], g[-1].as_m1[1], g[1].as_p1[0], g[1].as_p1[1], g[-2].as_m2,
+                                    g[2].as_p2};
+      std::copy_n(rows, kRows, &out->neighbour_rows[i * kRows]);
+    }
+  }
+}
+
+FeatureExtractor::ScoreCache& FeatureExtractor::ScoreCacheOf(const TaggingWeights& weights) {
+  for (ScoreCache& c : score_caches_) {
+    if (c.model == weights.model) return c;
+  }
+  ScoreCache* evicted;
+  if (score_caches_.size() < kModelCaches) {
+    evicted = &score_caches_.emplace_back();
+  } else {
+    evicted = &score_caches_[next_evicted_];
+    next_evicted_ = (next_evicted_ + 1) % kModelCaches;
+  }
+  ScoreCache& c = *evicted;
+  c.model = weights.model;
+  c.slot_bytes = sizeof(ScoreSlot) + weights.lanes * sizeof(int32_t);
+  c.slots.reset(static_cast<std::byte*>(AllocateLarge((kScoreSlots + kSentinelSlots) * c.slot_bytes)));
+  if (!c.slots) throw std::bad_alloc();
+  for (size_t k = 0; k < kScoreSlots + kSentinelSlots; ++k) new (c.Slot(k)) ScoreSlot();
+  uncached_slot_.resize(std::max(uncached_slot_.size(), c.slot_bytes / 8));
+  return c;
+}
+
+size_t FeatureExtractor::ScoreSlotOf(std::string_view token, char mode) const {
+  if (token.size() > kCachedBytes) return kScoreSlots;
+  return KeyHash(token, mode) & (kScoreSlots - 1);
+}
+
+const FeatureExtractor::ScoreSlot& FeatureExtractor::ScoreSlotFor(std::string_view token, char mode,
+                                                                  size_t position, const TaggingWeights& weights,
+                                                                  ScoreSlot* slot, bool cached) const {
+  if (cached) {
+    uint64_t bytes[kCachedBytes / 8];
+    CopyPadded(token, bytes);
+    if (slot->size == token.size() && slot->mode == mode &&
+        std::equal(std::begin(bytes), std::end(bytes), slot->bytes)) {
+      return *slot;
+    }
+    std::copy(std::begin(bytes), std::end(bytes), slot->bytes);
+    slot->size = static_cast<uint32_t>(token.size());
+    slot->mode = mode;
+  }
+  FillScoreSlot(info_[position], weights, slot);
+  return *slot;
+}
+
+void FeatureExtractor::FillScoreSlot(const TokenInfo& t, const TaggingWeights& weights, ScoreSlot* slot) const {
+  const TokenBuckets b = BucketsOf(t);
+  slot->states = b.states;
+  // The bias, 5 and up to 4 prefixes and 4 suffixes, then the 6 given.
+  uint32_t buckets[2 + 5 + 4 + 4 + 6] = {bias_[0], bias_[1], b.word, b.shape, b.short_shape, b.word_shape, b.length};
+  size_t n = 7;
+  for (size_t k = 0; k < t.affixes; ++k) buckets[n++] = b.prefix[k];
+  for (size_t k = 0; k < t.affixes; ++k) buckets[n++] = b.suffix[k];
+  const size_t own = n;
+  for (uint32_t given : {b.as_m1[0], b.as_m1[1], b.as_p1[0], b.as_p1[1], b.as_m2, b.as_p2}) buckets[n++] = given;
+  uint32_t rows[std::size(buckets)];
+  weights.rows_of(weights.weights, buckets, n, rows);
+  weights.sum(weights.weights, rows, own, slot->sums());
+  GivenRows& g = slot->given;
+  g = {{rows[own], rows[own + 1]}, {rows[own + 2], rows[own + 3]}, rows[own + 4], rows[own + 5]};
 }
 
 // hits_, from the gazetteer's entries over the tokens' lowercase forms.
@@ -282,13 +439,13 @@ void FeatureExtractor::MatchGazetteer(const Gazetteer* gazetteer) {
     const TokenInfo& t = info_[i + 2];
     const std::string_view lower(text_.data() + t.lower, t.lower_size);
     // A space in the token means one in its lowercase form too.
-    keys_[i] = t.flags & kHasSpace ? TokenKey(lower) : SingleWordKey(buckets_[i + 2].word_hash);
+    keys_[i] = t.flags & kHasSpace ? TokenKey(lower) : SingleWordKey(buckets_[i + 2].states.word_hash);
   }
   gazetteer->Match(keys_, hits_.data());
 }
 
 // The covered tokens' buckets into *out; the others get none.
-void FeatureExtractor::WriteFeatures(SentenceFeatures* out) {
+void FeatureExtractor::WriteFeatures(SentenceFeatures* out, bool context_only) {
   const size_t n = info_.size() - 4;
   // Written to a buffer with room for the most features, then copied: out
   // is sized to fit (the trainer keeps every sentence's).
@@ -301,7 +458,7 @@ void FeatureExtractor::WriteFeatures(SentenceFeatures* out) {
     for (; i < first; ++i) out->offsets[i] = static_cast<uint32_t>(p - begin);
     for (; i < end; ++i) {
       out->offsets[i] = static_cast<uint32_t>(p - begin);
-      p = TokenFeatures(i, p);
+      p = context_only ? ContextFeatures(i, p) : TokenFeatures(i, p);
     }
   }
   for (; i < n; ++i) out->offsets[i] = static_cast<uint32_t>(p - begin);
@@ -335,24 +492,36 @@ void FeatureExtractor::FindCovered(Coverage coverage, std::vector<std::pair<uint
 }
 
 FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) const {
-  const char* text = text_.data();
+  const char* lower = text_.data() + t.lower;
   const int bits = bits_;
-  auto word = [&](uint64_t h) { return Bucket(AddPart(h, text + t.lower, t.lower_size), bits); };
-  auto sshape = [&](uint64_t h) { return AddPart(h, text + t.short_shape, t.short_size); };
   const uint64_t* ms = mode_state_;
   TokenBuckets b;
-  b.word = word(TemplateState(kWord));
-  b.as_m1[0] = word(TemplateState(kWordM1));
-  b.as_p1[0] = word(TemplateState(kWordP1));
-  b.as_m2 = word(TemplateState(kWordM2));
-  b.as_p2 = word(TemplateState(kWordP2));
+  TokenStates& s = b.states;
+  // The features over the word, then those over the short shape (word and
+  // shape continues from the first into the second).
+  uint64_t word[] = {TemplateState(kWord),    TemplateState(kWordM1),    TemplateState(kWordP1),
+                     TemplateState(kWordM2),  TemplateState(kWordP2),    ms[kWordShape],
+                     TemplateState(kBigramM1), TemplateState(kBigramP1), ms[kWordM1Shape0]};
+  AddParts(word, lower, t.lower_size);
+  b.word = Bucket(word[0], bits);
+  b.as_m1[0] = Bucket(word[1], bits);
+  b.as_p1[0] = Bucket(word[2], bits);
+  b.as_m2 = Bucket(word[3], bits);
+  b.as_p2 = Bucket(word[4], bits);
+  s.bigram_m1 = word[6];
+  s.bigram_p1 = word[7];
+  s.word_m1_shape0 = word[8];
+  uint64_t shape[] = {ms[kShortShape], ms[kShortShapeM1], ms[kShortShapeP1], word[5], ms[kShapeTrigram],
+                      ms[kShapeM1Word0]};
+  AddParts(shape, text_.data() + t.short_shape, t.short_size);
+  b.short_shape = Bucket(shape[0], bits);
+  b.as_m1[1] = Bucket(shape[1], bits);
+  b.as_p1[1] = Bucket(shape[2], bits);
+  b.word_shape = Bucket(shape[3], bits);
+  s.trigram = shape[4];
+  s.shape_m1_word0 = shape[5];
   b.shape = Bucket(AddPart(ms[kShape], t.shape, t.shape_size), bits);
-  b.short_shape = Bucket(sshape(ms[kShortShape]), bits);
-  b.as_m1[1] = Bucket(sshape(ms[kShortShapeM1]), bits);
-  b.as_p1[1] = Bucket(sshape(ms[kShortShapeP1]), bits);
-  b.word_shape = Bucket(sshape(AddPart(ms[kWordShape], text + t.lower, t.lower_size)), bits);
   // Affixes by code point, of the lowercase form; prefixes extend one state.
-  const char* lower = text + t.lower;
   uint64_t prefix = TemplateState(kPrefix);
   for (size_t k = 0, done = 0; k < t.affixes; ++k) {
     for (; done < t.prefix_end[k]; ++done) prefix = FnvByte(prefix, static_cast<uint8_t>(lower[done]));
@@ -360,30 +529,30 @@ FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) c
     b.suffix[k] = Bucket(AddPart(TemplateState(kSuffix), lower + t.lower_size - t.suffix_size[k], t.suffix_size[k]), bits);
   }
   b.length = Bucket(FnvByte(TemplateState(kLength), t.length), bits);
-  b.word_hash = WordHash(std::string_view(text + t.lower, t.lower_size));
-  b.bigram_m1 = AddPart(TemplateState(kBigramM1), text + t.lower, t.lower_size);
-  b.bigram_p1 = AddPart(TemplateState(kBigramP1), text + t.lower, t.lower_size);
-  b.trigram = sshape(ms[kShapeTrigram]);
-  b.word_m1_shape0 = AddPart(ms[kWordM1Shape0], text + t.lower, t.lower_size);
-  b.shape_m1_word0 = sshape(ms[kShapeM1Word0]);
+  s.word_hash = WordHash(std::string_view(lower, t.lower_size));
   return b;
+}
+
+uint64_t FeatureExtractor::KeyHash(std::string_view token, char mode) const {
+  uint64_t bytes[kCachedBytes / 8];
+  CopyPadded(token, bytes);
+  uint64_t key = token.size() * 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(static_cast<uint8_t>(mode)) << 8) ^
+                 static_cast<uint64_t>(bits_);
+  for (uint64_t w : bytes) key = (key ^ w) * 0xFF51AFD7ED558CCDull, key ^= key >> 32;
+  return key;
 }
 
 size_t FeatureExtractor::SlotOf(std::string_view token) const {
   if (token.size() > kCachedBytes) return kCacheSlots;
-  uint64_t bytes[kCachedBytes / 8] = {};
-  std::memcpy(bytes, token.data(), token.size());
-  uint64_t key = token.size() * 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(mode_) << 8) ^ static_cast<uint64_t>(bits_);
-  for (uint64_t w : bytes) key = (key ^ w) * 0xFF51AFD7ED558CCDull, key ^= key >> 32;
-  return key & (kCacheSlots - 1);
+  return KeyHash(token, mode_) & (kCacheSlots - 1);
 }
 
 const FeatureExtractor::TokenBuckets& FeatureExtractor::CachedBuckets(std::string_view token, const TokenInfo& t,
                                                                       size_t slot_index) {
   thread_local TokenBuckets uncached;
   if (slot_index == kCacheSlots) return uncached = BucketsOf(t);
-  uint64_t bytes[kCachedBytes / 8] = {};
-  std::memcpy(bytes, token.data(), token.size());
+  uint64_t bytes[kCachedBytes / 8];
+  CopyPadded(token, bytes);
   CacheSlot& slot = cache_[slot_index];
   if (slot.size == token.size() && slot.mode == mode_ && slot.bits == bits_ &&
       std::equal(std::begin(bytes), std::end(bytes), slot.bytes)) {
@@ -397,18 +566,34 @@ const FeatureExtractor::TokenBuckets& FeatureExtractor::CachedBuckets(std::strin
   return slot.buckets;
 }
 
-uint32_t* FeatureExtractor::TokenFeatures(size_t i, uint32_t* out) const {
-  const size_t n = hits_.size();
-  const TokenInfo* t = &info_[i + 2];     // t[-2] .. t[2]: the neighbours or sentinels
-  const TokenBuckets* b = &buckets_[i + 2];  // likewise
+// Token i is at position i + 2 of info_ and buckets_. The parts over one
+// token's word or short shape are added to all their hashes at once.
+void FeatureExtractor::ContextBuckets(size_t i, uint32_t* out) const {
   const char* text = text_.data();
-  const int bits = bits_;
-  auto emit = [&](uint64_t h) { *out++ = Bucket(h, bits); };
-  auto word = [&](const TokenInfo& x, uint64_t h) { return AddPart(h, text + x.lower, x.lower_size); };
-  auto sshape = [&](const TokenInfo& x, uint64_t h) { return AddPart(h, text + x.short_shape, x.short_size); };
-  auto chr = [](uint64_t h, int c) { return FnvByte(h, static_cast<uint8_t>(c)); };
-  const uint64_t* ms = mode_state_;
+  const TokenInfo& t = info_[i + 2];
+  const TokenInfo& next = info_[i + 3];
+  const TokenStates& before = buckets_[i + 1].states;
+  uint64_t word[] = {before.bigram_m1, before.shape_m1_word0};
+  AddParts(word, text + t.lower, t.lower_size);
+  uint64_t shape[] = {before.trigram, before.word_m1_shape0};
+  AddParts(shape, text + t.short_shape, t.short_size);
+  out[kBigramM1Bucket] = Bucket(word[0], bits_);
+  out[kBigramP1Bucket] = Bucket(AddPart(buckets_[i + 2].states.bigram_p1, text + next.lower, next.lower_size), bits_);
+  out[kTrigramBucket] = Bucket(AddPart(shape[0], text + next.short_shape, next.short_size), bits_);
+  out[kWordM1Shape0Bucket] = Bucket(shape[1], bits_);
+  out[kShapeM1Word0Bucket] = Bucket(word[1], bits_);
+}
 
+uint32_t FeatureExtractor::FirstShape() const {
+  const TokenInfo& t = info_[2];
+  return Bucket(AddPart(mode_state_[kFirstShape], text_.data() + t.short_shape, t.short_size), bits_);
+}
+
+uint32_t* FeatureExtractor::TokenFeatures(size_t i, uint32_t* out) const {
+  const TokenInfo& t = info_[i + 2];
+  const TokenBuckets* b = &buckets_[i + 2];  // b[-2] .. b[2]: the neighbours or sentinels
+  uint32_t context[kContextBuckets];
+  ContextBuckets(i, context);
   // The order is the model format's: training sums in it.
   *out++ = bias_[0];
   *out++ = bias_[1];
@@ -417,30 +602,43 @@ uint32_t* FeatureExtractor::TokenFeatures(size_t i, uint32_t* out) const {
   *out++ = b[1].as_p1[0];
   *out++ = b[-2].as_m2;
   *out++ = b[2].as_p2;
-  emit(word(t[0], b[-1].bigram_m1));
-  emit(word(t[1], b[0].bigram_p1));
-
+  *out++ = context[kBigramM1Bucket];
+  *out++ = context[kBigramP1Bucket];
   *out++ = b[0].shape;
   *out++ = b[0].short_shape;
   *out++ = b[-1].as_m1[1];
   *out++ = b[1].as_p1[1];
-  emit(sshape(t[1], sshape(t[0], b[-1].trigram)));
+  *out++ = context[kTrigramBucket];
   *out++ = b[0].word_shape;
-  emit(sshape(t[0], b[-1].word_m1_shape0));
-  emit(word(t[0], b[-1].shape_m1_word0));
-  if (i == 0) emit(sshape(t[0], ms[kFirstShape]));
-  for (size_t k = 0; k < t->affixes; ++k) *out++ = b[0].prefix[k];
-  for (size_t k = 0; k < t->affixes; ++k) *out++ = b[0].suffix[k];
+  *out++ = context[kWordM1Shape0Bucket];
+  *out++ = context[kShapeM1Word0Bucket];
+  if (i == 0) *out++ = FirstShape();
+  for (size_t k = 0; k < t.affixes; ++k) *out++ = b[0].prefix[k];
+  for (size_t k = 0; k < t.affixes; ++k) *out++ = b[0].suffix[k];
   *out++ = b[0].length;
+  return GazetteerFeatures(i, out);
+}
+
+uint32_t* FeatureExtractor::ContextFeatures(size_t i, uint32_t* out) const {
+  ContextBuckets(i, out);
+  out += kContextBuckets;
+  if (i == 0) *out++ = FirstShape();
+  return GazetteerFeatures(i, out);
+}
+
+uint32_t* FeatureExtractor::GazetteerFeatures(size_t i, uint32_t* out) const {
+  const size_t n = hits_.size();
   const GazetteerHit& hit = hits_[i];
   const uint8_t before = i > 0 ? hits_[i - 1].begin_mask | hits_[i - 1].inside_mask : 0;
   const uint8_t after = i + 1 < n ? hits_[i + 1].begin_mask : 0;
   if ((hit.begin_mask | hit.inside_mask | before | after) == 0) return out;
+  auto emit = [&](uint64_t h) { *out++ = Bucket(h, bits_); };
+  auto chr = [](uint64_t h, int c) { return FnvByte(h, static_cast<uint8_t>(c)); };
   for (int g = 0; g < kGazetteerTypeCount; ++g) {
     const uint8_t bit = static_cast<uint8_t>(1u << g);
     if (hit.begin_mask & bit) {
       emit(chr(TemplateState(kGazBegin), g));
-      emit(chr(chr(ms[kGazBeginTitle], g), Title(*t) ? 'T' : 'f'));
+      emit(chr(chr(mode_state_[kGazBeginTitle], g), Title(info_[i + 2]) ? 'T' : 'f'));
     }
     if (hit.inside_mask & bit) emit(chr(TemplateState(kGazInside), g));
     if (before & bit) emit(chr(TemplateState(kGazM1), g));

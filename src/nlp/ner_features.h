@@ -12,6 +12,14 @@
 // look-up. The buckets and their order are those of the first feature code:
 // the shipped models stay valid (ner_test pins them).
 //
+// Tagging needs only the sums of a token's weight rows: ExtractForTagging
+// hands back, per token, the sum of the rows of its features over itself
+// alone (and the bias), the rows of those its neighbours give it, and the
+// buckets of the rest, from a second cache, per model, of such sums and
+// rows by token and case mode. A recurring word costs a look-up and a few
+// rows instead of about 27. The sums are of integers, so in any order they
+// are those of the buckets.
+//
 // Thread safety: a FeatureExtractor holds scratch buffers (reused from
 // sentence to sentence to avoid allocation) and its caches; use one per
 // thread.
@@ -58,12 +66,44 @@ enum class Coverage {
   kSkipUncased,
 };
 
+// The weights a tagger adds up, as ExtractForTagging sees them: a row of
+// weights per bucket, named by an index (buckets without weights may share
+// one).
+struct TaggingWeights {
+  uint64_t model = 0;  // the weights' identity, unique in the process: the key of their cached sums
+  int bits = 0;        // buckets are in [0, 2^bits)
+  size_t lanes = 0;    // int32 sums per token, a multiple of 4, at most kMaxLanes
+  static constexpr size_t kMaxLanes = 32;
+  // Writes the rows of buckets[0 .. n) to rows[0 .. n).
+  void (*rows_of)(const void* weights, const uint32_t* buckets, size_t n, uint32_t* rows) = nullptr;
+  // Writes the sums, lane by lane, of rows[0 .. n) to sums[0 .. lanes).
+  void (*sum)(const void* weights, const uint32_t* rows, size_t n, int32_t* sums) = nullptr;
+  const void* weights = nullptr;
+};
+
+// ExtractForTagging's answer, for the covered tokens: `context` holds the
+// buckets of their features over two or more tokens (and the gazetteer's);
+// token i's other features are in sums[i * lanes ..], the sums of the rows
+// of the features over itself alone (and the bias), and in neighbour_rows[i
+// * kNeighbourRows ..], the rows of its neighbours' words and short shapes.
+struct TaggingFeatures {
+  static constexpr size_t kNeighbourRows = 6;
+  SentenceFeatures context;
+  std::vector<int32_t> sums;
+  std::vector<uint32_t> neighbour_rows;
+};
+
 class FeatureExtractor {
  public:
   // Buckets are in [0, 2^bits). `gazetteer` may be null (no gazetteer
   // features).
   void Extract(std::span<const std::string_view> tokens, const Gazetteer* gazetteer, int bits,
                SentenceFeatures* out, Coverage coverage = Coverage::kAll);
+
+  // The same features for tagging with `weights`, those over one token
+  // alone as rows or their sums (see TaggingFeatures).
+  void ExtractForTagging(std::span<const std::string_view> tokens, const Gazetteer* gazetteer,
+                         const TaggingWeights& weights, TaggingFeatures* out, Coverage coverage = Coverage::kAll);
 
   // What the features need of one token: spans of text_ and code point
   // boundaries.
@@ -80,6 +120,16 @@ class FeatureExtractor {
   };
 
  private:
+  // Hash states of the features over two or three tokens, after this
+  // token's part, for the next token's bytes to continue (sequential
+  // hashing: no part after the first is cacheable).
+  struct TokenStates {
+    uint64_t bigram_m1;   // the token after's word bigram
+    uint64_t bigram_p1;   // this token's word bigram with the next
+    uint64_t trigram;     // the token after's short-shape trigram
+    uint64_t word_m1_shape0, shape_m1_word0;  // the token after's
+    uint64_t word_hash;  // WordHash of the lowercase form, for the gazetteer
+  };
   // The buckets of the features that depend on one token alone (given the
   // sentence's case mode): its own, and those it gives its neighbours.
   struct TokenBuckets {
@@ -88,14 +138,34 @@ class FeatureExtractor {
     uint32_t as_m1[2];  // word and short shape, for the token after
     uint32_t as_p1[2];  // ... for the token before
     uint32_t as_m2, as_p2;  // word, for the tokens two after and two before
-    // Hash states of the features over two or three tokens, after this
-    // token's part, for the next token's bytes to continue (sequential
-    // hashing: no part after the first is cacheable).
-    uint64_t bigram_m1;   // the token after's word bigram
-    uint64_t bigram_p1;   // this token's word bigram with the next
-    uint64_t trigram;     // the token after's short-shape trigram
-    uint64_t word_m1_shape0, shape_m1_word0;  // the token after's
-    uint64_t word_hash;  // WordHash of the lowercase form, for the gazetteer
+    TokenStates states;
+  };
+  // The rows of a token's as_m1, as_p1, as_m2 and as_p2.
+  struct GivenRows {
+    uint32_t as_m1[2], as_p1[2], as_m2, as_p2;
+  };
+  // A direct-mapped cache, per model, of what tagging needs of a token
+  // (given the case mode): the sums of its own features' rows, the rows of
+  // the features it gives its neighbours and its hash states. A slot is a
+  // ScoreSlot, then the sums (lanes int32).
+  struct ScoreSlot {
+    uint64_t bytes[3] = {};  // kCachedBytes of the token, zero-padded
+    uint32_t size = UINT32_MAX;
+    char mode = 0;
+    GivenRows given;
+    TokenStates states;
+    const int32_t* sums() const { return reinterpret_cast<const int32_t*>(this + 1); }
+    int32_t* sums() { return reinterpret_cast<int32_t*>(this + 1); }
+  };
+  static constexpr size_t kScoreSlots = 8192;
+  // The sentinels' slots come after the tokens', by sentence end and case
+  // mode (its low bits: a clash only refills).
+  static constexpr size_t kSentinelSlots = 8;
+  struct ScoreCache {
+    uint64_t model = 0;
+    size_t slot_bytes = 0;
+    LargeArray<std::byte> slots;  // (kScoreSlots + kSentinelSlots) x slot_bytes
+    ScoreSlot* Slot(size_t index) { return reinterpret_cast<ScoreSlot*>(slots.get() + index * slot_bytes); }
   };
   // Words recur: a direct-mapped cache of TokenBuckets by the token as
   // written (up to kCachedBytes), the case mode and the bucket bits.
@@ -116,13 +186,41 @@ class FeatureExtractor {
   // The token's cache slot, or kCacheSlots when it is too long to cache.
   size_t SlotOf(std::string_view token) const;
   const TokenBuckets& CachedBuckets(std::string_view token, const TokenInfo& t, size_t slot_index);
+  // Where the token (of at most kCachedBytes) goes in either cache.
+  uint64_t KeyHash(std::string_view token, char mode) const;
+  ScoreCache& ScoreCacheOf(const TaggingWeights& weights);
+  // The token's slot in the cache of the sums, or kScoreSlots when it is
+  // too long to cache.
+  size_t ScoreSlotOf(std::string_view token, char mode) const;
+  // The token (info_[position]) in `slot`, filled on a miss (always when
+  // not `cached`).
+  const ScoreSlot& ScoreSlotFor(std::string_view token, char mode, size_t position, const TaggingWeights& weights,
+                                ScoreSlot* slot, bool cached) const;
+  void FillScoreSlot(const TokenInfo& t, const TaggingWeights& weights, ScoreSlot* slot) const;
   uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
+  uint32_t* ContextFeatures(size_t i, uint32_t* out) const;
+  uint32_t* GazetteerFeatures(size_t i, uint32_t* out) const;
+  // The buckets of token i's features over two or three tokens, to
+  // out[0 .. kContextBuckets) in this order.
+  enum ContextBucket {
+    kBigramM1Bucket, kBigramP1Bucket, kTrigramBucket, kWordM1Shape0Bucket, kShapeM1Word0Bucket, kContextBuckets
+  };
+  void ContextBuckets(size_t i, uint32_t* out) const;
+  uint32_t FirstShape() const;  // of token 0
   // The stages of Extract, in order.
   void DescribeTokens(std::span<const std::string_view> tokens);
   void FindCovered(Coverage coverage, std::vector<std::pair<uint32_t, uint32_t>>* covered) const;
   void ReadBuckets(std::span<const std::string_view> tokens, const std::vector<std::pair<uint32_t, uint32_t>>& covered);
+  // ExtractForTagging's in place of ReadBuckets: buckets_' states, out's
+  // sums and neighbour rows.
+  void ReadSums(std::span<const std::string_view> tokens, const TaggingWeights& weights, TaggingFeatures* out);
   void MatchGazetteer(const Gazetteer* gazetteer);
-  void WriteFeatures(SentenceFeatures* out);
+  // All the features, or (tagging) those over two or more tokens only.
+  void WriteFeatures(SentenceFeatures* out, bool context_only);
+  // Calls read(i) for each token i a covered token reads (itself and two on
+  // either side), once each, in order.
+  template <typename Read>
+  static void ForEachRead(const std::vector<std::pair<uint32_t, uint32_t>>& covered, size_t n, Read read);
 
   int bits_ = 0;
   char mode_ = 0;
@@ -154,6 +252,13 @@ class FeatureExtractor {
   static constexpr size_t kUnread = SIZE_MAX;
   std::vector<size_t> slot_of_;
   std::string scratch_;  // one code point's lowercase form; a token with spaces
+  // The sums' caches, of the last models used (a thread tags with one or
+  // two).
+  static constexpr size_t kModelCaches = 2;
+  std::vector<ScoreCache> score_caches_;
+  size_t next_evicted_ = 0;
+  std::vector<uint64_t> uncached_slot_;  // a slot for a token too long to cache
+  std::vector<GivenRows> given_;  // per position of info_, for ExtractForTagging
 };
 
 }  // namespace warta::nlp

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -233,7 +234,9 @@ Status WriteNerModel(const std::string& path, const std::string& language, int b
 }
 
 Result<std::unique_ptr<NerModelData>> ParseNerModel(std::string_view bytes) {
+  static std::atomic<uint64_t> last_id{0};
   auto m = std::make_unique<NerModelData>();
+  m->id = ++last_id;
   Reader r(bytes);
   char magic[8];
   uint32_t version, bits, count;
@@ -374,6 +377,22 @@ __attribute__((target_clones("popcnt", "default"))) void RowsOf(const nlp::NerMo
   }
 }
 
+// TaggingWeights' functions for a model. A new word's few rows: without
+// RowsOf's fetching ahead, which costs more than it saves on so few.
+__attribute__((target_clones("popcnt", "default"))) void RowsOfBuckets(const void* weights, const uint32_t* bucket,
+                                                                       size_t n, uint32_t* row) {
+  const nlp::NerModelData& m = *static_cast<const nlp::NerModelData*>(weights);
+  for (size_t k = 0; k < n; ++k) row[k] = m.RowOf(bucket[k]);
+}
+
+void SumOfRows(const void* weights, const uint32_t* row, size_t n, int32_t* sums) {
+  const nlp::NerModelData& m = *static_cast<const nlp::NerModelData*>(weights);
+  for (size_t k = 0; k < n; ++k) __builtin_prefetch(m.rows.get() + size_t{row[k]} * m.stride);
+  int32_t acc[nlp::kNerMaxLabels];
+  SumRowsFor(m.stride)(row, n, m.rows.get(), acc);
+  std::copy_n(acc, m.viterbi.stride, sums);
+}
+
 bool Exists(const std::string& path) { return access(path.c_str(), R_OK) == 0; }
 
 std::string ExecutableDir() {
@@ -440,16 +459,22 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
   // once they have grown.
   thread_local struct Scratch {
     nlp::FeatureExtractor extractor;
-    nlp::SentenceFeatures feats;
+    nlp::TaggingFeatures feats;
     std::vector<uint32_t> row;
     std::vector<float> emissions;
     std::vector<uint8_t> best;
   } s;
+  const nlp::TaggingWeights weights{.model = m.id,
+                                    .bits = m.bits,
+                                    .lanes = m.viterbi.stride,
+                                    .rows_of = RowsOfBuckets,
+                                    .sum = SumOfRows,
+                                    .weights = &m};
   ids->clear();
   for (size_t begin = 0; begin < tokens.size(); begin += kMaxPiece) {
     const auto piece = tokens.subspan(begin, std::min(kMaxPiece, tokens.size() - begin));
-    s.extractor.Extract(piece, &m.gazetteer, m.bits, &s.feats, nlp::Coverage::kSkipUncased);
-    const nlp::SentenceFeatures& f = s.feats;
+    s.extractor.ExtractForTagging(piece, &m.gazetteer, weights, &s.feats, nlp::Coverage::kSkipUncased);
+    const nlp::SentenceFeatures& f = s.feats.context;
     const size_t n = piece.size();
     // Row indexes first, so the rows themselves can be fetched ahead of the
     // sums.
@@ -466,15 +491,24 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
     s.emissions.resize(n * stride);
     const size_t done = ids->size();
     ids->resize(done + n, nlp::kOutside);
-    int32_t acc[nlp::kNerMaxLabels];
+    constexpr size_t kGiven = nlp::TaggingFeatures::kNeighbourRows;
+    const uint32_t* given = s.feats.neighbour_rows.data();
+    const int32_t* own = s.feats.sums.data();
+    int32_t acc[nlp::kNerMaxLabels], given_acc[nlp::kNerMaxLabels];
     for (auto [first, end] : f.covered) {
       for (size_t i = first; i < end; ++i) {
         const size_t from = f.offsets[i], to = f.offsets[i + 1];
         for (size_t k = from; k < to; ++k) {
           __builtin_prefetch(m.rows.get() + size_t{s.row[k + kPrefetchRows]} * m.stride);
         }
+        if (i + 2 < end) {
+          for (size_t k = 0; k < kGiven; ++k) __builtin_prefetch(m.rows.get() + size_t{given[(i + 2) * kGiven + k]} * m.stride);
+        }
         sum_rows(&s.row[from], to - from, m.rows.get(), acc);
-        for (size_t l = 0; l < stride; ++l) s.emissions[i * stride + l] = static_cast<float>(acc[l]) * m.scale;
+        sum_rows(&given[i * kGiven], kGiven, m.rows.get(), given_acc);
+        for (size_t l = 0; l < stride; ++l) {
+          s.emissions[i * stride + l] = static_cast<float>(acc[l] + given_acc[l] + own[i * stride + l]) * m.scale;
+        }
       }
       // A token outside the stretches is O whatever its neighbours, so each
       // stretch is decoded alone: from the sentence start or an O, to the

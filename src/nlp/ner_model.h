@@ -42,6 +42,7 @@ struct ViterbiTable {
   std::vector<float> trans;  // (labels + 1) x stride
 };
 struct NerModelData {
+  uint64_t id = 0;  // unique in the process: the key of the per-thread caches of its weights' sums
   std::string language;
   int bits = 0;
   std::vector<std::string> labels;  // labels[kOutside] is "O"

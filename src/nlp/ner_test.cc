@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -243,6 +244,79 @@ TEST(NerFeaturesTest, SkipUncasedCoversCapitalsAndTheirNeighbours) {
       }
       if (got[i] == 's') {
         EXPECT_TRUE(span(some, i).empty());
+      }
+    }
+  }
+}
+
+// Made-up weights for ExtractForTagging: row = bucket, and each row's
+// weights a hash of it and the lane (with a seed per "model").
+struct FakeWeights {
+  static constexpr size_t kLanes = 12;
+  uint64_t seed = 0;
+  static int32_t Weight(uint64_t seed, uint32_t row, size_t lane) {
+    const uint64_t h = nlp::FinishHash(seed ^ (uint64_t{row} << 8) ^ lane);
+    return static_cast<int16_t>(h);  // as a model's int16
+  }
+  static void RowsOf(const void*, const uint32_t* bucket, size_t n, uint32_t* row) { std::copy_n(bucket, n, row); }
+  static void Sum(const void* self, const uint32_t* row, size_t n, int32_t* sums) {
+    const uint64_t seed = static_cast<const FakeWeights*>(self)->seed;
+    for (size_t l = 0; l < kLanes; ++l) {
+      sums[l] = 0;
+      for (size_t k = 0; k < n; ++k) sums[l] += Weight(seed, row[k], l);
+    }
+  }
+  nlp::TaggingWeights Tagging(uint64_t model) const {
+    return {.model = model, .bits = 19, .lanes = kLanes, .rows_of = RowsOf, .sum = Sum, .weights = this};
+  }
+};
+
+// ExtractForTagging's rows and sums add up to the rows of Extract's
+// buckets, token by covered token: repeated words (the cache's hits), the
+// three case modes, short sentences (their edges), gazetteer matches,
+// tokens too long to cache, and two models in turn.
+TEST(NerFeaturesTest, TaggingSumsEqualTheBucketsRows) {
+  nlp::Gazetteer gazetteer;
+  gazetteer.Parse("LOC\tjawa barat\nPER\tjoko\nROLE\tpresiden\nORG\tbank indonesia\n");
+  const char* sentences[] = {
+      "Presiden Joko Widodo bertemu Joko di Jawa Barat dan Jawa Barat lagi .",
+      "presiden joko widodo ke jawa barat , joko lagi joko .",
+      "DEMO BESAR DI JAWA BARAT HARI INI KATA JOKO",
+      "Joko",
+      "Joko pulang",
+      "kata dia",
+      "",
+      "pimpinan Bank Indonesia dan Superkalifragilistikexpialidocious-Bank Indonesia bertemu .",
+      "The the THE tHe The , the The .",
+  };
+  const FakeWeights models[2] = {{.seed = 1}, {.seed = 2}};
+  nlp::FeatureExtractor plain, tagging;
+  nlp::SentenceFeatures all;
+  nlp::TaggingFeatures split;
+  constexpr size_t kLanes = FakeWeights::kLanes, kGiven = nlp::TaggingFeatures::kNeighbourRows;
+  for (int round = 0; round < 3; ++round) {
+    for (const char* sentence : sentences) {
+      for (size_t m = 0; m < 2; ++m) {
+        for (auto coverage : {nlp::Coverage::kAll, nlp::Coverage::kSkipUncased}) {
+          std::vector<std::string> storage;
+          const auto tokens = Split(sentence, &storage);
+          const FakeWeights& w = models[m];
+          plain.Extract(tokens, &gazetteer, 19, &all, coverage);
+          tagging.ExtractForTagging(tokens, &gazetteer, w.Tagging(100 + m), &split, coverage);
+          ASSERT_EQ(split.context.covered, all.covered) << sentence;
+          for (auto [first, end] : all.covered) {
+            for (size_t i = first; i < end; ++i) {
+              int32_t want[kLanes], got[kLanes], part[kLanes];
+              FakeWeights::Sum(&w, &all.buckets[all.offsets[i]], all.offsets[i + 1] - all.offsets[i], want);
+              const auto& c = split.context;
+              FakeWeights::Sum(&w, &c.buckets[c.offsets[i]], c.offsets[i + 1] - c.offsets[i], got);
+              FakeWeights::Sum(&w, &split.neighbour_rows[i * kGiven], kGiven, part);
+              for (size_t l = 0; l < kLanes; ++l) got[l] += part[l] + split.sums[i * kLanes + l];
+              EXPECT_TRUE(std::equal(want, want + kLanes, got))
+                  << sentence << " token " << i << " model " << m << " round " << round;
+            }
+          }
+        }
       }
     }
   }
