@@ -210,8 +210,13 @@ void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
   t->shape_size = static_cast<uint8_t>(std::min(count, kMaxShape));
   t->affixes = static_cast<uint8_t>(count == 0 ? 0 : std::min<size_t>(4, count - 1));
   t->length = static_cast<uint8_t>(std::min<size_t>(count, 12));
-  // Suffixes by code point, of the lowercase form.
+  // Suffixes by code point, of the lowercase form; in ASCII, by byte.
   const size_t lower_size = w - lower;
+  if (lower_size == count) {
+    constexpr uint8_t kBytes[4] = {1, 2, 3, 4};
+    std::memcpy(t->suffix_size, kBytes, sizeof kBytes);
+    return;
+  }
   size_t end = lower_size;
   for (size_t k = 0; k < t->affixes; ++k) {
     do --end; while (end > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(base[lower + end])));

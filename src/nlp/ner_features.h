@@ -157,7 +157,7 @@ class FeatureExtractor {
     const int32_t* sums() const { return reinterpret_cast<const int32_t*>(this + 1); }
     int32_t* sums() { return reinterpret_cast<int32_t*>(this + 1); }
   };
-  static constexpr size_t kScoreSlots = 8192;
+  static constexpr size_t kScoreSlots = 4096;
   // The sentinels' slots come after the tokens', by sentence end and case
   // mode (its low bits: a clash only refills).
   static constexpr size_t kSentinelSlots = 8;
