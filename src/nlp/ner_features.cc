@@ -151,7 +151,7 @@ void LowerUtf8(std::string_view s, std::string* out) {
 // Writes the token's lowercase form and short shape to text_ at used_, which
 // has room for 4 bytes per token byte (a stray byte lowercases to the 3 of
 // U+FFFD).
-void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
+inline void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
   // Locals, not *t: stores through char* would make the compiler reload
   // every field after each byte.
   char* const base = text_.data();
@@ -212,16 +212,15 @@ void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
   t->length = static_cast<uint8_t>(std::min<size_t>(count, 12));
   // Suffixes by code point, of the lowercase form; in ASCII, by byte.
   const size_t lower_size = w - lower;
-  if (lower_size == count) {
-    constexpr uint8_t kBytes[4] = {1, 2, 3, 4};
-    std::memcpy(t->suffix_size, kBytes, sizeof kBytes);
-    return;
+  uint8_t suffix_size[4] = {1, 2, 3, 4};
+  if (lower_size != count) {
+    size_t end = lower_size;
+    for (size_t k = 0; k < t->affixes; ++k) {
+      do --end; while (end > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(base[lower + end])));
+      suffix_size[k] = static_cast<uint8_t>(lower_size - end);
+    }
   }
-  size_t end = lower_size;
-  for (size_t k = 0; k < t->affixes; ++k) {
-    do --end; while (end > 0 && !utf8::IsLeadByte(static_cast<unsigned char>(base[lower + end])));
-    t->suffix_size[k] = static_cast<uint8_t>(lower_size - end);
-  }
+  std::memcpy(t->suffix_size, suffix_size, sizeof suffix_size);
 }
 
 // "Xx..." or a lone capital.
@@ -272,10 +271,7 @@ void FeatureExtractor::DescribeTokens(std::span<const std::string_view> tokens) 
   Sentinel(kStart, &info_[1]);
   Sentinel(kEnd, &info_[n + 2]);
   Sentinel(kEnd, &info_[n + 3]);
-  for (size_t i = 0; i < n; ++i) {
-    info_[i + 2] = TokenInfo{};
-    Describe(tokens[i], &info_[i + 2]);
-  }
+  for (size_t i = 0; i < n; ++i) Describe(tokens[i], &info_[i + 2]);
   mode_ = CaseMode(std::span(info_).subspan(2, n));
   for (int t = 0; t < kTemplateCount; ++t) mode_state_[t] = FnvByte(TemplateState(t), static_cast<uint8_t>(mode_));
   bias_[0] = Bucket(TemplateState(kBias), bits_);
