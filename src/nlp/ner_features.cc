@@ -96,24 +96,27 @@ char ShapeChar(char32_t cp) {
   return u_ispunct(cp) ? '.' : 'o';
 }
 
-// Lowercase and shape characters of ASCII, by byte (ShapeChar's answers).
+constexpr uint8_t kHasUpper = 1, kHasLower = 2, kHasSpace = 4;
+constexpr uint8_t ShapeFlags(char c) {
+  return static_cast<uint8_t>((c == 'X' ? kHasUpper : 0) | (c == 'x' ? kHasLower : 0) | (c == ' ' ? kHasSpace : 0));
+}
+
+// Lowercase and shape characters of ASCII, by byte (ShapeChar's answers),
+// and the shapes' flags.
 struct AsciiTables {
   char lower[128];
   char shape[128];
-  constexpr AsciiTables() : lower(), shape() {
+  uint8_t flags[128];
+  constexpr AsciiTables() : lower(), shape(), flags() {
     for (int b = 0; b < 128; ++b) {
       const bool upper = b >= 'A' && b <= 'Z';
       lower[b] = static_cast<char>(upper ? b + 32 : b);
       shape[b] = upper ? 'X' : b >= 'a' && b <= 'z' ? 'x' : b >= '0' && b <= '9' ? 'd' : static_cast<char>(b);
+      flags[b] = ShapeFlags(shape[b]);
     }
   }
 };
 constexpr AsciiTables kAscii;
-
-constexpr uint8_t kHasUpper = 1, kHasLower = 2, kHasSpace = 4;
-inline uint8_t ShapeFlags(char c) {
-  return static_cast<uint8_t>((c == 'X' ? kHasUpper : 0) | (c == 'x' ? kHasLower : 0) | (c == ' ' ? kHasSpace : 0));
-}
 
 // 'l' when the sentence has no capital letter (lowercased text: case says
 // nothing), 'u' when nearly every word is in capitals (headlines), else 'n'.
@@ -148,70 +151,99 @@ void LowerUtf8(std::string_view s, std::string* out) {
   }
 }
 
-// Writes the token's lowercase form and short shape to text_ at used_, which
-// has room for 4 bytes per token byte (a stray byte lowercases to the 3 of
-// U+FFFD).
-inline void FeatureExtractor::Describe(std::string_view token, TokenInfo* t) {
+// The non-ASCII code point at token[*pos] (*pos moves past it), with its
+// shape character and lowercase form: from ICU once per code point, as text
+// in another script repeats few of them.
+const FeatureExtractor::CodePointSlot& FeatureExtractor::KnownCodePoint(std::string_view token, size_t* pos) {
+  const char32_t cp = utf8::Decode(token, pos);
+  CodePointSlot& known = code_points_[cp % kCodePointSlots];
+  if (known.cp != cp) {
+    scratch_.clear();
+    utf8::Append(static_cast<char32_t>(u_tolower(cp)), &scratch_);
+    known.cp = cp;
+    known.shape = ShapeChar(cp);
+    known.size = static_cast<uint8_t>(scratch_.size());
+    std::memcpy(known.lower, scratch_.data(), scratch_.size());
+  }
+  return known;
+}
+
+// Writes the token's lowercase form to text_ at used_ and keeps room for
+// its short shape after it: 4 bytes per token byte (a stray byte lowercases
+// to the 3 of U+FFFD).
+inline void FeatureExtractor::DescribeCase(std::string_view token, TokenInfo* t) {
   // Locals, not *t: stores through char* would make the compiler reload
   // every field after each byte.
   char* const base = text_.data();
   const char* const in = token.data();
   const size_t size = token.size();
   const size_t lower = used_;
-  const size_t short_shape = used_ + 3 * size;
-  size_t w = lower, ws = short_shape, count = 0;
-  uint8_t prefix_end[4] = {}, flags = 0;
+  size_t w = lower;
+  uint8_t flags = 0;
+  for (size_t pos = 0; pos < size;) {
+    const unsigned char b = static_cast<unsigned char>(in[pos]);
+    if (b < 0x80) {
+      base[w++] = kAscii.lower[b];
+      flags |= kAscii.flags[b];
+      ++pos;
+    } else {
+      size_t next = pos;  // pos itself stays in a register
+      const CodePointSlot& known = KnownCodePoint(token, &next);
+      pos = next;
+      std::memcpy(base + w, known.lower, sizeof known.lower);  // the >= 2 bytes read left room for 4
+      w += known.size;
+      flags |= ShapeFlags(known.shape);
+    }
+  }
+  used_ = lower + 4 * size;
+  t->lower = static_cast<uint32_t>(lower);
+  t->lower_size = static_cast<uint32_t>(w - lower);
+  t->short_shape = static_cast<uint32_t>(lower + 3 * size);
+  t->flags = flags;
+}
+
+// The rest of TokenInfo, and the short shape into the room DescribeCase
+// kept.
+inline void FeatureExtractor::DescribeShape(std::string_view token, TokenInfo* t) {
+  char* const base = text_.data();
+  const char* const in = token.data();
+  const size_t size = token.size();
+  const size_t short_shape = t->short_shape;
+  size_t w = 0, ws = short_shape, count = 0;  // w: bytes of the lowercase form so far
+  uint8_t prefix_end[4] = {};
   char shape[kMaxShape] = {};
   char last = 0;
   for (size_t pos = 0; pos < size;) {
     const unsigned char b = static_cast<unsigned char>(in[pos]);
     char c;
     if (b < 0x80) {
-      base[w++] = kAscii.lower[b];
       c = kAscii.shape[b];
+      ++w;
       ++pos;
     } else {
-      size_t next = pos;  // pos itself stays in a register
-      const char32_t cp = utf8::Decode(token, &next);
+      size_t next = pos;
+      const CodePointSlot& known = KnownCodePoint(token, &next);
       pos = next;
-      // ShapeChar and the lowercase form from ICU once per code point:
-      // text in another script repeats few of them.
-      CodePointSlot& known = code_points_[cp % kCodePointSlots];
-      if (known.cp != cp) {
-        scratch_.clear();
-        utf8::Append(static_cast<char32_t>(u_tolower(cp)), &scratch_);
-        known.cp = cp;
-        known.shape = ShapeChar(cp);
-        known.size = static_cast<uint8_t>(scratch_.size());
-        std::memcpy(known.lower, scratch_.data(), scratch_.size());
-      }
       c = known.shape;
-      std::memcpy(base + w, known.lower, sizeof known.lower);  // the >= 2 bytes read left room for 4
       w += known.size;
     }
-    if (count < 4) prefix_end[count] = static_cast<uint8_t>(w - lower);
+    if (count < 4) prefix_end[count] = static_cast<uint8_t>(w);
     if (count < kMaxShape) shape[count] = c;
     // Without branches: whether a run of shape characters ends is a coin
-    // toss. The flags of every character are those of the short shape.
+    // toss.
     base[ws] = c;
     ws += count == 0 || c != last;
-    flags |= ShapeFlags(c);
     last = c;
     ++count;
   }
-  used_ = short_shape + size;
-  t->lower = static_cast<uint32_t>(lower);
-  t->lower_size = static_cast<uint32_t>(w - lower);
-  t->short_shape = static_cast<uint32_t>(short_shape);
   t->short_size = static_cast<uint32_t>(ws - short_shape);
   std::memcpy(t->shape, shape, kMaxShape);
   std::memcpy(t->prefix_end, prefix_end, 4);
-  t->flags = flags;
   t->shape_size = static_cast<uint8_t>(std::min(count, kMaxShape));
   t->affixes = static_cast<uint8_t>(count == 0 ? 0 : std::min<size_t>(4, count - 1));
   t->length = static_cast<uint8_t>(std::min<size_t>(count, 12));
   // Suffixes by code point, of the lowercase form; in ASCII, by byte.
-  const size_t lower_size = w - lower;
+  const size_t lower = t->lower, lower_size = t->lower_size;
   uint8_t suffix_size[4] = {1, 2, 3, 4};
   if (lower_size != count) {
     size_t end = lower_size;
@@ -244,6 +276,7 @@ void FeatureExtractor::Extract(std::span<const std::string_view> tokens, const G
   bits_ = bits;
   DescribeTokens(tokens);
   FindCovered(coverage, &out->covered);
+  DescribeRead(tokens, out->covered);
   ReadBuckets(tokens, out->covered);
   MatchGazetteer(gazetteer);
   WriteFeatures(out, false);
@@ -254,12 +287,14 @@ void FeatureExtractor::ExtractForTagging(std::span<const std::string_view> token
   bits_ = weights.bits;
   DescribeTokens(tokens);
   FindCovered(coverage, &out->context.covered);
+  DescribeRead(tokens, out->context.covered);
   ReadSums(tokens, weights, out);
   MatchGazetteer(gazetteer);
   WriteFeatures(&out->context, true);
 }
 
-// info_ (with the sentinels), text_ and the sentence's case mode.
+// info_ (with the sentinels; for the tokens, what CaseMode and FindCovered
+// need), text_ and the sentence's case mode.
 void FeatureExtractor::DescribeTokens(std::span<const std::string_view> tokens) {
   const size_t n = tokens.size();
   size_t room = kStart.size() * 2 + kEnd.size() * 2;
@@ -271,7 +306,7 @@ void FeatureExtractor::DescribeTokens(std::span<const std::string_view> tokens) 
   Sentinel(kStart, &info_[1]);
   Sentinel(kEnd, &info_[n + 2]);
   Sentinel(kEnd, &info_[n + 3]);
-  for (size_t i = 0; i < n; ++i) Describe(tokens[i], &info_[i + 2]);
+  for (size_t i = 0; i < n; ++i) DescribeCase(tokens[i], &info_[i + 2]);
   mode_ = CaseMode(std::span(info_).subspan(2, n));
   for (int t = 0; t < kTemplateCount; ++t) mode_state_[t] = FnvByte(TemplateState(t), static_cast<uint8_t>(mode_));
   bias_[0] = Bucket(TemplateState(kBias), bits_);
@@ -286,6 +321,13 @@ void FeatureExtractor::ForEachRead(const std::vector<std::pair<uint32_t, uint32_
     for (size_t i = std::max<size_t>(from, first < 2 ? 0 : first - 2); i < to; ++i) read(i);
     from = to;
   }
+}
+
+// The tokens a covered token reads have their features: their whole
+// TokenInfo.
+void FeatureExtractor::DescribeRead(std::span<const std::string_view> tokens,
+                                    const std::vector<std::pair<uint32_t, uint32_t>>& covered) {
+  ForEachRead(covered, tokens.size(), [&](size_t i) { DescribeShape(tokens[i], &info_[i + 2]); });
 }
 
 // buckets_: whole for the tokens a covered token reads (itself and two on

@@ -5,8 +5,9 @@
 // so a model only works with the feature set it was trained with; bump
 // kNerFeatureVersion when the features change (or how they hash).
 //
-// Each token is read once (lowercase form, shapes, affix boundaries, into
-// one buffer per sentence); each feature then hashes those bytes. The
+// Each token is read into one buffer per sentence: its lowercase form and
+// case, then, if a covered token reads its features, its shapes and affix
+// boundaries; each feature then hashes those bytes. The
 // buckets that depend on one token alone are remembered by the token as
 // written (a bounded cache, about 1.2 MB), so a recurring word costs a
 // look-up. The buckets and their order are those of the first feature code:
@@ -179,7 +180,10 @@ class FeatureExtractor {
     TokenBuckets buckets;
   };
 
-  void Describe(std::string_view token, TokenInfo* info);
+  // A token's TokenInfo in two steps: its lowercase form and flags, then
+  // (only for a token whose features are read) the rest.
+  void DescribeCase(std::string_view token, TokenInfo* info);
+  void DescribeShape(std::string_view token, TokenInfo* info);
   void Sentinel(std::string_view text, TokenInfo* info);
   bool Title(const TokenInfo& t) const;
   TokenBuckets BucketsOf(const TokenInfo& t) const;
@@ -210,6 +214,7 @@ class FeatureExtractor {
   // The stages of Extract, in order.
   void DescribeTokens(std::span<const std::string_view> tokens);
   void FindCovered(Coverage coverage, std::vector<std::pair<uint32_t, uint32_t>>* covered) const;
+  void DescribeRead(std::span<const std::string_view> tokens, const std::vector<std::pair<uint32_t, uint32_t>>& covered);
   void ReadBuckets(std::span<const std::string_view> tokens, const std::vector<std::pair<uint32_t, uint32_t>>& covered);
   // ExtractForTagging's in place of ReadBuckets: buckets_' states, out's
   // sums and neighbour rows.
@@ -244,6 +249,7 @@ class FeatureExtractor {
     char lower[4] = {};
   };
   std::vector<CodePointSlot> code_points_ = std::vector<CodePointSlot>(kCodePointSlots);
+  const CodePointSlot& KnownCodePoint(std::string_view token, size_t* pos);
   std::vector<uint32_t> scratch_buckets_;
   std::vector<GazetteerKey> keys_;
   std::vector<GazetteerHit> hits_;
