@@ -53,7 +53,9 @@ class NerModel {
 
   // Tag() as indexes into labels(), written to *ids (resized). Reuses ids'
   // capacity and per-thread buffers: tagging sentence after sentence
-  // allocates nothing.
+  // allocates nothing. Each thread also keeps, for the last two models it
+  // tagged with, a cache of what recurring words give the scores (about
+  // 0.6 MB a model).
   void TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids) const;
 
   // The IOB2 labels, "O" first.

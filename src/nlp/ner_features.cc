@@ -428,7 +428,10 @@ FeatureExtractor::ScoreCache& FeatureExtractor::ScoreCacheOf(const TaggingWeight
   c.slots.reset(static_cast<std::byte*>(AllocateLarge((kScoreSlots + kSentinelSlots) * c.slot_bytes)));
   if (!c.slots) throw std::bad_alloc();
   for (size_t k = 0; k < kScoreSlots + kSentinelSlots; ++k) new (c.Slot(k)) ScoreSlot();
-  uncached_slot_.resize(std::max(uncached_slot_.size(), c.slot_bytes / 8));
+  if (uncached_slot_.size() < c.slot_bytes / 8) {
+    uncached_slot_.resize(c.slot_bytes / 8);
+    new (uncached_slot_.data()) ScoreSlot();
+  }
   return c;
 }
 
