@@ -390,7 +390,7 @@ void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const 
       continue;
     }
     const std::string_view token = sentinel ? p < 2 ? kStart : kEnd : tokens[p - 2];
-    const size_t index = sentinel ? kScoreSlots + (mode_ % 4) * 2 + (p > n) : slot_of_[p - 2];
+    const size_t index = sentinel ? kScoreSlots + (mode_ % 4) * 2 + (p >= 2) : slot_of_[p - 2];
     const bool cached = index != kScoreSlots;
     ScoreSlot* const place = cached ? cache.Slot(index) : reinterpret_cast<ScoreSlot*>(uncached_slot_.data());
     const ScoreSlot& slot = ScoreSlotFor(token, mode_, p, weights, place, cached);
