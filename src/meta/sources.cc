@@ -5,7 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <optional>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/utf8.h"
 #include "meta/word_set.h"
@@ -167,8 +173,8 @@ std::string_view ParenthesisedName(std::string_view text, size_t open) {
   return text.substr(begin, end - begin);
 }
 
-// kBefore by hand: its cue words (lower case; the media ones first, in the
-// pattern's group 2), and the prefixes a media cue may have.
+// BeforePattern by hand: its cue words (lower case; the media ones first,
+// in the pattern's group 2), and the prefixes a media cue may have.
 constexpr std::string_view kBeforeCues[] = {
     "dilansir", "melansir", "dilaporkan", "diberitakan", "reported by", "cited by",  // media
     "dikutip",  "mengutip", "according to", "told",     "quoted by",   "kata",    "menurut"};
@@ -212,17 +218,138 @@ std::pair<size_t, bool> CueWordsAt(std::string_view text, size_t p, uint32_t bit
   return {0, false};
 }
 
-// A test that every kAfter match passes: one of its verbs stands after
+// AfterPattern's verbs, which follow the name.
+constexpr std::string_view kAfterVerbs[] = {"reported", "reports", "melaporkan", "memberitakan", "wrote", "menulis"};
+
+// What a text must hold for the patterns to find anything, as bits.
+enum Trigger : uint32_t {
+  kCueTrigger = 1,      // a cue word of BeforePattern opens a word
+  kVerbTrigger = 2,     // a verb of AfterPattern opens a word
+  kFoldingTrigger = 4,  // a byte that opens U+017F or U+212A (and many others)
+};
+
+// The cue words (bit i: kBeforeCues[i]) and the verbs (bit kCueWordCount
+// + i: kAfterVerbs[i]) by the letter pair they open with.
+constexpr size_t kTriggerWordCount = kCueWordCount + std::size(kAfterVerbs);
+static_assert(kTriggerWordCount <= 32);
+constexpr std::string_view TriggerWord(size_t i) {
+  return i < kCueWordCount ? kBeforeCues[i] : kAfterVerbs[i - kCueWordCount];
+}
+constexpr std::array<uint32_t, kLetterPairKeys> kTriggerWordsByPair = [] {
+  std::array<uint32_t, kLetterPairKeys> t{};
+  for (size_t i = 0; i < kTriggerWordCount; ++i) {
+    t[LetterPairKey(TriggerWord(i)[0], TriggerWord(i)[1])] |= uint32_t{1} << i;
+  }
+  return t;
+}();
+
+// The first eight bytes of each trigger word, zero-padded, as an integer
+// (the first byte lowest), and a mask of the bytes the word has there.
+struct TriggerHeads {
+  std::array<uint64_t, kTriggerWordCount> head{}, mask{};
+};
+constexpr TriggerHeads kTriggerHeads = [] {
+  TriggerHeads h;
+  for (size_t i = 0; i < kTriggerWordCount; ++i) {
+    const std::string_view w = TriggerWord(i);
+    for (size_t k = 0; k < w.size() && k < 8; ++k) {
+      h.head[i] |= uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
+      h.mask[i] |= uint64_t{0xff} << (8 * k);
+    }
+  }
+  return h;
+}();
+
+// The Trigger bits of the words of `candidates` (trigger word bits) that
+// may stand at text[p]: ASCII case-blind (and a NUL taken for a space: the
+// bits may say more than is there, never less), the first eight bytes
+// from one load. Out of line: most word starts need no call, and the scan
+// calling it keeps its registers.
+[[gnu::noinline]] uint32_t TriggerWordsAt(std::string_view text, size_t p, uint32_t candidates) {
+  uint64_t bytes = 0;  // text[p, p + 8) as in kTriggerHeads, zero-padded past the end
+  if (text.size() - p >= 8) {
+    std::memcpy(&bytes, text.data() + p, 8);
+    if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap64(bytes);
+  } else {
+    for (size_t k = text.size() - p; k-- > 0;) bytes = bytes << 8 | static_cast<unsigned char>(text[p + k]);
+  }
+  bytes |= 0x2020202020202020ull;  // letters to lower case (a trigger word's bytes all have that bit)
+  uint32_t found = 0;
+  for (uint32_t m = candidates; m != 0; m &= m - 1) {
+    const size_t i = std::countr_zero(m);
+    if ((bytes & kTriggerHeads.mask[i]) != kTriggerHeads.head[i]) continue;
+    // The rest of a longer word: "according" and "reported" are no cues without "to" and "by".
+    const std::string_view w = TriggerWord(i);
+    bool rest = w.size() <= 8 || text.size() - p >= w.size();
+    for (size_t k = 8; rest && k < w.size(); ++k) rest = (text[p + k] | 0x20) == w[k];
+    if (rest) found |= i < kCueWordCount ? kCueTrigger : kVerbTrigger;
+  }
+  return found;
+}
+
+// Of the sixteen bytes at p, the ASCII word bytes (RE2's \w) as bits, and
+// in *folding the bytes 0xC5 and 0xE2, which open U+017F and U+212A.
+uint32_t WordBytes(const char* p, uint32_t* folding) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  auto in = [](__m128i x, char lo, char hi) {  // signed compares: bytes past ASCII are in no range
+    return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                         _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+  };
+  const __m128i letter = in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+  const __m128i word = _mm_or_si128(_mm_or_si128(letter, in(v, '0', '9')), eq('_'));
+  *folding = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(eq('\xC5'), eq('\xE2'))));
+  return static_cast<uint32_t>(_mm_movemask_epi8(word));
+#else
+  uint32_t word = 0;
+  *folding = 0;
+  for (int k = 0; k < 16; ++k) {
+    word |= uint32_t{IsAsciiWord(p[k])} << k;
+    *folding |= uint32_t{p[k] == '\xC5' || p[k] == '\xE2'} << k;
+  }
+  return word;
+#endif
+}
+
+// The Trigger bits of `text`, from one pass sixteen bytes a step: the cue
+// words and verbs match only at the start of a word (BeforePattern's start
+// with \b, AfterPattern's follow white space), and are looked for only
+// there, by their first two letters. Most paragraphs hold no trigger, and
+// the patterns are not tried on them.
+uint32_t Triggers(std::string_view text) {
+  const size_t n = text.size();
+  uint32_t found = 0;
+  uint32_t word_before = 0;  // the byte before the block is a word byte
+  for (size_t i = 0; i < n; i += 16) {
+    char tail[16] = {};  // the last, partial block, zero-padded: zero is no word byte
+    const char* block = text.data() + i;
+    if (n - i < 16) block = static_cast<const char*>(std::memcpy(tail, block, n - i));
+    uint32_t folding;
+    const uint32_t words = WordBytes(block, &folding);
+    if (folding != 0) found |= kFoldingTrigger;
+    for (uint32_t starts = words & ~(words << 1 | word_before); starts != 0; starts &= starts - 1) {
+      const size_t p = i + std::countr_zero(starts);
+      if (p + 1 == n) break;  // no trigger word is one byte long
+      if (const uint32_t candidates = kTriggerWordsByPair[LetterPairKey(text[p], text[p + 1])]) {
+        found |= TriggerWordsAt(text, p, candidates);
+      }
+    }
+    word_before = words >> 15 & 1;
+  }
+  return found;
+}
+
+// A test that every AfterPattern match passes: one of its verbs stands after
 // white space and before a word boundary, and the run of name bytes
 // ([\w.&'-]) right before that white space holds a capital, where the
 // pattern's last name word starts. Most paragraphs naming a verb do not
 // ("the report", "was reported", "reporters"), and RE2 is not started on
 // them: a failed search reads the whole paragraph.
 bool MayMatchAfter(std::string_view text) {
-  static constexpr std::string_view kVerbs[] = {"reported", "reports", "melaporkan", "memberitakan", "wrote", "menulis"};
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };  // RE2's \s
   auto name_byte = [](char c) { return IsAsciiWord(c) || c == '.' || c == '&' || c == '\'' || c == '-'; };
-  for (std::string_view verb : kVerbs) {
+  for (std::string_view verb : kAfterVerbs) {
     for (size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
       const size_t end = at + verb.size();
       if (end < text.size() && IsAsciiWord(text[end])) continue;
@@ -239,10 +366,10 @@ bool MayMatchAfter(std::string_view text) {
 
 struct CueBefore {
   size_t end;  // where the name may start
-  bool media;  // a cue about media (kBefore's group 2), not one that also introduces people
+  bool media;  // a cue about media (BeforePattern's group 2), not one that also introduces people
 };
 
-// The first match of kBefore in text[from, ...) as RE2's FindAndConsume
+// The first match of BeforePattern in text[from, ...) as RE2's FindAndConsume
 // reports it for that input (leftmost, then the pattern's own order: a
 // prefixed media cue before a bare cue), for text without the two
 // characters (?i) folds to ASCII. `from` counts as the start of a word.
@@ -263,6 +390,25 @@ std::optional<CueBefore> NextCueBefore(std::string_view text, size_t from) {
     if (auto [len, media] = CueWordsAt(text, p, bits & ~kPrefixBit); len != 0) return CueBefore{p + len, media};
   }
   return std::nullopt;
+}
+
+// Cue before the name. Group 2: cues about media ("dilansir"); group 3:
+// cues that also introduce people ("according to"). Built on first use:
+// only texts with a character that (?i) folds to ASCII need it.
+const RE2& BeforePattern() {
+  static const RE2 re(
+      "(?i:\\b(?:(seperti |sebagaimana )?(dilansir|melansir|dilaporkan|diberitakan|reported by|cited by)|"
+      "(dikutip|mengutip|according to|told|quoted by|kata|menurut))\\b)");
+  return re;
+}
+
+// A name before a verb. Names are ASCII-led: agencies are, and it keeps
+// RE2's DFA small.
+const RE2& AfterPattern() {
+  static const RE2 re(
+      "((?:[A-Za-z][\\w.&'-]*\\s+){0,3}[A-Z][\\w.&'-]*)\\s+"
+      "(?:reported|reports|melaporkan|memberitakan|wrote|menulis)\\b");
+  return re;
 }
 
 }  // namespace
@@ -295,46 +441,28 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
     std::string name;
   };
   std::vector<Hit> hits;
-  // Cue before the name. Group 2: cues about media ("dilansir"); group 3:
-  // cues that also introduce people ("according to"). Names are ASCII-led
-  // in the patterns after a name: agencies are, and it keeps RE2's DFA small.
-  static const RE2 kBefore(
-      "(?i:\\b(?:(seperti |sebagaimana )?(dilansir|melansir|dilaporkan|diberitakan|reported by|cited by)|"
-      "(dikutip|mengutip|according to|told|quoted by|kata|menurut))\\b)");
-  static const RE2 kAfter(
-      "((?:[A-Za-z][\\w.&'-]*\\s+){0,3}[A-Z][\\w.&'-]*)\\s+"
-      "(?:reported|reports|melaporkan|memberitakan|wrote|menulis)\\b");
-
-  static const WordSet* cue_words = new WordSet(kBeforeCues);
   auto add_name_after = [&](size_t pos, bool media) {
     std::string name = NameAfter(text, pos, media);
     if (!name.empty()) hits.push_back({pos, std::move(name)});
   };
-  if (HasAsciiFoldingChar(text)) {
+  const uint32_t triggers = Triggers(text);
+  if ((triggers & kFoldingTrigger) && HasAsciiFoldingChar(text)) {
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece prefix, media, other;
-    while (RE2::FindAndConsume(&input, kBefore, &prefix, &media, &other)) {
+    while (RE2::FindAndConsume(&input, BeforePattern(), &prefix, &media, &other)) {
       add_name_after(static_cast<size_t>(input.data() - text.data()), !media.empty());
     }
-  } else if (cue_words->FoundAscii(text)) {
-    // Otherwise kBefore matches are ASCII case-blind ones: most paragraphs
-    // hold no cue word (a word-set scan says so), and a hand scan finds the
-    // matches in the rest for a fraction of RE2's cost.
+  } else if (triggers & kCueTrigger) {
+    // Otherwise BeforePattern matches are ASCII case-blind ones, which a hand
+    // scan finds for a fraction of RE2's cost.
     for (std::optional<CueBefore> cue = NextCueBefore(text, 0); cue; cue = NextCueBefore(text, cue->end)) {
       add_name_after(cue->end, cue->media);
     }
   }
-  // Most paragraphs hold no verb of kAfter: a substring test each is far
-  // cheaper than starting RE2 on them. A find stops at each byte like the
-  // needle's first, so each verb is first looked for by a piece opening
-  // with a rarer byte ("por" for "report" and "melaporkan").
-  auto has = [text](std::string_view s) { return text.find(s) != std::string_view::npos; };
-  bool after_verb = ((has("por") && (has("report") || has("melaporkan"))) || (has("beri") && has("memberitakan")) ||
-                     has("wrote") || (has("ulis") && has("menulis"))) &&
-                    MayMatchAfter(text);
+  bool after_verb = (triggers & kVerbTrigger) && MayMatchAfter(text);
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece phrase;
-  while (after_verb && RE2::FindAndConsume(&input, kAfter, &phrase)) {
+  while (after_verb && RE2::FindAndConsume(&input, AfterPattern(), &phrase)) {
     // Try the phrase's suffixes: "Sunday, The Associated Press reported".
     std::vector<std::string_view> words;
     size_t p = 0;

@@ -58,6 +58,35 @@ TEST(Sources, PhraseWithLineBreaksEnds) {
   EXPECT_EQ(FindCitedSources("Two died,\nthe\nAssociated Press reported."), std::vector<std::string>{"AP"});
 }
 
+// Cues and verbs are looked for where a word starts, sixteen bytes a
+// step: every offset from the text's start and around a step's end, after
+// ASCII and non-ASCII bytes, and cut short by the text's end.
+TEST(Sources, CuesAtEveryOffset) {
+  struct Case {
+    const char* lead;
+    const char* cue;
+    std::vector<std::string> want;
+  } cases[] = {
+      {" ", "according to Reuters", {"Reuters"}},
+      {" ", "Reuters reported", {"Reuters"}},
+      {"\u00e9", "told Reuters", {"Reuters"}},  // a non-ASCII byte is no word byte
+      {"x", "told Reuters", {}},
+      {"_", "Told AFP", {}},
+      {" ", "according Reuters", {}},
+      {" ", "reported Reuters", {}},
+      {" ", "(AFP)", {"AFP"}},
+  };
+  for (const Case& c : cases) {
+    for (size_t offset = 0; offset < 40; ++offset) {
+      std::string text = std::string(offset, 'a') + c.lead + c.cue;
+      EXPECT_EQ(FindCitedSources(text), c.want) << text;
+    }
+  }
+  for (std::string_view cut : {"according t", "told", "Reuters report", "dilansi"}) {
+    EXPECT_TRUE(FindCitedSources(cut).empty()) << cut;
+  }
+}
+
 TEST(Sources, KnownNamesAndOutletShapes) {
   EXPECT_EQ(KnownSourceName("ANTARA"), "Antara");
   EXPECT_EQ(KnownSourceName("Associated Press"), "AP");

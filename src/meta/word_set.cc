@@ -21,11 +21,11 @@ WordSet::WordSet(std::span<const std::string_view> words) : words_(words) {
   size_t shortest = SIZE_MAX;
   for (std::string_view w : words) shortest = std::min(shortest, w.size());
   stride_ = std::min(shortest - 1, kMaxStride);
-  at_offset_.resize(stride_ * 1024);
+  at_offset_.resize(stride_ * kLetterPairKeys);
   for (size_t i = 0; i < words.size(); ++i) {
     for (size_t off = 0; off < stride_; ++off) {
-      size_t key = PairKey(words[i][off], words[i][off + 1]);
-      at_offset_[off * 1024 + key] |= uint32_t{1} << i;
+      size_t key = LetterPairKey(words[i][off], words[i][off + 1]);
+      at_offset_[off * kLetterPairKeys + key] |= uint32_t{1} << i;
       offsets_[key] |= static_cast<uint16_t>(1u << off);
     }
   }
@@ -49,7 +49,7 @@ bool WordSet::FoundAround(std::string_view text, size_t i, size_t key) const {
   for (uint32_t offs = offsets_[key]; offs != 0; offs &= offs - 1) {
     const size_t off = std::countr_zero(offs);
     if (off > i) break;
-    for (uint32_t m = at_offset_[off * 1024 + key]; m != 0; m &= m - 1) {
+    for (uint32_t m = at_offset_[off * kLetterPairKeys + key]; m != 0; m &= m - 1) {
       std::string_view w = words_[std::countr_zero(m)];
       if (text.size() - (i - off) >= w.size() && EqualsLowerAscii(text.substr(i - off, w.size()), w)) return true;
     }

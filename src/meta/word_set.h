@@ -39,6 +39,20 @@ bool EqualsLowerAscii(std::string_view s, std::string_view lower);
 // U+212A KELVIN SIGN. Without them an ASCII case-blind match is RE2's.
 bool HasAsciiFoldingChar(std::string_view text);
 
+// Letters to 1..26 whatever their case, every other byte to 0.
+inline constexpr std::array<uint8_t, 256> kLetterCodes = [] {
+  std::array<uint8_t, 256> code{};
+  for (int c = 'a'; c <= 'z'; ++c) code[c] = code[c - 'a' + 'A'] = static_cast<uint8_t>(c - 'a' + 1);
+  return code;
+}();
+
+// Two bytes as a key below kLetterPairKeys, their letters folded and any
+// other byte one code: what tables of words by their letter pairs index.
+constexpr size_t kLetterPairKeys = 1024;
+constexpr size_t LetterPairKey(char a, char b) {
+  return size_t{kLetterCodes[static_cast<unsigned char>(a)]} << 5 | kLetterCodes[static_cast<unsigned char>(b)];
+}
+
 class WordSet {
  public:
   // At most 32 words, each of 2 or more bytes, lower case.
@@ -56,7 +70,7 @@ class WordSet {
   bool FoundAscii(std::string_view text) const {
     const size_t n = text.size();
     for (size_t i = 0; i + 1 < n; i += stride_) {
-      const size_t key = PairKey(text[i], text[i + 1]);
+      const size_t key = LetterPairKey(text[i], text[i + 1]);
       if (offsets_[key] != 0 && FoundAround(text, i, key)) return true;
     }
     return false;
@@ -64,17 +78,6 @@ class WordSet {
 
  private:
   static constexpr size_t kMaxStride = 9;
-
-  // Letters to 1..26 whatever their case, every other byte to 0.
-  static constexpr std::array<uint8_t, 256> kCode = [] {
-    std::array<uint8_t, 256> code{};
-    for (int c = 'a'; c <= 'z'; ++c) code[c] = code[c - 'a' + 'A'] = static_cast<uint8_t>(c - 'a' + 1);
-    return code;
-  }();
-
-  static size_t PairKey(char a, char b) {
-    return size_t{kCode[static_cast<unsigned char>(a)]} << 5 | kCode[static_cast<unsigned char>(b)];
-  }
 
   static bool IsAscii(std::string_view text) {
     constexpr uint64_t kHigh = 0x8080808080808080ull;
@@ -103,8 +106,8 @@ class WordSet {
 
   std::span<const std::string_view> words_;
   size_t stride_ = 1;
-  uint16_t offsets_[1024] = {};      // bit off: some word holds the pair at offset off (< stride_)
-  std::vector<uint32_t> at_offset_;  // [off * 1024 + pair], bit i: words_[i] holds it there
+  uint16_t offsets_[kLetterPairKeys] = {};  // bit off: some word holds the pair at offset off (< stride_)
+  std::vector<uint32_t> at_offset_;  // [off * kLetterPairKeys + pair], bit i: words_[i] holds it there
   // (?i) alternation of the words, built on first need (rarely).
   mutable std::once_flag folded_once_;
   mutable std::unique_ptr<RE2> folded_;
