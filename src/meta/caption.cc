@@ -3,8 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <string>
 
 #include "meta/sources.h"
+#include "meta/word_set.h"
 
 namespace warta::meta {
 namespace {
@@ -25,6 +27,14 @@ std::string_view Trim(std::string_view s, std::string_view extra = "") {
   return s;
 }
 
+// "w1|w2|...": words (plain letters and spaces) as alternatives of a pattern.
+template <size_t N>
+std::string Alternation(const std::string_view (&words)[N]) {
+  std::string out;
+  for (std::string_view w : words) out.append(out.empty() ? "" : "|").append(w);
+  return out;
+}
+
 // The cue that opens a credit ("Foto:", "Photo by"), case-insensitive.
 const RE2& CueAtStart() {
   static const RE2 re(
@@ -33,12 +43,22 @@ const RE2& CueAtStart() {
   return re;
 }
 
-// A cue inside the text, after a sentence or separator.
+// The words of a cue inside the text.
+constexpr std::string_view kInsideCueWords[] = {"foto",   "photo",  "photograph", "image",
+                                                "gambar", "credit", "kredit",     "picture"};
+
+// A cue inside the text, after a sentence or separator, as one group.
 const RE2& CueInside() {
-  static const RE2 re(
-      "(?i)(?:^|[.|;,)]\\s*|\\s[|\\x{2013}\\x{2014}-]\\s*|\\s)(?:foto|photo|photograph|image|gambar|credit|"
-      "kredit|picture)\\s*(?::|\\bby\\b|\\boleh\\b)\\s*");
-  return re;
+  static const RE2* re = new RE2("((?i)(?:^|[.|;,)]\\s*|\\s[|\\x{2013}\\x{2014}-]\\s*|\\s)(?:" +
+                                 Alternation(kInsideCueWords) + ")\\s*(?::|\\bby\\b|\\boleh\\b)\\s*)");
+  return *re;
+}
+
+// Whether `text` holds a word of kInsideCueWords, as CueInside would read
+// it: most captions hold none, and RE2 is not started on them.
+bool MayHoldCueInside(std::string_view text) {
+  static const WordSet* words = new WordSet(kInsideCueWords);
+  return words->FoundIn(text);
 }
 
 int WordCount(std::string_view s) {
@@ -120,8 +140,8 @@ CaptionParts SplitCaption(std::string_view text) {
   re2::StringPiece input(s.data(), s.size());
   re2::StringPiece match;
   size_t cue_begin = std::string_view::npos, cue_end = 0;
-  static const RE2 kGroup("(" + CueInside().pattern() + ")");
-  while (RE2::FindAndConsume(&input, kGroup, &match)) {
+  const bool may_hold_cue = MayHoldCueInside(s);
+  while (may_hold_cue && RE2::FindAndConsume(&input, CueInside(), &match)) {
     cue_begin = static_cast<size_t>(match.data() - s.data());
     cue_end = cue_begin + match.size();
     if (match.empty()) break;

@@ -31,6 +31,8 @@ TEST(Caption, SplitsCaptionAndCredit) {
       {"Workers picket outside the terminal. REUTERS/Sam Ortiz", "Workers picket outside the terminal.",
        "REUTERS/Sam Ortiz"},
       {"The 2020/21 season opened. Fans cheered", "The 2020/21 season opened. Fans cheered", ""},
+      // A cue word through the Kelvin sign, which (?i) reads as 'k'.
+      {"Jalan rusak. \u212Aredit: Budi", "Jalan rusak.", "Budi"},
       {"", "", ""},
   };
   for (const auto& c : cases) {
