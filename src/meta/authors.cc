@@ -4,9 +4,12 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <iterator>
+#include <string>
 
 #include "base/utf8.h"
 #include "meta/sources.h"
+#include "meta/word_set.h"
 
 namespace warta::meta {
 namespace {
@@ -33,12 +36,25 @@ const RE2& CueRe() {
   return re;
 }
 
+// Journalists' roles, lower case.
+constexpr std::string_view kRoles[] = {
+    "jurnalis",     "wartawan",      "reporter",       "editor",        "kontributor",  "koresponden",
+    "journalist",   "correspondent", "contributor",    "staff writer",  "senior writer", "staff reporter",
+    "writer",       "penulis",       "redaktur",       "fotografer",    "photographer", "columnist",
+    "kolumnis",     "analyst",       "editor-in-chief", "senior editor", "news editor"};
+
 const RE2& RoleRe() {
-  static const RE2 re(
-      "(?i)^(?:jurnalis|wartawan|reporter|editor|kontributor|koresponden|journalist|correspondent|"
-      "contributor|staff writer|senior writer|staff reporter|writer|penulis|redaktur|fotografer|"
-      "photographer|columnist|kolumnis|analyst|editor-in-chief|senior editor|news editor)$");
-  return re;
+  static const RE2* re = new RE2("(?i)^(?:" + Alternation(kRoles) + ")$");
+  return *re;
+}
+
+// Whether `text` is a role as a whole, as RoleRe reads it: ASCII
+// case-blind, but for the two characters (?i) folds to ASCII letters.
+bool IsRole(std::string_view text) {
+  if (HasAsciiFoldingChar(text)) return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), RoleRe());
+  return std::any_of(std::begin(kRoles), std::end(kRoles), [text](std::string_view role) {
+    return text.size() == role.size() && EqualsLowerAscii(text, role);
+  });
 }
 
 // Whether CueRe may match `text`: past its white space (RE2's \s) the
@@ -68,6 +84,36 @@ bool IsParticle(std::string_view lower_word) {
   static constexpr std::string_view kWords[] = {"bin", "binti", "van", "von", "de", "da", "di", "del", "della",
                                                 "la", "le", "al", "el", "ibn", "der", "den", "dos", "du", "ter"};
   return std::find(std::begin(kWords), std::end(kWords), lower_word) != std::end(kWords);
+}
+
+// An editor credit, from its separator on, as one group.
+constexpr std::string_view kEditorWords[] = {"editor", "penyunting", "redaktur", "edited by"};
+const RE2& EditorRe() {
+  static const RE2* re = new RE2("((?i)[,;|(\\-]?\\s*\\b(?:" + Alternation(kEditorWords) + ")\\b\\s*:?)");
+  return *re;
+}
+
+// Whether EditorRe may match `text`: it holds one of its words. Most
+// bylines hold none, and RE2 is not started on them.
+bool MayNameEditor(std::string_view text) {
+  static const WordSet* words = new WordSet(kEditorWords);
+  return words->FoundIn(text);
+}
+
+// What separates names: punctuation, or "and" in three languages and
+// Spanish "y", with the white space around.
+constexpr std::string_view kAndWords[] = {"and", "dan", "und"};
+const RE2& SplitRe() {
+  static const RE2* re = new RE2("(?i)\\s*(?:,|;|&|\\b(?:" + Alternation(kAndWords) + ")\\b|\\by\\b)\\s*");
+  return *re;
+}
+
+// Whether SplitRe may match `text`: it holds one of the punctuation marks,
+// one of the "and" words, or a 'y' (either case). Most bylines name one
+// person, and RE2 is not started on them.
+bool MayHoldSplitter(std::string_view text) {
+  static const WordSet* words = new WordSet(kAndWords);
+  return text.find_first_of(",;&yY") != std::string_view::npos || words->FoundIn(text);
 }
 
 }  // namespace
@@ -105,14 +151,12 @@ std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_v
   std::vector<std::string> out;
   if (byline.size() > 300) return out;
   re2::StringPiece in(byline.data(), byline.size());
-  RE2::Consume(&in, CueRe());
+  if (MayOpenWithCue(byline)) RE2::Consume(&in, CueRe());
   std::string text(in.data(), in.size());
   // Everything from an editor credit on is not authorship.
-  static const RE2 kEditor("(?i)[,;|(\\-]?\\s*\\b(?:editor|penyunting|redaktur|edited by)\\b\\s*:?");
   re2::StringPiece rest(text);
   re2::StringPiece m;
-  static const RE2 kEditorGroup("(" + kEditor.pattern() + ")");
-  if (RE2::PartialMatch(rest, kEditorGroup, &m)) {
+  if (MayNameEditor(text) && RE2::PartialMatch(rest, EditorRe(), &m)) {
     if (m.data() == text.data()) return out;  // "Editor: X" only
     text.resize(static_cast<size_t>(m.data() - text.data()));
   }
@@ -121,9 +165,8 @@ std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_v
     size_t at = text.find(sep);
     if (at != std::string::npos) text.resize(at);
   }
-  static const RE2 kSplit("(?i)\\s*(?:,|;|&|\\band\\b|\\bdan\\b|\\bund\\b|\\by\\b)\\s*");
   std::string normalized = text;
-  RE2::GlobalReplace(&normalized, kSplit, "\x1F");
+  if (MayHoldSplitter(normalized)) RE2::GlobalReplace(&normalized, SplitRe(), "\x1F");
   size_t start = 0;
   while (start <= normalized.size()) {
     size_t end = normalized.find('\x1F', start);
@@ -132,8 +175,7 @@ std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_v
     // Drop a parenthetical ("(Reuters)").
     size_t paren = part.find('(');
     if (paren != std::string_view::npos) part = Trim(part.substr(0, paren));
-    if (!part.empty() && !RE2::FullMatch(re2::StringPiece(part.data(), part.size()), RoleRe()) &&
-        IsPlausiblePersonName(part, site_name)) {
+    if (!part.empty() && !IsRole(part) && IsPlausiblePersonName(part, site_name)) {
       MergeNames({std::string(part)}, &out);
     }
     start = end + 1;
@@ -148,7 +190,7 @@ bool LooksLikeByline(std::string_view line) {
   size_t comma = line.rfind(',');
   if (comma == std::string_view::npos) return false;
   std::string_view role = Trim(line.substr(comma + 1));
-  return RE2::FullMatch(re2::StringPiece(role.data(), role.size()), RoleRe()) &&
+  return IsRole(role) &&
          !SplitAuthorNames(line.substr(0, comma)).empty();
 }
 

@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <string>
 
 #include "meta/sources.h"
 #include "meta/word_set.h"
@@ -25,14 +24,6 @@ std::string_view Trim(std::string_view s, std::string_view extra = "") {
     }
   }
   return s;
-}
-
-// "w1|w2|...": words (plain letters and spaces) as alternatives of a pattern.
-template <size_t N>
-std::string Alternation(const std::string_view (&words)[N]) {
-  std::string out;
-  for (std::string_view w : words) out.append(out.empty() ? "" : "|").append(w);
-  return out;
 }
 
 // The cue that opens a credit ("Foto:", "Photo by"), case-insensitive.

@@ -9,6 +9,12 @@ bool HasAsciiFoldingChar(std::string_view text) {
   return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
+std::string Alternation(std::span<const std::string_view> words) {
+  std::string out;
+  for (std::string_view w : words) out.append(out.empty() ? "" : "|").append(w);
+  return out;
+}
+
 bool EqualsLowerAscii(std::string_view s, std::string_view lower) {
   for (size_t i = 0; i < lower.size(); ++i) {
     char c = s[i];

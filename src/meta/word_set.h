@@ -25,6 +25,7 @@
 #include <memory>
 #include <mutex>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -38,6 +39,10 @@ bool EqualsLowerAscii(std::string_view s, std::string_view lower);
 // (?i) matches to an ASCII letter: U+017F LATIN SMALL LETTER LONG S and
 // U+212A KELVIN SIGN. Without them an ASCII case-blind match is RE2's.
 bool HasAsciiFoldingChar(std::string_view text);
+
+// "w1|w2|...": the words as the alternatives of an RE2 pattern (they hold
+// no character that is special in one).
+std::string Alternation(std::span<const std::string_view> words);
 
 // Letters to 1..26 whatever their case, every other byte to 0.
 inline constexpr std::array<uint8_t, 256> kLetterCodes = [] {
