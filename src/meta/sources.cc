@@ -218,7 +218,10 @@ std::pair<size_t, bool> CueWordsAt(std::string_view text, size_t p, uint32_t bit
   return {0, false};
 }
 
-// AfterPattern's verbs, which follow the name.
+// A name before a verb ("Reuters reported"), matched by hand as RE2 would
+// match AfterPattern, the RE2 pattern
+//   ((?:[A-Za-z][\w.&'-]*\s+){0,3}[A-Z][\w.&'-]*)\s+(?:<kAfterVerbs>)\b
+// (names are ASCII-led: agencies are). Its verbs, in the pattern's order:
 constexpr std::string_view kAfterVerbs[] = {"reported", "reports", "melaporkan", "memberitakan", "wrote", "menulis"};
 
 // What a text must hold for the patterns to find anything, as bits.
@@ -340,28 +343,71 @@ uint32_t Triggers(std::string_view text) {
   return found;
 }
 
-// A test that every AfterPattern match passes: one of its verbs stands after
-// white space and before a word boundary, and the run of name bytes
-// ([\w.&'-]) right before that white space holds a capital, where the
-// pattern's last name word starts. Most paragraphs naming a verb do not
-// ("the report", "was reported", "reporters"), and RE2 is not started on
-// them: a failed search reads the whole paragraph.
-bool MayMatchAfter(std::string_view text) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };  // RE2's \s
-  auto name_byte = [](char c) { return IsAsciiWord(c) || c == '.' || c == '&' || c == '\'' || c == '-'; };
+// AfterPattern's classes: RE2's \s, and the bytes of a name word
+// [\w.&'-].
+bool IsPatternSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool IsNameByte(char c) { return IsAsciiWord(c) || c == '.' || c == '&' || c == '\'' || c == '-'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || (c >= 'a' && c <= 'z'); }
+
+// A match of AfterPattern: the name phrase (its group) and where the match
+// ends, past the verb.
+struct AfterMatch {
+  size_t begin, phrase_end, end;
+  int words_before_last;  // the name words before the last: the {0,3}
+};
+
+// The match of AfterPattern in text[from, ...) that ends with the verb at
+// text[verb, verb_end), which white space precedes, and starts leftmost:
+// the one whose {0,3} takes the most words. Name words and white space
+// are maximal runs (the classes are disjoint, and each is followed by the
+// other), so the match is read backwards from the verb run by run; only
+// its first word may start inside a run, at a letter (a capital when it is
+// the last word).
+std::optional<AfterMatch> AfterMatchEndingAt(std::string_view text, size_t from, size_t verb, size_t verb_end) {
+  size_t run_end = verb;
+  while (run_end > from && IsPatternSpace(text[run_end - 1])) --run_end;
+  const size_t phrase_end = run_end;
+  std::optional<AfterMatch> found;
+  for (int before = 0; before <= 3; ++before) {
+    if (run_end == from || !IsNameByte(text[run_end - 1])) break;
+    size_t run_begin = run_end;
+    while (run_begin > from && IsNameByte(text[run_begin - 1])) --run_begin;
+    auto opens_word = [before](char c) { return before == 0 ? IsAsciiUpper(c) : IsAsciiLetter(c); };
+    for (size_t first = run_begin; first < run_end; ++first) {
+      if (opens_word(text[first])) {
+        found = AfterMatch{first, phrase_end, verb_end, before};
+        break;
+      }
+    }
+    // One word more must take the whole run, after white space.
+    if (!opens_word(text[run_begin])) break;
+    size_t space_begin = run_begin;
+    while (space_begin > from && IsPatternSpace(text[space_begin - 1])) --space_begin;
+    if (space_begin == run_begin) break;
+    run_end = space_begin;
+  }
+  return found;
+}
+
+// The first match of AfterPattern in text[from, ...) as RE2's
+// FindAndConsume reports it for that input: the leftmost start, and there
+// the most name words. Every verb standing after white space and before a
+// word boundary is tried.
+std::optional<AfterMatch> NextAfterMatch(std::string_view text, size_t from) {
+  std::optional<AfterMatch> best;
   for (std::string_view verb : kAfterVerbs) {
-    for (size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
+    for (size_t at = text.find(verb, from + 1); at != std::string_view::npos; at = text.find(verb, at + 1)) {
       const size_t end = at + verb.size();
-      if (end < text.size() && IsAsciiWord(text[end])) continue;
-      size_t p = at;
-      while (p > 0 && space(text[p - 1])) --p;
-      if (p == at) continue;
-      bool capital = false;
-      for (; p > 0 && name_byte(text[p - 1]) && !capital; --p) capital = text[p - 1] >= 'A' && text[p - 1] <= 'Z';
-      if (capital) return true;
+      if ((end < text.size() && IsAsciiWord(text[end])) || !IsPatternSpace(text[at - 1])) continue;
+      std::optional<AfterMatch> m = AfterMatchEndingAt(text, from, at, end);
+      if (m && (!best || m->begin < best->begin ||
+                (m->begin == best->begin && m->words_before_last > best->words_before_last))) {
+        best = m;
+      }
     }
   }
-  return false;
+  return best;
 }
 
 struct CueBefore {
@@ -399,15 +445,6 @@ const RE2& BeforePattern() {
   static const RE2 re(
       "(?i:\\b(?:(seperti |sebagaimana )?(dilansir|melansir|dilaporkan|diberitakan|reported by|cited by)|"
       "(dikutip|mengutip|according to|told|quoted by|kata|menurut))\\b)");
-  return re;
-}
-
-// A name before a verb. Names are ASCII-led: agencies are, and it keeps
-// RE2's DFA small.
-const RE2& AfterPattern() {
-  static const RE2 re(
-      "((?:[A-Za-z][\\w.&'-]*\\s+){0,3}[A-Z][\\w.&'-]*)\\s+"
-      "(?:reported|reports|melaporkan|memberitakan|wrote|menulis)\\b");
   return re;
 }
 
@@ -459,14 +496,13 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
       add_name_after(cue->end, cue->media);
     }
   }
-  bool after_verb = (triggers & kVerbTrigger) && MayMatchAfter(text);
-  re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece phrase;
-  while (after_verb && RE2::FindAndConsume(&input, AfterPattern(), &phrase)) {
+  std::optional<AfterMatch> after = std::nullopt;
+  if (triggers & kVerbTrigger) after = NextAfterMatch(text, 0);
+  for (; after; after = NextAfterMatch(text, after->end)) {
     // Try the phrase's suffixes: "Sunday, The Associated Press reported".
     std::vector<std::string_view> words;
     size_t p = 0;
-    std::string_view ph(phrase.data(), phrase.size());
+    std::string_view ph = text.substr(after->begin, after->phrase_end - after->begin);
     bool end;
     while (p < ph.size()) {
       const size_t from = p;
@@ -479,7 +515,7 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
       std::vector<std::string_view> tail(words.begin() + i, words.end());
       std::string name = Resolve(tail, false);
       if (!name.empty()) {
-        hits.push_back({static_cast<size_t>(phrase.data() - text.data()), std::move(name)});
+        hits.push_back({after->begin, std::move(name)});
         break;
       }
     }

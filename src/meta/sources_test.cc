@@ -44,6 +44,12 @@ TEST(Sources, FindsCitedOutlets) {
       {"Kompas.com menulis hal itu, dan Tempo memberitakannya.", {"Kompas.com"}},
       {"Hal itu, tulis detik.com melaporkan, terjadi Senin; ANTARA melaporkan.", {"Antara"}},
       {"It was Bloomberg's team that wrote it; BLOOMBERG-NEWS wrote too.", {}},
+      // The name phrase as RE2 reads it: from the leftmost start, with the
+      // most words; inside a run of name bytes, and right after a match.
+      {"AP reported Reuters reported.", {"AP"}},
+      {"xReuters reported", {"Reuters"}},
+      {"Reuters reported.AFP reported", {"Reuters", "AFP"}},
+      {"Di Jakarta, Kompas.com\t\tmenulis bahwa", {"Kompas.com"}},
       {"", {}},
   };
   for (const Case& c : cases) EXPECT_EQ(FindCitedSources(c.text), c.want) << c.text;
