@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -235,6 +236,81 @@ Cue ClassifyToken(std::string_view token) {
   return best == kCueCount ? Cue::kNone : kCueWords[best].cue;
 }
 
+// The cues of class and id tokens classified before on this thread: a
+// page repeats its tokens across values ("col-md-4" in many), and sites
+// and frameworks share theirs ("clearfix", "container", "widget"): six
+// tokens in ten were seen before, on the benchmark pages. Direct-mapped,
+// keyed by the whole token (longer ones are classified every time), so a
+// collision costs a recomputation, never a wrong cue.
+class TokenCues {
+ public:
+  static constexpr size_t kMaxBytes = 24;
+
+  // ClassifyToken(token), for a token followed by kMaxBytes readable bytes.
+  Cue Get(std::string_view token) {
+    if (token.size() > kMaxBytes) return ClassifyToken(token);
+    const Key key = KeyOf(token);
+    Entry& e = entries_[Slot(key)];
+    if (e.key != key) e = Entry{key, ClassifyToken(token)};
+    return e.cue;
+  }
+
+ private:
+  using Words = std::array<uint64_t, kMaxBytes / 8>;
+
+  // The token's bytes, zero-padded, and its size (a token is never empty:
+  // the zero key of an unused entry is no token's).
+  struct Key {
+    Words words{};
+    uint64_t size = 0;
+    bool operator==(const Key&) const = default;
+  };
+  struct Entry {
+    Key key;
+    Cue cue = Cue::kNone;
+  };
+  static constexpr size_t kEntries = 4096;
+
+  // Masks that keep the bytes below each size, as words loaded like a
+  // token's (in any byte order).
+  static inline const std::array<Words, kMaxBytes + 1> kSizeMasks = [] {
+    std::array<Words, kMaxBytes + 1> masks;
+    for (size_t size = 0; size <= kMaxBytes; ++size) {
+      unsigned char bytes[kMaxBytes] = {};
+      std::memset(bytes, 0xff, size);
+      std::memcpy(masks[size].data(), bytes, kMaxBytes);
+    }
+    return masks;
+  }();
+
+  static Key KeyOf(std::string_view token) {
+    Key key;
+    std::memcpy(key.words.data(), token.data(), kMaxBytes);
+    const Words& mask = kSizeMasks[token.size()];
+    static_assert(kMaxBytes == 24);
+    key.words[0] &= mask[0];
+    key.words[1] &= mask[1];
+    key.words[2] &= mask[2];
+    key.size = token.size();
+    return key;
+  }
+
+  // One multiply: the words are folded first, rotated apart.
+  static size_t Slot(const Key& key) {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    const uint64_t folded = key.words[0] ^ std::rotl(key.words[1], 21) ^ std::rotl(key.words[2], 42) ^ key.size;
+    return static_cast<size_t>((folded * kMul) >> 52) & (kEntries - 1);
+  }
+
+  std::array<Entry, kEntries> entries_{};
+};
+
+// This thread's TokenCues, shared by every page it reads.
+TokenCues* ThreadTokenCues() {
+  thread_local std::unique_ptr<TokenCues> cues = std::make_unique<TokenCues>();
+  return cues.get();
+}
+
 // Long values are cut: the cue words sit in the first tokens.
 constexpr size_t kMaxNameBytes = 256;
 
@@ -246,7 +322,8 @@ constexpr size_t kMaxNameBytes = 256;
 template <size_t kWords>
 struct FoldedName {
   using Bits = std::array<uint64_t, kWords>;
-  std::array<char, kWords * 64 + 8> bytes;  // the padding lets CueWordAt load a word anywhere
+  // The padding lets CueWordAt load a word anywhere, and TokenCues a key.
+  std::array<char, kWords * 64 + TokenCues::kMaxBytes> bytes;
   Bits spaces{}, dashes{};
 
   // The first k in [from, limit) whose bit is set in `bits` (or clear, with
@@ -315,6 +392,7 @@ uint8_t FoldedNameMask(std::string_view value, size_t n) {
     uint64_t next = w + 1 < kWords ? f.dashes[w + 1] << 63 : 0;
     pairs[w] = f.dashes[w] & ((f.dashes[w] >> 1) | next);
   }
+  TokenCues* token_cues = ThreadTokenCues();
   uint8_t mask = 0;
   for (size_t i = Name::Next(f.spaces, 0, n, true); i < n;) {
     const size_t j = Name::Next(f.spaces, i, n);
@@ -328,7 +406,7 @@ uint8_t FoldedNameMask(std::string_view value, size_t n) {
     // of the block, not what the block is.
     token = token.substr(0, bem - begin);
     if (token.empty()) continue;
-    mask |= static_cast<uint8_t>(1u << static_cast<int>(ClassifyToken(token)));
+    mask |= static_cast<uint8_t>(1u << static_cast<int>(token_cues->Get(token)));
   }
   return mask;
 }

@@ -564,6 +564,32 @@ TEST(ClassifyElement, Cues) {
 
 // Hidden elements give no cue, whichever attribute hides them and wherever
 // it sits among the cue-giving ones.
+// Token cues are remembered from value to value and page to page: tokens
+// that differ only far in, or around the longest remembered size, keep
+// their own cues however often they come back.
+TEST(ClassifyElement, RepeatedTokensKeepTheirCues) {
+  struct TokenCase {
+    const char* cls;
+    Cue cue;
+  } cases[] = {
+      {"xxxxxxxxxxxxxxxxsidebar", Cue::kLayout},     {"xxxxxxxxxxxxxxxxsidebaz", Cue::kNone},
+      {"xxxxxxxxxxxxxxxxxsidebar", Cue::kLayout},    {"xxxxxxxxxxxxxxxxxxsidebar", Cue::kLayout},
+      {"xxxxxxxxxxxxxxxxxxsidebaz", Cue::kNone},     {"entry-content", Cue::kContent},
+      {"entri-contenu", Cue::kNone},                 {"col-md-8 entry-content", Cue::kContent},
+  };
+  for (int round = 0; round < 3; ++round) {
+    for (const TokenCase& c : cases) {
+      const std::string html = std::string("<div class='") + c.cls + "'>";  // the document keeps views of it
+      auto doc = ParseHtml(html);
+      const Node* el = doc->body()->first_child;
+      ASSERT_NE(el, nullptr) << c.cls;
+      CueCache cache;
+      EXPECT_EQ(ClassifyRendered(*el, &cache), c.cue) << c.cls << " round " << round;
+      EXPECT_EQ(ClassifyElement(*el), c.cue) << c.cls << " round " << round;
+    }
+  }
+}
+
 TEST(ClassifyRendered, HiddenAndCues) {
   struct RenderedCase {
     const char* html;
