@@ -29,11 +29,34 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// The words that open a byline, in the order of CueRe's alternatives.
+constexpr std::string_view kCueWords[] = {"written by", "words by", "posted by", "reported by", "by",
+                                          "oleh",       "penulis",  "reporter",  "writer",      "author",
+                                          "authors",    "laporan",  "kontributor"};
+
 const RE2& CueRe() {
-  static const RE2 re(
-      "(?i)^\\s*(?:written by|words by|posted by|reported by|by|oleh|penulis|reporter|writer|author|authors|"
-      "laporan|kontributor)\\b\\s*[:\\-]?\\s*");
-  return re;
+  static const RE2* re = new RE2("(?i)^\\s*(?:" + Alternation(kCueWords) + ")\\b\\s*[:\\-]?\\s*");
+  return *re;
+}
+
+// The length of CueRe's match at the start of `text`, 0 when it has none.
+// By hand as RE2 matches it (the first alternative a word boundary
+// follows, then the greedy rest, which always matches), but for the two
+// characters (?i) folds to ASCII letters.
+size_t CueLength(std::string_view text) {
+  if (HasAsciiFoldingChar(text)) {
+    re2::StringPiece in(text.data(), text.size());
+    return RE2::Consume(&in, CueRe()) ? static_cast<size_t>(in.data() - text.data()) : 0;
+  }
+  const size_t start = SkipRe2Space(text, 0);
+  for (std::string_view w : kCueWords) {
+    const size_t end = start + w.size();
+    if (!LowerAsciiAt(text, start, w) || (end < text.size() && IsRe2Word(text[end]))) continue;
+    size_t p = SkipRe2Space(text, end);
+    if (p < text.size() && (text[p] == ':' || text[p] == '-')) ++p;
+    return SkipRe2Space(text, p);
+  }
+  return 0;
 }
 
 // Journalists' roles, lower case.
@@ -55,18 +78,6 @@ bool IsRole(std::string_view text) {
   return std::any_of(std::begin(kRoles), std::end(kRoles), [text](std::string_view role) {
     return text.size() == role.size() && EqualsLowerAscii(text, role);
   });
-}
-
-// Whether CueRe may match `text`: past its white space (RE2's \s) the
-// text opens with the first letter of a cue word in either case, or with
-// the byte that opens U+212A KELVIN SIGN, which (?i) reads as 'k'. Most
-// lines do not, and RE2 is not started on them.
-bool MayOpenWithCue(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\f' || text[i] == '\r')) ++i;
-  if (i == text.size()) return false;
-  const char c = text[i];
-  return c == '\xE2' || std::string_view("wprbolak").find(static_cast<char>(c | 0x20)) != std::string_view::npos;
 }
 
 bool IsCollective(std::string_view lower_word) {
@@ -150,9 +161,7 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name) {
 std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_view site_name) {
   std::vector<std::string> out;
   if (byline.size() > 300) return out;
-  re2::StringPiece in(byline.data(), byline.size());
-  if (MayOpenWithCue(byline)) RE2::Consume(&in, CueRe());
-  std::string text(in.data(), in.size());
+  std::string text(byline.substr(CueLength(byline)));
   // Everything from an editor credit on is not authorship.
   re2::StringPiece rest(text);
   re2::StringPiece m;
@@ -185,13 +194,11 @@ std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_v
 
 bool LooksLikeByline(std::string_view line) {
   if (line.size() > 200) return false;
-  re2::StringPiece in(line.data(), line.size());
-  if (MayOpenWithCue(line) && RE2::Consume(&in, CueRe())) return !SplitAuthorNames(line).empty();
+  if (CueLength(line) > 0) return !SplitAuthorNames(line).empty();
   size_t comma = line.rfind(',');
   if (comma == std::string_view::npos) return false;
   std::string_view role = Trim(line.substr(comma + 1));
-  return IsRole(role) &&
-         !SplitAuthorNames(line.substr(0, comma)).empty();
+  return IsRole(role) && !SplitAuthorNames(line.substr(0, comma)).empty();
 }
 
 void MergeNames(const std::vector<std::string>& names, std::vector<std::string>* into) {

@@ -26,12 +26,39 @@ std::string_view Trim(std::string_view s, std::string_view extra = "") {
   return s;
 }
 
+// The words that open a credit, in the order of CueAtStart's alternatives.
+constexpr std::string_view kStartCueWords[] = {
+    "foto", "photo", "photograph", "photos", "image", "images", "gambar", "credit", "credits", "kredit",
+    "sumber foto", "sumber", "source", "picture", "pictures", "ilustrasi", "illustration", "video", "dok",
+    "dokumentasi", "doc"};
+
 // The cue that opens a credit ("Foto:", "Photo by"), case-insensitive.
 const RE2& CueAtStart() {
-  static const RE2 re(
-      "(?i)^\\s*(?:foto|photo|photograph|photos|image|images|gambar|credit|credits|kredit|sumber foto|"
-      "sumber|source|picture|pictures|ilustrasi|illustration|video|dok|dokumentasi|doc)\\s*(?::|/|oleh\\b|by\\b)\\s*");
-  return re;
+  static const RE2* re =
+      new RE2("(?i)^\\s*(?:" + Alternation(kStartCueWords) + ")\\s*(?::|/|oleh\\b|by\\b)\\s*");
+  return *re;
+}
+
+// The length of CueAtStart's match at the start of `text`, 0 when it has
+// none. By hand as RE2 matches it (the first alternative the joint
+// follows: ':', '/', or "oleh" or "by" and a word boundary), but for the
+// two characters (?i) folds to ASCII letters.
+size_t StartCueLength(std::string_view text) {
+  if (HasAsciiFoldingChar(text)) {
+    re2::StringPiece in(text.data(), text.size());
+    return RE2::Consume(&in, CueAtStart()) ? static_cast<size_t>(in.data() - text.data()) : 0;
+  }
+  const size_t start = SkipRe2Space(text, 0);
+  for (std::string_view w : kStartCueWords) {
+    if (!LowerAsciiAt(text, start, w)) continue;
+    const size_t p = SkipRe2Space(text, start + w.size());
+    if (p < text.size() && (text[p] == ':' || text[p] == '/')) return SkipRe2Space(text, p + 1);
+    for (std::string_view joint : {"oleh", "by"}) {
+      const size_t end = p + joint.size();
+      if (LowerAsciiAt(text, p, joint) && (end == text.size() || !IsRe2Word(text[end]))) return SkipRe2Space(text, end);
+    }
+  }
+  return 0;
 }
 
 // The words of a cue inside the text.
@@ -81,7 +108,7 @@ bool HasStockOrAgency(std::string_view s) {
 // A parenthesised tail that is a credit: a cue, a "Name/Agency" shape, or
 // a known agency name.
 bool IsCreditText(std::string_view inner) {
-  if (RE2::PartialMatch(re2::StringPiece(inner.data(), inner.size()), CueAtStart())) return true;
+  if (StartCueLength(inner) > 0) return true;
   if (WordCount(inner) > 8) return false;
   if (HasStockOrAgency(inner)) return true;
   if (!KnownSourceName(inner).empty()) return true;
@@ -89,9 +116,7 @@ bool IsCreditText(std::string_view inner) {
 }
 
 std::string StripCue(std::string_view credit) {
-  re2::StringPiece in(credit.data(), credit.size());
-  RE2::Consume(&in, CueAtStart());
-  return std::string(Trim(std::string_view(in.data(), in.size()), ".)"));
+  return std::string(Trim(credit.substr(StartCueLength(credit)), ".)"));
 }
 
 // Index of the '(' matching a final ')', or npos.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "meta/word_set.h"
 
 namespace warta::meta {
 namespace {
@@ -161,14 +162,6 @@ void Walk(element root, JsonLdInfo* info) {
   }
 }
 
-// RE2's \s: the Perl class [\t\n\f\r ].
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-size_t SkipSpace(std::string_view s, size_t i) {
-  while (i < s.size() && IsSpace(s[i])) ++i;
-  return i;
-}
-
 std::string Clean(std::string_view raw) {
   std::string s(raw);
   for (std::string_view junk : {"<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"}) {
@@ -182,7 +175,7 @@ std::string Clean(std::string_view raw) {
   size_t kept = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == ',') {
-      size_t next = SkipSpace(s, i + 1);
+      size_t next = SkipRe2Space(s, i + 1);
       if (next < s.size() && (s[next] == '}' || s[next] == ']')) continue;
     }
     s[kept++] = s[i];
@@ -242,9 +235,9 @@ std::optional<std::string_view> QuotedRun(std::string_view s, size_t i, size_t m
 
 // `\s*:\s*"` from s[i]: the index after the quote, or npos.
 size_t ColonQuote(std::string_view s, size_t i) {
-  i = SkipSpace(s, i);
+  i = SkipRe2Space(s, i);
   if (i >= s.size() || s[i] != ':') return std::string_view::npos;
-  i = SkipSpace(s, i + 1);
+  i = SkipRe2Space(s, i + 1);
   if (i >= s.size() || s[i] != '"') return std::string_view::npos;
   return i + 1;
 }
@@ -296,10 +289,10 @@ std::optional<std::string_view> EscapedRun(std::string_view s, size_t i) {
 std::optional<std::string_view> FirstAuthorName(std::string_view s) {
   constexpr std::string_view kKey = "\"author\"", kName = "\"name\"";
   for (size_t at = s.find(kKey); at != std::string_view::npos; at = s.find(kKey, at + 1)) {
-    size_t i = SkipSpace(s, at + kKey.size());
+    size_t i = SkipRe2Space(s, at + kKey.size());
     if (i >= s.size() || s[i] != ':') continue;
-    i = SkipSpace(s, i + 1);
-    if (i < s.size() && s[i] == '[') i = SkipSpace(s, i + 1);
+    i = SkipRe2Space(s, i + 1);
+    if (i < s.size() && s[i] == '[') i = SkipRe2Space(s, i + 1);
     if (i >= s.size() || s[i] != '{') continue;
     for (size_t q = i + 1; q < s.size() && s[q] != '{' && s[q] != '}';) {
       if (s.substr(q, kName.size()) == kName) {

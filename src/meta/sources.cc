@@ -181,11 +181,6 @@ constexpr std::string_view kBeforeCues[] = {
 constexpr size_t kMediaCueCount = 6;
 constexpr std::string_view kMediaCuePrefixes[] = {"seperti ", "sebagaimana "};
 
-// RE2's \w: \b is an ASCII word boundary.
-bool IsAsciiWord(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
 // The cue words and prefixes that open with each byte (either case), as
 // bits: CueWord / Prefix bits below; most word starts open none.
 constexpr size_t kCueWordCount = std::size(kBeforeCues);
@@ -205,7 +200,7 @@ constexpr std::array<uint32_t, 256> kCuesByFirstByte = [] {
 // boundary, ASCII case-blind.
 bool CueWordAt(std::string_view text, size_t p, std::string_view w) {
   const size_t end = p + w.size();
-  return end <= text.size() && EqualsLowerAscii(text.substr(p), w) && (end == text.size() || !IsAsciiWord(text[end]));
+  return end <= text.size() && EqualsLowerAscii(text.substr(p), w) && (end == text.size() || !IsRe2Word(text[end]));
 }
 
 // The first cue word of `bits` at text[p]: its length and whether it is a
@@ -308,7 +303,7 @@ uint32_t WordBytes(const char* p, uint32_t* folding) {
   uint32_t word = 0;
   *folding = 0;
   for (int k = 0; k < 16; ++k) {
-    word |= uint32_t{IsAsciiWord(p[k])} << k;
+    word |= uint32_t{IsRe2Word(p[k])} << k;
     *folding |= uint32_t{p[k] == '\xC5' || p[k] == '\xE2'} << k;
   }
   return word;
@@ -343,10 +338,8 @@ uint32_t Triggers(std::string_view text) {
   return found;
 }
 
-// AfterPattern's classes: RE2's \s, and the bytes of a name word
-// [\w.&'-].
-bool IsPatternSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-bool IsNameByte(char c) { return IsAsciiWord(c) || c == '.' || c == '&' || c == '\'' || c == '-'; }
+// The bytes of a name word in AfterPattern, [\w.&'-].
+bool IsNameByte(char c) { return IsRe2Word(c) || c == '.' || c == '&' || c == '\'' || c == '-'; }
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || (c >= 'a' && c <= 'z'); }
 
@@ -366,7 +359,7 @@ struct AfterMatch {
 // the last word).
 std::optional<AfterMatch> AfterMatchEndingAt(std::string_view text, size_t from, size_t verb, size_t verb_end) {
   size_t run_end = verb;
-  while (run_end > from && IsPatternSpace(text[run_end - 1])) --run_end;
+  while (run_end > from && IsRe2Space(text[run_end - 1])) --run_end;
   const size_t phrase_end = run_end;
   std::optional<AfterMatch> found;
   for (int before = 0; before <= 3; ++before) {
@@ -383,7 +376,7 @@ std::optional<AfterMatch> AfterMatchEndingAt(std::string_view text, size_t from,
     // One word more must take the whole run, after white space.
     if (!opens_word(text[run_begin])) break;
     size_t space_begin = run_begin;
-    while (space_begin > from && IsPatternSpace(text[space_begin - 1])) --space_begin;
+    while (space_begin > from && IsRe2Space(text[space_begin - 1])) --space_begin;
     if (space_begin == run_begin) break;
     run_end = space_begin;
   }
@@ -399,7 +392,7 @@ std::optional<AfterMatch> NextAfterMatch(std::string_view text, size_t from) {
   for (std::string_view verb : kAfterVerbs) {
     for (size_t at = text.find(verb, from + 1); at != std::string_view::npos; at = text.find(verb, at + 1)) {
       const size_t end = at + verb.size();
-      if ((end < text.size() && IsAsciiWord(text[end])) || !IsPatternSpace(text[at - 1])) continue;
+      if ((end < text.size() && IsRe2Word(text[end])) || !IsRe2Space(text[at - 1])) continue;
       std::optional<AfterMatch> m = AfterMatchEndingAt(text, from, at, end);
       if (m && (!best || m->begin < best->begin ||
                 (m->begin == best->begin && m->words_before_last > best->words_before_last))) {
@@ -423,7 +416,7 @@ std::optional<CueBefore> NextCueBefore(std::string_view text, size_t from) {
   constexpr uint32_t kMediaBits = (uint32_t{1} << kMediaCueCount) - 1;
   for (size_t p = from; p < text.size(); ++p) {
     const uint32_t bits = kCuesByFirstByte[static_cast<unsigned char>(text[p])];
-    if (bits == 0 || (p > from && IsAsciiWord(text[p - 1]))) continue;
+    if (bits == 0 || (p > from && IsRe2Word(text[p - 1]))) continue;
     if (bits & kPrefixBit) {
       for (std::string_view prefix : kMediaCuePrefixes) {
         if (p + prefix.size() > text.size() || !EqualsLowerAscii(text.substr(p), prefix)) continue;

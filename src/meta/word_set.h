@@ -35,6 +35,24 @@ namespace warta::meta {
 // lower.size() bytes.
 bool EqualsLowerAscii(std::string_view s, std::string_view lower);
 
+// RE2's \s (the Perl class [\t\n\f\r ]) and \w ([0-9A-Za-z_]), for the hand
+// scans that stand in for RE2 patterns.
+constexpr bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+constexpr bool IsRe2Word(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The end of the run of \s at text[pos].
+inline size_t SkipRe2Space(std::string_view text, size_t pos) {
+  while (pos < text.size() && IsRe2Space(text[pos])) ++pos;
+  return pos;
+}
+
+// Whether lower-case `lower` stands at text[pos], ASCII case-blind.
+inline bool LowerAsciiAt(std::string_view text, size_t pos, std::string_view lower) {
+  return pos <= text.size() && text.size() - pos >= lower.size() && EqualsLowerAscii(text.substr(pos), lower);
+}
+
 // Whether `text` holds one of the only characters outside ASCII that RE2's
 // (?i) matches to an ASCII letter: U+017F LATIN SMALL LETTER LONG S and
 // U+212A KELVIN SIGN. Without them an ASCII case-blind match is RE2's.
