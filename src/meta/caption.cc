@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "meta/sources.h"
 #include "meta/word_set.h"
@@ -72,11 +73,86 @@ const RE2& CueInside() {
   return *re;
 }
 
+// Where a match of CueInside starts when its word stands at text[word],
+// searching from `from`; nullopt when none does. The leftmost of its
+// openings: "^" (the word at `from`), "[.|;,)]\s*", "\s[|\x{2013}\x{2014}-]\s*"
+// or "\s" right before the word.
+std::optional<size_t> CueInsideStart(std::string_view text, size_t from, size_t word) {
+  if (word == from) return from;
+  size_t run = word;  // the \s* right before the word
+  while (run > from && IsRe2Space(text[run - 1])) --run;
+  if (run > from) {
+    const char c = text[run - 1];
+    const bool long_dash = run >= from + 3 && (text.substr(run - 3, 3) == "\xE2\x80\x93" || text.substr(run - 3, 3) == "\xE2\x80\x94");
+    const size_t dash = c == '|' || c == '-' ? run - 1 : long_dash ? run - 3 : std::string_view::npos;
+    if (dash != std::string_view::npos && dash > from && IsRe2Space(text[dash - 1])) return dash - 1;
+    if (c == '.' || c == '|' || c == ';' || c == ',' || c == ')') return run - 1;
+  }
+  if (run < word) return word - 1;
+  return std::nullopt;
+}
+
+// Where CueInside's joint after its word (ending at text[pos]) ends:
+// "\s*(?::|\bby\b|\boleh\b)\s*", nullopt when it is not there.
+std::optional<size_t> CueInsideJointEnd(std::string_view text, size_t pos) {
+  const size_t p = SkipRe2Space(text, pos);
+  if (p < text.size() && text[p] == ':') return SkipRe2Space(text, p + 1);
+  if (p == pos) return std::nullopt;  // the word's last letter and "by" or "oleh" have no \b between
+  for (std::string_view joint : {"by", "oleh"}) {
+    const size_t end = p + joint.size();
+    if (LowerAsciiAt(text, p, joint) && (end == text.size() || !IsRe2Word(text[end]))) return SkipRe2Space(text, end);
+  }
+  return std::nullopt;
+}
+
+struct Span {
+  size_t begin, end;
+};
+
+// The first match of CueInside in text[from, ...) as RE2's FindAndConsume
+// reports it for that input, for text without the two characters (?i)
+// folds to ASCII letters. Starts grow with the word's place (only white
+// space and punctuation stand between a start and its word), so the first
+// word with a start and a joint gives the leftmost match; there the first
+// alternative whose joint follows ("photo" before "photograph").
+std::optional<Span> NextCueInside(std::string_view text, size_t from) {
+  for (size_t word = from; word < text.size(); ++word) {
+    for (std::string_view w : kInsideCueWords) {
+      if (!LowerAsciiAt(text, word, w)) continue;
+      std::optional<size_t> end = CueInsideJointEnd(text, word + w.size());
+      if (!end) continue;
+      std::optional<size_t> start = CueInsideStart(text, from, word);
+      if (!start) break;
+      return Span{*start, *end};
+    }
+  }
+  return std::nullopt;
+}
+
 // Whether `text` holds a word of kInsideCueWords, as CueInside would read
-// it: most captions hold none, and RE2 is not started on them.
+// it: most captions hold none, and are not scanned for a match.
 bool MayHoldCueInside(std::string_view text) {
   static const WordSet* words = new WordSet(kInsideCueWords);
   return words->FoundIn(text);
+}
+
+// The last match of CueInside in `text`, FindAndConsume after
+// FindAndConsume: by hand but for the two characters (?i) folds to ASCII
+// letters, which need RE2.
+std::optional<Span> LastCueInside(std::string_view text) {
+  std::optional<Span> last;
+  if (!MayHoldCueInside(text)) return last;
+  if (HasAsciiFoldingChar(text)) {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece match;
+    while (RE2::FindAndConsume(&input, CueInside(), &match)) {
+      const size_t begin = static_cast<size_t>(match.data() - text.data());
+      last = Span{begin, begin + match.size()};
+    }
+    return last;
+  }
+  for (std::optional<Span> m = NextCueInside(text, 0); m; m = NextCueInside(text, m->end)) last = m;
+  return last;
 }
 
 int WordCount(std::string_view s) {
@@ -153,16 +229,8 @@ CaptionParts SplitCaption(std::string_view text) {
     }
   }
   // The last cue inside the text starts the credit.
-  re2::StringPiece input(s.data(), s.size());
-  re2::StringPiece match;
-  size_t cue_begin = std::string_view::npos, cue_end = 0;
-  const bool may_hold_cue = MayHoldCueInside(s);
-  while (may_hold_cue && RE2::FindAndConsume(&input, CueInside(), &match)) {
-    cue_begin = static_cast<size_t>(match.data() - s.data());
-    cue_end = cue_begin + match.size();
-    if (match.empty()) break;
-  }
-  if (cue_begin != std::string_view::npos) {
+  if (std::optional<Span> cue = LastCueInside(s)) {
+    const size_t cue_begin = cue->begin, cue_end = cue->end;
     std::string_view before = s.substr(0, cue_begin);
     // Keep the sentence's own period on the caption side.
     if (cue_begin < s.size() && s[cue_begin] == '.') before = s.substr(0, cue_begin + 1);
