@@ -104,27 +104,67 @@ const RE2& EditorRe() {
   return *re;
 }
 
-// Whether EditorRe may match `text`: it holds one of its words. Most
-// bylines hold none, and RE2 is not started on them.
-bool MayNameEditor(std::string_view text) {
-  static const WordSet* words = new WordSet(kEditorWords);
-  return words->FoundIn(text);
+// Where EditorRe's leftmost match starts in `text`, npos when it has none.
+// By hand as RE2 finds it (only white space and one mark stand between a
+// start and its word, so the first word that word boundaries enclose gives
+// the leftmost start), but for the two characters (?i) folds to ASCII
+// letters.
+size_t EditorCreditStart(std::string_view text) {
+  if (HasAsciiFoldingChar(text)) {
+    re2::StringPiece m;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), EditorRe(), &m)) return std::string_view::npos;
+    return static_cast<size_t>(m.data() - text.data());
+  }
+  for (size_t word = 0; word < text.size(); ++word) {
+    if (word > 0 && IsRe2Word(text[word - 1])) continue;
+    const bool names_editor = std::any_of(std::begin(kEditorWords), std::end(kEditorWords), [&](std::string_view w) {
+      const size_t end = word + w.size();
+      return LowerAsciiAt(text, word, w) && (end == text.size() || !IsRe2Word(text[end]));
+    });
+    if (!names_editor) continue;
+    size_t start = word;
+    while (start > 0 && IsRe2Space(text[start - 1])) --start;
+    if (start > 0 && std::string_view(",;|(-").find(text[start - 1]) != std::string_view::npos) --start;
+    return start;
+  }
+  return std::string_view::npos;
 }
 
 // What separates names: punctuation, or "and" in three languages and
-// Spanish "y", with the white space around.
-constexpr std::string_view kAndWords[] = {"and", "dan", "und"};
-const RE2& SplitRe() {
-  static const RE2* re = new RE2("(?i)\\s*(?:,|;|&|\\b(?:" + Alternation(kAndWords) + ")\\b|\\by\\b)\\s*");
-  return *re;
+// Spanish "y", with the white space around, as the RE2 pattern
+//   (?i)\s*(?:,|;|&|\b(?:and|dan|und)\b|\by\b)\s*
+// reads it (no character outside ASCII is one of these letters to (?i)).
+constexpr std::string_view kAndWords[] = {"and", "dan", "und", "y"};
+
+// The end of the name separator starting at text[pos], npos when none does.
+size_t SeparatorEnd(std::string_view text, size_t pos) {
+  const size_t p = SkipRe2Space(text, pos);
+  if (p == text.size()) return std::string_view::npos;
+  if (text[p] == ',' || text[p] == ';' || text[p] == '&') return SkipRe2Space(text, p + 1);
+  if (p > 0 && IsRe2Word(text[p - 1])) return std::string_view::npos;
+  for (std::string_view w : kAndWords) {
+    const size_t end = p + w.size();
+    if (LowerAsciiAt(text, p, w) && (end == text.size() || !IsRe2Word(text[end]))) return SkipRe2Space(text, end);
+  }
+  return std::string_view::npos;
 }
 
-// Whether SplitRe may match `text`: it holds one of the punctuation marks,
-// one of the "and" words, or a 'y' (either case). Most bylines name one
-// person, and RE2 is not started on them.
-bool MayHoldSplitter(std::string_view text) {
-  static const WordSet* words = new WordSet(kAndWords);
-  return text.find_first_of(",;&yY") != std::string_view::npos || words->FoundIn(text);
+// `text` with every name separator replaced by '\x1F', left to right as
+// RE2::GlobalReplace replaces matches. A separator that does not start at
+// a white space run's first byte does not start inside it either.
+std::string MarkSeparators(std::string_view text) {
+  std::string out;
+  size_t copied = 0;
+  for (size_t p = 0; p < text.size();) {
+    const size_t end = SeparatorEnd(text, p);
+    if (end == std::string_view::npos) {
+      p = SkipRe2Space(text, p) + 1;
+      continue;
+    }
+    out.append(text.substr(copied, p - copied)).push_back('\x1F');
+    copied = p = end;
+  }
+  return out.append(text.substr(copied));
 }
 
 }  // namespace
@@ -161,21 +201,18 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name) {
 std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_view site_name) {
   std::vector<std::string> out;
   if (byline.size() > 300) return out;
-  std::string text(byline.substr(CueLength(byline)));
+  std::string_view text = byline.substr(CueLength(byline));
   // Everything from an editor credit on is not authorship.
-  re2::StringPiece rest(text);
-  re2::StringPiece m;
-  if (MayNameEditor(text) && RE2::PartialMatch(rest, EditorRe(), &m)) {
-    if (m.data() == text.data()) return out;  // "Editor: X" only
-    text.resize(static_cast<size_t>(m.data() - text.data()));
+  if (size_t editor = EditorCreditStart(text); editor != std::string_view::npos) {
+    if (editor == 0) return out;  // "Editor: X" only
+    text = text.substr(0, editor);
   }
   // A date or place after a separator is not part of the names.
   for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 ", "\n"}) {
     size_t at = text.find(sep);
-    if (at != std::string::npos) text.resize(at);
+    if (at != std::string_view::npos) text = text.substr(0, at);
   }
-  std::string normalized = text;
-  if (MayHoldSplitter(normalized)) RE2::GlobalReplace(&normalized, SplitRe(), "\x1F");
+  const std::string normalized = MarkSeparators(text);
   size_t start = 0;
   while (start <= normalized.size()) {
     size_t end = normalized.find('\x1F', start);
