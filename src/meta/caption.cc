@@ -206,11 +206,28 @@ size_t OpenOfFinalParen(std::string_view s) {
   return std::string_view::npos;
 }
 
-// "REUTERS/Jane Doe", "ANTARA FOTO/Budi": capitalised words around a slash.
+// Whether `s` is capitalised words ([A-Z][\w.&-]*) parted by single
+// spaces, nothing else.
+bool IsCapitalisedWords(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] >= 'A' && s[i] <= 'Z') {
+    size_t end = i + 1;
+    while (end < s.size() && (IsRe2Word(s[end]) || s[end] == '.' || s[end] == '&' || s[end] == '-')) ++end;
+    if (end == s.size()) return true;
+    if (s[end] != ' ') return false;
+    i = end + 1;
+  }
+  return false;
+}
+
+// "REUTERS/Jane Doe", "ANTARA FOTO/Budi": capitalised words around a slash
+// (the RE2 pattern ^W(?: W)*/W(?: W)*$ for such words W, which hold no
+// slash).
 bool IsSlashCredit(std::string_view s) {
   if (WordCount(s) > 6) return false;
-  static const RE2 kShape("^[A-Z][\\w.&-]*(?: [A-Z][\\w.&-]*)*/[A-Z][\\w.&-]*(?: [A-Z][\\w.&-]*)*$");
-  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kShape);
+  const size_t slash = s.find('/');
+  return slash != std::string_view::npos && IsCapitalisedWords(s.substr(0, slash)) &&
+         IsCapitalisedWords(s.substr(slash + 1));
 }
 
 }  // namespace
