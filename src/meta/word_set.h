@@ -10,6 +10,11 @@
 // (?i) also folds U+017F (long s) to 's' and U+212A (Kelvin sign) to 'k';
 // only a text holding one of those two needs RE2 itself.
 //
+// Beside it, the pieces the hand scans that stand in for RE2 patterns in
+// src/meta share: RE2's \s and \w, a case-blind compare at a position, the
+// test for the two folding characters, and a word list as a pattern's
+// alternatives (for the RE2 those scans fall back on).
+//
 // Internal to src/meta. The set keeps a view of `words`, which must outlive
 // it (static arrays). Thread-safe to share: the one piece built after
 // construction, the RE2 for those two characters, is built under call_once.
