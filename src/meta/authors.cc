@@ -31,8 +31,8 @@ std::string_view Trim(std::string_view s) {
 
 // The words that open a byline, in the order of CueRe's alternatives.
 constexpr std::string_view kCueWords[] = {"written by", "words by", "posted by", "reported by", "by",
-                                          "oleh",       "penulis",  "reporter",  "writer",      "author",
-                                          "authors",    "laporan",  "kontributor"};
+                                          "oleh", "penulis", "reporter", "writer", "author", "authors",
+                                          "laporan", "kontributor"};
 
 const RE2& CueRe() {
   static const RE2* re = new RE2("(?i)^\\s*(?:" + Alternation(kCueWords) + ")\\b\\s*[:\\-]?\\s*");
@@ -61,10 +61,10 @@ size_t CueLength(std::string_view text) {
 
 // Journalists' roles, lower case.
 constexpr std::string_view kRoles[] = {
-    "jurnalis",     "wartawan",      "reporter",       "editor",        "kontributor",  "koresponden",
-    "journalist",   "correspondent", "contributor",    "staff writer",  "senior writer", "staff reporter",
-    "writer",       "penulis",       "redaktur",       "fotografer",    "photographer", "columnist",
-    "kolumnis",     "analyst",       "editor-in-chief", "senior editor", "news editor"};
+    "jurnalis", "wartawan", "reporter", "editor", "kontributor", "koresponden", "journalist", "correspondent",
+    "contributor", "staff writer", "senior writer", "staff reporter", "writer", "penulis", "redaktur",
+    "fotografer", "photographer", "columnist", "kolumnis", "analyst", "editor-in-chief", "senior editor",
+    "news editor"};
 
 const RE2& RoleRe() {
   static const RE2* re = new RE2("(?i)^(?:" + Alternation(kRoles) + ")$");

@@ -83,7 +83,8 @@ std::optional<size_t> CueInsideStart(std::string_view text, size_t from, size_t 
   while (run > from && IsRe2Space(text[run - 1])) --run;
   if (run > from) {
     const char c = text[run - 1];
-    const bool long_dash = run >= from + 3 && (text.substr(run - 3, 3) == "\xE2\x80\x93" || text.substr(run - 3, 3) == "\xE2\x80\x94");
+    const std::string_view last3 = run >= from + 3 ? text.substr(run - 3, 3) : std::string_view();
+    const bool long_dash = last3 == "\xE2\x80\x93" || last3 == "\xE2\x80\x94";  // U+2013, U+2014
     const size_t dash = c == '|' || c == '-' ? run - 1 : long_dash ? run - 3 : std::string_view::npos;
     if (dash != std::string_view::npos && dash > from && IsRe2Space(text[dash - 1])) return dash - 1;
     if (c == '.' || c == '|' || c == ';' || c == ',' || c == ')') return run - 1;
