@@ -316,11 +316,18 @@ uint32_t WordBytes(const char* p, uint32_t* folding) {
 // there, by their first two letters. Most paragraphs hold no trigger, and
 // the patterns are not tried on them.
 uint32_t Triggers(std::string_view text) {
+  // The first letters of the trigger words, as bits (c | 0x20) & 31: a
+  // test of one bit passes over most word starts before the pair look-up.
+  static constexpr uint32_t kFirstLetters = [] {
+    uint32_t bits = 0;
+    for (size_t i = 0; i < kTriggerWordCount; ++i) bits |= uint32_t{1} << ((TriggerWord(i)[0] | 0x20) & 31);
+    return bits;
+  }();
   const size_t n = text.size();
   uint32_t found = 0;
   uint32_t word_before = 0;  // the byte before the block is a word byte
+  char tail[16] = {};        // the last, partial block, zero-padded: zero is no word byte
   for (size_t i = 0; i < n; i += 16) {
-    char tail[16] = {};  // the last, partial block, zero-padded: zero is no word byte
     const char* block = text.data() + i;
     if (n - i < 16) block = static_cast<const char*>(std::memcpy(tail, block, n - i));
     uint32_t folding;
@@ -328,6 +335,7 @@ uint32_t Triggers(std::string_view text) {
     if (folding != 0) found |= kFoldingTrigger;
     for (uint32_t starts = words & ~(words << 1 | word_before); starts != 0; starts &= starts - 1) {
       const size_t p = i + std::countr_zero(starts);
+      if (!(kFirstLetters >> ((text[p] | 0x20) & 31) & 1)) continue;
       if (p + 1 == n) break;  // no trigger word is one byte long
       if (const uint32_t candidates = kTriggerWordsByPair[LetterPairKey(text[p], text[p + 1])]) {
         found |= TriggerWordsAt(text, p, candidates);
