@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include "base/utf8.h"
 
@@ -117,12 +118,13 @@ size_t WordEnd(std::string_view s, size_t pos) {
   }
 }
 
-// Fills `toks` (emptied first, capacity kept). Tokens are stored in place,
-// in a buffer sized ahead and doubled when full, and cut to size at the end.
-void Tokenize(std::string_view s, std::vector<Tok>* out) {
-  std::vector<Tok>& toks = *out;
-  toks.clear();
-  toks.resize(s.size() / 4 + 16);
+// Writes the tokens of `s` to the front of `buf` and returns how many. The
+// buffer is only grown, never cleared: every token is written whole, so
+// what a longer text left behind is never read, and a call costs nothing
+// for the tokens it does not make.
+size_t Tokenize(std::string_view s, std::vector<Tok>* buf) {
+  std::vector<Tok>& toks = *buf;
+  if (toks.size() < s.size() / 4 + 16) toks.resize(s.size() / 4 + 16);
   size_t count = 0;
   size_t pos = 0;
   bool space = true;
@@ -135,8 +137,7 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
       continue;
     }
     const size_t start = pos;
-    if (count == toks.size()) toks.resize(2 * toks.size());
-    Tok& t = toks[count];  // as resize made it: a token skipped below leaves only space_before set
+    Tok t;
     t.space_before = space;
     if (cls == kDigitByte) {
       int64_t v = 0;
@@ -173,10 +174,11 @@ void Tokenize(std::string_view s, std::vector<Tok>* out) {
     }
     t.begin = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(pos);
-    ++count;
+    if (count == toks.size()) toks.resize(2 * toks.size());
+    toks[count++] = t;
     space = false;
   }
-  toks.resize(count);
+  return count;
 }
 
 // ASCII-lowercases a short word into `buf`; non-ASCII bytes are kept, so
@@ -382,7 +384,7 @@ void SetFromEpoch(int64_t secs, DateTime* dt) {
 
 class Matcher {
  public:
-  Matcher(std::string_view s, const std::vector<Tok>& t, const DateParseOptions& o) : s_(s), t_(t), o_(o) {}
+  Matcher(std::string_view s, std::span<const Tok> t, const DateParseOptions& o) : s_(s), t_(t), o_(o) {}
 
   // Whether a date expression can start at token i without looking it up:
   // only numbers and words may start one, and a word only when a number
@@ -770,7 +772,7 @@ class Matcher {
   std::string_view Text(size_t i) const { return s_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
 
   std::string_view s_;
-  const std::vector<Tok>& t_;
+  std::span<const Tok> t_;
   const DateParseOptions& o_;
 };
 
@@ -811,8 +813,8 @@ std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& 
   if (!options.reference && std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return out;
   // Reused: body texts make thousands of tokens a call.
-  thread_local std::vector<Tok> toks;
-  Tokenize(text, &toks);
+  thread_local std::vector<Tok> buf;
+  const std::span<const Tok> toks(buf.data(), Tokenize(text, &buf));
   Matcher m(text, toks, options);
   for (size_t i = 0; i < toks.size();) {
     if (!m.MayStart(i)) {
@@ -829,7 +831,7 @@ std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& 
       ++i;
     }
   }
-  if (toks.capacity() > kKeptTokens) std::vector<Tok>().swap(toks);
+  if (buf.size() > kKeptTokens) std::vector<Tok>().swap(buf);
   return out;
 }
 
