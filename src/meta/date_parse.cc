@@ -4,9 +4,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <span>
 
 #include "base/utf8.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace warta::meta {
 namespace {
@@ -106,11 +111,32 @@ ByteClass ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
   return cls;
 }
 
+// The end of the run of ASCII letters from `pos`: sixteen bytes a step
+// where the text allows (words are read on every page, a byte at a time
+// they were most of the tokenizing).
+size_t AsciiLettersEnd(std::string_view s, size_t pos) {
+#if defined(__SSE2__)
+  // A byte is a letter when, case bit set and shifted so that 'a' is the
+  // smallest signed byte, it is among the 26 smallest.
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i past_z = _mm_set1_epi8(static_cast<char>(0x80 + 26));
+  for (; pos + 16 <= s.size(); pos += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + pos));
+    const __m128i letters = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), shift), past_z);
+    const unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(letters)) & 0xFFFF;
+    if (others != 0) return pos + static_cast<size_t>(std::countr_zero(others));
+  }
+#endif
+  while (pos < s.size() && ClassOf(s[pos]) == kAlphaByte) ++pos;
+  return pos;
+}
+
 // The end of the word whose letters start at `pos`: ASCII and non-ASCII
 // letters up to a space or punctuation.
 size_t WordEnd(std::string_view s, size_t pos) {
   for (;;) {
-    while (pos < s.size() && ClassOf(s[pos]) == kAlphaByte) ++pos;
+    pos = AsciiLettersEnd(s, pos);
     if (pos >= s.size() || ClassOf(s[pos]) != kHighByte) return pos;
     size_t len;
     if (ClassifyAt(s, pos, &len) != 0) return pos;

@@ -136,6 +136,20 @@ TEST(DateParse, FindsDatesInRunningText) {
   EXPECT_EQ(DatesIn(text), want);
 }
 
+// Words are read sixteen bytes a step: a word ends where it ends, whichever
+// byte of a step that is, and letters glued to a month make another word.
+TEST(DateParse, WordsEndWhereverTheyFallInTheText) {
+  using Dates = std::vector<std::string>;
+  for (size_t pad = 0; pad < 40; ++pad) {
+    SCOPED_TRACE(pad);
+    const std::string lead(pad, 'x');
+    EXPECT_EQ(DatesIn(lead + " Desember 3, 2025 and Mei2024"),
+              (Dates{"Desember 3, 2025 = 2025-12-03", "Mei2024 = 2024-05"}));
+    EXPECT_EQ(DatesIn(lead + "Desember 2025"), pad == 0 ? Dates{"Desember 2025 = 2025-12"} : Dates{});
+    EXPECT_EQ(DatesIn(lead + " Desemberan 2025"), Dates{});
+  }
+}
+
 // The tokenizer's quick reads of common non-ASCII characters (two-byte
 // letters, the signs × and ÷, dashes) and the quick month and unit tests
 // answer as the full lookups do; text denser in tokens than the first
