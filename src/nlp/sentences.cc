@@ -127,9 +127,9 @@ class Tokenizer {
 
   // Fills `out` (which must be empty) with the tokens.
   void Run() {
-    // Tokens are stored in place, in a vector sized ahead and doubled when
-    // full, so emitting one is a few stores rather than a call.
-    out_->resize(s_.size() / 4 + 16);
+    // Room for the tokens of most texts, reserved rather than sized so no
+    // token is built twice: emitting one is a few stores rather than a call.
+    out_->reserve(s_.size() / 4 + 16);
     while (pos_ < s_.size()) {
       if (static_cast<unsigned char>(s_[pos_]) < 0x80 && AsciiFastPath()) continue;
       size_t start = pos_;
@@ -163,7 +163,6 @@ class Tokenizer {
           break;
       }
     }
-    out_->resize(count_);
   }
 
  private:
@@ -397,15 +396,9 @@ class Tokenizer {
   }
 
   [[gnu::always_inline]] void Emit(size_t start, uint32_t cp_start, TokenKind kind) {
-    if (separator_ && count_ > 0) after_separator_->push_back(count_);
+    if (separator_ && !out_->empty()) after_separator_->push_back(static_cast<uint32_t>(out_->size()));
     separator_ = false;
-    if (count_ == out_->size()) out_->resize(2 * out_->size());
-    Token& t = (*out_)[count_++];
-    t.byte_begin = static_cast<uint32_t>(start);
-    t.byte_end = static_cast<uint32_t>(pos_);
-    t.begin = cp_start;
-    t.end = cp_;
-    t.kind = kind;
+    out_->push_back({cp_start, cp_, static_cast<uint32_t>(start), static_cast<uint32_t>(pos_), kind});
   }
 
   std::string_view s_;
@@ -416,7 +409,6 @@ class Tokenizer {
   WordClassCache& cache_ = ThreadCache();
   size_t pos_ = 0;
   uint32_t cp_ = 0;
-  uint32_t count_ = 0;  // tokens emitted
   bool separator_ = false;
 
   static WordClassCache& ThreadCache() {
