@@ -172,7 +172,10 @@ class EntityFinder {
   void MatchGazetteer(const nlp::Sentence& s) {
     const uint32_t n = s.token_end - s.token_begin;
     keys_.clear();
-    for (uint32_t i = s.token_begin; i < s.token_end; ++i) keys_.push_back(nlp::TokenKey(doc_.lower[i]));
+    // Segmented tokens never hold a space: each is one word of a phrase.
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      keys_.push_back(nlp::SingleWordKey(nlp::WordHash(doc_.lower[i])));
+    }
     hits_.resize(n);
     res_.gazetteer().Match(keys_, hits_.data());
     constexpr uint8_t kLoc = 1;  // kGazetteerTypes[0]
