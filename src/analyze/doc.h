@@ -18,9 +18,14 @@ namespace warta::analyze {
 
 // Whether `w` is one of a word list's entries (the lists are short constant
 // arrays; the longer ones sit behind a WordShapes filter first).
+// (A plain loop, which the compiler keeps inline: std::find here was a call
+// for each word asked.)
 template <size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  for (std::string_view x : list) {
+    if (x == w) return true;
+  }
+  return false;
 }
 
 // Views point into `text` and `lowered`: a Doc is filled in place and never
