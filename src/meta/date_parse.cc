@@ -782,17 +782,29 @@ class Matcher {
     return ApplyDelta(static_cast<int64_t>(n) * *unit, *unit < 86400, dt) ? k : 0;
   }
 
-  // The first words of RelativeDay and Relative, by lowercase first letter:
-  // bit n set when such a word has n bytes.
+  // Whether RelativeDay or Relative may read a date from token i, a word,
+  // by the lowercase first letters and lengths of their words: one that is
+  // a date alone ("kemarin"), or one that needs a second word after it
+  // ("hari ini", "baru saja", "an hour ago") with such a word next. (Most
+  // "a"s and "an"s are turned away here, not by the lookups.)
   bool MayStartRelative(size_t i) const {
-    static constexpr InitialLengths kLengths = [] {
+    static constexpr InitialLengths kAlone = [] {
       InitialLengths m{};
-      for (std::string_view w : {"kemarin", "yesterday", "gestern", "today", "heute", "hari", "baru", "just", "a",
-                                 "an", "one", "se", "satu"})
-        AddInitialLength(w, &m);
+      for (std::string_view w : {"kemarin", "yesterday", "gestern", "today", "heute"}) AddInitialLength(w, &m);
       return m;
     }();
-    return MayBeIn(kLengths, Text(i));
+    static constexpr InitialLengths kFirsts = [] {
+      InitialLengths m{};
+      for (std::string_view w : {"hari", "baru", "just", "a", "an", "one", "se", "satu"}) AddInitialLength(w, &m);
+      return m;
+    }();
+    static constexpr InitialLengths kSeconds = [] {
+      InitialLengths m = kUnitLengths;
+      for (std::string_view w : {"ini", "saja", "now"}) AddInitialLength(w, &m);
+      return m;
+    }();
+    if (MayBeIn(kAlone, Text(i))) return true;
+    return MayBeIn(kFirsts, Text(i)) && Word(i + 1) && MayBeIn(kSeconds, Text(i + 1));
   }
 
   std::string_view Text(size_t i) const { return s_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
