@@ -163,7 +163,9 @@ size_t Tokenize(std::string_view s, std::vector<Tok>* buf) {
       continue;
     }
     const size_t start = pos;
-    Tok t;
+    if (count == toks.size()) toks.resize(2 * toks.size());
+    Tok& t = toks[count];  // a token skipped below is written over by the next
+    t = Tok{};
     t.space_before = space;
     if (cls == kDigitByte) {
       int64_t v = 0;
@@ -200,8 +202,7 @@ size_t Tokenize(std::string_view s, std::vector<Tok>* buf) {
     }
     t.begin = static_cast<uint32_t>(start);
     t.end = static_cast<uint32_t>(pos);
-    if (count == toks.size()) toks.resize(2 * toks.size());
-    toks[count++] = t;
+    ++count;
     space = false;
   }
   return count;
