@@ -26,11 +26,13 @@ class WordShapes {
   }
 
  private:
+  // The four bytes of the key (first, second or first again, last, length)
+  // spread by one multiplication; its top 14 bits pick the bit.
   static uint32_t Hash(std::string_view w) {
-    auto byte = [](char c) { return static_cast<uint32_t>(static_cast<unsigned char>(c)); };
-    uint32_t h = static_cast<uint32_t>(w.size()) * 0x9E3779B1u ^ byte(w.front()) * 0x85EBCA77u ^
-                 byte(w.back()) * 0xC2B2AE3Du ^ (w.size() > 1 ? byte(w[1]) * 0x27D4EB2Fu : 0u);
-    return (h ^ (h >> 15) ^ (h >> 23)) & 16383;
+    auto byte = [](char c) { return static_cast<uint64_t>(static_cast<unsigned char>(c)); };
+    const uint64_t key = byte(w.front()) | byte(w[w.size() > 1]) << 8 | byte(w.back()) << 16 |
+                         static_cast<uint64_t>(static_cast<uint8_t>(w.size())) << 24;
+    return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 50);
   }
   std::array<uint64_t, 256> bits_{};
 };
