@@ -804,8 +804,16 @@ class Matcher {
       for (std::string_view w : {"ini", "saja", "now"}) AddInitialLength(w, &m);
       return m;
     }();
-    if (MayBeIn(kAlone, Text(i))) return true;
-    return MayBeIn(kFirsts, Text(i)) && Word(i + 1) && MayBeIn(kSeconds, Text(i + 1));
+    // Both lists at once first: most words are in neither.
+    static constexpr InitialLengths kEither = [] {
+      InitialLengths m{};
+      for (size_t c = 0; c < m.size(); ++c) m[c] = kAlone[c] | kFirsts[c];
+      return m;
+    }();
+    const std::string_view w = Text(i);
+    if (!MayBeIn(kEither, w)) return false;
+    if (MayBeIn(kAlone, w)) return true;
+    return MayBeIn(kFirsts, w) && Word(i + 1) && MayBeIn(kSeconds, Text(i + 1));
   }
 
   std::string_view Text(size_t i) const { return s_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
