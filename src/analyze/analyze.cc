@@ -22,8 +22,12 @@ void MakeDoc(std::string_view valid_utf8, std::string_view language, Doc* doc) {
   const std::string_view lowered = doc->lowered;
   doc->lower.clear();
   doc->lower.reserve(doc->seg.tokens.size());
+  doc->capitalized.clear();
+  doc->capitalized.reserve(doc->seg.tokens.size());
   for (const nlp::Token& t : doc->seg.tokens) {
     doc->lower.emplace_back(lowered.data() + t.byte_begin, t.byte_end - t.byte_begin);
+    const unsigned char c = static_cast<unsigned char>(valid_utf8[t.byte_begin]);  // tokens are never empty
+    doc->capitalized.push_back((c >= 'A' && c <= 'Z') || c >= 0xC0);
   }
   doc->sentence_of.assign(doc->seg.tokens.size(), 0);
   for (uint32_t s = 0; s < doc->seg.sentences.size(); ++s) {

@@ -41,6 +41,10 @@ struct Doc {
   std::string lowered;                    // `text` with ASCII letters lowercased
   std::vector<std::string_view> lower;    // per token, a view into `lowered`
   std::vector<uint32_t> sentence_of;      // per token
+  // Per token: it opens with an ASCII capital or a non-ASCII letter's lead
+  // byte (asked of most tokens by several passes: one byte, not a lookup
+  // through the token into the text).
+  std::vector<uint8_t> capitalized;
   bool indonesian = false;
 
   // Token offsets always lie inside `text`: views are made without checks.
@@ -49,10 +53,7 @@ struct Doc {
   std::string_view Range(size_t b, size_t e) const { return Span(text, b, e); }
   // Range(b, e) with ASCII letters lowercased.
   std::string_view LowerRange(size_t b, size_t e) const { return Span(lowered, b, e); }
-  bool Capitalized(size_t i) const {  // tokens are never empty
-    const unsigned char c = static_cast<unsigned char>(text[seg.tokens[i].byte_begin]);
-    return (c >= 'A' && c <= 'Z') || c >= 0xC0;
-  }
+  bool Capitalized(size_t i) const { return capitalized[i] != 0; }
 
  private:
   std::string_view Span(std::string_view of, size_t b, size_t e) const {
