@@ -147,6 +147,8 @@ CueInfo LookupCue(std::string_view lower) {
   return it == table.map.end() ? CueInfo{} : it->second;
 }
 
+const WordShapes& CueShapes() { return Table().shapes; }
+
 bool IsCueParticle(std::string_view lower) {
   return lower == "for" || lower == "on" || lower == "out" || lower == "to";
 }

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "nlp/word_shapes.h"
+
 namespace warta::nlp {
 
 enum class CueKind : uint8_t {
@@ -31,6 +33,10 @@ struct CueInfo {
 };
 
 CueInfo LookupCue(std::string_view lower);
+// The filter LookupCue asks first: a word it turns away is no cue. A pass
+// over many tokens holds it and asks it inline, and calls LookupCue only
+// for the few words it lets through.
+const WordShapes& CueShapes();
 // The particle that completes a takes_particle cue ("for", "on", "out").
 bool IsCueParticle(std::string_view lower);
 
