@@ -85,8 +85,12 @@ const nlp::WordShapes& RoleShapes() {
   static const nlp::WordShapes shapes = ShapesOf(kRoleWords);
   return shapes;
 }
-bool IsInstitutionWord(std::string_view lower) {
+const nlp::WordShapes& InstitutionShapes() {
   static const nlp::WordShapes shapes = ShapesOf(kInstitutionWords);
+  return shapes;
+}
+// `shapes` is InstitutionShapes(), held by a caller that asks of many words.
+bool IsInstitutionWord(std::string_view lower, const nlp::WordShapes& shapes = InstitutionShapes()) {
   return shapes.May(lower) && In(kInstitutionWords, lower);
 }
 
@@ -226,8 +230,9 @@ class EntityFinder {
   // made of the pieces.
   void FindInstitutions() {
     size_t n = doc_.seg.tokens.size();
+    const nlp::WordShapes& institutions = InstitutionShapes();
     for (size_t t = 0; t + 1 < n; ++t) {
-      if (!doc_.Capitalized(t) || !IsInstitutionWord(doc_.lower[t])) continue;
+      if (!doc_.Capitalized(t) || !IsInstitutionWord(doc_.lower[t], institutions)) continue;
       size_t e = t + 1;
       while (e < n && doc_.sentence_of[e] == doc_.sentence_of[t] && doc_.Capitalized(e) &&
              doc_.seg.tokens[e].kind == nlp::TokenKind::kWord) {
