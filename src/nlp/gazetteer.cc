@@ -18,7 +18,6 @@ int TokenCount(std::string_view phrase) {
 }
 
 constexpr uint64_t kPhraseSeed = 0x2545F4914F6CDD1Dull;
-constexpr uint64_t kPhraseMult = 0x9E3779B97F4A7C15ull;
 
 uint64_t Extend(uint64_t h, GazetteerKey key) { return h * key.mult + key.poly; }
 
@@ -29,8 +28,6 @@ uint64_t WordHash(std::string_view lower) {
   for (char c : lower) h = FnvByte(h, static_cast<uint8_t>(c));
   return FinishHash(h);
 }
-
-GazetteerKey SingleWordKey(uint64_t word_hash) { return {kPhraseMult, word_hash}; }
 
 GazetteerKey TokenKey(std::string_view lower_token) {
   // One pass: each space closes a part's WordHash.
