@@ -23,12 +23,6 @@ uint64_t Extend(uint64_t h, GazetteerKey key) { return h * key.mult + key.poly; 
 
 }  // namespace
 
-uint64_t WordHash(std::string_view lower) {
-  uint64_t h = kFnvSeed;
-  for (char c : lower) h = FnvByte(h, static_cast<uint8_t>(c));
-  return FinishHash(h);
-}
-
 GazetteerKey TokenKey(std::string_view lower_token) {
   // One pass: each space closes a part's WordHash.
   GazetteerKey key{1, 0};

@@ -28,8 +28,12 @@ inline uint64_t FinishHash(uint64_t h) {
   h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
   return h ^ (h >> 33);
 }
-// The hash of one lowercase word.
-uint64_t WordHash(std::string_view lower);
+// The hash of one lowercase word (inline: asked once per token).
+inline uint64_t WordHash(std::string_view lower) {
+  uint64_t h = kFnvSeed;
+  for (char c : lower) h = FnvByte(h, static_cast<uint8_t>(c));
+  return FinishHash(h);
+}
 
 // What a token adds to a phrase hash: a phrase of words w1..wk hashes to the
 // polynomial (((seed * K + h(w1)) * K + h(w2)) ...), so a token is the pair
