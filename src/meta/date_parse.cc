@@ -27,6 +27,9 @@ struct Tok {
   bool space_before = false;
   char punct = 0;      // kPunct: the character, dashes folded to '-'
   uint8_t digits = 0;  // kNum: length of the digit run
+  // A number of one to four digits is one or two tokens on: a word here may
+  // be a month name ("December 3", "Dec. 2025").
+  bool near_number = false;
   int value = 0;       // kNum: the number (-1 when longer than 9 digits)
   uint32_t begin = 0, end = 0;  // bytes of the source text
 };
@@ -176,6 +179,9 @@ size_t Tokenize(std::string_view s, std::vector<Tok>* buf) {
       t.kind = Tok::kNum;
       t.digits = static_cast<uint8_t>(std::min<size_t>(pos - start, 255));
       t.value = pos - start > 9 ? -1 : static_cast<int>(v);
+      if (t.digits <= 4) {
+        for (size_t back = 1; back <= 2 && back <= count; ++back) toks[count - back].near_number = true;
+      }
     } else if (cls == kPunctByte) {
       ++pos;
       t.kind = Tok::kPunct;
@@ -420,7 +426,7 @@ class Matcher {
     const Tok& t = t_[i];
     if (t.kind == Tok::kNum) return true;
     if (t.kind != Tok::kWord) return false;
-    if (Num(i + 1, 1, 4) || Num(i + 2, 1, 4)) return true;
+    if (t.near_number) return true;
     return o_.reference && MayStartRelative(i);
   }
 

@@ -161,6 +161,16 @@ TEST(DateParse, WordsEndWhereverTheyFallInTheText) {
   }
 }
 
+// A word opens a date only with a number of at most four digits one or two
+// tokens on (or as a relative form): month names before a day or a year.
+TEST(DateParse, MonthsOpenDatesBeforeShortNumbers) {
+  using Dates = std::vector<std::string>;
+  EXPECT_EQ(DatesIn("Dec. 3, 2025"), (Dates{"Dec. 3, 2025 = 2025-12-03"}));
+  EXPECT_EQ(DatesIn("Desember, 2025"), (Dates{"Desember, 2025 = 2025-12"}));
+  EXPECT_EQ(DatesIn("May 2024 and May 20245"), (Dates{"May 2024 = 2024-05"}));
+  EXPECT_EQ(DatesIn("in May the 3rd, 2024"), Dates{});
+}
+
 // The tokenizer's quick reads of common non-ASCII characters (two-byte
 // letters, the signs × and ÷, dashes) and the quick month and unit tests
 // answer as the full lookups do; text denser in tokens than the first
