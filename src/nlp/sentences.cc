@@ -652,7 +652,7 @@ void JoinInitialismPeriods(std::string_view text, Segmentation* seg) {
   for (size_t i = first; i < tokens.size(); ++i) {
     new_index[i] = static_cast<uint32_t>(kept);
     const Token& t = tokens[i];
-    if (TakesPeriod(text, *seg, tokens[kept - 1], t)) {
+    if (text[t.byte_begin] == '.' && TakesPeriod(text, *seg, tokens[kept - 1], t)) {
       tokens[kept - 1].end = t.end;
       tokens[kept - 1].byte_end = t.byte_end;
       new_index[i] = static_cast<uint32_t>(kept - 1);
