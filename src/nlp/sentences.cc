@@ -173,8 +173,9 @@ class Tokenizer {
 
   // Most of a text, read without the general machinery: an ASCII space, or
   // a run of ASCII letters and digits, joined as WordRun joins them, that
-  // ends before ASCII or the end. Returns false, having read nothing, when
-  // a longer character or '_' would have to be weighed.
+  // ends before ASCII, a character that ends every run, or the end. Returns
+  // false, having read nothing, when a longer character or '_' would have
+  // to be weighed.
   bool AsciiFastPath() {
     const Wb c = ascii_[static_cast<unsigned char>(s_[pos_])];
     if (c == Wb::kSpace) {
@@ -190,7 +191,13 @@ class Tokenizer {
       while (p < n && alnum_[static_cast<unsigned char>(s_[p])]) ++p;
       if (p >= n) break;
       const unsigned char x = static_cast<unsigned char>(s_[p]);
-      if (x >= 0x80) return false;
+      if (x >= 0x80) {
+        // A closing quote, a dash, a no-break space...: what no run takes
+        // in ends it here, as WordRun would end it. Anything else is
+        // WordRun's to weigh.
+        if (!EndsEveryRun(PeekAt(p).cls)) return false;
+        break;
+      }
       const Wb k = ascii_[x];
       if (k == Wb::kSpace || k == Wb::kNewline || k == Wb::kOther) break;
       // "don't", "U.S", "3.5", "1,000": a middle mark joins two letters or
@@ -325,6 +332,12 @@ class Tokenizer {
   }
 
   static bool Joins(Wb c) { return c == Wb::kLetter || c == Wb::kNumeric || c == Wb::kExtendNumLet; }
+  // Classes that neither join a run of letters or digits, nor attach to it
+  // (Extend, ZWJ), nor may join two of its parts (the Mid classes).
+  static bool EndsEveryRun(Wb c) {
+    return c == Wb::kSpace || c == Wb::kNewline || c == Wb::kOther || c == Wb::kHan || c == Wb::kIdeo ||
+           c == Wb::kRegional;
+  }
 
   // Reads the rest of a word run that began with a character of class
   // `last`; returns its kind the way ICU's rule status reports it (the class

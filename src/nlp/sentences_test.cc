@@ -95,6 +95,23 @@ TEST(SentencesTest, TokensFollowIcuWordBreaks) {
   for (const TokenCase& c : cases) EXPECT_EQ(Tokens(c.text), c.tokens) << c.text;
 }
 
+// An ASCII word ends where a longer character that no run takes in follows
+// (a closing quote, a no-break space, a line separator, Han, kana, a flag),
+// and goes on over one that joins or attaches (a letter, a combining mark,
+// an apostrophe between letters, a connector).
+TEST(SentencesTest, AsciiWordsBeforeLongerCharacters) {
+  const TokenCase cases[] = {
+      {"abc”def", {"abc/W", "”/P", "def/W"}},
+      {"abc def 12 ", {"abc/W", "def/W", "12/N"}},
+      {"abc def", {"abc/W", "def/W"}},
+      {"abc中 12あい", {"abc/W", "中/W", "12/N", "あい/W"}},
+      {"ab🇮🇩", {"ab/W", "🇮🇩/P"}},
+      {"abcé abćd 12́", {"abcé/W", "abćd/W", "12́/N"}},
+      {"abc’s abc‿def", {"abc’s/W", "abc‿def/W"}},
+  };
+  for (const TokenCase& c : cases) EXPECT_EQ(Tokens(c.text), c.tokens) << c.text;
+}
+
 // Text denser in tokens than the tokenizer's first guess (a token every
 // four bytes) grows its buffer; a space after a word is read with the word
 // unless a character that may attach to it follows.
