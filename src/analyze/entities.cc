@@ -151,9 +151,12 @@ class EntityFinder {
       for (uint32_t i = s.token_begin; i < s.token_end; ++i) views_.push_back(doc_.Tok(i));
       model->TagIds(views_, &ids_);
       const std::vector<std::string>& labels = model->labels();
+      if (opens_span_.empty()) {
+        for (std::string_view tag : labels) opens_span_.push_back(tag.size() >= 3 && tag[0] == 'B');
+      }
       for (uint32_t i = 0; i < n; ++i) {
+        if (!opens_span_[ids_[i]]) continue;
         const std::string_view tag = labels[ids_[i]];
-        if (tag.size() < 3 || tag[0] != 'B') continue;
         uint32_t e = i + 1;
         // IOB2 from Viterbi: an I- label continues its own B- type.
         while (e < n && labels[ids_[e]][0] == 'I') ++e;
@@ -656,6 +659,7 @@ class EntityFinder {
   std::vector<uint8_t> tagged_;
   std::vector<std::string_view> views_;
   std::vector<uint8_t> ids_;
+  std::vector<uint8_t> opens_span_;  // per label of the text's model: a B- label (most tokens are O)
   std::vector<nlp::GazetteerKey> keys_;
   std::vector<nlp::GazetteerHit> hits_;
 };
