@@ -9,6 +9,7 @@
 #include "nlp/ascii.h"
 #include "nlp/language.h"
 #include "nlp/quotes.h"
+#include "nlp/word_shapes.h"
 
 namespace warta {
 namespace analyze {
@@ -24,8 +25,11 @@ void MakeDoc(std::string_view valid_utf8, std::string_view language, Doc* doc) {
   doc->lower.reserve(doc->seg.tokens.size());
   doc->capitalized.clear();
   doc->capitalized.reserve(doc->seg.tokens.size());
+  doc->shape.clear();
+  doc->shape.reserve(doc->seg.tokens.size());
   for (const nlp::Token& t : doc->seg.tokens) {
     doc->lower.emplace_back(lowered.data() + t.byte_begin, t.byte_end - t.byte_begin);
+    doc->shape.push_back(nlp::WordShapes::Key(doc->lower.back()));
     const unsigned char c = static_cast<unsigned char>(valid_utf8[t.byte_begin]);  // tokens are never empty
     doc->capitalized.push_back((c >= 'A' && c <= 'Z') || c >= 0xC0);
   }
@@ -74,7 +78,7 @@ std::vector<analysis::Quote> AttachQuotes(const Doc& doc, const std::vector<anal
   }
   std::sort(sorted.begin(), sorted.end(), [](const MentionRef& a, const MentionRef& b) { return a.begin < b.begin; });
   std::vector<analysis::Quote> out;
-  for (const Quote& q : nlp::ExtractQuotes(doc.text, doc.seg, mentions, doc.lower)) {
+  for (const Quote& q : nlp::ExtractQuotes(doc.text, doc.seg, mentions, doc.lower, doc.shape)) {
     analysis::Quote a;
     a.content = {q.content.begin, q.content.end};
     a.cue = {q.cue.begin, q.cue.end};

@@ -45,6 +45,9 @@ struct Doc {
   // byte (asked of most tokens by several passes: one byte, not a lookup
   // through the token into the text).
   std::vector<uint8_t> capitalized;
+  // Per token: the WordShapes key of its lowercased form, for the word-list
+  // filters several passes ask of most tokens.
+  std::vector<uint16_t> shape;
   bool indonesian = false;
 
   // Token offsets always lie inside `text`: views are made without checks.

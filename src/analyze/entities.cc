@@ -89,10 +89,7 @@ const nlp::WordShapes& InstitutionShapes() {
   static const nlp::WordShapes shapes = ShapesOf(kInstitutionWords);
   return shapes;
 }
-// `shapes` is InstitutionShapes(), held by a caller that asks of many words.
-bool IsInstitutionWord(std::string_view lower, const nlp::WordShapes& shapes = InstitutionShapes()) {
-  return shapes.May(lower) && In(kInstitutionWords, lower);
-}
+
 
 bool IsAllCaps(std::string_view t) {
   if (t.size() < 2 || t.size() > 6) return false;
@@ -192,7 +189,12 @@ class EntityFinder {
     }
   }
 
-  bool IsRoleAt(uint32_t t) const { return IsRoleWord(doc_.lower[t]); }
+  // IsRoleWord of token t, its shape key tested first.
+  bool IsRoleAt(uint32_t t) const { return RoleShapes().MayKey(doc_.shape[t]) && In(kRoleWords, doc_.lower[t]); }
+  // `institutions` is InstitutionShapes(), held by a caller that asks of many tokens.
+  bool IsInstitutionAt(size_t t, const nlp::WordShapes& institutions = InstitutionShapes()) const {
+    return institutions.MayKey(doc_.shape[t]) && In(kInstitutionWords, doc_.lower[t]);
+  }
   bool IsArticle(uint32_t t) const { return doc_.lower[t] == "a" || doc_.lower[t] == "an" || doc_.lower[t] == "the"; }
   // An article opens a phrase, not the role in it.
   uint32_t SkipArticles(uint32_t b, uint32_t end) const {
@@ -235,7 +237,7 @@ class EntityFinder {
     size_t n = doc_.seg.tokens.size();
     const nlp::WordShapes& institutions = InstitutionShapes();
     for (size_t t = 0; t + 1 < n; ++t) {
-      if (!doc_.Capitalized(t) || !IsInstitutionWord(doc_.lower[t], institutions)) continue;
+      if (!doc_.Capitalized(t) || !IsInstitutionAt(t, institutions)) continue;
       size_t e = t + 1;
       while (e < n && doc_.sentence_of[e] == doc_.sentence_of[t] && doc_.Capitalized(e) &&
              doc_.seg.tokens[e].kind == nlp::TokenKind::kWord) {
@@ -276,7 +278,7 @@ class EntityFinder {
     // word of place, inside a sentence, is a place.
     for (size_t t = 1; t < n; ++t) {
       if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
-          !In(kPlacePrepositions, doc_.lower[t - 1]) || IsRoleAt(t) || IsInstitutionWord(doc_.lower[t]) ||
+          !In(kPlacePrepositions, doc_.lower[t - 1]) || IsRoleAt(t) || IsInstitutionAt(t) ||
           doc_.sentence_of[t - 1] != doc_.sentence_of[t] || IsAllCaps(doc_.Tok(t)) ||
           doc_.Tok(t).find('\'') != std::string_view::npos || doc_.Tok(t).find("\u2019") != std::string_view::npos ||
           IsCalendarWord(doc_.lower[t])) {

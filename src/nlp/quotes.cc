@@ -13,6 +13,7 @@
 #include "nlp/cues.h"
 #include "nlp/quotes.h"
 #include "nlp/sentences.h"
+#include "nlp/word_shapes.h"
 
 namespace warta {
 namespace {
@@ -82,8 +83,8 @@ struct Hit {
 class Extractor {
  public:
   Extractor(std::string_view text, const nlp::Segmentation& seg, const std::vector<EntityMention>& mentions,
-            std::span<const std::string_view> lower)
-      : text_(text), mentions_(mentions), seg_(seg), lower_(lower) {
+            std::span<const std::string_view> lower, std::span<const uint16_t> shapes)
+      : text_(text), mentions_(mentions), seg_(seg), lower_(lower), shapes_(shapes) {
     std::sort(mentions_.begin(), mentions_.end(),
               [](const EntityMention& x, const EntityMention& y) { return x.span.begin < y.span.begin; });
   }
@@ -158,6 +159,8 @@ class Extractor {
   std::span<const std::string_view> lower_;  // the caller's or lower_views_
   std::string lower_buf_;
   std::vector<std::string_view> lower_views_;
+  std::span<const uint16_t> shapes_;  // per token, WordShapes::Key of lower_: the caller's or shape_keys_
+  std::vector<uint16_t> shape_keys_;
   std::vector<uint8_t> cap_;  // per token: a word starting with an uppercase letter
   std::vector<uint32_t> sentence_of_;
   std::vector<int32_t> quote_of_;
@@ -178,6 +181,11 @@ void Extractor::Prepare() {
     lower_views_.resize(n);
     for (size_t i = 0; i < n; ++i) lower_views_[i] = seg_.TokenText(lower_buf_, toks[i]);
     lower_ = lower_views_;
+  }
+  if (shapes_.size() != n) {
+    shape_keys_.resize(n);
+    for (size_t i = 0; i < n; ++i) shape_keys_[i] = nlp::WordShapes::Key(lower_[i]);  // tokens are never empty
+    shapes_ = shape_keys_;
   }
   const char* in = text_.data();
   cap_.assign(n, 0);
@@ -956,7 +964,7 @@ std::vector<Hit> Extractor::FindCues(const nlp::Sentence& s) const {
   std::vector<Hit> hits;
   const nlp::WordShapes& cue_shapes = nlp::CueShapes();
   for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
-    if (quote_of_[i] != kNone || Tok(i).kind != TokenKind::kWord || !cue_shapes.May(Lower(i))) continue;
+    if (quote_of_[i] != kNone || Tok(i).kind != TokenKind::kWord || !cue_shapes.MayKey(shapes_[i])) continue;
     CueInfo info = nlp::LookupCue(Lower(i));
     if (info.kind == CueKind::kNone) continue;
     bool next = i + 1 < s.token_end;
@@ -1306,8 +1314,8 @@ namespace nlp {
 
 std::vector<Quote> ExtractQuotes(std::string_view valid_utf8, const Segmentation& seg,
                                  const std::vector<EntityMention>& mentions,
-                                 std::span<const std::string_view> lower) {
-  return Extractor(valid_utf8, seg, mentions, lower).Run();
+                                 std::span<const std::string_view> lower, std::span<const uint16_t> shapes) {
+  return Extractor(valid_utf8, seg, mentions, lower, shapes).Run();
 }
 
 }  // namespace nlp

@@ -4,6 +4,7 @@
 #ifndef WARTA_NLP_QUOTES_H_
 #define WARTA_NLP_QUOTES_H_
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -16,10 +17,12 @@ namespace warta::nlp {
 // `valid_utf8` must be valid UTF-8 and `seg` must be Segment(valid_utf8);
 // both are only read during the call. Same results as warta::ExtractQuotes.
 // `lower`, when not empty, holds each token of `seg` with ASCII letters
-// lowercased (LowerAscii), as the caller already made them.
+// lowercased (LowerAscii), as the caller already made them; `shapes`, when
+// not empty, the WordShapes::Key of each of those.
 std::vector<Quote> ExtractQuotes(std::string_view valid_utf8, const Segmentation& seg,
                                  const std::vector<EntityMention>& mentions,
-                                 std::span<const std::string_view> lower = {});
+                                 std::span<const std::string_view> lower = {},
+                                 std::span<const uint16_t> shapes = {});
 
 }  // namespace warta::nlp
 
