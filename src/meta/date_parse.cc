@@ -355,12 +355,19 @@ class MonthShapes {
     for (const NameValue& n : kMonths) Add(n.name);
     for (const NameValue& n : kMonthsOther) Add(n.name);
   }
-  bool May(std::string_view low) const { return low.size() >= 2 && (bits_[Key(low) >> 6] >> (Key(low) & 63) & 1); }
+  // `word` as written: the bytes the key reads are lowercased as read, so
+  // most words are turned away before the copy Lower makes.
+  bool May(std::string_view word) const {
+    return word.size() >= 2 && (bits_[Key(word) >> 6] >> (Key(word) & 63) & 1);
+  }
 
  private:
-  static size_t Key(std::string_view low) {
-    auto byte = [low](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(low[i])); };
-    return ((byte(0) << 8 | byte(1)) ^ (low.size() << 11) ^ (byte(low.size() - 1) << 3)) & 0xFFFF;
+  static size_t Key(std::string_view word) {
+    auto byte = [word](size_t i) {
+      const unsigned char c = static_cast<unsigned char>(word[i]);
+      return static_cast<size_t>(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    };
+    return ((byte(0) << 8 | byte(1)) ^ (word.size() << 11) ^ (byte(word.size() - 1) << 3)) & 0xFFFF;
   }
   void Add(std::string_view name) { bits_[Key(name) >> 6] |= uint64_t{1} << (Key(name) & 63); }
   std::array<uint64_t, 1024> bits_{};
@@ -368,9 +375,9 @@ class MonthShapes {
 
 std::optional<int> MonthOf(std::string_view word) {
   static const MonthShapes* prefixes = new MonthShapes;
+  if (!prefixes->May(word)) return std::nullopt;
   std::array<char, 32> buf;
   std::string_view low = Lower(word, &buf);
-  if (!prefixes->May(low)) return std::nullopt;
   if (auto m = MonthTable().Find(low)) return m;
   return OtherMonthTable().Find(low);
 }
