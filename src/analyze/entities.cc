@@ -417,16 +417,26 @@ class EntityFinder {
   void Propagate(const std::unordered_map<std::string_view, int32_t>& by_text) {
     std::unordered_map<std::string_view, int32_t> single;
     single.reserve(by_text.size());
+    nlp::WordShapes single_shapes;  // most capitalised words are no such form: spares them the hash lookup
     for (const auto& [text, id] : by_text) {
       const std::string_view view = text;
-      if (view.find(' ') == std::string_view::npos) single.emplace(view, id);
+      if (view.find(' ') == std::string_view::npos) {
+        single.emplace(view, id);
+        single_shapes.Add(view);
+      }
       size_t space = view.rfind(' ');
-      if (space != std::string_view::npos && entities_[id].type == "PER") single.emplace(view.substr(space + 1), id);
+      if (space != std::string_view::npos && entities_[id].type == "PER") {
+        single.emplace(view.substr(space + 1), id);
+        single_shapes.Add(view.substr(space + 1));
+      }
     }
     MarkCovered();
     size_t before = mentions_.size();
     for (size_t t = 0; t < doc_.seg.tokens.size(); ++t) {
-      if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.lower[t].size() < 3) continue;
+      if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.lower[t].size() < 3 ||
+          !single_shapes.MayKey(doc_.shape[t])) {
+        continue;
+      }
       auto it = single.find(doc_.lower[t]);
       if (it == single.end()) continue;
       mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(t + 1), entities_[it->second].type,
