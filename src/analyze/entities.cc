@@ -255,10 +255,16 @@ class EntityFinder {
     }
   }
 
+  // covered_[t]: the last mention over token t, or -1.
   void MarkCovered() {
     // std::fill, not memset: a text without tokens has no data() to pass.
     std::fill(covered_.begin(), covered_.end(), -1);
-    for (size_t m = 0; m < mentions_.size(); ++m) {
+    MarkCoveredFrom(0);
+  }
+  // After mentions were only appended since covered_ was last right: marks
+  // those from `first` on, as a full MarkCovered would.
+  void MarkCoveredFrom(size_t first) {
+    for (size_t m = first; m < mentions_.size(); ++m) {
       for (uint32_t t = mentions_[m].tb; t < mentions_[m].te; ++t) covered_[t] = static_cast<int32_t>(m);
     }
   }
@@ -266,6 +272,7 @@ class EntityFinder {
   // Gazetteer places the tagger missed: capitalised and untagged only.
   void Cover() {
     MarkCovered();
+    const size_t first_new = mentions_.size();
     size_t n = doc_.seg.tokens.size();
     for (size_t t = 0; t < n; ++t) {
       if (loc_hit_[t] != 1 || covered_[t] >= 0 || !doc_.Capitalized(t) || IsRoleAt(t)) continue;
@@ -287,12 +294,13 @@ class EntityFinder {
       if (t + 1 < n && doc_.Capitalized(t + 1) && doc_.sentence_of[t + 1] == doc_.sentence_of[t]) continue;
       mentions_.push_back({static_cast<uint32_t>(t), static_cast<uint32_t>(t + 1), "LOC", -1});
     }
-    MarkCovered();
+    MarkCoveredFrom(first_new);
   }
 
   // "Amerika Serikat (AS)": the acronym is an alias; its later bare uses are
   // mentions even when the tagger missed them.
   void MatchAcronyms() {
+    const size_t first_new = mentions_.size();
     size_t n = doc_.seg.tokens.size();
     for (size_t t = 1; t + 2 < n; ++t) {
       if (doc_.lower[t] != "(" || doc_.lower[t + 2] != ")" || !IsAllCaps(doc_.Tok(t + 1))) continue;
@@ -303,7 +311,7 @@ class EntityFinder {
         mentions_.push_back({static_cast<uint32_t>(t + 1), static_cast<uint32_t>(t + 2), mentions_[m].type, -1});
       }
     }
-    MarkCovered();
+    MarkCoveredFrom(first_new);
     // Bare uses of known acronyms.
     for (size_t t = 0; t < n; ++t) {
       // IsAllCaps needs a capital or a period first: most tokens stop there.
