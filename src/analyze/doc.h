@@ -17,9 +17,8 @@
 namespace warta::analyze {
 
 // Whether `w` is one of a word list's entries (the lists are short constant
-// arrays; the longer ones sit behind a WordShapes filter first).
-// (A plain loop, which the compiler keeps inline: std::find here was a call
-// for each word asked.)
+// arrays; the longer ones sit behind a WordShapes filter first). A plain
+// loop, which the compiler keeps inline: std::find was a call for each word.
 template <size_t N>
 bool In(const std::string_view (&list)[N], std::string_view w) {
   for (std::string_view x : list) {

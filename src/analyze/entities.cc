@@ -90,7 +90,6 @@ const nlp::WordShapes& InstitutionShapes() {
   return shapes;
 }
 
-
 bool IsAllCaps(std::string_view t) {
   if (t.size() < 2 || t.size() > 6) return false;
   for (char c : t) {

@@ -34,8 +34,8 @@ struct CueInfo {
 
 CueInfo LookupCue(std::string_view lower);
 // The filter LookupCue asks first: a word it turns away is no cue. A pass
-// over many tokens holds it and asks it inline, and calls LookupCue only
-// for the few words it lets through.
+// over many tokens asks it of their WordShapes keys (MayKey) and calls
+// LookupCue only for the few words it lets through.
 const WordShapes& CueShapes();
 // The particle that completes a takes_particle cue ("for", "on", "out").
 bool IsCueParticle(std::string_view lower);
