@@ -499,10 +499,13 @@ std::vector<uint32_t> RawBoundaries(std::string_view text, const std::vector<Tok
     if (out.empty() || out.back() < b) out.push_back(static_cast<uint32_t>(b));
   };
   size_t sep = 0;  // next entry of after_separator
+  // The token that entry names, held so most tokens are passed with one test.
+  auto entry = [&after_separator](size_t k) { return k < after_separator.size() ? after_separator[k] : SIZE_MAX; };
+  size_t sep_token = entry(0);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (sep < after_separator.size() && after_separator[sep] == i) {
+    if (i == sep_token) {
       add(i);
-      ++sep;
+      sep_token = entry(++sep);
     }
     if (tokens[i].kind != TokenKind::kPunct || !IsTerminator(FirstSentenceClass(text, tokens[i]))) continue;
     size_t j = i + 1;
@@ -512,7 +515,7 @@ std::vector<uint32_t> RawBoundaries(std::string_view text, const std::vector<Tok
     }
     if (j == tokens.size()) break;
     // A boundary at a separator comes anyway.
-    if (sep < after_separator.size() && after_separator[sep] == j) continue;
+    if (j == sep_token) continue;
     if (!SentenceGoesOn(text, tokens, i, j)) add(j);
   }
   add(tokens.size());
