@@ -282,9 +282,11 @@ class EntityFinder {
     }
     // "di Elysee", "atas seluruh Papua": one capitalised word after a
     // word of place, inside a sentence, is a place.
+    static const nlp::WordShapes place_prepositions = ShapesOf(kPlacePrepositions);
     for (size_t t = 1; t < n; ++t) {
       if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
-          !In(kPlacePrepositions, doc_.lower[t - 1]) || IsRoleAt(t) || IsInstitutionAt(t) ||
+          !place_prepositions.MayKey(doc_.shape[t - 1]) || !In(kPlacePrepositions, doc_.lower[t - 1]) ||
+          IsRoleAt(t) || IsInstitutionAt(t) ||
           doc_.sentence_of[t - 1] != doc_.sentence_of[t] || IsAllCaps(doc_.Tok(t)) ||
           doc_.Tok(t).find('\'') != std::string_view::npos || doc_.Tok(t).find("\u2019") != std::string_view::npos ||
           IsCalendarWord(doc_.lower[t])) {
