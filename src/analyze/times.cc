@@ -83,8 +83,10 @@ class TimeFinder {
     if (pub_ != nullptr) {
       const nlp::WordShapes& starts = StartWords();
       for (size_t t = 0; t < doc_.seg.tokens.size(); ++t) {
-        const bool word = doc_.seg.tokens[t].kind == nlp::TokenKind::kWord;
-        if (word && starts.MayKey(doc_.shape[t]) && !covered_[t]) Relative(t);
+        // The filter first: it turns away nearly every token, the kind test a quarter.
+        if (starts.MayKey(doc_.shape[t]) && doc_.seg.tokens[t].kind == nlp::TokenKind::kWord && !covered_[t]) {
+          Relative(t);
+        }
       }
     }
     std::sort(out_.begin(), out_.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
