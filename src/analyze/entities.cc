@@ -317,7 +317,7 @@ class EntityFinder {
     for (size_t t = 0; t < n; ++t) {
       // IsAllCaps needs a capital or a period first: most tokens stop there.
       const char first = doc_.text[doc_.seg.tokens[t].byte_begin];
-      if (covered_[t] >= 0 || !((first >= 'A' && first <= 'Z') || first == '.') || !IsAllCaps(doc_.Tok(t))) continue;
+      if (!((first >= 'A' && first <= 'Z') || first == '.') || covered_[t] >= 0 || !IsAllCaps(doc_.Tok(t))) continue;
       std::string type = "LOC";
       if (acronym_of_.count(doc_.Tok(t)) == 0) {
         bool builtin = false;
