@@ -165,8 +165,8 @@ class EntityFinder {
     bool need = model == nullptr;
     for (const Span& sp : spans_) need = need || (sp.type == "PER" && IsRoleAt(sp.b));
     for (uint32_t i = 1; i < n && !need; ++i) {
-      need = !tagged_[i] && doc_.seg.tokens[s.token_begin + i].kind == nlp::TokenKind::kWord &&
-             doc_.Capitalized(s.token_begin + i);
+      need = doc_.Capitalized(s.token_begin + i) && !tagged_[i] &&
+             doc_.seg.tokens[s.token_begin + i].kind == nlp::TokenKind::kWord;
     }
     if (need) MatchGazetteer(s);
     for (const Span& sp : spans_) AddCleaned(sp.b, sp.e, std::string(sp.type));
@@ -284,7 +284,7 @@ class EntityFinder {
     // word of place, inside a sentence, is a place.
     static const nlp::WordShapes place_prepositions = ShapesOf(kPlacePrepositions);
     for (size_t t = 1; t < n; ++t) {
-      if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
+      if (!doc_.Capitalized(t) || covered_[t] >= 0 || doc_.seg.tokens[t].kind != nlp::TokenKind::kWord ||
           !place_prepositions.MayKey(doc_.shape[t - 1]) || !In(kPlacePrepositions, doc_.lower[t - 1]) ||
           IsRoleAt(t) || IsInstitutionAt(t) ||
           doc_.sentence_of[t - 1] != doc_.sentence_of[t] || IsAllCaps(doc_.Tok(t)) ||
@@ -442,7 +442,7 @@ class EntityFinder {
     MarkCovered();
     size_t before = mentions_.size();
     for (size_t t = 0; t < doc_.seg.tokens.size(); ++t) {
-      if (covered_[t] >= 0 || !doc_.Capitalized(t) || doc_.lower[t].size() < 3 ||
+      if (!doc_.Capitalized(t) || covered_[t] >= 0 || doc_.lower[t].size() < 3 ||
           !single_shapes.MayKey(doc_.shape[t])) {
         continue;
       }
