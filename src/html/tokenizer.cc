@@ -811,6 +811,7 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
       token->self_closing = self_closing;
       token->attrs = attrs_.data();
       token->attr_count = static_cast<uint32_t>(attrs_.size());
+      token->attrs_in_source = attr_buf_.empty();
       token->begin = static_cast<uint32_t>(lt);
       token->end = static_cast<uint32_t>(p);
       pos_ = p;

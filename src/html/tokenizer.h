@@ -43,6 +43,10 @@ struct Token {
   bool self_closing = false;
   const TokenAttribute* attrs = nullptr;  // duplicates already dropped
   uint32_t attr_count = 0;
+  // True when every attribute name and value is a view into the input
+  // (nothing was lowercased or decoded), so the tree builder may keep them
+  // without checking each.
+  bool attrs_in_source = false;
 
   // Characters and comments: the data, decoded (character references, CR/CRLF
   // to LF). Characters in the data state may contain U+0000 as a NUL byte;

@@ -246,6 +246,32 @@ TEST(Tokenizer, AttributeViewsSurviveBufferGrowth) {
   }
 }
 
+TEST(Tokenizer, AttributesInSource) {
+  struct {
+    const char* input;
+    bool in_source;
+  } cases[] = {
+      {"<p>", true},
+      {"<p class=a id='b' hidden>", true},
+      {"<p CLASS=a>", false},                // name lowercased
+      {"<p title='a &amp; b'>", false},      // reference decoded
+      {"<p a=1 A='&amp;'>", true},           // the decoded duplicate is dropped
+      {"<p a=\"x\r\ny\">", false},         // CRLF read as LF
+      {"</p class='&lt;'>", false},
+  };
+  for (const auto& c : cases) {
+    Tokenizer tokenizer(c.input);
+    Token t;
+    tokenizer.Next(&t);
+    EXPECT_EQ(t.attrs_in_source, c.in_source) << c.input;
+    if (!t.attrs_in_source) continue;
+    for (uint32_t i = 0; i < t.attr_count; ++i) {
+      std::string_view in(c.input);
+      EXPECT_TRUE(t.attrs[i].name.data() >= in.data() && t.attrs[i].name.data() < in.data() + in.size());
+    }
+  }
+}
+
 TEST(Tokenizer, TagLookup) {
   EXPECT_EQ(LookupTag("div"), Tag::kDiv);
   EXPECT_EQ(LookupTag("annotation-xml"), Tag::kAnnotationXml);

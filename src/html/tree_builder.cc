@@ -914,7 +914,17 @@ Node* TreeBuilder::CreateElementForToken(Namespace ns) {
   uint32_t count = tok_.attr_count;
   if (count == 0) return n;
   auto* attrs = static_cast<Attribute*>(arena_->Allocate(sizeof(Attribute) * count, alignof(Attribute)));
+  n->attrs = attrs;
+  n->attr_count = count;
   const TokenAttribute* from = tok_.attrs;
+  if (ns == Namespace::kHtml && tok_.attrs_in_source) {
+    // Nearly every element: names as they are, views Keep would return unchanged.
+    for (uint32_t i = 0; i < count; ++i) {
+      std::string_view value = from[i].value;
+      attrs[i] = {.name = from[i].name, .value = value.empty() ? std::string_view() : value};
+    }
+    return n;
+  }
   for (uint32_t i = 0; i < count; ++i) {
     Attribute& a = attrs[i];
     a.ns = AttrNamespace::kNone;
@@ -938,8 +948,6 @@ Node* TreeBuilder::CreateElementForToken(Namespace ns) {
     a.name = (an.data() == from[i].name.data()) ? Keep(an) : an;
     a.value = Keep(from[i].value);
   }
-  n->attrs = attrs;
-  n->attr_count = count;
   return n;
 }
 
