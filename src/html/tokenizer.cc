@@ -333,7 +333,7 @@ std::string_view Tokenizer::DecodeRange(size_t begin, size_t end, bool nul_to_re
 
 // '<' at lt begins a tag, comment, doctype or bogus comment (or the dropped
 // "</>"), as opposed to being a literal '<'.
-bool Tokenizer::StartsMarkup(size_t lt) const {
+inline bool Tokenizer::StartsMarkup(size_t lt) const {
   size_t n = input_.size();
   if (lt + 1 >= n) return false;
   char c = input_[lt + 1];
@@ -345,7 +345,14 @@ bool Tokenizer::DataState(Token* token) {
   if (input_[pos_] == '<' && StartsMarkup(pos_)) return Markup(pos_, token);
   const char* s = input_.data();
   size_t n = input_.size();
-  size_t begin = pos_, p = pos_;
+  size_t begin = pos_;
+  size_t p = FindAny<'<', '&', '\r', '\0'>(s, begin, n);
+  // Most runs hold nothing to decode and end at markup: a view of the
+  // input, without setting up a decoder.
+  if (p >= n || (s[p] == '<' && p > begin && StartsMarkup(p))) {
+    EmitText(token, begin, p, std::string_view(s + begin, p - begin), true, false);
+    return true;
+  }
   text_buf_.clear();
   TextDecoder run(input_, begin, &text_buf_);
   bool nul = false;
