@@ -791,19 +791,23 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
   attrs_.clear();
   attr_buf_.clear();
   attr_filter_ = 0;
-  std::string_view name;
-  bool name_in_input = true;
   // Tag names are short (three bytes on average): a byte loop beats
   // SpanName's vector setup here; attribute names, twice as long, do not.
   size_t q = p;
   while (q < n && !(Class(s[q]) & (kTagEnd | kUpper | kNul))) ++q;
+  // The name's fields are filled now, not at the '>', so that the name is
+  // not held (in registers or on the stack) across the attribute loop. A tag
+  // the input ends inside leaves them set; Next's EOF token overrides them.
+  token->type = end_tag ? TokenType::kEndTag : TokenType::kStartTag;
+  token->begin = static_cast<uint32_t>(lt);
   if (q >= n || (Class(s[q]) & kTagEnd)) {
-    name = std::string_view(s + p, q - p);
+    token->name = std::string_view(s + p, q - p);
+    token->tag = s + p + 8 <= s + n ? tag_table::LookupReadable(s + p, q - p) : tag_table::Lookup(token->name);
     p = q;
   } else {
-    name_in_input = false;
     size_t at = p;  // p's address is never taken: it stays in a register
-    name = LowerName(&at, kTagEnd, false);
+    token->name = LowerName(&at, kTagEnd, false);
+    token->tag = tag_table::Lookup(token->name);
     p = at;
   }
   bool self_closing = false;
@@ -813,23 +817,17 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
     char c = s[p];
     if (c == '>') {
       ++p;
-      token->type = end_tag ? TokenType::kEndTag : TokenType::kStartTag;
-      token->name = name;
-      token->tag = name_in_input && name.data() + 8 <= s + n
-                       ? tag_table::LookupReadable(name.data(), name.size())
-                       : tag_table::Lookup(name);
       token->self_closing = self_closing;
       token->attrs = attrs_.data();
       token->attr_count = static_cast<uint32_t>(attrs_.size());
       token->attrs_in_source = attr_buf_.empty();
-      token->begin = static_cast<uint32_t>(lt);
       token->end = static_cast<uint32_t>(p);
       pos_ = p;
-      if (!end_tag) {
+      if (token->type == TokenType::kStartTag) {
         // A name read straight from the input stays valid; only a decoded
         // one (in name_buf_, reused by the next tag) needs a copy.
-        last_start_tag_ = name;
-        if (name.data() == name_buf_.data()) SetLastStartTag(name);
+        last_start_tag_ = token->name;
+        if (token->name.data() == name_buf_.data()) SetLastStartTag(token->name);
       }
       return true;
     }
