@@ -276,9 +276,13 @@ void Tokenizer::Next(Token* token) {
   // letter. They go straight to TagToken (which fails only at EOF).
   const char* s = input_.data();
   size_t n = input_.size(), p = pos_;
-  if (state_ == TokenizerState::kData && p + 2 < n && s[p] == '<' &&
-      (IsAlpha(s[p + 1]) || (s[p + 1] == '/' && IsAlpha(s[p + 2]))) && TagToken(p, token)) {
-    return;
+  if (state_ == TokenizerState::kData) {
+    if (p + 2 < n && s[p] == '<' && (IsAlpha(s[p + 1]) || (s[p + 1] == '/' && IsAlpha(s[p + 2]))) &&
+        TagToken(p, token)) {
+      return;
+    }
+    // The rest there (text, comments, doctypes) without NextInState's loop.
+    if (pos_ < n && DataState(token)) return;
   }
   NextInState(token);
 }
