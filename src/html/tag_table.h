@@ -105,6 +105,10 @@ inline constexpr std::array<uint8_t, kSlots> kTable = [] {
   return t;
 }();
 
+// The name of a tag id from Lookup (TagName without its range check, for
+// the tree builder, which names every element it creates).
+inline std::string_view Name(Tag tag) { return kNames[static_cast<size_t>(tag)]; }
+
 // The id of an ASCII-lowercase name; Tag::kUnknown for any other name.
 inline Tag Lookup(Key key, size_t n) {
   size_t id = kTable[Slot(key, n)];  // 0 (kUnknown) for an empty slot

@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "html/tag_table.h"
 #include "html/tokenizer.h"
 
 namespace warta::html {
@@ -907,7 +908,7 @@ Node* TreeBuilder::CreateElementForToken(Namespace ns) {
   Tag tag = tok_.tag;
   std::string_view name = tok_.name;
   if (ns == Namespace::kSvg) name = Adjust(kSvgTagNames, kSvgTagFilter, name);
-  if (name.data() == tok_.name.data()) name = tag != Tag::kUnknown ? TagName(tag) : Keep(name);
+  if (name.data() == tok_.name.data()) name = tag != Tag::kUnknown ? tag_table::Name(tag) : Keep(name);
   Node* n = NewElement(ns, tag, name);
   if (tag == Tag::kUnknown && ns == Namespace::kHtml && name == "selectedcontent") has_selectedcontent_ = true;
   n->source_end = tok_.end;
@@ -1039,7 +1040,7 @@ Node* TreeBuilder::InsertElementForToken(Namespace ns) {
 
 Node* TreeBuilder::InsertImplied(Tag tag) {
   MakeRoomForElement();
-  Node* n = NewElement(Namespace::kHtml, tag, TagName(tag));
+  Node* n = NewElement(Namespace::kHtml, tag, tag_table::Name(tag));
   InsertAt(AppropriatePlace(), n);
   Push(n);
   return n;
