@@ -165,21 +165,19 @@ size_t FindAnyWide(const char* s, size_t p, size_t end) {
   return FindAny<Cs...>(s, p, end);
 }
 
-// The first position in [p, n) whose byte has a class bit of kStop, or n.
-// Names are short and hardly ever hold a byte of kUpper or kNul, so sixteen
-// bytes at a time are sifted for the few that may stop them (bytes up to
-// space, A-Z, '/', '>', '=') and only those are looked up in the table.
-template <uint8_t kStop>
-size_t SpanName(const char* s, size_t p, size_t n) {
+// The end of an attribute name from p: the first byte of kAttrNameEnd,
+// kUpper or kNul, or n. Names hardly ever hold an upper-case letter or NUL,
+// so sixteen bytes at a time are sifted, with two unsigned ranges, for the
+// bytes that may end them: up to '/' (white space, NUL, '/') and '=' to 'Z'
+// ('=', '>', A-Z). Only those are looked up in the table ('-', '.' go on).
+size_t SpanAttributeName(const char* s, size_t p, size_t n) {
+  constexpr uint8_t kStop = kAttrNameEnd | kUpper | kNul;
 #if defined(__SSE2__)
   for (; p + 16 <= n; p += 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + p));
-    __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x20)), v);
-    __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('A'));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(up, _mm_set1_epi8(25)), up));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('/')));
-    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('>')));
-    if constexpr ((kStop & kAttrNameEnd) != 0) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
+    __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('/')), v);
+    __m128i up = _mm_sub_epi8(v, _mm_set1_epi8('='));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(up, _mm_set1_epi8('Z' - '=')), up));
     for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0; mask &= mask - 1) {
       size_t q = p + __builtin_ctz(mask);
       if (Class(s[q]) & kStop) return q;
@@ -812,7 +810,7 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
   attr_buf_.clear();
   attr_filter_ = 0;
   // Tag names are short (three bytes on average): a byte loop beats
-  // SpanName's vector setup here; attribute names, twice as long, do not.
+  // SpanAttributeName's vector setup here; attribute names, twice as long, do not.
   size_t q = p;
   while (q < n && !(Class(s[q]) & (kTagEnd | kUpper | kNul))) ++q;
   // The name's fields are filled now, not at the '>', so that the name is
@@ -859,7 +857,7 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
     self_closing = false;
     size_t mark = attr_buf_.size();
     std::string_view attr_name;
-    q = SpanName<kAttrNameEnd | kUpper | kNul>(s, p + (c == '='), n);  // a leading '=' is part of the name
+    q = SpanAttributeName(s, p + (c == '='), n);  // a leading '=' is part of the name
     if (q >= n || (Class(s[q]) & kAttrNameEnd)) {
       attr_name = std::string_view(s + p, q - p);
       p = q;
