@@ -922,7 +922,9 @@ Node* TreeBuilder::CreateElementForToken(Namespace ns) {
     // Nearly every element: names as they are, views Keep would return unchanged.
     for (uint32_t i = 0; i < count; ++i) {
       std::string_view value = from[i].value;
-      attrs[i] = {.name = from[i].name, .value = value.empty() ? std::string_view() : value};
+      attrs[i].name = from[i].name;
+      attrs[i].value = std::string_view(value.empty() ? nullptr : value.data(), value.size());
+      attrs[i].ns = AttrNamespace::kNone;
     }
     return n;
   }
