@@ -295,7 +295,8 @@ void Tokenizer::Next(Token* token) {
         TagToken(p, token)) {
       return;
     }
-    // The rest there (text, comments, doctypes) without NextInState's loop.
+    // Anything else in the data state (text, comments, doctypes) goes
+    // straight to DataState too, skipping NextInState's loop.
     if (pos_ < n && DataState(token)) return;
   }
   NextInState(token);
@@ -815,7 +816,8 @@ bool Tokenizer::TagToken(size_t lt, Token* token) {
   while (q < n && !(Class(s[q]) & (kTagEnd | kUpper | kNul))) ++q;
   // The name's fields are filled now, not at the '>', so that the name is
   // not held (in registers or on the stack) across the attribute loop. A tag
-  // the input ends inside leaves them set; Next's EOF token overrides them.
+  // the input ends inside leaves them set; the EOF token that follows resets
+  // the type and offsets.
   token->type = end_tag ? TokenType::kEndTag : TokenType::kStartTag;
   token->begin = static_cast<uint32_t>(lt);
   if (q >= n || (Class(s[q]) & kTagEnd)) {

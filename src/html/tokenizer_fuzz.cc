@@ -35,9 +35,13 @@ void Run(std::string_view input, warta::html::TokenizerState state, bool cdata) 
     }
     if (t.type == TokenType::kStartTag || t.type == TokenType::kEndTag) {
       std::set<std::string_view> names;
+      auto in_input = [&](std::string_view v) {
+        return v.empty() || (v.data() >= input.data() && v.data() + v.size() <= input.data() + input.size());
+      };
       for (uint32_t i = 0; i < t.attr_count; ++i) {
         for (char c : t.attrs[i].name) Check(!(c >= 'A' && c <= 'Z'));
         Check(names.insert(t.attrs[i].name).second);
+        if (t.attrs_in_source) Check(in_input(t.attrs[i].name) && in_input(t.attrs[i].value));
       }
       for (char c : t.name) Check(!(c >= 'A' && c <= 'Z'));
     }
