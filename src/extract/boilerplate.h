@@ -30,17 +30,20 @@ enum class Cue : uint8_t {
   kBoilerplate,  // furniture that reads like prose: comments, related stories, sign-up and consent
 };
 
-// Remembers what the class and id values already seen in one document name
-// (a set of cues as bits 1 << Cue): pages repeat a few dozen class strings
-// on thousands of elements. Keyed by the raw value, compared in full on a
-// hit, so a hash collision costs a recomputation, never a wrong cue. The
-// keys are views into the document: the cache must be cleared before the
-// document goes. Not thread-safe; use one per thread.
+// Remembers what the class and id values already seen name (a set of cues
+// as bits 1 << Cue): pages repeat a few dozen class strings on thousands of
+// elements, and sites and frameworks share short ones ("container",
+// "clearfix", "entry-content") from page to page. Keyed by the raw value,
+// compared in full on a hit, so a hash collision costs a recomputation,
+// never a wrong cue. A short value is kept as a copy and outlives the
+// document; a longer one is a view into the document: the cache must be
+// cleared before the document goes. Not thread-safe; use one per thread.
 class CueCache {
  public:
   CueCache() : slots_(kSlots) {}
-  // Forgets every value: the cache can serve another document. Slots of
-  // an older generation count as empty, so clearing writes nothing.
+  // Forgets the values that are views: the cache can serve another
+  // document. Views of an older generation count as empty, so clearing
+  // writes nothing.
   void Clear() {
     if (++generation_ != 0) return;
     std::fill(slots_.begin(), slots_.end(), Slot{});
@@ -51,7 +54,20 @@ class CueCache {
   template <typename F>
   uint8_t Get(std::string_view value, F classify) {
     Slot& slot = slots_[Hash(value) & (kSlots - 1)];
-    if (slot.generation != generation_ || slot.key != value) slot = Slot{value, generation_, classify(value)};
+    if (value.size() <= kCopiedBytes) {
+      if (slot.copied && slot.size == value.size() && std::memcmp(slot.copy, value.data(), value.size()) == 0) {
+        return slot.cues;
+      }
+      slot.copied = true;
+      slot.size = static_cast<uint8_t>(value.size());
+      std::memcpy(slot.copy, value.data(), value.size());
+    } else {
+      if (!slot.copied && slot.generation == generation_ && slot.view == value) return slot.cues;
+      slot.copied = false;
+      slot.view = value;
+      slot.generation = generation_;
+    }
+    slot.cues = classify(value);
     return slot.cues;
   }
 
@@ -77,10 +93,14 @@ class CueCache {
     return h ^ (h >> 32);
   }
 
-  static constexpr size_t kSlots = 1024;
+  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kCopiedBytes = 32;  // most class values
   struct Slot {
-    std::string_view key;
-    uint32_t generation = 0;
+    char copy[kCopiedBytes];  // a short value's bytes
+    std::string_view view;    // a longer value
+    uint32_t generation = 0;  // the view's
+    uint8_t size = 0;         // the copy's
+    bool copied = false;
     uint8_t cues = 0;
   };
   std::vector<Slot> slots_;

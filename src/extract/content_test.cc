@@ -590,6 +590,33 @@ TEST(ClassifyElement, RepeatedTokensKeepTheirCues) {
   }
 }
 
+// One cache read by document after document: short values are kept as
+// copies past Clear, long ones are views and forgotten; either way each
+// value gets its own cue.
+TEST(CueCache, ServesDocumentAfterDocument) {
+  const std::string long_layout = "x-" + std::string(40, 'a') + " sidebar";
+  const std::string long_plain = "x-" + std::string(40, 'a') + " sidebaz";
+  struct ValueCase {
+    const char* cls;
+    Cue cue;
+  };
+  const ValueCase cases[] = {
+      {"entry-content", Cue::kContent}, {"sidebar", Cue::kLayout}, {"sidebaz", Cue::kNone},
+      {long_layout.c_str(), Cue::kLayout}, {long_plain.c_str(), Cue::kNone},
+  };
+  CueCache cache;
+  for (int round = 0; round < 3; ++round) {
+    for (const ValueCase& c : cases) {
+      cache.Clear();
+      const std::string html = std::string("<div class='") + c.cls + "'>";
+      auto doc = ParseHtml(html);
+      const Node* el = doc->body()->first_child;
+      ASSERT_NE(el, nullptr) << c.cls;
+      EXPECT_EQ(ClassifyRendered(*el, &cache), c.cue) << c.cls << " round " << round;
+    }
+  }
+}
+
 TEST(ClassifyRendered, HiddenAndCues) {
   struct RenderedCase {
     const char* html;
