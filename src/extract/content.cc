@@ -457,8 +457,10 @@ class Linearizer {
         n = n->first_child;
         continue;
       }
-      for (;;) {
-        Leave(n);
+      // Only an entered node has an element to close: the ancestors climbed
+      // to were all entered, text and skipped nodes never.
+      for (bool entered = descend;; entered = true) {
+        if (entered) Leave(n);
         if (n == scope) {
           Flush();
           return;
@@ -522,8 +524,8 @@ class Linearizer {
     return true;
   }
 
+  // Closes the element of `n`, which Enter opened.
   void Leave(const Node* n) {
-    if (stack_.empty() || elems[stack_.back()].node != n) return;
     int32_t idx = stack_.back();
     Elem& e = elems[idx];
     if (e.block) {
@@ -733,12 +735,9 @@ void WeighBlock(Block* b) {
 // wrapper whatever its class says ("content-sidebar-wrap", "header-style-2",
 // "left-navigation-wrapper"): that furniture cue is void. Tags (<aside>,
 // <nav>) are taken at their word.
-void DemoteWrappers(std::vector<Elem>* elems) {
-  const Elem& root = (*elems)[0];
-  for (Elem& e : *elems) {
-    if (!IsFurniture(e.cue) || IsFurnitureTag(e.node->tag)) continue;
-    if (e.chars * 2 > root.chars || e.good_chars * 2 > root.good_chars) e.cue = Cue::kNone;
-  }
+void DemoteWrapper(Elem* e, const Elem& root) {
+  if (!IsFurniture(e->cue) || IsFurnitureTag(e->node->tag)) return;
+  if (e->chars * 2 > root.chars || e->good_chars * 2 > root.good_chars) e->cue = Cue::kNone;
 }
 
 std::string_view ClassOf(const Node* n) {
@@ -1089,9 +1088,11 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
       p.first_block = elems[i].first_block;
     }
   }
-  DemoteWrappers(&elems);
+  // The forward scan demotes each element before its path counts read its cue.
+  DemoteWrapper(&elems[0], elems[0]);
   for (size_t i = 1; i < elems.size(); ++i) {
     Elem& e = elems[i];
+    DemoteWrapper(&e, elems[0]);
     const Elem& p = elems[e.parent];
     e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
     e.boilerplate = p.boilerplate + (e.cue == Cue::kBoilerplate && p.boilerplate < UINT16_MAX);
