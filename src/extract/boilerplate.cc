@@ -196,25 +196,26 @@ constexpr std::string_view kModifierPrefixes[] = {
     "tag-", "author-", "format-", "status-", "type-", "postid-"};
 
 // `head`: a token up to and including its first '-'. Each prefix holds one
-// '-', its last byte, so only that head can equal one. The prefixes by
-// length (bit k: kModifierPrefixes[k]): a head is compared with the one
-// to four of its length, most heads with none.
+// '-', its last byte, so only that head can equal one. No two prefixes
+// share both length and first byte: a head is compared with the one prefix
+// its length and first byte name, most heads with none.
 constexpr size_t kModifierCount = std::size(kModifierPrefixes);
 constexpr size_t kLongestModifier = std::string_view("category-").size();
-constexpr std::array<uint16_t, kLongestModifier + 1> kModifiersByLength = [] {
-  static_assert(kModifierCount <= 16);
-  std::array<uint16_t, kLongestModifier + 1> t{};
-  for (size_t k = 0; k < kModifierCount; ++k) t[kModifierPrefixes[k].size()] |= static_cast<uint16_t>(1u << k);
+constexpr std::array<std::array<uint8_t, 256>, kLongestModifier + 1> kModifierByLengthAndLead = [] {
+  static_assert(kModifierCount < 255);
+  std::array<std::array<uint8_t, 256>, kLongestModifier + 1> t{};  // prefix index + 1, 0: none
+  for (size_t k = 0; k < kModifierCount; ++k) {
+    uint8_t& slot = t[kModifierPrefixes[k].size()][static_cast<unsigned char>(kModifierPrefixes[k][0])];
+    if (slot != 0) throw "two modifier prefixes share length and first byte";
+    slot = static_cast<uint8_t>(k + 1);
+  }
   return t;
 }();
 
-bool IsModifierHead(std::string_view head) {
+inline bool IsModifierHead(std::string_view head) {
   if (head.size() > kLongestModifier) return false;
-  for (unsigned m = kModifiersByLength[head.size()]; m != 0; m &= m - 1) {
-    std::string_view prefix = kModifierPrefixes[std::countr_zero(m)];
-    if (prefix[0] == head[0] && head == prefix) return true;
-  }
-  return false;
+  const uint8_t k = kModifierByLengthAndLead[head.size()][static_cast<unsigned char>(head[0])];
+  return k != 0 && head == kModifierPrefixes[k - 1];
 }
 
 // The cue of the earliest-listed word found in the token (which CueWordAt
