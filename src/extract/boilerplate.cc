@@ -330,6 +330,11 @@ struct FoldedName {
   // The first k in [from, limit) whose bit is set in `bits` (or clear, with
   // `clear`), else limit. Bits past the value are never set.
   static size_t Next(const Bits& bits, size_t from, size_t limit, bool clear = false) {
+    if constexpr (kWords == 1) {  // most values: one masked word, no loop
+      if (from >= limit) return limit;  // also keeps the shift below 64
+      const uint64_t w = (clear ? ~bits[0] : bits[0]) & (~uint64_t{0} << from);
+      return w != 0 ? std::min<size_t>(limit, std::countr_zero(w)) : limit;
+    }
     for (size_t word = from / 64; word < kWords && word * 64 < limit; ++word) {
       uint64_t w = clear ? ~bits[word] : bits[word];
       if (word == from / 64) w &= ~uint64_t{0} << (from % 64);
