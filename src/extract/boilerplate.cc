@@ -346,29 +346,69 @@ struct FoldedName {
 
 static_assert(kMaxNameBytes % 64 == 0);
 
+#if defined(__SSE2__)
+// Folds the first `width` (16, 8 or 4, or fewer from a zero-padded copy)
+// bytes of `v`, value bytes from `at` on, into `out`. Folding a byte twice
+// changes nothing: the steps may overlap.
+template <size_t kWords>
+inline __attribute__((always_inline)) void FoldBytes(__m128i v, size_t at, size_t width, FoldedName<kWords>* out) {
+  auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  __m128i ws = AsciiSpaceMask(v);  // every one becomes a space; a space stays one
+  v = _mm_or_si128(_mm_andnot_si128(ws, v), _mm_and_si128(ws, _mm_set1_epi8(' ')));
+  char* to = out->bytes.data() + at;
+  if (width == 8) {
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(to), v);
+  } else if (width == 4) {
+    const int32_t w = _mm_cvtsi128_si32(v);
+    std::memcpy(to, &w, 4);
+  } else {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to), v);  // the padding has room for all sixteen
+  }
+  const uint64_t keep = width >= 16 ? 0xffff : (uint64_t{1} << width) - 1;  // the zero padding is no byte
+  const uint64_t space = static_cast<unsigned>(_mm_movemask_epi8(ws)) & keep;
+  const uint64_t dash = static_cast<unsigned>(_mm_movemask_epi8(eq('-'))) & keep;
+  const size_t word = at / 64, shift = at % 64;
+  out->spaces[word] |= space << shift;
+  out->dashes[word] |= dash << shift;
+  if constexpr (kWords > 1) {
+    if (shift > 48) {  // only a last, overlapping step reaches into the next word
+      out->spaces[word + 1] |= space >> (64 - shift);
+      out->dashes[word + 1] |= dash >> (64 - shift);
+    }
+  }
+}
+#endif
+
 // Folds value[0, n), n <= 64 * kWords, sixteen bytes a step where SSE2
-// is at hand (the last, partial step from a zero-padded copy: the value may
-// end its buffer).
+// is at hand. The value may end its buffer: the last step overlaps the one
+// before, a short value is read as two overlapping halves, and only one of
+// fewer than four bytes is copied.
 template <size_t kWords>
 void FoldName(std::string_view value, size_t n, FoldedName<kWords>* out) {
-  size_t k = 0;
 #if defined(__SSE2__)
-  for (; k < n; k += 16) {
+  const char* p = value.data();
+  auto load16 = [p](size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)); };
+  auto load8 = [p](size_t at) { return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p + at)); };
+  auto load4 = [p](size_t at) {
+    int32_t w;
+    std::memcpy(&w, p + at, 4);
+    return _mm_cvtsi32_si128(w);
+  };
+  if (n >= 16) {
+    for (size_t k = 0; k + 16 <= n; k += 16) FoldBytes(load16(k), k, 16, out);
+    if (n % 16 != 0) FoldBytes(load16(n - 16), n - 16, 16, out);
+  } else if (n >= 8) {
+    FoldBytes(load8(0), 0, 8, out);
+    FoldBytes(load8(n - 8), n - 8, 8, out);
+  } else if (n >= 4) {
+    FoldBytes(load4(0), 0, 4, out);
+    FoldBytes(load4(n - 4), n - 4, 4, out);
+  } else {
     alignas(16) char tail[16] = {};
-    const char* from = value.data() + k;
-    if (n - k < 16) from = static_cast<const char*>(std::memcpy(tail, from, n - k));
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
-    auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-    v = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-    __m128i ws = AsciiSpaceMask(v);  // every one becomes a space; a space stays one
-    v = _mm_or_si128(_mm_andnot_si128(ws, v), _mm_and_si128(ws, _mm_set1_epi8(' ')));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(out->bytes.data() + k), v);
-    uint64_t keep = n - k >= 16 ? 0xffff : (uint64_t{1} << (n - k)) - 1;  // the zero padding is no byte
-    uint64_t space = static_cast<unsigned>(_mm_movemask_epi8(ws)) & keep;
-    uint64_t dash = static_cast<unsigned>(_mm_movemask_epi8(eq('-'))) & keep;
-    out->spaces[k / 64] |= space << (k % 64);
-    out->dashes[k / 64] |= dash << (k % 64);
+    std::memcpy(tail, p, n);
+    FoldBytes(_mm_load_si128(reinterpret_cast<const __m128i*>(tail)), 0, n, out);
   }
 #else
   constexpr auto kNameFold = [] {
@@ -378,7 +418,7 @@ void FoldName(std::string_view value, size_t n, FoldedName<kWords>* out) {
     for (char c : {'\t', '\n', '\r', '\f'}) t[static_cast<unsigned char>(c)] = ' ';
     return t;
   }();
-  for (; k < n; ++k) {
+  for (size_t k = 0; k < n; ++k) {
     char c = out->bytes[k] = kNameFold[static_cast<unsigned char>(value[k])];
     if (c == ' ') out->spaces[k / 64] |= uint64_t{1} << (k % 64);
     if (c == '-') out->dashes[k / 64] |= uint64_t{1} << (k % 64);

@@ -590,6 +590,31 @@ TEST(ClassifyElement, RepeatedTokensKeepTheirCues) {
   }
 }
 
+// Class values of every length up to past two words of bits: the folding
+// reads them in overlapping steps, and each byte's case, white space and
+// dashes must land where the tokens are cut.
+TEST(ClassifyElement, ValuesOfEveryLength) {
+  struct LengthCase {
+    std::string prefix, suffix;
+    Cue cue;
+  };
+  const LengthCase cases[] = {
+      {"", "\tSIDEBAR", Cue::kLayout},         {"SIDEBAR\n", "", Cue::kLayout},
+      {"", " has-sidebar", Cue::kNone},          {"", " x--sidebar", Cue::kNone},
+      {"", "-sidebaz", Cue::kNone},              {"", "-Entry-Content", Cue::kContent},
+  };
+  for (const LengthCase& c : cases) {
+    for (size_t pad = 1; pad <= 140; ++pad) {
+      const std::string cls = c.prefix + std::string(pad, 'q') + c.suffix;
+      const std::string html = "<div class='" + cls + "'>";
+      auto doc = ParseHtml(html);
+      const Node* el = doc->body()->first_child;
+      ASSERT_NE(el, nullptr) << cls;
+      EXPECT_EQ(ClassifyElement(*el), c.cue) << cls;
+    }
+  }
+}
+
 // One cache read by document after document: short values are kept as
 // copies past Clear, long ones are views and forgotten; either way each
 // value gets its own cue.
