@@ -630,7 +630,20 @@ constexpr std::array<Cue, static_cast<size_t>(Tag::kCount)> kTagCues = [] {
   return t;
 }();
 
+// Whether some ':' in `value` is followed, past the white space that
+// IsHidingStyle drops, by an 'n' ("none") or an 'h' ("hidden"): a style
+// without one hides nothing and is not copied.
+bool MayHide(std::string_view value) {
+  for (size_t i = value.find(':'); i != std::string_view::npos; i = value.find(':', i + 1)) {
+    size_t j = i + 1;
+    while (j < value.size() && (value[j] == ' ' || value[j] == '\t' || value[j] == '\n')) ++j;
+    if (j < value.size() && (Lower(value[j]) == 'n' || Lower(value[j]) == 'h')) return true;
+  }
+  return false;
+}
+
 bool IsHidingStyle(std::string_view value) {
+  if (!MayHide(value)) return false;
   std::array<char, 128> buf;
   size_t n = 0;
   for (char c : value) {

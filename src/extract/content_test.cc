@@ -654,6 +654,11 @@ TEST(ClassifyRendered, HiddenAndCues) {
       {"<div aria-hidden='false' class='sidebar'>", Cue::kLayout},
       {"<div style='Display: None' itemprop='articleBody'>", std::nullopt},
       {"<div itemprop='articleBody' style='visibility:hidden'>", std::nullopt},
+      {"<div style='color:navy; display :\t\nNONE' class='sidebar'>", std::nullopt},
+      {"<div style='color: navy; height: 2px' class='sidebar'>", Cue::kLayout},
+      {"<div style='display:block;visibility: Hidden'>", std::nullopt},
+      {"<div style='display:block' class='sidebar'>", Cue::kLayout},
+      {"<div style='display:\fnone' class='sidebar'>", Cue::kLayout},  // \f is kept, unlike ' ', \t and \n
       {"<div style='color: red' itemprop='articleBody' role='navigation'>", Cue::kArticleBody},
       {"<div role='navigation' itemprop='articleBody'>", Cue::kLayout},
       {"<nav class='entry-content'>", Cue::kLayout},
