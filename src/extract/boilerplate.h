@@ -55,7 +55,7 @@ class CueCache {
   uint8_t Get(std::string_view value, F classify) {
     Slot& slot = slots_[Hash(value) & (kSlots - 1)];
     if (value.size() <= kCopiedBytes) {
-      if (slot.copied && slot.size == value.size() && std::memcmp(slot.copy, value.data(), value.size()) == 0) {
+      if (slot.copied && slot.size == value.size() && EqualShort(slot.copy, value.data(), value.size())) {
         return slot.cues;
       }
       slot.copied = true;
@@ -72,6 +72,31 @@ class CueCache {
   }
 
  private:
+  // a[0, n) == b[0, n) for n <= kCopiedBytes, inline: overlapping loads
+  // from both ends cover the bytes without reading past either.
+  static bool EqualShort(const char* a, const char* b, size_t n) {
+    static_assert(kCopiedBytes <= 32);
+    auto differ8 = [a, b](size_t at) {
+      uint64_t x, y;
+      std::memcpy(&x, a + at, 8);
+      std::memcpy(&y, b + at, 8);
+      return x ^ y;
+    };
+    auto differ4 = [a, b](size_t at) {
+      uint32_t x, y;
+      std::memcpy(&x, a + at, 4);
+      std::memcpy(&y, b + at, 4);
+      return x ^ y;
+    };
+    if (n >= 16) return (differ8(0) | differ8(8) | differ8(n - 16) | differ8(n - 8)) == 0;
+    if (n >= 8) return (differ8(0) | differ8(n - 8)) == 0;
+    if (n >= 4) return (differ4(0) | differ4(n - 4)) == 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+
   // Word-at-a-time multiplicative hash: only spreads values over slots.
   static uint64_t Hash(std::string_view s) {
     constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;

@@ -590,6 +590,25 @@ TEST(ClassifyElement, RepeatedTokensKeepTheirCues) {
   }
 }
 
+// Values of one length that differ in a single byte, at every position:
+// each keeps its own cue set, from the cache as from the first look-up.
+TEST(CueCache, TellsApartValuesDifferingInOneByte) {
+  std::vector<std::pair<std::string, uint8_t>> values;  // long values are cached as views: they stay
+  for (size_t n = 1; n <= 40; ++n) {
+    for (size_t pos = 0; pos < n; ++pos) {
+      std::string value(n, 'a');
+      value[pos] = 'b';
+      values.emplace_back(value, static_cast<uint8_t>(n * 7 + pos));
+    }
+  }
+  CueCache cache;
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& [value, expected] : values) {
+      EXPECT_EQ(cache.Get(value, [&](std::string_view) { return expected; }), expected) << value;
+    }
+  }
+}
+
 // Class values of every length up to past two words of bits: the folding
 // reads them in overlapping steps, and each byte's case, white space and
 // dashes must land where the tokens are cut.
