@@ -642,6 +642,14 @@ bool MayHide(std::string_view value) {
   return false;
 }
 
+// The cue of an element whose class and id name none: <article> and <main>
+// hold the body by themselves.
+constexpr std::array<Cue, static_cast<size_t>(Tag::kCount)> kTagFallbackCues = [] {
+  std::array<Cue, static_cast<size_t>(Tag::kCount)> t{};
+  t[static_cast<size_t>(Tag::kArticle)] = t[static_cast<size_t>(Tag::kMain)] = Cue::kContent;
+  return t;
+}();
+
 bool IsHidingStyle(std::string_view value) {
   if (!MayHide(value)) return false;
   std::array<char, 128> buf;
@@ -678,7 +686,6 @@ inline __attribute__((always_inline)) Cue ReadElement(const Node& element, CueCa
   // Each class and id value is classified on its own, so the cache sees the
   // few repeated class strings apart from the unique ids.
   uint8_t mask = 0;
-  bool is_heading = element.tag >= Tag::kH1 && element.tag <= Tag::kH6;
   for (uint32_t a = 0; a < element.attr_count; ++a) {
     const Attribute& attr = element.attrs[a];
     std::string_view name = attr.name;
@@ -686,7 +693,7 @@ inline __attribute__((always_inline)) Cue ReadElement(const Node& element, CueCa
     bool names = false;
     switch (name.size()) {
       case 2:  // A heading's id is an anchor made from its text ("nav_schredder_statt").
-        names = name == "id" && !is_heading;
+        names = name == "id" && !(element.tag >= Tag::kH1 && element.tag <= Tag::kH6);
         break;
       case 4:
         if (name == "role" && decided == Cue::kNone && IsLayoutRole(attr.value)) decided = Cue::kLayout;
@@ -719,10 +726,7 @@ inline __attribute__((always_inline)) Cue ReadElement(const Node& element, CueCa
   }
   if (decided != Cue::kNone) return decided;
   Cue cue = kResolvedMasks[mask];
-  if (cue == Cue::kNone && (element.tag == Tag::kArticle || element.tag == Tag::kMain)) {
-    return Cue::kContent;
-  }
-  return cue;
+  return cue != Cue::kNone ? cue : kTagFallbackCues[static_cast<size_t>(element.tag)];
 }
 
 }  // namespace
