@@ -28,6 +28,15 @@ enum TagClass : uint8_t {
   kSkipped = 2,  // never rendered as body text: scripts, controls, media
 };
 
+// Tags the Linearizer treats apart, as bits above the class: one look-up
+// for each element instead of a compare for each.
+enum TagFlag : uint8_t {
+  kClassBits = 3,
+  kBreak = 4,  // <br>, <hr>
+  kImage = 8,
+  kLink = 16,
+};
+
 constexpr std::array<uint8_t, static_cast<size_t>(Tag::kCount)> MakeTagClasses() {
   std::array<uint8_t, static_cast<size_t>(Tag::kCount)> t{};
   for (Tag tag : {Tag::kAddress, Tag::kArticle, Tag::kAside, Tag::kBlockquote, Tag::kBody,
@@ -48,11 +57,16 @@ constexpr std::array<uint8_t, static_cast<size_t>(Tag::kCount)> MakeTagClasses()
                   Tag::kDatalist, Tag::kNoframes, Tag::kNoembed, Tag::kApplet}) {
     t[static_cast<size_t>(tag)] = kSkipped;
   }
+  t[static_cast<size_t>(Tag::kBr)] |= kBreak;
+  t[static_cast<size_t>(Tag::kHr)] |= kBreak;
+  t[static_cast<size_t>(Tag::kImg)] |= kImage;
+  t[static_cast<size_t>(Tag::kA)] |= kLink;
   return t;
 }
 
 constexpr auto kTagClasses = MakeTagClasses();
 
+// The TagClass of `n` with its TagFlag bits.
 uint8_t ClassOf(const Node& n) {
   if (n.ns != Namespace::kHtml) return kSkipped;
   return kTagClasses[static_cast<size_t>(n.tag)];
@@ -493,15 +507,16 @@ class Linearizer {
       return false;
     }
     if (!n->is_element()) return false;
-    uint8_t cls = ClassOf(*n);
+    const uint8_t flags = ClassOf(*n);
+    const uint8_t cls = flags & kClassBits;
     if (cls == kSkipped) return false;
     std::optional<Cue> rendered = ClassifyRendered(*n, &cues_);
     if (!rendered) return false;
-    if (n->tag == Tag::kBr || n->tag == Tag::kHr) {
+    if (flags & kBreak) {
       Flush();
       return false;
     }
-    if (n->tag == Tag::kImg) {
+    if (flags & kImage) {
       RecordImage(*n);
       return false;
     }
@@ -516,7 +531,7 @@ class Linearizer {
       Flush();
       owners_.push_back(idx);
     }
-    if (n->tag == Tag::kA) ++link_depth_;
+    if (flags & kLink) ++link_depth_;
     if (cue == Cue::kCaption && caption_depth_++ == 0) {
       caption_.clear();
       caption_space_ = false;
