@@ -29,6 +29,7 @@ constexpr size_t kMaxShape = 8;
 constexpr size_t kMaxTokenFeatures = 27 + 5 * kGazetteerTypeCount;
 constexpr std::string_view kStart = "<s>";
 constexpr std::string_view kEnd = "</s>";
+constexpr size_t kShapeSlack = 8;
 
 // A feature's hash is FNV-1a over its template byte, then each part's bytes
 // followed by 0xFF (so ("ab","c") != ("a","bc")), finished with a
@@ -170,7 +171,8 @@ const FeatureExtractor::CodePointSlot& FeatureExtractor::KnownCodePoint(std::str
 
 // Writes the token's lowercase form to text_ at used_ and keeps room for
 // its short shape after it: 4 bytes per token byte (a stray byte lowercases
-// to the 3 of U+FFFD).
+// to the 3 of U+FFFD), and kShapeSlack more for a cached short shape,
+// restored in whole words.
 inline void FeatureExtractor::DescribeCase(std::string_view token, TokenInfo* t) {
   // Locals, not *t: stores through char* would make the compiler reload
   // every field after each byte.
@@ -195,7 +197,7 @@ inline void FeatureExtractor::DescribeCase(std::string_view token, TokenInfo* t)
       flags |= ShapeFlags(known.shape);
     }
   }
-  used_ = lower + 4 * size;
+  used_ = lower + 4 * size + kShapeSlack;
   t->lower = static_cast<uint32_t>(lower);
   t->lower_size = static_cast<uint32_t>(w - lower);
   t->short_shape = static_cast<uint32_t>(lower + 3 * size);
@@ -287,7 +289,6 @@ void FeatureExtractor::ExtractForTagging(std::span<const std::string_view> token
   bits_ = weights.bits;
   DescribeTokens(tokens);
   FindCovered(coverage, &out->context.covered);
-  DescribeRead(tokens, out->context.covered);
   ReadSums(tokens, weights, out);
   MatchGazetteer(gazetteer);
   WriteFeatures(&out->context, true);
@@ -298,7 +299,7 @@ void FeatureExtractor::ExtractForTagging(std::span<const std::string_view> token
 void FeatureExtractor::DescribeTokens(std::span<const std::string_view> tokens) {
   const size_t n = tokens.size();
   size_t room = kStart.size() * 2 + kEnd.size() * 2;
-  for (std::string_view t : tokens) room += 4 * t.size();
+  for (std::string_view t : tokens) room += 4 * t.size() + kShapeSlack;
   if (text_.size() < room) text_.resize(room);
   used_ = 0;
   info_.resize(n + 4);
@@ -393,7 +394,7 @@ void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const 
     const size_t index = sentinel ? kScoreSlots + (mode_ % 4) * 2 + (p >= 2) : slot_of_[p - 2];
     const bool cached = index != kScoreSlots;
     ScoreSlot* const place = cached ? cache.Slot(index) : reinterpret_cast<ScoreSlot*>(uncached_slot_.data());
-    const ScoreSlot& slot = ScoreSlotFor(token, mode_, p, weights, place, cached);
+    const ScoreSlot& slot = ScoreSlotFor(token, mode_, p, sentinel, weights, place, cached);
     buckets_[p].states = slot.states;
     given_[p] = slot.given;
     if (!sentinel) std::copy_n(slot.sums(), lanes, &out->sums[(p - 2) * lanes]);
@@ -441,20 +442,36 @@ size_t FeatureExtractor::ScoreSlotOf(std::string_view token, char mode) const {
 }
 
 const FeatureExtractor::ScoreSlot& FeatureExtractor::ScoreSlotFor(std::string_view token, char mode,
-                                                                  size_t position, const TaggingWeights& weights,
-                                                                  ScoreSlot* slot, bool cached) const {
+                                                                  size_t position, bool sentinel,
+                                                                  const TaggingWeights& weights, ScoreSlot* slot,
+                                                                  bool cached) {
+  TokenInfo& t = info_[position];
   if (cached) {
     uint64_t bytes[kCachedBytes / 8];
     CopyPadded(token, bytes);
     if (slot->size == token.size() && slot->mode == mode &&
         std::equal(std::begin(bytes), std::end(bytes), slot->bytes)) {
+      if (!sentinel) {
+        // Into the room DescribeCase kept, whole words (kShapeSlack).
+        t.short_size = slot->short_size;
+        for (size_t k = 0; k * 8 < t.short_size; ++k) {
+          std::memcpy(text_.data() + t.short_shape + 8 * k, &slot->short_shape[k], 8);
+        }
+      }
       return *slot;
     }
     std::copy(std::begin(bytes), std::end(bytes), slot->bytes);
     slot->size = static_cast<uint32_t>(token.size());
     slot->mode = mode;
   }
-  FillScoreSlot(info_[position], weights, slot);
+  if (!sentinel) DescribeShape(token, &t);
+  if (cached) {
+    // A cached token has at most kCachedBytes code points, so no longer a
+    // short shape.
+    slot->short_size = static_cast<uint8_t>(t.short_size);
+    CopyPadded(std::string_view(text_.data() + t.short_shape, t.short_size), slot->short_shape);
+  }
+  FillScoreSlot(t, weights, slot);
   return *slot;
 }
 

@@ -153,6 +153,8 @@ class FeatureExtractor {
     uint64_t bytes[3] = {};  // kCachedBytes of the token, zero-padded
     uint32_t size = UINT32_MAX;
     char mode = 0;
+    uint8_t short_size = 0;
+    uint64_t short_shape[3] = {};  // zero-padded: a hit needs no DescribeShape
     GivenRows given;
     TokenStates states;
     const int32_t* sums() const { return reinterpret_cast<const int32_t*>(this + 1); }
@@ -197,9 +199,10 @@ class FeatureExtractor {
   // too long to cache.
   size_t ScoreSlotOf(std::string_view token, char mode) const;
   // The token (info_[position]) in `slot`, filled on a miss (always when
-  // not `cached`).
-  const ScoreSlot& ScoreSlotFor(std::string_view token, char mode, size_t position, const TaggingWeights& weights,
-                                ScoreSlot* slot, bool cached) const;
+  // not `cached`); a token's short shape comes from its slot on a hit, else
+  // from DescribeShape (a sentinel has it already).
+  const ScoreSlot& ScoreSlotFor(std::string_view token, char mode, size_t position, bool sentinel,
+                                const TaggingWeights& weights, ScoreSlot* slot, bool cached);
   void FillScoreSlot(const TokenInfo& t, const TaggingWeights& weights, ScoreSlot* slot) const;
   uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
   uint32_t* ContextFeatures(size_t i, uint32_t* out) const;
@@ -216,8 +219,8 @@ class FeatureExtractor {
   void FindCovered(Coverage coverage, std::vector<std::pair<uint32_t, uint32_t>>* covered) const;
   void DescribeRead(std::span<const std::string_view> tokens, const std::vector<std::pair<uint32_t, uint32_t>>& covered);
   void ReadBuckets(std::span<const std::string_view> tokens, const std::vector<std::pair<uint32_t, uint32_t>>& covered);
-  // ExtractForTagging's in place of ReadBuckets: buckets_' states, out's
-  // sums and neighbour rows.
+  // ExtractForTagging's in place of DescribeRead and ReadBuckets:
+  // buckets_' states, out's sums and neighbour rows.
   void ReadSums(std::span<const std::string_view> tokens, const TaggingWeights& weights, TaggingFeatures* out);
   void MatchGazetteer(const Gazetteer* gazetteer);
   // All the features, or (tagging) those over two or more tokens only.
