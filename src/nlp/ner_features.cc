@@ -379,8 +379,9 @@ void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const 
   out->sums.resize(n * lanes);
   // As in ReadBuckets, the slots are fetched first.
   slot_of_.assign(n, kUnread);
+  padded_.resize(n);
   ForEachRead(out->context.covered, n, [&](size_t i) {
-    slot_of_[i] = ScoreSlotOf(tokens[i], mode_);
+    slot_of_[i] = ScoreSlotOf(tokens[i], mode_, padded_[i].data());
     if (slot_of_[i] != kScoreSlots) __builtin_prefetch(cache.Slot(slot_of_[i]));
   });
   for (size_t p = 0; p < n + 4; ++p) {
@@ -394,7 +395,10 @@ void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const 
     const size_t index = sentinel ? kScoreSlots + (mode_ % 4) * 2 + (p >= 2) : slot_of_[p - 2];
     const bool cached = index != kScoreSlots;
     ScoreSlot* const place = cached ? cache.Slot(index) : reinterpret_cast<ScoreSlot*>(uncached_slot_.data());
-    const ScoreSlot& slot = ScoreSlotFor(token, mode_, p, sentinel, weights, place, cached);
+    uint64_t sentinel_padded[kCachedBytes / 8];
+    if (sentinel) CopyPadded(token, sentinel_padded);
+    const uint64_t* padded = sentinel ? sentinel_padded : padded_[p - 2].data();
+    const ScoreSlot& slot = ScoreSlotFor(token, padded, mode_, p, sentinel, weights, place, cached);
     buckets_[p].states = slot.states;
     given_[p] = slot.given;
     if (!sentinel) std::copy_n(slot.sums(), lanes, &out->sums[(p - 2) * lanes]);
@@ -436,21 +440,19 @@ FeatureExtractor::ScoreCache& FeatureExtractor::ScoreCacheOf(const TaggingWeight
   return c;
 }
 
-size_t FeatureExtractor::ScoreSlotOf(std::string_view token, char mode) const {
+size_t FeatureExtractor::ScoreSlotOf(std::string_view token, char mode, uint64_t* padded) const {
   if (token.size() > kCachedBytes) return kScoreSlots;
-  return KeyHash(token, mode) & (kScoreSlots - 1);
+  CopyPadded(token, padded);
+  return KeyHash(padded, token.size(), mode) & (kScoreSlots - 1);
 }
 
-const FeatureExtractor::ScoreSlot& FeatureExtractor::ScoreSlotFor(std::string_view token, char mode,
-                                                                  size_t position, bool sentinel,
+const FeatureExtractor::ScoreSlot& FeatureExtractor::ScoreSlotFor(std::string_view token, const uint64_t* padded,
+                                                                  char mode, size_t position, bool sentinel,
                                                                   const TaggingWeights& weights, ScoreSlot* slot,
                                                                   bool cached) {
   TokenInfo& t = info_[position];
   if (cached) {
-    uint64_t bytes[kCachedBytes / 8];
-    CopyPadded(token, bytes);
-    if (slot->size == token.size() && slot->mode == mode &&
-        std::equal(std::begin(bytes), std::end(bytes), slot->bytes)) {
+    if (slot->size == token.size() && slot->mode == mode && std::equal(padded, padded + 3, slot->bytes)) {
       if (!sentinel) {
         // Into the room DescribeCase kept, whole words (kShapeSlack).
         t.short_size = slot->short_size;
@@ -460,7 +462,7 @@ const FeatureExtractor::ScoreSlot& FeatureExtractor::ScoreSlotFor(std::string_vi
       }
       return *slot;
     }
-    std::copy(std::begin(bytes), std::end(bytes), slot->bytes);
+    std::copy(padded, padded + 3, slot->bytes);
     slot->size = static_cast<uint32_t>(token.size());
     slot->mode = mode;
   }
@@ -596,18 +598,19 @@ FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) c
   return b;
 }
 
-uint64_t FeatureExtractor::KeyHash(std::string_view token, char mode) const {
-  uint64_t bytes[kCachedBytes / 8];
-  CopyPadded(token, bytes);
-  uint64_t key = token.size() * 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(static_cast<uint8_t>(mode)) << 8) ^
+uint64_t FeatureExtractor::KeyHash(const uint64_t* padded, size_t size, char mode) const {
+  uint64_t key = size * 0x9E3779B97F4A7C15ull ^ (static_cast<uint64_t>(static_cast<uint8_t>(mode)) << 8) ^
                  static_cast<uint64_t>(bits_);
-  for (uint64_t w : bytes) key = (key ^ w) * 0xFF51AFD7ED558CCDull, key ^= key >> 32;
+  // The words the token has: the rest are zero for any token of its size.
+  for (size_t k = 0; k * 8 < size; ++k) key = (key ^ padded[k]) * 0xFF51AFD7ED558CCDull, key ^= key >> 32;
   return key;
 }
 
 size_t FeatureExtractor::SlotOf(std::string_view token) const {
   if (token.size() > kCachedBytes) return kCacheSlots;
-  return KeyHash(token, mode_) & (kCacheSlots - 1);
+  uint64_t padded[kCachedBytes / 8];
+  CopyPadded(token, padded);
+  return KeyHash(padded, token.size(), mode_) & (kCacheSlots - 1);
 }
 
 const FeatureExtractor::TokenBuckets& FeatureExtractor::CachedBuckets(std::string_view token, const TokenInfo& t,

@@ -27,6 +27,7 @@
 #ifndef WARTA_NLP_NER_FEATURES_H_
 #define WARTA_NLP_NER_FEATURES_H_
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -192,17 +193,19 @@ class FeatureExtractor {
   // The token's cache slot, or kCacheSlots when it is too long to cache.
   size_t SlotOf(std::string_view token) const;
   const TokenBuckets& CachedBuckets(std::string_view token, const TokenInfo& t, size_t slot_index);
-  // Where the token (of at most kCachedBytes) goes in either cache.
-  uint64_t KeyHash(std::string_view token, char mode) const;
+  // Where a token of `size` bytes (at most kCachedBytes, zero-padded in
+  // `padded`) goes in either cache.
+  uint64_t KeyHash(const uint64_t* padded, size_t size, char mode) const;
   ScoreCache& ScoreCacheOf(const TaggingWeights& weights);
   // The token's slot in the cache of the sums, or kScoreSlots when it is
-  // too long to cache.
-  size_t ScoreSlotOf(std::string_view token, char mode) const;
+  // too long to cache; *padded is the token zero-padded (when cached).
+  size_t ScoreSlotOf(std::string_view token, char mode, uint64_t* padded) const;
   // The token (info_[position]) in `slot`, filled on a miss (always when
   // not `cached`); a token's short shape comes from its slot on a hit, else
   // from DescribeShape (a sentinel has it already).
-  const ScoreSlot& ScoreSlotFor(std::string_view token, char mode, size_t position, bool sentinel,
-                                const TaggingWeights& weights, ScoreSlot* slot, bool cached);
+  // `padded` is the token zero-padded, when cached.
+  const ScoreSlot& ScoreSlotFor(std::string_view token, const uint64_t* padded, char mode, size_t position,
+                                bool sentinel, const TaggingWeights& weights, ScoreSlot* slot, bool cached);
   void FillScoreSlot(const TokenInfo& t, const TaggingWeights& weights, ScoreSlot* slot) const;
   uint32_t* TokenFeatures(size_t i, uint32_t* out) const;
   uint32_t* ContextFeatures(size_t i, uint32_t* out) const;
@@ -260,6 +263,7 @@ class FeatureExtractor {
   // kUnread.
   static constexpr size_t kUnread = SIZE_MAX;
   std::vector<size_t> slot_of_;
+  std::vector<std::array<uint64_t, kCachedBytes / 8>> padded_;  // per token, for ReadSums
   std::string scratch_;  // one code point's lowercase form; a token with spaces
   // The sums' caches, of the last models used (a thread tags with one or
   // two).
