@@ -108,8 +108,11 @@ void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, 
   thread_local std::vector<float> scores;  // n x kStride
   scores.resize(n * kStride);
   auto load = [](const float* p, V4f* out) { std::memcpy(out, p, kVecs * sizeof(V4f)); };
-  V4f trans[kNerMaxLabels + 1][kVecs];
-  for (size_t p = 0; p <= L; ++p) load(&table.trans[p * kStride], trans[p]);
+  // Read in place, not copied: most stretches are a few tokens long. The
+  // vector's storage is aligned for V4f (operator new's 16 bytes), and so
+  // is each row (kStride floats).
+  using Row = V4f __attribute__((may_alias))[kVecs];
+  const auto* trans = static_cast<const Row*>(__builtin_assume_aligned(table.trans.data(), 16));
   V4f score[kVecs], em[kVecs];
   load(emissions, em);
 #pragma GCC unroll 8
