@@ -94,6 +94,29 @@ namespace {
 using V4f = float __attribute__((vector_size(16)));
 constexpr float kNever = -std::numeric_limits<float>::infinity();
 
+// The first p with the highest prev[p] + into[p] (the padding lanes are
+// -inf), as a scalar loop taking a new best only when strictly higher
+// would find: when all are -inf, 0.
+template <size_t kVecs>
+size_t FirstBest(const V4f (&prev)[kVecs], const V4f* into) {
+  V4f s[kVecs];
+  V4f top = V4f{} + kNever;
+#pragma GCC unroll 8
+  for (size_t v = 0; v < kVecs; ++v) {
+    s[v] = prev[v] + into[v];
+    top = top > s[v] ? top : s[v];
+  }
+  using V4i = int32_t __attribute__((vector_size(16)));
+  top = top > __builtin_shuffle(top, V4i{1, 0, 3, 2}) ? top : __builtin_shuffle(top, V4i{1, 0, 3, 2});
+  top = top > __builtin_shuffle(top, V4i{2, 3, 0, 1}) ? top : __builtin_shuffle(top, V4i{2, 3, 0, 1});
+  uint32_t at_top = 0;
+#pragma GCC unroll 8
+  for (size_t v = 0; v < kVecs; ++v) {
+    at_top |= static_cast<uint32_t>(_mm_movemask_ps(reinterpret_cast<__m128>(s[v] == top))) << (4 * v);
+  }
+  return static_cast<size_t>(__builtin_ctz(at_top));
+}
+
 // Viterbi over labels packed four to a vector, kVecs vectors. A label's
 // predecessors are taken four labels at a time without tests: a label
 // unreachable so far (-inf) never wins, the same as skipping it. The
@@ -111,7 +134,7 @@ void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, 
   // Read in place, not copied: most stretches are a few tokens long. The
   // vector's storage is aligned for V4f (operator new's 16 bytes), and so
   // is each row (kStride floats).
-  using Row = V4f __attribute__((may_alias))[kVecs];
+  using Row = V4f __attribute__((may_alias))[kVecs];  // also a row of table.into
   const auto* trans = static_cast<const Row*>(__builtin_assume_aligned(table.trans.data(), 16));
   V4f score[kVecs], em[kVecs];
   load(emissions, em);
@@ -138,19 +161,12 @@ void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, 
   // Label 0 ("O") is always reachable, so the argmax is finite.
   const float* last_scores = &scores[(n - 1) * kStride];
   size_t label = static_cast<size_t>(std::max_element(last_scores, last_scores + L) - last_scores);
+  const auto* into = static_cast<const Row*>(__builtin_assume_aligned(table.into.data(), 16));
   for (size_t i = n - 1; i > 0; --i) {
     (*best)[i] = static_cast<uint8_t>(label);
-    const float* prev = &scores[(i - 1) * kStride];
-    float top = kNever;
-    size_t arg = 0;
-    for (size_t p = 0; p < L; ++p) {
-      const float s = prev[p] + table.trans[p * kStride + label];
-      if (s > top) {  // strict: the first best predecessor wins ties
-        top = s;
-        arg = p;
-      }
-    }
-    label = arg;
+    V4f prev[kVecs];
+    load(&scores[(i - 1) * kStride], prev);
+    label = FirstBest<kVecs>(prev, into[label]);
   }
   (*best)[0] = static_cast<uint8_t>(label);
 }
@@ -173,6 +189,10 @@ ViterbiTable MakeViterbiTable(const float* transitions, const uint8_t* allowed, 
     for (size_t c = 0; c < L; ++c) {
       if (allowed[p * L + c]) t.trans[p * t.stride + c] = transitions[p * L + c];
     }
+  }
+  t.into.assign(t.stride * t.stride, kNever);
+  for (size_t p = 0; p < L; ++p) {
+    for (size_t c = 0; c < L; ++c) t.into[c * t.stride + p] = t.trans[p * t.stride + c];
   }
   return t;
 }

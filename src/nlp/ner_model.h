@@ -40,6 +40,9 @@ inline constexpr uint8_t kOutside = 0;  // the label "O"
 struct ViterbiTable {
   size_t labels = 0, stride = 0;
   std::vector<float> trans;  // (labels + 1) x stride
+  // stride x stride, row c: trans' column c (the scores of c after each
+  // label), for the way back to look up four predecessors at a time.
+  std::vector<float> into;
 };
 struct NerModelData {
   uint64_t id = 0;  // unique in the process: the key of the per-thread caches of its weights' sums
