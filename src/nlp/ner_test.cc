@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -159,6 +160,49 @@ TEST(NerCoreTest, ViterbiNeverStartsWithInside) {
   std::vector<uint8_t> best;
   nlp::Viterbi(emissions.data(), 2, 3, transitions.data(), allowed.data(), &best);
   EXPECT_EQ(best, (std::vector<uint8_t>{1, 2}));
+}
+
+// Viterbi finds the path a back-pointer table gives, taking the first best
+// predecessor on ties: small integer scores tie often, and label counts
+// from 1 to 12 fill one to three vectors of four.
+TEST(NerCoreTest, ViterbiMatchesBackPointersWithTies) {
+  struct Case {
+    size_t labels, tokens;
+    unsigned seed;
+  };
+  const Case cases[] = {{1, 3, 1}, {3, 5, 2}, {4, 6, 3}, {5, 7, 4}, {8, 9, 5}, {9, 12, 6}, {12, 10, 7}};
+  for (const Case& c : cases) {
+    const size_t L = c.labels, n = c.tokens;
+    unsigned state = c.seed;
+    auto small = [&] { return static_cast<float>((state = state * 1103515245u + 12345u) >> 16 & 3); };
+    std::vector<uint8_t> allowed((L + 1) * L);
+    std::vector<float> transitions((L + 1) * L), emissions(n * L);
+    for (size_t k = 0; k < allowed.size(); ++k) allowed[k] = k % L == 0 || small() != 0;  // O always allowed
+    for (float& t : transitions) t = small();
+    for (float& e : emissions) e = small();
+    // The reference: back-pointers, first best predecessor wins.
+    const float never = -std::numeric_limits<float>::infinity();
+    auto trans = [&](size_t p, size_t l) { return allowed[p * L + l] ? transitions[p * L + l] : never; };
+    std::vector<float> score(n * L);
+    std::vector<size_t> back(n * L);
+    for (size_t l = 0; l < L; ++l) score[l] = trans(L, l) + emissions[l];
+    for (size_t i = 1; i < n; ++i) {
+      for (size_t l = 0; l < L; ++l) {
+        float top = never;
+        for (size_t p = 0; p < L; ++p) {
+          const float s = score[(i - 1) * L + p] + trans(p, l);
+          if (s > top) top = s, back[i * L + l] = p;
+        }
+        score[i * L + l] = top + emissions[i * L + l];
+      }
+    }
+    std::vector<uint8_t> want(n);
+    want[n - 1] = static_cast<uint8_t>(std::max_element(&score[(n - 1) * L], &score[n * L]) - &score[(n - 1) * L]);
+    for (size_t i = n - 1; i > 0; --i) want[i - 1] = static_cast<uint8_t>(back[i * L + want[i]]);
+    std::vector<uint8_t> best;
+    nlp::Viterbi(emissions.data(), n, L, transitions.data(), allowed.data(), &best);
+    EXPECT_EQ(best, want) << "labels " << L;
+  }
 }
 
 // The buckets are the model format: these were computed by the first
