@@ -423,9 +423,10 @@ __attribute__((target_clones("popcnt", "default"))) void RowsOfBuckets(const voi
   for (size_t k = 0; k < n; ++k) row[k] = m.RowOf(bucket[k]);
 }
 
+// No fetching ahead: the rows' loads are independent, and a new word's
+// few fit in the processor's window, so they overlap anyway.
 void SumOfRows(const void* weights, const uint32_t* row, size_t n, int32_t* sums) {
   const nlp::NerModelData& m = *static_cast<const nlp::NerModelData*>(weights);
-  for (size_t k = 0; k < n; ++k) __builtin_prefetch(m.rows.get() + size_t{row[k]} * m.stride);
   int32_t acc[nlp::kNerMaxLabels];
   SumRowsFor(m.stride)(row, n, m.rows.get(), acc);
   std::copy_n(acc, m.viterbi.stride, sums);
