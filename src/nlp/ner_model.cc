@@ -124,7 +124,7 @@ size_t FirstBest(const V4f (&prev)[kVecs], const V4f* into) {
 // first best predecessor of the one label it follows, from the same sums,
 // so the path is the one a back-pointer table would give.
 template <size_t kVecs>
-void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, size_t after,
+void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, size_t after, size_t before,
                    std::vector<uint8_t>* best) {
   constexpr size_t kStride = 4 * kVecs;
   const size_t L = table.labels;
@@ -158,10 +158,18 @@ void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, 
     for (size_t v = 0; v < kVecs; ++v) score[v] = top[v] + em[v];
     std::memcpy(&scores[i * kStride], score, sizeof score);
   }
-  // Label 0 ("O") is always reachable, so the argmax is finite.
+  // Label 0 ("O") is always reachable, so the argmax is finite. A label
+  // that follows picks the last one as it picks any predecessor.
   const float* last_scores = &scores[(n - 1) * kStride];
-  size_t label = static_cast<size_t>(std::max_element(last_scores, last_scores + L) - last_scores);
   const auto* into = static_cast<const Row*>(__builtin_assume_aligned(table.into.data(), 16));
+  size_t label;
+  if (before < L) {
+    V4f last[kVecs];
+    load(last_scores, last);
+    label = FirstBest<kVecs>(last, into[before]);
+  } else {
+    label = static_cast<size_t>(std::max_element(last_scores, last_scores + L) - last_scores);
+  }
   for (size_t i = n - 1; i > 0; --i) {
     (*best)[i] = static_cast<uint8_t>(label);
     V4f prev[kVecs];
@@ -171,7 +179,7 @@ void ViterbiPacked(const ViterbiTable& table, const float* emissions, size_t n, 
   (*best)[0] = static_cast<uint8_t>(label);
 }
 
-using ViterbiFn = void (*)(const ViterbiTable&, const float*, size_t, size_t, std::vector<uint8_t>*);
+using ViterbiFn = void (*)(const ViterbiTable&, const float*, size_t, size_t, size_t, std::vector<uint8_t>*);
 // By the number of label vectors (kNerMaxLabels is 32).
 constexpr ViterbiFn kViterbi[] = {nullptr,          ViterbiPacked<1>, ViterbiPacked<2>,
                                   ViterbiPacked<3>, ViterbiPacked<4>, ViterbiPacked<5>,
@@ -198,10 +206,10 @@ ViterbiTable MakeViterbiTable(const float* transitions, const uint8_t* allowed, 
 }
 
 void Viterbi(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best,
-             size_t after) {
+             size_t after, size_t before) {
   best->resize(n);
   // Row table.labels of the transitions is the sentence start.
-  if (n > 0) kViterbi[table.stride / 4](table, emissions, n, std::min(after, table.labels), best);
+  if (n > 0) kViterbi[table.stride / 4](table, emissions, n, std::min(after, table.labels), before, best);
 }
 
 void Viterbi(const float* emissions, size_t n, size_t label_count, const float* transitions,
@@ -549,17 +557,10 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
       }
       // A token outside the stretches is O whatever its neighbours, so each
       // stretch is decoded alone: from the sentence start or an O, to the
-      // end or the O after it (whose emission allows O only). Ties aside,
-      // that is the best path of the whole.
-      size_t last = end;
-      if (end < n) {
-        float* o = &s.emissions[end * stride];
-        std::fill(o, o + stride, nlp::kNever);
-        o[nlp::kOutside] = 0;
-        ++last;
-      }
-      nlp::Viterbi(m.viterbi, &s.emissions[first * stride], last - first, &s.best,
-                   first == 0 ? nlp::kSentenceStart : nlp::kOutside);
+      // end or the O after it. Ties aside, that is the best path of the
+      // whole.
+      nlp::Viterbi(m.viterbi, &s.emissions[first * stride], end - first, &s.best,
+                   first == 0 ? nlp::kSentenceStart : nlp::kOutside, end < n ? nlp::kOutside : nlp::kSentenceEnd);
       std::copy(s.best.begin(), s.best.end(), ids->begin() + done + first);
     }
   }

@@ -92,10 +92,11 @@ ViterbiTable MakeViterbiTable(const float* transitions, const uint8_t* allowed, 
 // Fills *best with the highest-scoring allowed label sequence; of equal
 // scores, the lowest label. `emissions` is n x table.stride, token-major;
 // `after` is the label before the first token (a piece of a sentence) or
-// kSentenceStart.
-inline constexpr size_t kSentenceStart = SIZE_MAX;
+// kSentenceStart; `before` the label after the last token, or
+// kSentenceEnd (nothing follows).
+inline constexpr size_t kSentenceStart = SIZE_MAX, kSentenceEnd = SIZE_MAX;
 void Viterbi(const ViterbiTable& table, const float* emissions, size_t n, std::vector<uint8_t>* best,
-             size_t after = kSentenceStart);
+             size_t after = kSentenceStart, size_t before = kSentenceEnd);
 
 // The same from emissions n x L token-major; `transitions` and `allowed` as
 // in NerModelData.

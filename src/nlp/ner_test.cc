@@ -164,7 +164,8 @@ TEST(NerCoreTest, ViterbiNeverStartsWithInside) {
 
 // Viterbi finds the path a back-pointer table gives, taking the first best
 // predecessor on ties: small integer scores tie often, and label counts
-// from 1 to 12 fill one to three vectors of four.
+// from 1 to 12 fill one to three vectors of four. Told that an O follows,
+// it finds the path of the tokens and one more that can only be O.
 TEST(NerCoreTest, ViterbiMatchesBackPointersWithTies) {
   struct Case {
     size_t labels, tokens;
@@ -202,6 +203,18 @@ TEST(NerCoreTest, ViterbiMatchesBackPointersWithTies) {
     std::vector<uint8_t> best;
     nlp::Viterbi(emissions.data(), n, L, transitions.data(), allowed.data(), &best);
     EXPECT_EQ(best, want) << "labels " << L;
+    // Followed by O: as if one more token could only be O.
+    std::vector<float> then_o = emissions;
+    then_o.resize((n + 1) * L, never);
+    then_o[n * L + nlp::kOutside] = 0;
+    std::vector<uint8_t> with_o;
+    nlp::Viterbi(then_o.data(), n + 1, L, transitions.data(), allowed.data(), &with_o);
+    with_o.pop_back();
+    const nlp::ViterbiTable table = nlp::MakeViterbiTable(transitions.data(), allowed.data(), L);
+    std::vector<float> padded(n * table.stride, 0.0f);
+    for (size_t i = 0; i < n; ++i) std::copy_n(&emissions[i * L], L, &padded[i * table.stride]);
+    nlp::Viterbi(table, padded.data(), n, &best, nlp::kSentenceStart, nlp::kOutside);
+    EXPECT_EQ(best, with_o) << "labels " << L << ", then O";
   }
 }
 
