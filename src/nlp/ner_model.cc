@@ -341,22 +341,27 @@ namespace {
 // table grows with the length.
 constexpr size_t kMaxPiece = 2000;
 
-// Adds up the weight rows `row[0 .. n)` (row indexes) into acc[0 .. 8 *
-// kVecs), eight labels per vector add, widened to int32.
+// Adds up the weight rows `row[0 .. n)` and `more[0 .. m)` (row indexes:
+// two lists, one call) into acc[0 .. 8 * kVecs), eight labels per vector
+// add, widened to int32.
 template <size_t kVecs>
-void SumRows(const uint32_t* row, size_t n, const int16_t* rows, int32_t* acc) {
+void SumRows(const uint32_t* row, size_t n, const uint32_t* more, size_t m, const int16_t* rows, int32_t* acc) {
   using V8s = int16_t __attribute__((vector_size(16)));
   using V8i = int32_t __attribute__((vector_size(32)));
   V8i sum[kVecs] = {};
-  for (size_t k = 0; k < n; ++k) {
-    const int16_t* r = rows + size_t{row[k]} * (8 * kVecs);
+  auto add = [&](const uint32_t* list, size_t count) {
+    for (size_t k = 0; k < count; ++k) {
+      const int16_t* r = rows + size_t{list[k]} * (8 * kVecs);
 #pragma GCC unroll 4
-    for (size_t v = 0; v < kVecs; ++v) {
-      V8s x;
-      std::memcpy(&x, r + 8 * v, sizeof x);
-      sum[v] += __builtin_convertvector(x, V8i);
+      for (size_t v = 0; v < kVecs; ++v) {
+        V8s x;
+        std::memcpy(&x, r + 8 * v, sizeof x);
+        sum[v] += __builtin_convertvector(x, V8i);
+      }
     }
-  }
+  };
+  add(row, n);
+  add(more, m);
   std::memcpy(acc, sum, sizeof sum);
 }
 
@@ -364,21 +369,26 @@ void SumRows(const uint32_t* row, size_t n, const int16_t* rows, int32_t* acc) {
 // and one add per eight labels, where SSE2 needs an unpack-and-shift
 // sequence.
 template <size_t kVecs>
-__attribute__((target("avx2"))) void SumRowsAvx2(const uint32_t* row, size_t n, const int16_t* rows, int32_t* acc) {
+__attribute__((target("avx2"))) void SumRowsAvx2(const uint32_t* row, size_t n, const uint32_t* more, size_t m,
+                                                 const int16_t* rows, int32_t* acc) {
   __m256i sum[kVecs];
   for (size_t v = 0; v < kVecs; ++v) sum[v] = _mm256_setzero_si256();
-  for (size_t k = 0; k < n; ++k) {
-    const int16_t* r = rows + size_t{row[k]} * (8 * kVecs);
+  auto add = [&](const uint32_t* list, size_t count) __attribute__((target("avx2"))) {
+    for (size_t k = 0; k < count; ++k) {
+      const int16_t* r = rows + size_t{list[k]} * (8 * kVecs);
 #pragma GCC unroll 4
-    for (size_t v = 0; v < kVecs; ++v) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(r + 8 * v));
-      sum[v] = _mm256_add_epi32(sum[v], _mm256_cvtepi16_epi32(x));
+      for (size_t v = 0; v < kVecs; ++v) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(r + 8 * v));
+        sum[v] = _mm256_add_epi32(sum[v], _mm256_cvtepi16_epi32(x));
+      }
     }
-  }
+  };
+  add(row, n);
+  add(more, m);
   for (size_t v = 0; v < kVecs; ++v) _mm256_storeu_si256(reinterpret_cast<__m256i*>(acc + 8 * v), sum[v]);
 }
 
-using SumRowsFn = void (*)(const uint32_t*, size_t, const int16_t*, int32_t*);
+using SumRowsFn = void (*)(const uint32_t*, size_t, const uint32_t*, size_t, const int16_t*, int32_t*);
 
 // By stride / 8 (kNerMaxLabels is 32).
 SumRowsFn SumRowsFor(size_t stride) {
@@ -388,17 +398,16 @@ SumRowsFn SumRowsFor(size_t stride) {
   return (avx2 ? kAvx2 : kBaseline)[stride / 8];
 }
 
-// emission[0 .. lanes) = (a + b + c) * scale, four lanes at a time (lanes
+// emission[0 .. lanes) = (a + b) * scale, four lanes at a time (lanes
 // is a multiple of 4); each lane exactly as one at a time.
-void Emit(const int32_t* a, const int32_t* b, const int32_t* c, size_t lanes, float scale, float* emission) {
+void Emit(const int32_t* a, const int32_t* b, size_t lanes, float scale, float* emission) {
   using V4i = int32_t __attribute__((vector_size(16)));
   using V4f = float __attribute__((vector_size(16)));
   for (size_t l = 0; l < lanes; l += 4) {
-    V4i x, y, z;
+    V4i x, y;
     std::memcpy(&x, a + l, sizeof x);
     std::memcpy(&y, b + l, sizeof y);
-    std::memcpy(&z, c + l, sizeof z);
-    const V4f e = __builtin_convertvector(x + y + z, V4f) * scale;
+    const V4f e = __builtin_convertvector(x + y, V4f) * scale;
     std::memcpy(emission + l, &e, sizeof e);
   }
 }
@@ -436,7 +445,7 @@ __attribute__((target_clones("popcnt", "default"))) void RowsOfBuckets(const voi
 void SumOfRows(const void* weights, const uint32_t* row, size_t n, int32_t* sums) {
   const nlp::NerModelData& m = *static_cast<const nlp::NerModelData*>(weights);
   int32_t acc[nlp::kNerMaxLabels];
-  SumRowsFor(m.stride)(row, n, m.rows.get(), acc);
+  SumRowsFor(m.stride)(row, n, nullptr, 0, m.rows.get(), acc);
   std::copy_n(acc, m.viterbi.stride, sums);
 }
 
@@ -541,7 +550,7 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
     constexpr size_t kGiven = nlp::TaggingFeatures::kNeighbourRows;
     const uint32_t* given = s.feats.neighbour_rows.data();
     const int32_t* own = s.feats.sums.data();
-    int32_t acc[nlp::kNerMaxLabels], given_acc[nlp::kNerMaxLabels];
+    int32_t acc[nlp::kNerMaxLabels];
     for (auto [first, end] : f.covered) {
       for (size_t i = first; i < end; ++i) {
         const size_t from = f.offsets[i], to = f.offsets[i + 1];
@@ -551,9 +560,8 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
         if (i + 2 < end) {
           for (size_t k = 0; k < kGiven; ++k) __builtin_prefetch(m.rows.get() + size_t{given[(i + 2) * kGiven + k]} * m.stride);
         }
-        sum_rows(&s.row[from], to - from, m.rows.get(), acc);
-        sum_rows(&given[i * kGiven], kGiven, m.rows.get(), given_acc);
-        Emit(acc, given_acc, own + i * stride, stride, m.scale, &s.emissions[i * stride]);
+        sum_rows(&s.row[from], to - from, &given[i * kGiven], kGiven, m.rows.get(), acc);
+        Emit(acc, own + i * stride, stride, m.scale, &s.emissions[i * stride]);
       }
       // A token outside the stretches is O whatever its neighbours, so each
       // stretch is decoded alone: from the sentence start or an O, to the
