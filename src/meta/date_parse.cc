@@ -875,7 +875,9 @@ std::vector<DateMatch> FindDates(std::string_view text, const DateParseOptions& 
     return out;
   // Reused: body texts make thousands of tokens a call.
   thread_local std::vector<Tok> buf;
-  const std::span<const Tok> toks(buf.data(), Tokenize(text, &buf));
+  // Tokenize first: it may move the buffer that the span then views.
+  const size_t count = Tokenize(text, &buf);
+  const std::span<const Tok> toks(buf.data(), count);
   Matcher m(text, toks, options);
   for (size_t i = 0; i < toks.size();) {
     if (!m.MayStart(i)) {

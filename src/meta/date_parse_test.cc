@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace warta::meta {
 namespace {
 
@@ -193,6 +195,24 @@ TEST(DateParse, QuickReadsAnswerAsTheLookups) {
   std::vector<DateMatch> last = FindDates(dense);
   ASSERT_EQ(last.size(), 1u);
   EXPECT_EQ(FormatIsoLocal(last[0].value), "2024-05-09");
+}
+
+// FindDates keeps a token buffer per thread. On a new thread (an empty
+// buffer) and when a longer text makes it grow, the tokens must be read
+// from where the buffer is after tokenizing (the fuzzer found a read through
+// the empty buffer's null pointer when the arguments were evaluated in the
+// other order).
+TEST(DateParse, TokenBufferFirstUseAndGrowth) {
+  std::thread([] {
+    std::vector<DateMatch> first = FindDates(";1 9 May 2024");
+    ASSERT_EQ(first.size(), 1u);
+    std::string longer;
+    for (int i = 0; i < 2000; ++i) longer += "kata ";
+    longer += "9 May 2024";
+    std::vector<DateMatch> grown = FindDates(longer);
+    ASSERT_EQ(grown.size(), 1u);
+    EXPECT_EQ(FormatIsoLocal(grown[0].value), "2024-05-09");
+  }).join();
 }
 
 TEST(DateParse, ZonesAndCalendar) {
