@@ -106,9 +106,12 @@ size_t FirstBest(const V4f (&prev)[kVecs], const V4f* into) {
     s[v] = prev[v] + into[v];
     top = top > s[v] ? top : s[v];
   }
-  using V4i = int32_t __attribute__((vector_size(16)));
-  top = top > __builtin_shuffle(top, V4i{1, 0, 3, 2}) ? top : __builtin_shuffle(top, V4i{1, 0, 3, 2});
-  top = top > __builtin_shuffle(top, V4i{2, 3, 0, 1}) ? top : __builtin_shuffle(top, V4i{2, 3, 0, 1});
+  // __builtin_shufflevector, not gcc's __builtin_shuffle: clang (the fuzz
+  // build) has only the former.
+  const V4f pairs = __builtin_shufflevector(top, top, 1, 0, 3, 2);
+  top = top > pairs ? top : pairs;
+  const V4f halves = __builtin_shufflevector(top, top, 2, 3, 0, 1);
+  top = top > halves ? top : halves;
   uint32_t at_top = 0;
 #pragma GCC unroll 8
   for (size_t v = 0; v < kVecs; ++v) {
