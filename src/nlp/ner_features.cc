@@ -365,7 +365,7 @@ void FeatureExtractor::ReadBuckets(std::span<const std::string_view> tokens,
       buckets_[i + 2] = CachedBuckets(tokens[i], info_[i + 2], slot_of_[i]);
     } else {
       const TokenInfo& t = info_[i + 2];
-      buckets_[i + 2].states.word_hash = WordHash(std::string_view(text_.data() + t.lower, t.lower_size));
+      buckets_[i + 2].states.word_hash = WordHash(LowerOf(t));
     }
   }
 }
@@ -388,7 +388,7 @@ void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const 
     const bool sentinel = p < 2 || p >= n + 2;
     if (!sentinel && slot_of_[p - 2] == kUnread) {
       const TokenInfo& t = info_[p];
-      buckets_[p].states.word_hash = WordHash(std::string_view(text_.data() + t.lower, t.lower_size));
+      buckets_[p].states.word_hash = WordHash(LowerOf(t));
       continue;
     }
     const std::string_view token = sentinel ? p < 2 ? kStart : kEnd : tokens[p - 2];
@@ -502,7 +502,7 @@ void FeatureExtractor::MatchGazetteer(const Gazetteer* gazetteer) {
   keys_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const TokenInfo& t = info_[i + 2];
-    const std::string_view lower(text_.data() + t.lower, t.lower_size);
+    const std::string_view lower = LowerOf(t);
     // A space in the token means one in its lowercase form too.
     keys_[i] = t.flags & kHasSpace ? TokenKey(lower) : SingleWordKey(buckets_[i + 2].states.word_hash);
   }
@@ -594,7 +594,7 @@ FeatureExtractor::TokenBuckets FeatureExtractor::BucketsOf(const TokenInfo& t) c
     b.suffix[k] = Bucket(AddPart(TemplateState(kSuffix), lower + t.lower_size - t.suffix_size[k], t.suffix_size[k]), bits);
   }
   b.length = Bucket(FnvByte(TemplateState(kLength), t.length), bits);
-  s.word_hash = WordHash(std::string_view(lower, t.lower_size));
+  s.word_hash = WordHash(LowerOf(t));
   return b;
 }
 

@@ -189,6 +189,8 @@ class FeatureExtractor {
   void DescribeShape(std::string_view token, TokenInfo* info);
   void Sentinel(std::string_view text, TokenInfo* info);
   bool Title(const TokenInfo& t) const;
+  // The token's lowercase form in text_.
+  std::string_view LowerOf(const TokenInfo& t) const { return {text_.data() + t.lower, t.lower_size}; }
   TokenBuckets BucketsOf(const TokenInfo& t) const;
   // The token's cache slot, or kCacheSlots when it is too long to cache.
   size_t SlotOf(std::string_view token) const;
