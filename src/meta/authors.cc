@@ -1,6 +1,5 @@
 #include "meta/authors.h"
 
-#include <re2/re2.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -29,25 +28,15 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// The words that open a byline, in the order of CueRe's alternatives.
+// The words that open a byline; the first that fits wins, so a longer
+// word comes before its prefix ("written by" before "by").
 constexpr std::string_view kCueWords[] = {"written by", "words by", "posted by", "reported by", "by",
                                           "oleh", "penulis", "reporter", "writer", "author", "authors",
                                           "laporan", "kontributor"};
 
-const RE2& CueRe() {
-  static const RE2* re = new RE2("(?i)^\\s*(?:" + Alternation(kCueWords) + ")\\b\\s*[:\\-]?\\s*");
-  return *re;
-}
-
-// The length of CueRe's match at the start of `text`, 0 when it has none.
-// By hand as RE2 matches it (the first alternative a word boundary
-// follows, then the greedy rest, which always matches), but for the two
-// characters (?i) folds to ASCII letters.
+// The length of a byline cue at the start of `text`, 0 when it has none:
+// the pattern ^\s*(?:cue words)\b\s*[:-]?\s*, ASCII case-blind.
 size_t CueLength(std::string_view text) {
-  if (HasAsciiFoldingChar(text)) {
-    re2::StringPiece in(text.data(), text.size());
-    return RE2::Consume(&in, CueRe()) ? static_cast<size_t>(in.data() - text.data()) : 0;
-  }
   const size_t start = SkipRe2Space(text, 0);
   for (std::string_view w : kCueWords) {
     const size_t end = start + w.size();
@@ -66,15 +55,8 @@ constexpr std::string_view kRoles[] = {
     "fotografer", "photographer", "columnist", "kolumnis", "analyst", "editor-in-chief", "senior editor",
     "news editor"};
 
-const RE2& RoleRe() {
-  static const RE2* re = new RE2("(?i)^(?:" + Alternation(kRoles) + ")$");
-  return *re;
-}
-
-// Whether `text` is a role as a whole, as RoleRe reads it: ASCII
-// case-blind, but for the two characters (?i) folds to ASCII letters.
+// Whether `text` is a role as a whole, ASCII case-blind.
 bool IsRole(std::string_view text) {
-  if (HasAsciiFoldingChar(text)) return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), RoleRe());
   return std::any_of(std::begin(kRoles), std::end(kRoles), [text](std::string_view role) {
     return text.size() == role.size() && EqualsLowerAscii(text, role);
   });
@@ -97,24 +79,13 @@ bool IsParticle(std::string_view lower_word) {
   return std::find(std::begin(kWords), std::end(kWords), lower_word) != std::end(kWords);
 }
 
-// An editor credit, from its separator on, as one group.
+// The words of an editor credit ("Editor: Maria Ulfa").
 constexpr std::string_view kEditorWords[] = {"editor", "penyunting", "redaktur", "edited by"};
-const RE2& EditorRe() {
-  static const RE2* re = new RE2("((?i)[,;|(\\-]?\\s*\\b(?:" + Alternation(kEditorWords) + ")\\b\\s*:?)");
-  return *re;
-}
 
-// Where EditorRe's leftmost match starts in `text`, npos when it has none.
-// By hand as RE2 finds it (only white space and one mark stand between a
-// start and its word, so the first word that word boundaries enclose gives
-// the leftmost start), but for the two characters (?i) folds to ASCII
-// letters.
+// Where the first editor credit in `text` starts, with the one separator
+// and the white space before its word ([,;|(-]?\s*\b(?:words)\b, ASCII
+// case-blind), npos when there is none.
 size_t EditorCreditStart(std::string_view text) {
-  if (HasAsciiFoldingChar(text)) {
-    re2::StringPiece m;
-    if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), EditorRe(), &m)) return std::string_view::npos;
-    return static_cast<size_t>(m.data() - text.data());
-  }
   for (size_t word = 0; word < text.size(); ++word) {
     if (word > 0 && IsRe2Word(text[word - 1])) continue;
     const bool names_editor = std::any_of(std::begin(kEditorWords), std::end(kEditorWords), [&](std::string_view w) {
@@ -131,9 +102,8 @@ size_t EditorCreditStart(std::string_view text) {
 }
 
 // What separates names: punctuation, or "and" in three languages and
-// Spanish "y", with the white space around, as the RE2 pattern
-//   (?i)\s*(?:,|;|&|\b(?:and|dan|und)\b|\by\b)\s*
-// reads it (no character outside ASCII is one of these letters to (?i)).
+// Spanish "y", with the white space around:
+//   \s*(?:,|;|&|\b(?:and|dan|und)\b|\by\b)\s*, ASCII case-blind.
 constexpr std::string_view kAndWords[] = {"and", "dan", "und", "y"};
 
 // The end of the name separator starting at text[pos], npos when none does.
@@ -149,8 +119,8 @@ size_t SeparatorEnd(std::string_view text, size_t pos) {
   return std::string_view::npos;
 }
 
-// `text` with every name separator replaced by '\x1F', left to right as
-// RE2::GlobalReplace replaces matches. A separator that does not start at
+// `text` with every name separator replaced by '\x1F', left to right,
+// each match after the one before. A separator that does not start at
 // a white space run's first byte does not start inside it either.
 std::string MarkSeparators(std::string_view text) {
   std::string out;

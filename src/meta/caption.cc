@@ -1,7 +1,5 @@
 #include "meta/caption.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <optional>
 
@@ -27,28 +25,17 @@ std::string_view Trim(std::string_view s, std::string_view extra = "") {
   return s;
 }
 
-// The words that open a credit, in the order of CueAtStart's alternatives.
+// The words that open a credit, tried in this order: the first one that
+// its joint follows wins.
 constexpr std::string_view kStartCueWords[] = {
     "foto", "photo", "photograph", "photos", "image", "images", "gambar", "credit", "credits", "kredit",
     "sumber foto", "sumber", "source", "picture", "pictures", "ilustrasi", "illustration", "video", "dok",
     "dokumentasi", "doc"};
 
-// The cue that opens a credit ("Foto:", "Photo by"), case-insensitive.
-const RE2& CueAtStart() {
-  static const RE2* re =
-      new RE2("(?i)^\\s*(?:" + Alternation(kStartCueWords) + ")\\s*(?::|/|oleh\\b|by\\b)\\s*");
-  return *re;
-}
-
-// The length of CueAtStart's match at the start of `text`, 0 when it has
-// none. By hand as RE2 matches it (the first alternative the joint
-// follows: ':', '/', or "oleh" or "by" and a word boundary), but for the
-// two characters (?i) folds to ASCII letters.
+// The length of the cue that opens a credit ("Foto:", "Photo by") at the
+// start of `text`, 0 when it has none: the pattern
+// ^\s*(?:start cue words)\s*(?::|/|oleh\b|by\b)\s*, ASCII case-blind.
 size_t StartCueLength(std::string_view text) {
-  if (HasAsciiFoldingChar(text)) {
-    re2::StringPiece in(text.data(), text.size());
-    return RE2::Consume(&in, CueAtStart()) ? static_cast<size_t>(in.data() - text.data()) : 0;
-  }
   const size_t start = SkipRe2Space(text, 0);
   for (std::string_view w : kStartCueWords) {
     if (!LowerAsciiAt(text, start, w)) continue;
@@ -66,14 +53,11 @@ size_t StartCueLength(std::string_view text) {
 constexpr std::string_view kInsideCueWords[] = {"foto",   "photo",  "photograph", "image",
                                                 "gambar", "credit", "kredit",     "picture"};
 
-// A cue inside the text, after a sentence or separator, as one group.
-const RE2& CueInside() {
-  static const RE2* re = new RE2("((?i)(?:^|[.|;,)]\\s*|\\s[|\\x{2013}\\x{2014}-]\\s*|\\s)(?:" +
-                                 Alternation(kInsideCueWords) + ")\\s*(?::|\\bby\\b|\\boleh\\b)\\s*)");
-  return *re;
-}
+// A cue inside the text, after a sentence or separator ("... di Jakarta.
+// Foto: Ana"), ASCII case-blind: the pattern
+//   (?:^|[.|;,)]\s*|\s[|\x{2013}\x{2014}-]\s*|\s)(?:inside cue words)\s*(?::|\bby\b|\boleh\b)\s*
 
-// Where a match of CueInside starts when its word stands at text[word],
+// Where a cue inside the text starts when its word stands at text[word],
 // searching from `from`; nullopt when none does. The leftmost of its
 // openings: "^" (the word at `from`), "[.|;,)]\s*", "\s[|\x{2013}\x{2014}-]\s*"
 // or "\s" right before the word.
@@ -93,7 +77,7 @@ std::optional<size_t> CueInsideStart(std::string_view text, size_t from, size_t 
   return std::nullopt;
 }
 
-// Where CueInside's joint after its word (ending at text[pos]) ends:
+// Where the joint after an inside cue's word (ending at text[pos]) ends:
 // "\s*(?::|\bby\b|\boleh\b)\s*", nullopt when it is not there.
 std::optional<size_t> CueInsideJointEnd(std::string_view text, size_t pos) {
   const size_t p = SkipRe2Space(text, pos);
@@ -110,9 +94,7 @@ struct Span {
   size_t begin, end;
 };
 
-// The first match of CueInside in text[from, ...) as RE2's FindAndConsume
-// reports it for that input, for text without the two characters (?i)
-// folds to ASCII letters. Starts grow with the word's place (only white
+// The first inside cue in text[from, ...), "^" standing for `from`. Starts grow with the word's place (only white
 // space and punctuation stand between a start and its word), so the first
 // word with a start and a joint gives the leftmost match; there the first
 // alternative whose joint follows ("photo" before "photograph").
@@ -130,28 +112,18 @@ std::optional<Span> NextCueInside(std::string_view text, size_t from) {
   return std::nullopt;
 }
 
-// Whether `text` holds a word of kInsideCueWords, as CueInside would read
-// it: most captions hold none, and are not scanned for a match.
+// Whether `text` holds a word of kInsideCueWords: most captions hold none,
+// and are not scanned for a cue.
 bool MayHoldCueInside(std::string_view text) {
   static const WordSet* words = new WordSet(kInsideCueWords);
   return words->FoundIn(text);
 }
 
-// The last match of CueInside in `text`, FindAndConsume after
-// FindAndConsume: by hand but for the two characters (?i) folds to ASCII
-// letters, which need RE2.
+// The last inside cue in `text`, each search starting where the cue before
+// ended.
 std::optional<Span> LastCueInside(std::string_view text) {
   std::optional<Span> last;
   if (!MayHoldCueInside(text)) return last;
-  if (HasAsciiFoldingChar(text)) {
-    re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece match;
-    while (RE2::FindAndConsume(&input, CueInside(), &match)) {
-      const size_t begin = static_cast<size_t>(match.data() - text.data());
-      last = Span{begin, begin + match.size()};
-    }
-    return last;
-  }
   for (std::optional<Span> m = NextCueInside(text, 0); m; m = NextCueInside(text, m->end)) last = m;
   return last;
 }
@@ -222,7 +194,7 @@ bool IsCapitalisedWords(std::string_view s) {
 }
 
 // "REUTERS/Jane Doe", "ANTARA FOTO/Budi": capitalised words around a slash
-// (the RE2 pattern ^W(?: W)*/W(?: W)*$ for such words W, which hold no
+// (the pattern ^W(?: W)*/W(?: W)*$ for such words W, which hold no
 // slash).
 bool IsSlashCredit(std::string_view s) {
   if (WordCount(s) > 6) return false;

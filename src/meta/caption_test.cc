@@ -31,8 +31,9 @@ TEST(Caption, SplitsCaptionAndCredit) {
       {"Workers picket outside the terminal. REUTERS/Sam Ortiz", "Workers picket outside the terminal.",
        "REUTERS/Sam Ortiz"},
       {"The 2020/21 season opened. Fans cheered", "The 2020/21 season opened. Fans cheered", ""},
-      // A cue word through the Kelvin sign, which (?i) reads as 'k'.
-      {"Jalan rusak. \u212Aredit: Budi", "Jalan rusak.", "Budi"},
+      // A cue word in capitals; the Kelvin sign is no 'K'.
+      {"Jalan rusak. KREDIT: Budi", "Jalan rusak.", "Budi"},
+      {"Jalan rusak. \u212Aredit: Budi", "Jalan rusak. \u212Aredit: Budi", ""},
       {"", "", ""},
   };
   for (const auto& c : cases) {

@@ -493,7 +493,7 @@ const Ordered* At(HintList& list, size_t i) { return list.At(i); }
 const Node* Breadcrumb(const Collected& c) {
   const WordSet& crumb = Words().crumb;
   for (const Hinted& h : c.hinted) {
-    if (crumb.FoundAscii(h.cls) || crumb.FoundAscii(h.id) || h.crumb_label) return h.at.node;
+    if (crumb.FoundIn(h.cls) || crumb.FoundIn(h.id) || h.crumb_label) return h.at.node;
   }
   return nullptr;
 }

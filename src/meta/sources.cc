@@ -1,6 +1,5 @@
 #include "meta/sources.h"
 
-#include <re2/re2.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -173,8 +172,11 @@ std::string_view ParenthesisedName(std::string_view text, size_t open) {
   return text.substr(begin, end - begin);
 }
 
-// BeforePattern by hand: its cue words (lower case; the media ones first,
-// in the pattern's group 2), and the prefixes a media cue may have.
+// BeforePattern, the cue before a name, ASCII case-blind:
+//   \b(?:(seperti |sebagaimana )?(<media cues>)|(<other cues>))\b
+// Media cues ("dilansir") name outlets only; the others ("according to")
+// also introduce people. Its cue words (lower case; the media ones first),
+// and the prefixes a media cue may have:
 constexpr std::string_view kBeforeCues[] = {
     "dilansir", "melansir", "dilaporkan", "diberitakan", "reported by", "cited by",  // media
     "dikutip",  "mengutip", "according to", "told",     "quoted by",   "kata",    "menurut"};
@@ -213,8 +215,7 @@ std::pair<size_t, bool> CueWordsAt(std::string_view text, size_t p, uint32_t bit
   return {0, false};
 }
 
-// A name before a verb ("Reuters reported"), matched by hand as RE2 would
-// match AfterPattern, the RE2 pattern
+// AfterPattern, a name before a verb ("Reuters reported"):
 //   ((?:[A-Za-z][\w.&'-]*\s+){0,3}[A-Z][\w.&'-]*)\s+(?:<kAfterVerbs>)\b
 // (names are ASCII-led: agencies are). Its verbs, in the pattern's order:
 constexpr std::string_view kAfterVerbs[] = {"reported", "reports", "melaporkan", "memberitakan", "wrote", "menulis"};
@@ -223,7 +224,6 @@ constexpr std::string_view kAfterVerbs[] = {"reported", "reports", "melaporkan",
 enum Trigger : uint32_t {
   kCueTrigger = 1,      // a cue word of BeforePattern opens a word
   kVerbTrigger = 2,     // a verb of AfterPattern opens a word
-  kFoldingTrigger = 4,  // a byte that opens U+017F or U+212A (and many others)
 };
 
 // The cue words (bit i: kBeforeCues[i]) and the verbs (bit kCueWordCount
@@ -285,9 +285,8 @@ constexpr TriggerHeads kTriggerHeads = [] {
   return found;
 }
 
-// Of the sixteen bytes at p, the ASCII word bytes (RE2's \w) as bits, and
-// in *folding the bytes 0xC5 and 0xE2, which open U+017F and U+212A.
-uint32_t WordBytes(const char* p, uint32_t* folding) {
+// Of the sixteen bytes at p, the ASCII word bytes (\w) as bits.
+uint32_t WordBytes(const char* p) {
 #if defined(__SSE2__)
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   auto eq = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
@@ -297,15 +296,10 @@ uint32_t WordBytes(const char* p, uint32_t* folding) {
   };
   const __m128i letter = in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
   const __m128i word = _mm_or_si128(_mm_or_si128(letter, in(v, '0', '9')), eq('_'));
-  *folding = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(eq('\xC5'), eq('\xE2'))));
   return static_cast<uint32_t>(_mm_movemask_epi8(word));
 #else
   uint32_t word = 0;
-  *folding = 0;
-  for (int k = 0; k < 16; ++k) {
-    word |= uint32_t{IsRe2Word(p[k])} << k;
-    *folding |= uint32_t{p[k] == '\xC5' || p[k] == '\xE2'} << k;
-  }
+  for (int k = 0; k < 16; ++k) word |= uint32_t{IsRe2Word(p[k])} << k;
   return word;
 #endif
 }
@@ -330,9 +324,7 @@ uint32_t Triggers(std::string_view text) {
   for (size_t i = 0; i < n; i += 16) {
     const char* block = text.data() + i;
     if (n - i < 16) block = static_cast<const char*>(std::memcpy(tail, block, n - i));
-    uint32_t folding;
-    const uint32_t words = WordBytes(block, &folding);
-    if (folding != 0) found |= kFoldingTrigger;
+    const uint32_t words = WordBytes(block);
     for (uint32_t starts = words & ~(words << 1 | word_before); starts != 0; starts &= starts - 1) {
       const size_t p = i + std::countr_zero(starts);
       if (!(kFirstLetters >> ((text[p] | 0x20) & 31) & 1)) continue;
@@ -391,9 +383,8 @@ std::optional<AfterMatch> AfterMatchEndingAt(std::string_view text, size_t from,
   return found;
 }
 
-// The first match of AfterPattern in text[from, ...) as RE2's
-// FindAndConsume reports it for that input: the leftmost start, and there
-// the most name words. Every verb standing after white space and before a
+// The first match of AfterPattern in text[from, ...): the leftmost start,
+// and there the most name words. Every verb standing after white space and before a
 // word boundary is tried.
 std::optional<AfterMatch> NextAfterMatch(std::string_view text, size_t from) {
   std::optional<AfterMatch> best;
@@ -416,10 +407,9 @@ struct CueBefore {
   bool media;  // a cue about media (BeforePattern's group 2), not one that also introduces people
 };
 
-// The first match of BeforePattern in text[from, ...) as RE2's FindAndConsume
-// reports it for that input (leftmost, then the pattern's own order: a
-// prefixed media cue before a bare cue), for text without the two
-// characters (?i) folds to ASCII. `from` counts as the start of a word.
+// The first match of BeforePattern in text[from, ...): leftmost, then the
+// pattern's own order (a prefixed media cue before a bare cue). `from`
+// counts as the start of a word.
 std::optional<CueBefore> NextCueBefore(std::string_view text, size_t from) {
   constexpr uint32_t kMediaBits = (uint32_t{1} << kMediaCueCount) - 1;
   for (size_t p = from; p < text.size(); ++p) {
@@ -437,16 +427,6 @@ std::optional<CueBefore> NextCueBefore(std::string_view text, size_t from) {
     if (auto [len, media] = CueWordsAt(text, p, bits & ~kPrefixBit); len != 0) return CueBefore{p + len, media};
   }
   return std::nullopt;
-}
-
-// Cue before the name. Group 2: cues about media ("dilansir"); group 3:
-// cues that also introduce people ("according to"). Built on first use:
-// only texts with a character that (?i) folds to ASCII need it.
-const RE2& BeforePattern() {
-  static const RE2 re(
-      "(?i:\\b(?:(seperti |sebagaimana )?(dilansir|melansir|dilaporkan|diberitakan|reported by|cited by)|"
-      "(dikutip|mengutip|according to|told|quoted by|kata|menurut))\\b)");
-  return re;
 }
 
 }  // namespace
@@ -484,15 +464,7 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
     if (!name.empty()) hits.push_back({pos, std::move(name)});
   };
   const uint32_t triggers = Triggers(text);
-  if ((triggers & kFoldingTrigger) && HasAsciiFoldingChar(text)) {
-    re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece prefix, media, other;
-    while (RE2::FindAndConsume(&input, BeforePattern(), &prefix, &media, &other)) {
-      add_name_after(static_cast<size_t>(input.data() - text.data()), !media.empty());
-    }
-  } else if (triggers & kCueTrigger) {
-    // Otherwise BeforePattern matches are ASCII case-blind ones, which a hand
-    // scan finds for a fraction of RE2's cost.
+  if (triggers & kCueTrigger) {
     for (std::optional<CueBefore> cue = NextCueBefore(text, 0); cue; cue = NextCueBefore(text, cue->end)) {
       add_name_after(cue->end, cue->media);
     }

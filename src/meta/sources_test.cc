@@ -28,11 +28,11 @@ TEST(Sources, FindsCitedOutlets) {
       {"Data itu dikutip dari Lembaga Survei Nusantara.", {}},
       {"Data itu dikutip dari Warta.com hari ini.", {"Warta.com"}},
       {"(Reuters) and (Bloomberg)", {"Reuters", "Bloomberg"}},
-      // Cue words: whole words only, any case, a prefix before a media cue,
-      // and the long s that RE2's case folding reads as 's'.
+      // Cue words: whole words only, ASCII case-blind (a long s is no 's'),
+      // a prefix before a media cue.
       {"SEPERTI DILANSIR Reuters, harga naik.", {"Reuters"}},
       {"Ia berkata Reuters salah; katanya Bloomberg juga.", {}},
-      {"Harga naik, dilan\u017Fir Reuters.", {"Reuters"}},
+      {"Harga naik, dilan\u017Fir Reuters.", {}},
       {"((AFP)) (Abcdefghijklmnopq) (AFP", {"AFP"}},
       {"(Reutersx) (R) (reuters)", {}},
       {"Two people died, the Associated Press REPORTED.", {}},
@@ -44,7 +44,7 @@ TEST(Sources, FindsCitedOutlets) {
       {"Kompas.com menulis hal itu, dan Tempo memberitakannya.", {"Kompas.com"}},
       {"Hal itu, tulis detik.com melaporkan, terjadi Senin; ANTARA melaporkan.", {"Antara"}},
       {"It was Bloomberg's team that wrote it; BLOOMBERG-NEWS wrote too.", {}},
-      // The name phrase as RE2 reads it: from the leftmost start, with the
+      // The name phrase as the pattern reads it: from the leftmost start, with the
       // most words; inside a run of name bytes, and right after a match.
       {"AP reported Reuters reported.", {"AP"}},
       {"xReuters reported", {"Reuters"}},

@@ -5,16 +5,6 @@
 #include <string>
 
 namespace warta::meta {
-bool HasAsciiFoldingChar(std::string_view text) {
-  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
-}
-
-std::string Alternation(std::span<const std::string_view> words) {
-  std::string out;
-  for (std::string_view w : words) out.append(out.empty() ? "" : "|").append(w);
-  return out;
-}
-
 bool EqualsLowerAscii(std::string_view s, std::string_view lower) {
   for (size_t i = 0; i < lower.size(); ++i) {
     char c = s[i];
@@ -35,20 +25,6 @@ WordSet::WordSet(std::span<const std::string_view> words) : words_(words) {
       offsets_[key] |= static_cast<uint16_t>(1u << off);
     }
   }
-}
-
-bool WordSet::FoundFolded(std::string_view text) const {
-  // Every other match RE2 finds is all ASCII, which FoundAscii finds.
-  if (!HasAsciiFoldingChar(text)) return false;
-  std::call_once(folded_once_, [this] {
-    std::string pattern = "(?i)";
-    for (std::string_view w : words_) {
-      pattern.append(RE2::QuoteMeta(re2::StringPiece(w.data(), w.size()))).push_back('|');
-    }
-    pattern.pop_back();
-    folded_ = std::make_unique<RE2>(pattern);
-  });
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *folded_);
 }
 
 bool WordSet::FoundAround(std::string_view text, size_t i, size_t key) const {

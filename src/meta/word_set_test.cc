@@ -47,26 +47,19 @@ TEST(WordSet, FindsWordAtEveryOffset) {
   for (std::string_view word : {"date", "AuThOr", "reported by"}) {
     for (size_t pad = 0; pad < 12; ++pad) {
       std::string text = std::string(pad, 'x') + std::string(word) + std::string(pad % 5, 'y');
-      EXPECT_TRUE(set.FoundAscii(text)) << text;
+      EXPECT_TRUE(set.FoundIn(text)) << text;
     }
   }
 }
 
-TEST(WordSet, FoldsLikeRe2) {
-  // U+017F LONG S and U+212A KELVIN SIGN fold to 's' and 'k' under (?i).
+TEST(WordSet, FoldsAsciiLettersOnly) {
+  // U+017F LONG S and U+212A KELVIN SIGN, which some regex engines fold to
+  // 's' and 'k', and the sharp s do not stand for ASCII letters here.
   static constexpr std::string_view kSk[] = {"desk", "kiosk"};
   const WordSet skills(kSk);
-  EXPECT_TRUE(skills.FoundIn("de\xC5\xBF\xE2\x84\xAA"));   // deſK
-  EXPECT_FALSE(skills.FoundAscii("de\xC5\xBF\xE2\x84\xAA"));
-  EXPECT_FALSE(skills.FoundIn("de\xC3\x9F"));  // deß: no fold to "desk"
-  // The folding characters found at every offset of longer texts, their
-  // bytes in the last, partly read eight-byte word or beyond it.
-  for (size_t pad = 0; pad < 20; ++pad) {
-    const std::string prefix(pad, '.');
-    EXPECT_TRUE(skills.FoundIn(prefix + "de\xC5\xBF\xE2\x84\xAA")) << pad;
-    EXPECT_TRUE(skills.FoundIn(prefix + "kio\xC5\xBF\xE2\x84\xAA")) << pad;
-    EXPECT_FALSE(skills.FoundIn(prefix + "de\xC3\x9F")) << pad;
-  }
+  EXPECT_TRUE(skills.FoundIn("DeSK"));
+  EXPECT_FALSE(skills.FoundIn("de\xC5\xBF\xE2\x84\xAA"));  // deſK
+  EXPECT_FALSE(skills.FoundIn("de\xC3\x9F"));               // deß
 }
 
 }  // namespace
