@@ -427,6 +427,12 @@ bool IsAuthorHint(const Hinted& a) {
 class HintList {
  public:
   HintList(const Collected& c, bool (*test)(const Hinted&)) : hinted_(c.hinted), test_(test) {}
+  // Only the elements after the one of order `after`.
+  HintList(const Collected& c, bool (*test)(const Hinted&), uint32_t after) : HintList(c, test) {
+    next_ = static_cast<size_t>(std::partition_point(hinted_.begin(), hinted_.end(),
+                                                     [&](const Hinted& h) { return h.at.order <= after; }) -
+                                hinted_.begin());
+  }
 
   // The i-th accepted element; nullptr past the last.
   const Ordered* At(size_t i) {
@@ -608,11 +614,15 @@ constexpr std::string_view kPublishedKeys[] = {
     "og:published_time", "published_time", "article.published", "publication_date", "pubdate",
     "publishdate", "publish-date", "publish_date", "published_date", "published-date", "date_published",
     "article_date_original", "original-publish-date", "parsely-pub-date", "sailthru.date",
-    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
     "citation_publication_date", "citation_date", "cxenseparse:recs:publishtime",
     "shareaholic:article_published_time", "bt:pubdate", "rnews:datepublished", "og:pubdate", "release_date",
-    "pub_date", "datecreated", "article.created", "created", "dc.created", "date", "displaydate",
+    "pub_date", "datecreated", "article.created", "created", "dc.created", "displaydate",
     "article:post_date", "live_date", "content_create_date", "timestamp"};
+
+// Keys that name a date but no event: as often the last change as the
+// publication.
+constexpr std::string_view kGenericDateKeys[] = {"dc.date", "dcterms.date", "date"};
 
 constexpr std::string_view kModifiedKeys[] = {
     "article:modified_time", "og:updated_time", "datemodified", "article:updated_time", "dc.date.modified",
@@ -692,6 +702,12 @@ std::optional<DateTime> FirstElementDate(List& nodes, uint32_t h1_order, const D
   return std::nullopt;
 }
 
+// A date that is all or most of its text run ("January 18, 2020",
+// "02.02.2022 10:16 Uhr"), not a date inside a sentence or caption.
+bool IsStandalone(const DateMatch& m, size_t text_len) {
+  return text_len <= 60 || (m.end - m.begin) * 5 >= text_len * 2;
+}
+
 // Dates in the visible text. Near the main heading (a few text runs either
 // side), a date standing on its own ("January 18, 2020", "02.02.2022 10:16
 // Uhr") beats one inside a sentence or caption, then the nearer one wins,
@@ -730,7 +746,7 @@ std::optional<DateTime> FromText(const Collected& c, const DateReading& reading,
       if (h1_index >= 0) {
         int64_t distance = static_cast<int64_t>(i) - h1_index;
         if (distance >= -kNear && distance <= kNear) {
-          bool standalone = text_len <= 60 || (m.end - m.begin) * 5 >= text_len * 2;
+          bool standalone = IsStandalone(m, text_len);
           // Rank: standalone first, then distance, after the heading first.
           int64_t rank = (standalone ? 0 : 1000) + (distance >= 0 ? 2 * distance : -2 * distance + 1);
           if (rank < near_rank) {
@@ -768,27 +784,86 @@ bool HasPublicationCue(std::string_view lower) {
   return false;
 }
 
-// A date the text itself introduces as the publication date
-// ("Veröffentlicht am 16.08.2019", "Posted on May 3, 2019").
-std::optional<DateTime> FromCuedText(const Collected& c, const DateReading& reading) {
+// Cues of a stamp that dates the page as a whole rather than an event in
+// it: when it was last changed ("Zuletzt geändert am", "Last modified on",
+// "Stand:"). Such stamps sit in footers, which the publication cues skip.
+// Lower folds ASCII only: "Änderung" keeps its capital.
+bool HasPageStampCue(std::string_view lower) {
+  for (std::string_view cue : {"last modified", "last edited", "last updated", "updated:", "zuletzt",
+                               "letzte Änderung", "aktualisiert", "stand:", "diperbarui", "mis à jour",
+                               "actualizado", "aggiornato"}) {
+    if (Has(lower, cue)) return true;
+  }
+  return false;
+}
+
+// A stretch of text runs: from the index `first_text` to the run of order
+// `end_order` (UINT32_MAX: to the end).
+struct TextSpan {
+  size_t first_text = 0;
+  uint32_t end_order = UINT32_MAX;
+};
+
+// The text runs after the main heading, as far as `runs` of them; none
+// without a heading.
+TextSpan TextsAfterHeading(const Collected& c, size_t runs) {
+  auto first = std::partition_point(c.texts.begin(), c.texts.end(),
+                                    [&](const Ordered& t) { return t.order <= c.h1_order; });
+  size_t index = static_cast<size_t>(first - c.texts.begin());
+  size_t end = runs < c.texts.size() - index ? index + runs : c.texts.size();
+  return {index, end < c.texts.size() ? c.texts[end].order : UINT32_MAX};
+}
+
+// The words just before byte `begin` of text run `index`, lower-cased
+// (ASCII): up to 48 bytes of the run, after the end of the last non-blank
+// run before when the date opens its run ("<dt>Erschienen am:</dt>
+// <dd>13.10.2021</dd>", indentation between the two).
+std::string LeadBefore(const Collected& c, size_t index, size_t begin) {
+  constexpr size_t kLead = 48;
+  std::string lead;
+  if (begin < kLead) {
+    for (size_t back = 1; back <= 3 && back <= index; ++back) {
+      std::string_view prev = c.texts[index - back].node->data;
+      if (IsBlank(prev)) continue;
+      lead = prev.substr(prev.size() > kLead ? prev.size() - kLead : 0);
+      break;
+    }
+  }
+  std::string_view text = c.texts[index].node->data;
+  lead += text.substr(begin > kLead ? begin - kLead : 0, std::min(begin, kLead));
+  return Lower(lead);
+}
+
+// Dates the text itself introduces: as the publication date
+// ("Veröffentlicht am 16.08.2019", "Posted on May 3, 2019") outside page
+// furniture, and as the page's last change anywhere. The scan ends at the
+// first publication date.
+struct CuedDates {
+  std::optional<DateTime> published, stamp;
+};
+
+CuedDates FromCuedText(const Collected& c, const DateReading& reading, const TextSpan& span = {}) {
   DateParseOptions o;
   o.locale = reading.locale;
   o.min_year = 1995;
-  std::string_view previous;
+  CuedDates out;
   size_t budget = 400000;
-  for (const Ordered& t : c.texts) {
+  for (size_t i = span.first_text; i < c.texts.size() && c.texts[i].order < span.end_order; ++i) {
+    const Ordered& t = c.texts[i];
     std::string_view text = t.node->data;
     if (text.size() > budget) break;
     budget -= text.size();
-    std::vector<DateMatch> found = FindDates(text, o, 4);
-    for (const DateMatch& m : found) {
-      std::string before(m.begin < 48 ? previous.substr(previous.size() > 48 ? previous.size() - 48 : 0) : "");
-      before += text.substr(m.begin > 48 ? m.begin - 48 : 0, std::min<size_t>(m.begin, 48));
-      if (Plausible(m.value, reading) && HasPublicationCue(Lower(before)) && !InOffTopicZone(t.node)) return m.value;
+    for (const DateMatch& m : FindDates(text, o, 4)) {
+      if (!Plausible(m.value, reading)) continue;
+      std::string lead = LeadBefore(c, i, m.begin);
+      if (HasPublicationCue(lead) && !InOffTopicZone(t.node)) {
+        out.published = m.value;
+        return out;
+      }
+      if (!out.stamp && HasPageStampCue(lead)) out.stamp = m.value;
     }
-    previous = text;
   }
-  return std::nullopt;
+  return out;
 }
 
 int64_t DayNumber(const DateTime& d) { return LocalEpochSeconds(DateTime{d.year, d.month, d.day}) / 86400; }
@@ -810,10 +885,77 @@ std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTi
   return first(hints);
 }
 
-std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,
-                                        const DateReading& reading) {
-  std::optional<DateTime> url_date = DateFromUrl(url);
-  if (url_date && !Plausible(*url_date, reading)) url_date.reset();
+// Whether an element states when the page was changed rather than
+// published: by its class, id or itemprop ("updated", "dateModified"), or
+// by the words before its date or at its start ("Zuletzt geändert am").
+bool IsUpdateStamp(const Collected& c, const Ordered& element) {
+  const Node* n = element.node;
+  for (std::string_view attr : {"class", "id", "itemprop"}) {
+    std::string_view v = AttrOr(n, attr);
+    if (HasNoCase(v, "updat") || HasNoCase(v, "modif")) return true;
+  }
+  auto inside = std::partition_point(c.texts.begin(), c.texts.end(),
+                                     [&](const Ordered& t) { return t.order <= element.order; });
+  if (inside == c.texts.end()) return false;
+  size_t index = static_cast<size_t>(inside - c.texts.begin());
+  return HasPageStampCue(LeadBefore(c, index, 0) + Lower(inside->node->data.substr(0, 48)));
+}
+
+// The first date standing on its own in the text runs after the main
+// heading that end before `end_order` (a byline's "03.04.2019 | 15:33 Uhr").
+std::optional<DateTime> StandaloneDateAfterHeading(const Collected& c, const DateReading& reading,
+                                                   const TextSpan& after) {
+  DateParseOptions o;
+  o.locale = reading.locale;
+  o.min_year = 1995;
+  for (size_t i = after.first_text; i < c.texts.size() && c.texts[i].order < after.end_order; ++i) {
+    std::string_view text = c.texts[i].node->data;
+    if (text.size() > 2000) continue;
+    std::vector<DateMatch> found = FindDates(text, o, 2);
+    if (found.empty() || InOffTopicZone(c.texts[i].node)) continue;
+    size_t text_len = Collapse(text).size();
+    for (const DateMatch& m : found) {
+      if (Plausible(m.value, reading) && IsStandalone(m, text_len) && !HasPageStampCue(LeadBefore(c, i, m.begin))) {
+        return m.value;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The date the article shows with its headline, not as an update: one the
+// text introduces as the publication date, else the first time element,
+// date element or date on its own after the main heading, as far as
+// `runs` text runs.
+std::optional<DateTime> HeadlineDate(const Collected& c, const DateReading& reading, size_t runs) {
+  if (c.h1_order == UINT32_MAX) return std::nullopt;
+  const TextSpan after = TextsAfterHeading(c, runs);
+  if (auto d = FromCuedText(c, reading, after).published) return d;
+  auto first = [&](auto& list) -> std::optional<DateTime> {
+    for (size_t i = 0; const Ordered* o = At(list, i); ++i) {
+      if (o->order <= c.h1_order) continue;
+      if (o->order >= after.end_order) break;
+      if (InOffTopicZone(o->node) || IsUpdateStamp(c, *o)) continue;
+      if (auto d = FromElement(o->node, reading, true)) return d;
+    }
+    return std::nullopt;
+  };
+  if (auto d = first(c.times)) return d;
+  HintList hints(c, IsDateHint, c.h1_order);
+  if (auto d = first(hints)) return d;
+  return StandaloneDateAfterHeading(c, reading, after);
+}
+
+// Text runs after the heading where a byline's date stands.
+constexpr size_t kHeadlineRuns = 25;
+
+bool SameDay(const DateTime& a, const DateTime& b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
+
+// The publication date the page's markup states: JSON-LD, <meta> tags and
+// microdata.
+std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, const DateReading& reading,
+                                   const std::optional<DateTime>& url_date,
+                                   const std::optional<DateTime>& modified) {
   // A UTC timestamp may fall on another calendar day than the one the
   // newsroom printed: when the page shows the neighbouring day and a
   // plausible zone (within ten hours) explains the difference, that day wins.
@@ -827,18 +969,46 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
     if ((diff == 1 && d.hour >= 14) || (diff == -1 && d.hour < 10)) return *shown;
     return d;
   };
+  // A page that shows its last change with the headline, without a word
+  // of an update, presents itself as that edition.
+  auto edition = [&](const DateTime& d) {
+    if (!modified || DayNumber(*modified) <= DayNumber(d)) return settle(d);
+    std::optional<DateTime> shown = HeadlineDate(c, reading, kHeadlineRuns);
+    return shown && SameDay(*shown, *modified) ? *modified : settle(d);
+  };
   std::optional<DateTime> ld_date;
   if (!ld.published.empty()) ld_date = ParseValue(ld.published, reading);
-  if (ld_date && ld.published_from_article) return settle(*ld_date);
-  if (auto d = FromMeta(c, kPublishedKeys, reading)) return settle(*d);
-  if (ld_date) return settle(*ld_date);
+  if (ld_date && ld.published_from_article) return edition(*ld_date);
+  if (auto d = FromMeta(c, kPublishedKeys, reading)) return edition(*d);
+  if (auto d = FromMeta(c, kGenericDateKeys, reading)) {
+    // A generic date that the date shown with the headline contradicts is
+    // the last change, not the publication.
+    std::optional<DateTime> shown = HeadlineDate(c, reading, SIZE_MAX);
+    return shown && !SameDay(*shown, *d) ? *shown : settle(*d);
+  }
+  if (ld_date) return edition(*ld_date);
   if (auto d = FirstElementDate(c.itemprop_dates, UINT32_MAX, reading, false)) return d;
-  if (auto d = FromLooseMeta(c, reading)) return d;
+  return FromLooseMeta(c, reading);
+}
+
+std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,
+                                        const DateReading& reading, const std::optional<DateTime>& modified) {
+  std::optional<DateTime> url_date = DateFromUrl(url);
+  if (url_date && !Plausible(*url_date, reading)) url_date.reset();
+  if (auto d = FromMarkup(c, ld, reading, url_date, modified)) {
+    // A permalink keeps the day of first publication: a markup date more
+    // than a month later (past a slug number read as the day) is a later
+    // edition's.
+    if (url_date && DayNumber(*d) - DayNumber(*url_date) > 31) return url_date;
+    return d;
+  }
   if (url_date) return url_date;
-  if (auto d = FromCuedText(c, reading)) return d;
+  const CuedDates cued = FromCuedText(c, reading);
+  if (cued.published) return cued.published;
   if (auto d = FirstElementDate(c.times, c.h1_order, reading, true)) return d;
   HintList hints(c, IsDateHint);
   if (auto d = FirstElementDate(hints, c.h1_order, reading, true)) return d;
+  if (cued.stamp) return cued.stamp;
   if (auto d = FromText(c, reading, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
   return FromText(c, reading, true);
@@ -1010,14 +1180,14 @@ PageMetadata ExtractMetadata(const Document& doc, std::string_view url, std::str
   if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(ld.language);
 
   const DateReading reading{LocaleOf(m.language_hint), LatestPlausible(fetch_date)};
-  if (std::optional<DateTime> d = ChoosePublished(c, ld, url, reading)) {
-    m.published = FormatIsoLocal(*d);
-    m.published_utc = FormatIsoUtc(*d);
-  }
   std::optional<DateTime> mod;
   if (!ld.modified.empty()) mod = ParseValue(ld.modified, reading);
   if (!mod) mod = FromMeta(c, kModifiedKeys, reading);
   if (mod) m.modified = FormatIsoLocal(*mod);
+  if (std::optional<DateTime> d = ChoosePublished(c, ld, url, reading, mod)) {
+    m.published = FormatIsoLocal(*d);
+    m.published_utc = FormatIsoUtc(*d);
+  }
 
   m.authors = AuthorsFromMeta(c, ld, m.site_name);
   if (m.authors.empty()) m.authors = AuthorsFromDom(c, m.site_name);

@@ -95,6 +95,73 @@ TEST(Metadata, FallsBackToVisibleDatesAndBylines) {
   }
 }
 
+// Which date a page means when its sources disagree. Pages written for
+// these tests.
+TEST(Metadata, PublicationDateWhenSourcesDisagree) {
+  struct Case {
+    const char* name;
+    const char* html;
+    const char* url;
+    const char* published;      // as written, offset kept
+    const char* published_utc;  // "" without time and offset
+  } cases[] = {
+      {"a footer's last-change stamp beats an event date in the text",
+       "<html><body><h1>Stammtisch im Kreisverband</h1><p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 "
+       "ab 19 Uhr statt.</p><div id='footer'><ul><li id='footer-lastmod'>Diese Seite wurde zuletzt am "
+       "29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body></html>",
+       "", "2020-01-29T13:22:00", ""},
+      {"an English last-modified stamp, in a footer",
+       "<html><body><h1>Licence terms</h1><p>Version 3, 29 June 2007</p><footer><p>Last modified: "
+       "18 November 2016</p></footer></body></html>",
+       "", "2016-11-18", ""},
+      {"a publication cue in an element of its own, indentation between",
+       "<html><head><meta name='date' content='2021-10-15'></head><body><h1>Neue Präsidentin gewählt</h1>"
+       "<dl>\n        <dt>Erschienen am:</dt>\n        <dd>13.10.2021</dd>\n      </dl><p>Text.</p>"
+       "<p>Zuletzt geändert am:</p><p>15.10.2021</p></body></html>",
+       "", "2021-10-13", ""},
+      {"a generic meta date contradicted by the date under the headline",
+       "<html><head><meta name='date' content='2020-04-30'></head><body><h1>Mieten in der Krise</h1>"
+       "<ul class='infoline'><li>Von Anna Berg</li><li class='date'><time>29.04.2020, 12:01 Uhr</time></li>"
+       "</ul><p>Text.</p></body></html>",
+       "", "2020-04-29T12:01:00", ""},
+      {"a generic meta date the page agrees with",
+       "<html><head><meta name='DC.date' content='2020-04-30T08:00:00+02:00'></head><body><h1>Mieten in der "
+       "Krise</h1><p class='date'>30.04.2020</p><p>Text.</p></body></html>",
+       "", "2020-04-30T08:00:00+02:00", "2020-04-30T06:00:00Z"},
+      {"the last change shown with the headline, without a word of an update",
+       "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
+       "\"2021-12-14T15:41:07+01:00\",\"dateModified\":\"2022-02-04T15:33:00+01:00\"}</script></head><body>"
+       "<h1>Warum sich das Warten lohnt</h1><div class='author'><p>04.02.2022 | 15:33 Uhr | Lena Maier</p></div>"
+       "<p>Text.</p></body></html>",
+       "", "2022-02-04T15:33:00+01:00", "2022-02-04T14:33:00Z"},
+      {"the last change shown as an update keeps the publication",
+       "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
+       "\"2019-12-22T18:33:43+01:00\",\"dateModified\":\"2020-01-07T10:31:04+01:00\"}</script></head><body>"
+       "<h1>Weniger Werbung unter Android</h1><p>Zuletzt geändert am <time class='modified' "
+       "datetime='2020-01-07T10:31:04+01:00'>07.01.2020</time></p><p>Text.</p></body></html>",
+       "", "2019-12-22T18:33:43+01:00", "2019-12-22T17:33:43Z"},
+      {"a WIB page's own offset stays, UTC converted",
+       "<html><head><meta property='article:published_time' content='2025-08-14T23:15:00+07:00'>"
+       "<meta property='article:modified_time' content='2025-08-15T09:00:00+07:00'></head><body>"
+       "<h1>Banjir rob di pesisir utara</h1><p class='date'>Kamis, 14 Agustus 2025 23:15 WIB</p></body></html>",
+       "", "2025-08-14T23:15:00+07:00", "2025-08-14T16:15:00Z"},
+      {"a permalink's day beats a markup date years later",
+       "<html><head><meta itemprop='datePublished' content='2019-06-17T18:28:00+0200'></head><body>"
+       "<h1>Das schönste Ende der Welt</h1><p>Text.</p></body></html>",
+       "https://blog.example/home/2017/7/12/ende-der-welt", "2017-07-12", ""},
+      {"a slug number read as the day does not",
+       "<html><head><meta property='article:published_time' content='2023-10-31T09:00:00-04:00'></head><body>"
+       "<h1>Three questions for the team lead</h1><p>Text.</p></body></html>",
+       "https://blog.example/2023/10/3-questions-for-the-team-lead/", "2023-10-31T09:00:00-04:00",
+       "2023-10-31T13:00:00Z"},
+  };
+  for (const Case& c : cases) {
+    PageMetadata m = Extract(c.html, c.url);
+    EXPECT_EQ(m.published, c.published) << c.name;
+    EXPECT_EQ(m.published_utc, c.published_utc) << c.name;
+  }
+}
+
 TEST(Metadata, CleansTitles) {
   struct Case {
     const char* html;
