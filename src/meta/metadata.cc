@@ -254,7 +254,11 @@ struct Collected {
   std::string_view html_lang, canonical;
   std::vector<std::string_view> jsonld;
   std::vector<std::string> h1s;
+  std::vector<uint32_t> h1_orders;  // of h1s
   uint32_t h1_order = UINT32_MAX;
+  // The h1 of the article's headline (HeadlineOrder): where its date
+  // stands. Set with the title.
+  uint32_t headline_order = UINT32_MAX;
   std::vector<Ordered> times, itemprop_dates, texts;
   // Elements with a class or id, or marked as a byline or breadcrumb trail
   // by other attributes: where date hints, bylines and the trail are looked
@@ -378,6 +382,7 @@ bool VisitElement(const Node* n, uint32_t order, Collected* c) {
       case Tag::kH1:
         if (c->h1s.size() >= 5) break;
         c->h1s.push_back(VisibleText(n, 600));
+        c->h1_orders.push_back(order);
         if (c->h1_order == UINT32_MAX) c->h1_order = order;
         break;
       case Tag::kTime:
@@ -688,15 +693,19 @@ std::optional<DateTime> FromElement(const Node* n, const DateReading& reading, b
 
 // The first element stating a date, looking after the main heading first:
 // dates above it are often the site's ("today is ...") or other stories'.
+// `found_order`, when given, receives the element's order.
 template <typename List>
 std::optional<DateTime> FirstElementDate(List& nodes, uint32_t h1_order, const DateReading& reading,
-                                         bool skip_offtopic) {
+                                         bool skip_offtopic, uint32_t* found_order = nullptr) {
   for (bool after_h1 : {true, false}) {
     if (after_h1 && h1_order == UINT32_MAX) continue;
     for (size_t i = 0; const Ordered* o = At(nodes, i); ++i) {
       if (after_h1 && o->order < h1_order) continue;
       if (skip_offtopic && InOffTopicZone(o->node)) continue;
-      if (auto d = FromElement(o->node, reading, true)) return d;
+      if (auto d = FromElement(o->node, reading, true)) {
+        if (found_order) *found_order = o->order;
+        return d;
+      }
     }
   }
   return std::nullopt;
@@ -708,13 +717,79 @@ bool IsStandalone(const DateMatch& m, size_t text_len) {
   return text_len <= 60 || (m.end - m.begin) * 5 >= text_len * 2;
 }
 
-// Dates in the visible text. Near the main heading (a few text runs either
-// side), a date standing on its own ("January 18, 2020", "02.02.2022 10:16
-// Uhr") beats one inside a sentence or caption, then the nearer one wins,
-// after the heading before above it. Without a heading, the most frequent
-// date (ties: the earliest in the page).
+// Text runs either side of the main heading where its date may stand.
+constexpr int64_t kNearHeading = 25;
+
+// The index of the main heading's first text run; -1 without a heading.
+int64_t HeadingTextIndex(const Collected& c) {
+  if (c.headline_order == UINT32_MAX) return -1;
+  auto first = std::partition_point(c.texts.begin(), c.texts.end(),
+                                    [&](const Ordered& t) { return t.order <= c.headline_order; });
+  return first == c.texts.end() ? -1 : first - c.texts.begin();
+}
+
+// Whether the element of order `order` stands within kNearHeading text
+// runs of the main heading.
+bool NearHeading(const Collected& c, uint32_t order) {
+  int64_t h1_index = HeadingTextIndex(c);
+  if (h1_index < 0) return false;
+  auto at = std::partition_point(c.texts.begin(), c.texts.end(), [&](const Ordered& t) { return t.order <= order; });
+  int64_t distance = (at - c.texts.begin()) - h1_index;
+  return distance >= -kNearHeading && distance <= kNearHeading;
+}
+
+// Near the main heading, a date standing on its own ("January 18, 2020",
+// "02.02.2022 10:16 Uhr") beats one inside a sentence or caption
+// (`standalone_only` takes those not at all), then the nearer one wins,
+// after the heading before above it.
+std::optional<DateTime> NearHeadingDate(const Collected& c, const DateReading& reading, bool allow_offtopic,
+                                        bool standalone_only) {
+  const int64_t h1_index = HeadingTextIndex(c);
+  if (h1_index < 0) return std::nullopt;
+  DateParseOptions o;
+  o.locale = reading.locale;
+  o.min_year = 1995;
+  std::optional<DateTime> near;
+  int64_t near_rank = INT64_MAX;
+  const int64_t last = std::min<int64_t>(h1_index + kNearHeading, static_cast<int64_t>(c.texts.size()) - 1);
+  for (int64_t i = std::max<int64_t>(0, h1_index - kNearHeading); i <= last; ++i) {
+    const Node* n = c.texts[i].node;
+    std::vector<DateMatch> found = FindDates(n->data, o, 4);
+    if (found.empty() || (!allow_offtopic && InOffTopicZone(n))) continue;
+    size_t text_len = Collapse(n->data).size();
+    const int64_t distance = i - h1_index;
+    for (const DateMatch& m : found) {
+      if (!Plausible(m.value, reading)) continue;
+      bool standalone = IsStandalone(m, text_len);
+      if (standalone_only && !standalone) continue;
+      // Rank: standalone first, then distance, after the heading first.
+      int64_t rank = (standalone ? 0 : 1000) + (distance >= 0 ? 2 * distance : -2 * distance + 1);
+      if (rank < near_rank) {
+        near_rank = rank;
+        near = m.value;
+      }
+    }
+  }
+  return near;
+}
+
+// The first date of elements in `nodes` (FirstElementDate); from an element
+// far from the main heading (a list of other stories, comments), it gives
+// way to a date standing on its own near the heading.
+template <typename List>
+std::optional<DateTime> ElementDateNearHeading(const Collected& c, List& nodes, uint32_t h1_order,
+                                               const DateReading& reading, bool skip_offtopic) {
+  uint32_t order = 0;
+  std::optional<DateTime> d = FirstElementDate(nodes, h1_order, reading, skip_offtopic, &order);
+  if (!d || c.headline_order == UINT32_MAX || NearHeading(c, order)) return d;
+  if (auto near = NearHeadingDate(c, reading, false, true)) return near;
+  return d;
+}
+
+// Dates in the visible text: the one near the main heading
+// (NearHeadingDate), else the most frequent (ties: the earliest in the page).
 std::optional<DateTime> FromText(const Collected& c, const DateReading& reading, bool allow_offtopic) {
-  constexpr int64_t kNear = 25;  // text runs from the heading
+  if (auto d = NearHeadingDate(c, reading, allow_offtopic, false)) return d;
   DateParseOptions o;
   o.locale = reading.locale;
   o.min_year = 1995;
@@ -723,38 +798,15 @@ std::optional<DateTime> FromText(const Collected& c, const DateReading& reading,
     int count;
   };
   std::vector<Seen> seen;
-  std::optional<DateTime> near;
-  int64_t near_rank = INT64_MAX;
-  int64_t h1_index = -1;
-  for (size_t i = 0; i < c.texts.size() && c.h1_order != UINT32_MAX; ++i) {
-    if (c.texts[i].order > c.h1_order) {
-      h1_index = static_cast<int64_t>(i);
-      break;
-    }
-  }
   size_t budget = 400000;
-  for (size_t i = 0; i < c.texts.size(); ++i) {
-    const Ordered& t = c.texts[i];
+  for (const Ordered& t : c.texts) {
     if (t.node->data.size() > budget) break;
     budget -= t.node->data.size();
     std::vector<DateMatch> found = FindDates(t.node->data, o, 4);
     if (found.empty()) continue;
     if (!allow_offtopic && InOffTopicZone(t.node)) continue;
-    size_t text_len = Collapse(t.node->data).size();
     for (const DateMatch& m : found) {
       if (!Plausible(m.value, reading)) continue;
-      if (h1_index >= 0) {
-        int64_t distance = static_cast<int64_t>(i) - h1_index;
-        if (distance >= -kNear && distance <= kNear) {
-          bool standalone = IsStandalone(m, text_len);
-          // Rank: standalone first, then distance, after the heading first.
-          int64_t rank = (standalone ? 0 : 1000) + (distance >= 0 ? 2 * distance : -2 * distance + 1);
-          if (rank < near_rank) {
-            near_rank = rank;
-            near = m.value;
-          }
-        }
-      }
       auto same = [&](const Seen& s) {
         return s.value.year == m.value.year && s.value.month == m.value.month && s.value.day == m.value.day;
       };
@@ -766,7 +818,6 @@ std::optional<DateTime> FromText(const Collected& c, const DateReading& reading,
       }
     }
   }
-  if (near) return near;
   if (seen.empty()) return std::nullopt;
   const Seen* best = &seen[0];
   for (const Seen& s : seen) {
@@ -807,9 +858,9 @@ struct TextSpan {
 // The text runs after the main heading, as far as `runs` of them; none
 // without a heading.
 TextSpan TextsAfterHeading(const Collected& c, size_t runs) {
-  auto first = std::partition_point(c.texts.begin(), c.texts.end(),
-                                    [&](const Ordered& t) { return t.order <= c.h1_order; });
-  size_t index = static_cast<size_t>(first - c.texts.begin());
+  const int64_t heading = HeadingTextIndex(c);
+  if (heading < 0) return {c.texts.size(), 0};
+  const size_t index = static_cast<size_t>(heading);
   size_t end = runs < c.texts.size() - index ? index + runs : c.texts.size();
   return {index, end < c.texts.size() ? c.texts[end].order : UINT32_MAX};
 }
@@ -928,12 +979,12 @@ std::optional<DateTime> StandaloneDateAfterHeading(const Collected& c, const Dat
 // date element or date on its own after the main heading, as far as
 // `runs` text runs.
 std::optional<DateTime> HeadlineDate(const Collected& c, const DateReading& reading, size_t runs) {
-  if (c.h1_order == UINT32_MAX) return std::nullopt;
+  if (c.headline_order == UINT32_MAX) return std::nullopt;
   const TextSpan after = TextsAfterHeading(c, runs);
   if (auto d = FromCuedText(c, reading, after).published) return d;
   auto first = [&](auto& list) -> std::optional<DateTime> {
     for (size_t i = 0; const Ordered* o = At(list, i); ++i) {
-      if (o->order <= c.h1_order) continue;
+      if (o->order <= c.headline_order) continue;
       if (o->order >= after.end_order) break;
       if (InOffTopicZone(o->node) || IsUpdateStamp(c, *o)) continue;
       if (auto d = FromElement(o->node, reading, true)) return d;
@@ -941,13 +992,10 @@ std::optional<DateTime> HeadlineDate(const Collected& c, const DateReading& read
     return std::nullopt;
   };
   if (auto d = first(c.times)) return d;
-  HintList hints(c, IsDateHint, c.h1_order);
+  HintList hints(c, IsDateHint, c.headline_order);
   if (auto d = first(hints)) return d;
   return StandaloneDateAfterHeading(c, reading, after);
 }
-
-// Text runs after the heading where a byline's date stands.
-constexpr size_t kHeadlineRuns = 25;
 
 bool SameDay(const DateTime& a, const DateTime& b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
 
@@ -973,7 +1021,7 @@ std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, con
   // of an update, presents itself as that edition.
   auto edition = [&](const DateTime& d) {
     if (!modified || DayNumber(*modified) <= DayNumber(d)) return settle(d);
-    std::optional<DateTime> shown = HeadlineDate(c, reading, kHeadlineRuns);
+    std::optional<DateTime> shown = HeadlineDate(c, reading, kNearHeading);
     return shown && SameDay(*shown, *modified) ? *modified : settle(d);
   };
   std::optional<DateTime> ld_date;
@@ -987,7 +1035,7 @@ std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, con
     return shown && !SameDay(*shown, *d) ? *shown : settle(*d);
   }
   if (ld_date) return edition(*ld_date);
-  if (auto d = FirstElementDate(c.itemprop_dates, UINT32_MAX, reading, false)) return d;
+  if (auto d = ElementDateNearHeading(c, c.itemprop_dates, UINT32_MAX, reading, false)) return d;
   return FromLooseMeta(c, reading);
 }
 
@@ -1005,9 +1053,9 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   if (url_date) return url_date;
   const CuedDates cued = FromCuedText(c, reading);
   if (cued.published) return cued.published;
-  if (auto d = FirstElementDate(c.times, c.h1_order, reading, true)) return d;
+  if (auto d = ElementDateNearHeading(c, c.times, c.headline_order, reading, true)) return d;
   HintList hints(c, IsDateHint);
-  if (auto d = FirstElementDate(hints, c.h1_order, reading, true)) return d;
+  if (auto d = ElementDateNearHeading(c, hints, c.headline_order, reading, true)) return d;
   if (cued.stamp) return cued.stamp;
   if (auto d = FromText(c, reading, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
@@ -1016,6 +1064,23 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
 
 // ---------------------------------------------------------------------------
 // Title, names, lists.
+
+// The h1 that holds the title or that the title holds (a label such as
+// "Premium" may follow the headline), else the first h1 with text: a site
+// may put its logo in an h1.
+uint32_t HeadlineOrder(const Collected& c, std::string_view title) {
+  const std::string lower_title = Lower(title);
+  for (size_t i = 0; i < c.h1s.size(); ++i) {
+    const std::string lower_h1 = Lower(c.h1s[i]);
+    if (lower_title.size() >= 10 && lower_h1.size() >= 10 && (Has(lower_title, lower_h1) || Has(lower_h1, lower_title))) {
+      return c.h1_orders[i];
+    }
+  }
+  for (size_t i = 0; i < c.h1s.size(); ++i) {
+    if (!c.h1s[i].empty()) return c.h1_orders[i];
+  }
+  return c.h1_order;
+}
 
 // Drops the outlet's name and section labels around the headline:
 // "Headline - Section - Site", "Site | Headline".
@@ -1167,6 +1232,7 @@ PageMetadata ExtractMetadata(const Document& doc, std::string_view url, std::str
       break;
     }
   }
+  c.headline_order = HeadlineOrder(c, m.title);
 
   m.description = Collapse(MetaValue(c, {"og:description", "description", "twitter:description"}));
   if (m.description.empty()) m.description = Collapse(ld.description);

@@ -162,6 +162,38 @@ TEST(Metadata, PublicationDateWhenSourcesDisagree) {
   }
 }
 
+// A date element far below the headline (other stories, comments) gives
+// way to a date standing alone next to it; the headline is the h1 that
+// holds the title or that the title holds, not a logo's h1.
+TEST(Metadata, DateNextToTheHeadlineBeatsAFarElement) {
+  std::string body;
+  for (int i = 0; i < 30; ++i) body += "<p>Absatz Nummer " + std::to_string(i) + " des Beitrags.</p>";
+  struct Case {
+    const char* name;
+    std::string html;
+    const char* published;
+  } cases[] = {
+      {"a kicker above the headline, a logo h1 first",
+       "<html><head><title>Saubere Schnitte an der Kreissäge | Werkstatt</title></head><body>"
+       "<h1 class='logo'><a href='/'><svg></svg></a></h1><p class='kicker'>21. Jan 2022 // Jana Holz</p>"
+       "<h1>Saubere Schnitte an der Kreissäge</h1>" + body +
+           "<div class='more'><div class='infos'><p>06. Aug 2020 // Tipps</p></div></div></body></html>",
+       "2022-01-21"},
+      {"a pubdate list of other stories, a label in the headline",
+       "<html><head><title>Une chronique pour la santé</title></head><body><h1 class='logo'>Le Site</h1>"
+       "<h1>Une chronique pour la santé <span>Abonnés</span></h1><p><time datetime='2019-06-28T13:49:45Z'>"
+       "28 juin 2019</time></p>" + body +
+           "<ul class='list'><li><time datetime='2019-09-22T07:30:29Z' pubdate>22 septembre</time></li></ul>"
+           "</body></html>",
+       "2019-06-28"},
+      {"a date element near the headline stays",
+       "<html><head><title>Saubere Schnitte an der Kreissäge</title></head><body><p>21. Jan 2022</p>"
+       "<h1>Saubere Schnitte an der Kreissäge</h1><div class='date'>24. Jan 2022</div>" + body + "</body></html>",
+       "2022-01-24"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Extract(c.html).published, c.published) << c.name;
+}
+
 TEST(Metadata, CleansTitles) {
   struct Case {
     const char* html;
