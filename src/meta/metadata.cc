@@ -210,12 +210,41 @@ bool TokensNameFurniture(std::string_view attr) {
   return false;
 }
 
+// True when a class or id token names a comment or related-story zone in
+// one of its later segments ("kb-recipe-comment-box", "post__related_list");
+// taxonomy tokens ("tag-kommentar", "category-related") label the article.
+bool SegmentsNameOtherStories(std::string_view attr) {
+  static constexpr std::string_view kWords[] = {"comment", "kommentar", "related", "recommend", "reply", "respond"};
+  static constexpr std::string_view kTaxonomy[] = {"tag", "category", "post_tag", "cat", "topic"};
+  // One compare a byte: only a separator before c, k or r may open a word.
+  for (size_t i = 1; i + 1 < attr.size(); ++i) {
+    if (attr[i] != '-' && attr[i] != '_') continue;
+    const char next = static_cast<char>(attr[i + 1] | 0x20);
+    if (next != 'c' && next != 'k' && next != 'r') continue;
+    std::string_view rest = attr.substr(i + 1);
+    bool named = false;
+    for (std::string_view w : kWords) named |= rest.size() >= w.size() && EqualsLowerAscii(rest, w);
+    if (!named) continue;
+    size_t start = attr.find_last_of(" \t\n", i);
+    std::string_view token_head = attr.substr(start == std::string_view::npos ? 0 : start + 1);
+    bool taxonomy = false;
+    for (std::string_view t : kTaxonomy) {
+      taxonomy |= token_head.size() > t.size() && EqualsLowerAscii(token_head, t) &&
+                  (token_head[t.size()] == '-' || token_head[t.size()] == '_');
+    }
+    if (!taxonomy) return true;
+  }
+  return false;
+}
+
 // Page regions whose dates and names are about other things.
 bool IsOffTopicZone(const Node* n) {
   if (n->Is(Tag::kNav) || n->Is(Tag::kAside) || n->Is(Tag::kForm)) return true;
   // An article's own footer carries its date and byline.
   if (n->Is(Tag::kFooter)) return !HasAncestor(n, Tag::kArticle);
-  return TokensNameFurniture(AttrOr(n, "class")) || TokensNameFurniture(AttrOr(n, "id"));
+  std::string_view cls = AttrOr(n, "class"), id = AttrOr(n, "id");
+  return TokensNameFurniture(cls) || TokensNameFurniture(id) || SegmentsNameOtherStories(cls) ||
+         SegmentsNameOtherStories(id);
 }
 
 // Walks up to the article or main element: zones outside it do not count.
