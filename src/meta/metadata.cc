@@ -815,8 +815,13 @@ std::optional<DateTime> ElementDateNearHeading(const Collected& c, List& nodes, 
   return d;
 }
 
+int64_t DayNumber(const DateTime& d) { return LocalEpochSeconds(DateTime{d.year, d.month, d.day}) / 86400; }
+
 // Dates in the visible text: the one near the main heading
-// (NearHeadingDate), else the most frequent (ties: the earliest in the page).
+// (NearHeadingDate), else the most frequent (ties: the earliest in the
+// page). With `allow_offtopic`, the last guess, dates in page furniture
+// count and the latest wins: a page whose only dates are lists of entries
+// (a home or section page) stands as of its newest.
 std::optional<DateTime> FromText(const Collected& c, const DateReading& reading, bool allow_offtopic) {
   if (auto d = NearHeadingDate(c, reading, allow_offtopic, false)) return d;
   DateParseOptions o;
@@ -850,7 +855,8 @@ std::optional<DateTime> FromText(const Collected& c, const DateReading& reading,
   if (seen.empty()) return std::nullopt;
   const Seen* best = &seen[0];
   for (const Seen& s : seen) {
-    if (s.count > best->count) best = &s;
+    bool better = allow_offtopic ? DayNumber(s.value) > DayNumber(best->value) : s.count > best->count;
+    if (better) best = &s;
   }
   return best->value;
 }
@@ -946,7 +952,6 @@ CuedDates FromCuedText(const Collected& c, const DateReading& reading, const Tex
   return out;
 }
 
-int64_t DayNumber(const DateTime& d) { return LocalEpochSeconds(DateTime{d.year, d.month, d.day}) / 86400; }
 
 // The calendar day readers are shown: in the URL, or written in the
 // article's time and date elements.
@@ -1065,7 +1070,12 @@ std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, con
   }
   if (ld_date) return edition(*ld_date);
   if (auto d = ElementDateNearHeading(c, c.itemprop_dates, UINT32_MAX, reading, false)) return d;
-  return FromLooseMeta(c, reading);
+  // A site's own key is read by its name only: the date shown with the
+  // headline outranks it.
+  std::optional<DateTime> loose = FromLooseMeta(c, reading);
+  if (!loose) return loose;
+  std::optional<DateTime> shown = HeadlineDate(c, reading, kNearHeading);
+  return shown && !SameDay(*shown, *loose) ? shown : loose;
 }
 
 std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,

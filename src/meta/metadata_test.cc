@@ -149,6 +149,21 @@ TEST(Metadata, PublicationDateWhenSourcesDisagree) {
        "<html><head><meta itemprop='datePublished' content='2019-06-17T18:28:00+0200'></head><body>"
        "<h1>Das schönste Ende der Welt</h1><p>Text.</p></body></html>",
        "https://blog.example/home/2017/7/12/ende-der-welt", "2017-07-12", ""},
+      {"a site's own meta key contradicted by the date under the headline",
+       "<html><head><meta name='tv:publicationDate' content='2020-09-08T17:33:18+02:00'></head><body>"
+       "<h1>Sport in Zeiten der Pandemie</h1><dl class='video-facts'><dt>Dauer</dt><dd>2 min</dd><dt>Datum</dt>"
+       "<dd>04.04.2020</dd></dl><p>Text.</p></body></html>",
+       "", "2020-04-04", ""},
+      {"a site's own meta key the page agrees with",
+       "<html><head><meta name='tv:publicationDate' content='2020-04-04T20:57:00+02:00'></head><body>"
+       "<h1>Sport in Zeiten der Pandemie</h1><p class='date'>04.04.2020</p><p>Text.</p></body></html>",
+       "", "2020-04-04T20:57:00+02:00", "2020-04-04T18:57:00Z"},
+      {"a section page dated only by its list of entries stands as of the newest",
+       "<html><body><nav><a href='/'>Home</a></nav><div class='teaser-list'><div class='teaser'><h3>Palm oil"
+       " pledge</h3><span class='date'>Blog entry | 28 April, 2017</span></div><div class='teaser'><h3>Bank "
+       "report</h3><span class='date'>Blog entry | 17 January, 2017</span></div><div class='teaser'><h3>Report"
+       "</h3><span class='date'>Publication | 17 January, 2017</span></div></div></body></html>",
+       "", "2017-04-28", ""},
       {"a slug number read as the day does not",
        "<html><head><meta property='article:published_time' content='2023-10-31T09:00:00-04:00'></head><body>"
        "<h1>Three questions for the team lead</h1><p>Text.</p></body></html>",
