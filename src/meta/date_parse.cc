@@ -666,8 +666,12 @@ class Matcher {
     out.has_time = true;
     out.granularity = g;
     size_t z = ZonePart(k, &out);
-    // "10.43" followed by a number is a decimal, not a time.
-    if (Punct(i + 1, '.') && z == j && Num(z, 1, 9)) return 0;
+    // "10.43" followed by a number is a decimal, not a time, and followed
+    // by ".2020" the next date ("04.04.2020 04.04.2020").
+    if (Punct(i + 1, '.') && z == j && (Num(z, 1, 9) || (Punct(z, '.') && Num(z + 1, 1, 9) &&
+                                                          !t_[z + 1].space_before))) {
+      return 0;
+    }
     *dt = out;
     return z;
   }

@@ -687,9 +687,18 @@ std::optional<DateTime> FromLooseMeta(const Collected& c, const DateReading& rea
   return std::nullopt;
 }
 
-// The date written in an element's text; with prefer_published, an
-// "Updated ..." stamp gives way to another date in the same element.
-std::optional<DateTime> TextDate(const Node* n, const DateReading& reading, bool prefer_published) {
+// Words that call the date after them an update (lower case).
+bool HasUpdateCue(std::string_view lower) {
+  for (std::string_view cue : {"update", "aktualisiert", "diperbarui", "modified", "geändert", "edited", "actualiz",
+                               "mis à jour"}) {
+    if (Has(lower, cue)) return true;
+  }
+  return false;
+}
+
+// The date written in an element's text: the first not called an update
+// ("Updated ..."), else, unless `published_only`, the first.
+std::optional<DateTime> TextDate(const Node* n, const DateReading& reading, bool published_only) {
   std::string text = VisibleText(n, 400);
   if (text.size() > 300) return std::nullopt;
   DateParseOptions o;
@@ -700,24 +709,21 @@ std::optional<DateTime> TextDate(const Node* n, const DateReading& reading, bool
   for (const DateMatch& m : found) {
     if (!Plausible(m.value, reading)) continue;
     if (!first) first = m.value;
-    if (!prefer_published) break;
     std::string before = Lower(text.substr(m.begin > 30 ? m.begin - 30 : 0, std::min<size_t>(m.begin, 30)));
-    bool update = Has(before, "update") || Has(before, "aktualisiert") || Has(before, "diperbarui") ||
-                  Has(before, "modified") || Has(before, "geändert") || Has(before, "edited") ||
-                  Has(before, "actualiz") || Has(before, "mis à jour");
-    if (!update) return m.value;
+    if (!HasUpdateCue(before)) return m.value;
   }
-  return first;
+  return published_only ? std::nullopt : first;
 }
 
-// The date an element states: a machine-readable attribute, else its text.
-std::optional<DateTime> FromElement(const Node* n, const DateReading& reading, bool prefer_published) {
+// The date an element states: a machine-readable attribute, else its text
+// (TextDate).
+std::optional<DateTime> FromElement(const Node* n, const DateReading& reading, bool published_only) {
   for (std::string_view attr : {"datetime", "content", "title", "data-date", "data-time", "data-timestamp"}) {
     if (const std::string_view* v = n->Attr(attr)) {
       if (auto d = ParseValue(*v, reading)) return d;
     }
   }
-  return TextDate(n, reading, prefer_published);
+  return TextDate(n, reading, published_only);
 }
 
 // The first element stating a date, looking after the main heading first:
@@ -731,7 +737,7 @@ std::optional<DateTime> FirstElementDate(List& nodes, uint32_t h1_order, const D
     for (size_t i = 0; const Ordered* o = At(nodes, i); ++i) {
       if (after_h1 && o->order < h1_order) continue;
       if (skip_offtopic && InOffTopicZone(o->node)) continue;
-      if (auto d = FromElement(o->node, reading, true)) {
+      if (auto d = FromElement(o->node, reading, false)) {
         if (found_order) *found_order = o->order;
         return d;
       }
@@ -928,13 +934,13 @@ struct CuedDates {
   std::optional<DateTime> published, stamp;
 };
 
-CuedDates FromCuedText(const Collected& c, const DateReading& reading, const TextSpan& span = {}) {
+CuedDates FromCuedText(const Collected& c, const DateReading& reading) {
   DateParseOptions o;
   o.locale = reading.locale;
   o.min_year = 1995;
   CuedDates out;
   size_t budget = 400000;
-  for (size_t i = span.first_text; i < c.texts.size() && c.texts[i].order < span.end_order; ++i) {
+  for (size_t i = 0; i < c.texts.size(); ++i) {
     const Ordered& t = c.texts[i];
     std::string_view text = t.node->data;
     if (text.size() > budget) break;
@@ -961,7 +967,7 @@ std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTi
   auto first = [&](auto& list) -> std::optional<DateTime> {
     for (size_t i = 0; const Ordered* o = At(list, i); ++i) {
       if (InOffTopicZone(o->node)) continue;
-      if (auto d = TextDate(o->node, reading, true)) return d;
+      if (auto d = TextDate(o->node, reading, false)) return d;
     }
     return std::nullopt;
   };
@@ -970,40 +976,97 @@ std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTi
   return first(hints);
 }
 
-// Whether an element states when the page was changed rather than
-// published: by its class, id or itemprop ("updated", "dateModified"), or
-// by the words before its date or at its start ("Zuletzt geändert am").
-bool IsUpdateStamp(const Collected& c, const Ordered& element) {
-  const Node* n = element.node;
+// Whether an element's class, id or itemprop names a change ("updated",
+// "dateModified").
+bool NamesUpdate(const Node* n) {
   for (std::string_view attr : {"class", "id", "itemprop"}) {
     std::string_view v = AttrOr(n, attr);
     if (HasNoCase(v, "updat") || HasNoCase(v, "modif")) return true;
   }
+  return false;
+}
+
+// Whether an element holds one whose names call it a change (a byline
+// box with its "updated" time), among its first few hundred nodes.
+bool HoldsUpdateStamp(const Node* root) {
+  size_t budget = 300;
+  for (const Node* n = root->first_child ? root->first_child : nullptr; n && budget > 0; --budget) {
+    if (n->is_element() && NamesUpdate(n)) return true;
+    n = NextInTree(n, root);
+  }
+  return false;
+}
+
+// Whether the words before a date call it a change ("Updated", "Zuletzt
+// geändert am", "Stand:").
+bool IsUpdateLead(std::string_view lower) { return HasUpdateCue(lower) || HasPageStampCue(lower); }
+
+// Whether an element states when the page was changed rather than
+// published: by its names (NamesUpdate), or by the words before its date or
+// at its start.
+bool IsUpdateStamp(const Collected& c, const Ordered& element) {
+  if (NamesUpdate(element.node)) return true;
   auto inside = std::partition_point(c.texts.begin(), c.texts.end(),
                                      [&](const Ordered& t) { return t.order <= element.order; });
   if (inside == c.texts.end()) return false;
   size_t index = static_cast<size_t>(inside - c.texts.begin());
-  return HasPageStampCue(LeadBefore(c, index, 0) + Lower(inside->node->data.substr(0, 48)));
+  return IsUpdateLead(LeadBefore(c, index, 0) + Lower(inside->node->data.substr(0, 48)));
 }
 
-// The first date standing on its own in the text runs after the main
-// heading that end before `end_order` (a byline's "03.04.2019 | 15:33 Uhr").
-std::optional<DateTime> StandaloneDateAfterHeading(const Collected& c, const DateReading& reading,
-                                                   const TextSpan& after) {
+// Dates in the text runs of `span` under the headline, outside page
+// furniture: the first the text introduces as the publication date, and
+// the first standing on its own (a byline's "03.04.2019 | 15:33 Uhr") not
+// called a change.
+struct HeadlineTextDates {
+  std::optional<DateTime> cued, standalone;
+};
+
+HeadlineTextDates DatesUnderHeadline(const Collected& c, const DateReading& reading, const TextSpan& span) {
   DateParseOptions o;
   o.locale = reading.locale;
   o.min_year = 1995;
-  for (size_t i = after.first_text; i < c.texts.size() && c.texts[i].order < after.end_order; ++i) {
-    std::string_view text = c.texts[i].node->data;
-    if (text.size() > 2000) continue;
-    std::vector<DateMatch> found = FindDates(text, o, 2);
-    if (found.empty() || InOffTopicZone(c.texts[i].node)) continue;
-    size_t text_len = Collapse(text).size();
+  HeadlineTextDates out;
+  size_t budget = 400000;
+  for (size_t i = span.first_text; i < c.texts.size() && c.texts[i].order < span.end_order; ++i) {
+    const Node* n = c.texts[i].node;
+    if (n->data.size() > budget) break;
+    budget -= n->data.size();
+    std::vector<DateMatch> found = FindDates(n->data, o, 4);
+    if (found.empty() || InOffTopicZone(n)) continue;
+    const bool update_element = n->parent && NamesUpdate(n->parent);
+    size_t text_len = 0;
     for (const DateMatch& m : found) {
-      if (Plausible(m.value, reading) && IsStandalone(m, text_len) && !HasPageStampCue(LeadBefore(c, i, m.begin))) {
-        return m.value;
+      if (!Plausible(m.value, reading)) continue;
+      std::string lead = LeadBefore(c, i, m.begin);
+      if (HasPublicationCue(lead)) {
+        out.cued = m.value;
+        return out;
       }
+      if (out.standalone || update_element || IsUpdateLead(lead)) continue;
+      if (text_len == 0) text_len = Collapse(n->data).size();
+      if (IsStandalone(m, text_len)) out.standalone = m.value;
     }
+  }
+  return out;
+}
+
+// A date that opens one of the first text runs under the headline, as a
+// dateline's does ("Bern, 17.08.2007 - Rede ...", "JAKARTA (3/12) -").
+std::optional<DateTime> DatelineDate(const Collected& c, const DateReading& reading) {
+  constexpr size_t kRuns = 4, kOpening = 24;
+  const int64_t heading = HeadingTextIndex(c);
+  if (heading < 0) return std::nullopt;
+  DateParseOptions o;
+  o.locale = reading.locale;
+  o.min_year = 1995;
+  size_t looked = 0;
+  for (size_t i = static_cast<size_t>(heading); i < c.texts.size() && looked < kRuns; ++i) {
+    const Node* n = c.texts[i].node;
+    const size_t lead = n->data.find_first_not_of(" \t\r\n");
+    if (lead == std::string_view::npos || HasAncestor(n, Tag::kH1)) continue;
+    ++looked;
+    std::vector<DateMatch> found = FindDates(n->data.substr(lead, kOpening + 40), o, 1);
+    if (!found.empty() && found[0].begin <= kOpening && Plausible(found[0].value, reading)) return found[0].value;
   }
   return std::nullopt;
 }
@@ -1015,12 +1078,13 @@ std::optional<DateTime> StandaloneDateAfterHeading(const Collected& c, const Dat
 std::optional<DateTime> HeadlineDate(const Collected& c, const DateReading& reading, size_t runs) {
   if (c.headline_order == UINT32_MAX) return std::nullopt;
   const TextSpan after = TextsAfterHeading(c, runs);
-  if (auto d = FromCuedText(c, reading, after).published) return d;
+  const HeadlineTextDates texts = DatesUnderHeadline(c, reading, after);
+  if (texts.cued) return texts.cued;
   auto first = [&](auto& list) -> std::optional<DateTime> {
     for (size_t i = 0; const Ordered* o = At(list, i); ++i) {
       if (o->order <= c.headline_order) continue;
       if (o->order >= after.end_order) break;
-      if (InOffTopicZone(o->node) || IsUpdateStamp(c, *o)) continue;
+      if (InOffTopicZone(o->node) || IsUpdateStamp(c, *o) || HoldsUpdateStamp(o->node)) continue;
       if (auto d = FromElement(o->node, reading, true)) return d;
     }
     return std::nullopt;
@@ -1028,7 +1092,7 @@ std::optional<DateTime> HeadlineDate(const Collected& c, const DateReading& read
   if (auto d = first(c.times)) return d;
   HintList hints(c, IsDateHint, c.headline_order);
   if (auto d = first(hints)) return d;
-  return StandaloneDateAfterHeading(c, reading, after);
+  return texts.standalone;
 }
 
 bool SameDay(const DateTime& a, const DateTime& b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
@@ -1095,7 +1159,12 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   if (auto d = ElementDateNearHeading(c, c.times, c.headline_order, reading, true)) return d;
   HintList hints(c, IsDateHint);
   if (auto d = ElementDateNearHeading(c, hints, c.headline_order, reading, true)) return d;
-  if (cued.stamp) return cued.stamp;
+  if (cued.stamp) {
+    // A dateline under the headline dates the article itself; a stamp of
+    // the last change may be a site migration's.
+    if (auto d = DatelineDate(c, reading)) return d;
+    return cued.stamp;
+  }
   if (auto d = FromText(c, reading, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
   return FromText(c, reading, true);

@@ -111,9 +111,15 @@ TEST(Metadata, PublicationDateWhenSourcesDisagree) {
        "29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body></html>",
        "", "2020-01-29T13:22:00", ""},
       {"an English last-modified stamp, in a footer",
-       "<html><body><h1>Licence terms</h1><p>Version 3, 29 June 2007</p><footer><p>Last modified: "
-       "18 November 2016</p></footer></body></html>",
+       "<html><body><h1>Licence terms</h1><p>The terms were revised at the meeting in Boston on 29 June 2007 "
+       "and apply to every release since.</p><footer><p>Last modified: 18 November 2016</p></footer></body>"
+       "</html>",
        "", "2016-11-18", ""},
+      {"a dateline under the headline beats a site migration's stamp",
+       "<html><body><h1>Städteschutz statt Alpentrutz</h1>\n\t\t\n\t\t<p><strong>Bern,&nbsp;17.08.2007"
+       "&nbsp;-&nbsp;Rede beim Städtegipfel</strong></p><p>Text der Rede.</p><p><small>Letzte Änderung "
+       "14.02.2019</small></p></body></html>",
+       "", "2007-08-17", ""},
       {"a publication cue in an element of its own, indentation between",
        "<html><head><meta name='date' content='2021-10-15'></head><body><h1>Neue Präsidentin gewählt</h1>"
        "<dl>\n        <dt>Erschienen am:</dt>\n        <dd>13.10.2021</dd>\n      </dl><p>Text.</p>"
@@ -140,6 +146,19 @@ TEST(Metadata, PublicationDateWhenSourcesDisagree) {
        "<h1>Weniger Werbung unter Android</h1><p>Zuletzt geändert am <time class='modified' "
        "datetime='2020-01-07T10:31:04+01:00'>07.01.2020</time></p><p>Text.</p></body></html>",
        "", "2019-12-22T18:33:43+01:00", "2019-12-22T17:33:43Z"},
+      {"the last change under the headline called an update keeps the publication",
+       "<html><head><meta property='article:published_time' content='2019-11-08T15:30:00-05:00'>"
+       "<meta property='article:modified_time' content='2019-11-13T10:28:18-05:00'></head><body>"
+       "<h1>The law behind the smog</h1><span class='c-byline'><span>By</span> <span>Ana Reyes</span> "
+       "<span>Updated</span> <time datetime='2019-11-13T15:28:18'>Nov 13, 2019, 10:28am EST</time></span>"
+       "<p>Text.</p></body></html>",
+       "", "2019-11-08T15:30:00-05:00", "2019-11-08T20:30:00Z"},
+      {"the last change in an updated-class time of the byline keeps the publication",
+       "<html><head><meta property='article:published_time' content='2018-10-07T09:00:35-08:00'>"
+       "<meta property='article:modified_time' content='2018-11-12T17:36:26-08:00'></head><body>"
+       "<h1>Meal prep for a busy week</h1><div class='entry-meta'><time class='entry-updated updated'>"
+       "November 12, 2018</time> BY: Kim Lee</div><p>Text.</p></body></html>",
+       "", "2018-10-07T09:00:35-08:00", "2018-10-07T17:00:35Z"},
       {"a WIB page's own offset stays, UTC converted",
        "<html><head><meta property='article:published_time' content='2025-08-14T23:15:00+07:00'>"
        "<meta property='article:modified_time' content='2025-08-15T09:00:00+07:00'></head><body>"
