@@ -881,9 +881,9 @@ bool HasPublicationCue(std::string_view lower) {
 // "Stand:"). Such stamps sit in footers, which the publication cues skip.
 // Lower folds ASCII only: "Änderung" keeps its capital.
 bool HasPageStampCue(std::string_view lower) {
-  for (std::string_view cue : {"last modified", "last edited", "last updated", "updated:", "zuletzt",
-                               "letzte Änderung", "aktualisiert", "stand:", "diperbarui", "mis à jour",
-                               "actualizado", "aggiornato"}) {
+  for (std::string_view cue : {"last modified", "last edited", "last updated", "updated:", "update:", "zuletzt",
+                               "letzte Änderung", "aktualisiert", "stand:", "diperbarui", "terakhir diubah",
+                               "mis à jour", "actualizado", "aggiornato"}) {
     if (Has(lower, cue)) return true;
   }
   return false;

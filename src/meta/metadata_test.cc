@@ -159,6 +159,18 @@ TEST(Metadata, PublicationDateWhenSourcesDisagree) {
        "<h1>Meal prep for a busy week</h1><div class='entry-meta'><time class='entry-updated updated'>"
        "November 12, 2018</time> BY: Kim Lee</div><p>Text.</p></body></html>",
        "", "2018-10-07T09:00:35-08:00", "2018-10-07T17:00:35Z"},
+      {"an Indonesian update line under the headline keeps the publication",
+       "<html lang='id'><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
+       "\"2025-12-03T21:43:00+07:00\",\"dateModified\":\"2025-12-04T09:00:00+07:00\"}</script></head><body>"
+       "<h1>Harga cabai turun di pasar induk</h1><div class='byline'>Oleh Dewi Lestari</div><p>Diperbarui "
+       "Kamis, 04 Des 2025 09:00 WIB</p><p>Teks berita.</p></body></html>",
+       "", "2025-12-03T21:43:00+07:00", "2025-12-03T14:43:00Z"},
+      {"an Indonesian page shown as of its last change, WITA",
+       "<html lang='id'><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
+       "\"2025-08-10T08:00:00+08:00\",\"dateModified\":\"2025-08-14T06:30:00+08:00\"}</script></head><body>"
+       "<h1>Jembatan gantung diresmikan bupati</h1><p>Kamis, 14 Agustus 2025 06:30 WITA</p><p>Teks berita."
+       "</p></body></html>",
+       "", "2025-08-14T06:30:00+08:00", "2025-08-13T22:30:00Z"},
       {"a WIB page's own offset stays, UTC converted",
        "<html><head><meta property='article:published_time' content='2025-08-14T23:15:00+07:00'>"
        "<meta property='article:modified_time' content='2025-08-15T09:00:00+07:00'></head><body>"
