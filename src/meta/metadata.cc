@@ -282,6 +282,9 @@ struct Collected {
   std::string title;
   std::string_view html_lang, canonical;
   std::vector<std::string_view> jsonld;
+  // Other JSON data blocks (<script type="application/json">): the state a
+  // script page renders from.
+  std::vector<std::string_view> json_data;
   std::vector<std::string> h1s;
   std::vector<uint32_t> h1_orders;  // of h1s
   uint32_t h1_order = UINT32_MAX;
@@ -404,8 +407,13 @@ bool VisitElement(const Node* n, uint32_t order, Collected* c) {
         if (HasNoCase(AttrOr(n, "rel"), "canonical") && c->canonical.empty()) c->canonical = AttrOr(n, "href");
         return false;
       case Tag::kScript:
-        if (HasNoCase(AttrOr(n, "type"), "ld+json") && c->jsonld.size() < 20) {
-          if (n->first_child && n->first_child->is_text()) c->jsonld.push_back(n->first_child->data);
+        if (n->first_child && n->first_child->is_text()) {
+          const std::string_view type = AttrOr(n, "type");
+          if (HasNoCase(type, "ld+json")) {
+            if (c->jsonld.size() < 20) c->jsonld.push_back(n->first_child->data);
+          } else if (HasNoCase(type, "json") && c->json_data.size() < 20) {
+            c->json_data.push_back(n->first_child->data);
+          }
         }
         return true;
       case Tag::kH1:
@@ -1142,6 +1150,28 @@ std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, con
   return shown && !SameDay(*shown, *loose) ? shown : loose;
 }
 
+// A page that shows no date may still render from a JSON data block that
+// holds one: the first value of a key naming the publication, in the
+// keys' order.
+std::optional<DateTime> FromJsonData(const Collected& c, const DateReading& reading) {
+  for (std::string_view key : {"\"datePublished\"", "\"publishedDate\"", "\"publishDate\"", "\"publishedAt\"",
+                               "\"published_at\"", "\"publicationDate\"", "\"dateCreated\"", "\"createdAt\"",
+                               "\"created_at\""}) {
+    for (std::string_view block : c.json_data) {
+      size_t at = block.find(key);
+      if (at == std::string_view::npos) continue;
+      size_t colon = block.find_first_not_of(" \t\r\n", at + key.size());
+      if (colon == std::string_view::npos || block[colon] != ':') continue;
+      size_t open = block.find_first_not_of(" \t\r\n", colon + 1);
+      if (open == std::string_view::npos || block[open] != '"') continue;
+      size_t close = block.find('"', open + 1);
+      if (close == std::string_view::npos || close - open > 40) continue;
+      if (auto d = ParseValue(block.substr(open + 1, close - open - 1), reading)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld, std::string_view url,
                                         const DateReading& reading, const std::optional<DateTime>& modified) {
   std::optional<DateTime> url_date = DateFromUrl(url);
@@ -1167,7 +1197,8 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   }
   if (auto d = FromText(c, reading, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
-  return FromText(c, reading, true);
+  if (auto d = FromText(c, reading, true)) return d;
+  return FromJsonData(c, reading);
 }
 
 // ---------------------------------------------------------------------------

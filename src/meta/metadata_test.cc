@@ -195,6 +195,15 @@ TEST(Metadata, PublicationDateWhenSourcesDisagree) {
        "report</h3><span class='date'>Blog entry | 17 January, 2017</span></div><div class='teaser'><h3>Report"
        "</h3><span class='date'>Publication | 17 January, 2017</span></div></div></body></html>",
        "", "2017-04-28", ""},
+      {"a page that shows no date, rendered from a JSON data block",
+       "<html><head><script type='application/json' data-state='review'>{\"publishedDate\": "
+       "\"2016-11-04T20:37:27Z\",\"updatedDate\":\"2016-11-04T20:39:47Z\"}</script></head><body>"
+       "<h1>Five stars for the meal box</h1><p>Great recipes every week.</p></body></html>",
+       "", "2016-11-04T20:37:27+00:00", "2016-11-04T20:37:27Z"},
+      {"a JSON data block does not outrank a date the page shows",
+       "<html><head><script type='application/json'>{\"createdAt\":\"2021-01-31T15:58:43+01:00\"}</script>"
+       "</head><body><h1>Athletes ready for the championships</h1><p class='date'>31.01.2022</p></body></html>",
+       "", "2022-01-31", ""},
       {"a slug number read as the day does not",
        "<html><head><meta property='article:published_time' content='2023-10-31T09:00:00-04:00'></head><body>"
        "<h1>Three questions for the team lead</h1><p>Text.</p></body></html>",
