@@ -5,8 +5,11 @@
 // and arrays included; bad JSON falls back to a lenient scan), <meta> tags
 // (Open Graph, Dublin Core, article:*, itemprop, parse.ly, sailthru ...),
 // microdata and <time> elements in the article, date-like elements near the
-// title, dates in the visible text, and the URL. Authors are people only,
-// never the outlet.
+// title, dates in the visible text, and the URL. Weak markup dates (a bare
+// "date" key, a site's own key) yield to the date shown with the headline;
+// a page showing its last change there as its date is dated by it; a
+// "last modified" stamp dates a page whose markup has none; JSON data
+// blocks are the last resort. Authors are people only, never the outlet.
 //
 // Cost: one iterative pass over the DOM plus a bounded look at a few
 // candidate subtrees; no recursion. The result owns its strings; the Document
