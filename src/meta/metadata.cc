@@ -181,7 +181,7 @@ bool HasAncestor(const Node* n, Tag tag) {
 
 // True when a class or id token opens with a word naming page furniture
 // ("comments", "related-posts", "sidebar-left"); tokens that merely contain
-// it ("post_tag-kommentar", "asset-footer") are taxonomy or layout, not zones.
+// it ("post_tag-kommentare", "asset-footer") are taxonomy or layout, not zones.
 bool TokensNameFurniture(std::string_view attr) {
   static constexpr std::string_view kWords[] = {
       "comment", "related", "sidebar", "widget", "footer", "recommend", "popular", "newsletter", "teaser",
@@ -211,8 +211,8 @@ bool TokensNameFurniture(std::string_view attr) {
 }
 
 // True when a class or id token names a comment or related-story zone in
-// one of its later segments ("kb-recipe-comment-box", "post__related_list");
-// taxonomy tokens ("tag-kommentar", "category-related") label the article.
+// one of its later segments ("shop-item-comment-box", "post__related_list");
+// taxonomy tokens ("tag-kommentare", "category-related") label the article.
 bool SegmentsNameOtherStories(std::string_view attr) {
   static constexpr std::string_view kWords[] = {"comment", "kommentar", "related", "recommend", "reply", "respond"};
   static constexpr std::string_view kTaxonomy[] = {"tag", "category", "post_tag", "cat", "topic"};

@@ -250,8 +250,8 @@ TEST(Metadata, DateNextToTheHeadlineBeatsAFarElement) {
 }
 
 // Comment and related-story zones named in a later segment of a class
-// ("kb-recipe-comment-box") hold other dates; a taxonomy class naming the
-// article's own tag ("tag-kommentar") does not make a zone.
+// ("shop-item-comment-box") hold other dates; a taxonomy class naming the
+// article's own tag ("tag-kommentare") does not make a zone.
 TEST(Metadata, DatesInCommentSegmentsAreNotThePages) {
   struct Case {
     const char* name;
@@ -260,11 +260,11 @@ TEST(Metadata, DatesInCommentSegmentsAreNotThePages) {
   } cases[] = {
       {"a comment box named in a later segment",
        "<html><body><h1>Tomaten richtig schneiden</h1><div class='tip-author'><span>Marta</span><br> "
-       "am 20.09.2020</div><p>Ein scharfes Messer hilft.</p><div class='kb-recipe-comment-box-middle'>"
+       "am 20.09.2020</div><p>Ein scharfes Messer hilft.</p><div class='shop-item-comment-box-middle'>"
        "<time datetime='2020-09-23T18:19:06+02:00'>23.09.20 | 18:19</time><p>Danke!</p></div></body></html>",
        "2020-09-20"},
       {"a taxonomy class on the article itself",
-       "<html><body><div class='post tag-kommentar'><h1>Ein Kommentar zur Lage</h1>"
+       "<html><body><div class='post tag-kommentare'><h1>Ein Kommentar zur Lage</h1>"
        "<time datetime='2021-05-04T09:00:00+02:00'>4. Mai 2021</time><p>Text des Kommentars.</p></div>"
        "</body></html>",
        "2021-05-04T09:00:00+02:00"},
