@@ -3,9 +3,11 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <new>
+#include <utility>
 
 #include "base/large_alloc.h"
 #include "base/utf8.h"
@@ -370,6 +372,32 @@ void FeatureExtractor::ReadBuckets(std::span<const std::string_view> tokens,
   }
 }
 
+namespace {
+
+// A slot's sums (see ScoreSlot::SetSums) to int32 lanes; by the label
+// count, so that the loop unrolls.
+template <size_t kLabels>
+void UnpackSums(const uint8_t* in, size_t lanes, int32_t* sums) {
+#pragma GCC unroll 32
+  for (size_t l = 0; l < kLabels; ++l) {
+    uint32_t x;
+    std::memcpy(&x, in + 3 * l, 4);
+    sums[l] = static_cast<int32_t>(x << 8) >> 8;  // the top byte's sign over the other three
+  }
+  std::fill(sums + kLabels, sums + lanes, 0);
+}
+
+using UnpackSumsFn = void (*)(const uint8_t*, size_t, int32_t*);
+constexpr auto kUnpackSums = []<size_t... kLabels>(std::index_sequence<kLabels...>) {
+  return std::array<UnpackSumsFn, sizeof...(kLabels)>{&UnpackSums<kLabels>...};
+}(std::make_index_sequence<TaggingWeights::kMaxLanes + 1>{});
+
+}  // namespace
+
+inline void FeatureExtractor::ScoreSlot::GetSums(size_t labels, size_t lanes, int32_t* sums) const {
+  kUnpackSums[labels](reinterpret_cast<const uint8_t*>(this) + kSumsOffset, lanes, sums);
+}
+
 void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const TaggingWeights& weights,
                                 TaggingFeatures* out) {
   const size_t n = tokens.size(), lanes = weights.lanes;
@@ -401,7 +429,7 @@ void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const 
     const ScoreSlot& slot = ScoreSlotFor(token, padded, mode_, p, sentinel, weights, place, cached);
     buckets_[p].states = slot.states;
     given_[p] = slot.given;
-    if (!sentinel) std::copy_n(slot.sums(), lanes, &out->sums[(p - 2) * lanes]);
+    if (!sentinel) slot.GetSums(weights.labels, lanes, &out->sums[(p - 2) * lanes]);
   }
   // Token i is at position i + 2.
   constexpr size_t kRows = TaggingFeatures::kNeighbourRows;
@@ -414,6 +442,13 @@ void FeatureExtractor::ReadSums(std::span<const std::string_view> tokens, const 
       std::copy_n(rows, kRows, &out->neighbour_rows[i * kRows]);
     }
   }
+}
+
+// Each sum in 3 bytes, little-endian (see TaggingWeights::sum).
+void FeatureExtractor::ScoreSlot::SetSums(const int32_t* sums, size_t labels) {
+  static_assert(offsetof(ScoreSlot, short_size) + 1 == kSumsOffset);
+  uint8_t* out = reinterpret_cast<uint8_t*>(this) + kSumsOffset;
+  for (size_t l = 0; l < labels; ++l) std::memcpy(out + 3 * l, &sums[l], 3);
 }
 
 FeatureExtractor::ScoreCache& FeatureExtractor::ScoreCacheOf(const TaggingWeights& weights) {
@@ -429,7 +464,7 @@ FeatureExtractor::ScoreCache& FeatureExtractor::ScoreCacheOf(const TaggingWeight
   }
   ScoreCache& c = *evicted;
   c.model = weights.model;
-  c.slot_bytes = sizeof(ScoreSlot) + weights.lanes * sizeof(int32_t);
+  c.slot_bytes = ScoreSlot::Bytes(weights.labels);
   c.slots.reset(static_cast<std::byte*>(AllocateLarge((kScoreSlots + kSentinelSlots) * c.slot_bytes)));
   if (!c.slots) throw std::bad_alloc();
   for (size_t k = 0; k < kScoreSlots + kSentinelSlots; ++k) new (c.Slot(k)) ScoreSlot();
@@ -441,7 +476,7 @@ FeatureExtractor::ScoreCache& FeatureExtractor::ScoreCacheOf(const TaggingWeight
 }
 
 size_t FeatureExtractor::ScoreSlotOf(std::string_view token, char mode, uint64_t* padded) const {
-  if (token.size() > kCachedBytes) return kScoreSlots;
+  if (token.size() > kScoreCachedBytes) return kScoreSlots;
   CopyPadded(token, padded);
   return KeyHash(padded, token.size(), mode) & (kScoreSlots - 1);
 }
@@ -451,29 +486,27 @@ const FeatureExtractor::ScoreSlot& FeatureExtractor::ScoreSlotFor(std::string_vi
                                                                   const TaggingWeights& weights, ScoreSlot* slot,
                                                                   bool cached) {
   TokenInfo& t = info_[position];
+  constexpr size_t kWords = kScoreCachedBytes / 8;
   if (cached) {
-    if (slot->size == token.size() && slot->mode == mode && std::equal(padded, padded + 3, slot->bytes)) {
-      if (!sentinel) {
-        // Into the room DescribeCase kept, whole words (kShapeSlack).
-        t.short_size = slot->short_size;
-        for (size_t k = 0; k * 8 < t.short_size; ++k) {
-          std::memcpy(text_.data() + t.short_shape + 8 * k, &slot->short_shape[k], 8);
-        }
-      }
+    if (slot->size == token.size() && slot->mode == mode && std::equal(padded, padded + kWords, slot->bytes)) {
+      // Into the room DescribeCase kept, a whole word (kShapeSlack).
+      if (!sentinel) t.short_size = slot->short_size, std::memcpy(text_.data() + t.short_shape, &slot->short_shape, 8);
       return *slot;
     }
-    std::copy(padded, padded + 3, slot->bytes);
-    slot->size = static_cast<uint32_t>(token.size());
-    slot->mode = mode;
   }
   if (!sentinel) DescribeShape(token, &t);
-  if (cached) {
-    // A cached token has at most kCachedBytes code points, so no longer a
-    // short shape.
-    slot->short_size = static_cast<uint8_t>(t.short_size);
-    CopyPadded(std::string_view(text_.data() + t.short_shape, t.short_size), slot->short_shape);
-  }
   FillScoreSlot(t, weights, slot);
+  // The slot serves this call either way; it keeps the token only when the
+  // short shape fits.
+  slot->size = ScoreSlot::kEmptySlot;
+  if (cached && t.short_size <= sizeof slot->short_shape) {
+    std::copy(padded, padded + kWords, slot->bytes);
+    slot->size = static_cast<uint8_t>(token.size());
+    slot->mode = mode;
+    slot->short_size = static_cast<uint8_t>(t.short_size);
+    slot->short_shape = 0;
+    std::memcpy(&slot->short_shape, text_.data() + t.short_shape, t.short_size);
+  }
   return *slot;
 }
 
@@ -489,7 +522,9 @@ void FeatureExtractor::FillScoreSlot(const TokenInfo& t, const TaggingWeights& w
   for (uint32_t given : {b.as_m1[0], b.as_m1[1], b.as_p1[0], b.as_p1[1], b.as_m2, b.as_p2}) buckets[n++] = given;
   uint32_t rows[std::size(buckets)];
   weights.rows_of(weights.weights, buckets, n, rows);
-  weights.sum(weights.weights, rows, own, slot->sums());
+  int32_t sums[TaggingWeights::kMaxLanes];
+  weights.sum(weights.weights, rows, own, sums);
+  slot->SetSums(sums, weights.labels);
   GivenRows& g = slot->given;
   g = {{rows[own], rows[own + 1]}, {rows[own + 2], rows[own + 3]}, rows[own + 4], rows[own + 5]};
 }

@@ -75,10 +75,13 @@ struct TaggingWeights {
   uint64_t model = 0;  // the weights' identity, unique in the process: the key of their cached sums
   int bits = 0;        // buckets are in [0, 2^bits)
   size_t lanes = 0;    // int32 sums per token, a multiple of 4, at most kMaxLanes
+  size_t labels = 0;   // lanes in use, at most `lanes`: the sums of the others are 0
   static constexpr size_t kMaxLanes = 32;
   // Writes the rows of buckets[0 .. n) to rows[0 .. n).
   void (*rows_of)(const void* weights, const uint32_t* buckets, size_t n, uint32_t* rows) = nullptr;
   // Writes the sums, lane by lane, of rows[0 .. n) to sums[0 .. lanes).
+  // A row's weights are int16 and n at most 15 (a token's own features),
+  // so each sum fits in 24 bits, as the cache of sums keeps them.
   void (*sum)(const void* weights, const uint32_t* rows, size_t n, int32_t* sums) = nullptr;
   const void* weights = nullptr;
 };
@@ -148,20 +151,29 @@ class FeatureExtractor {
   };
   // A direct-mapped cache, per model, of what tagging needs of a token
   // (given the case mode): the sums of its own features' rows, the rows of
-  // the features it gives its neighbours and its hash states. A slot is a
-  // ScoreSlot, then the sums (lanes int32).
+  // the features it gives its neighbours and its hash states. It is read
+  // at random, a slot or two a token: each slot fills two cache lines (for
+  // up to 9 labels), its sums packed in 24 bits a lane (see
+  // TaggingWeights::sum), the token's bytes up to kScoreCachedBytes and its
+  // short shape up to 8 bytes (longer ones, rare, are not cached).
+  static constexpr size_t kScoreCachedBytes = 16;
   struct ScoreSlot {
-    uint64_t bytes[3] = {};  // kCachedBytes of the token, zero-padded
-    uint32_t size = UINT32_MAX;
+    uint64_t bytes[kScoreCachedBytes / 8] = {};  // the token, zero-padded
+    TokenStates states;
+    uint64_t short_shape = 0;  // zero-padded: a hit needs no DescribeShape
+    GivenRows given;
+    uint8_t size = kEmptySlot;
     char mode = 0;
     uint8_t short_size = 0;
-    uint64_t short_shape[3] = {};  // zero-padded: a hit needs no DescribeShape
-    GivenRows given;
-    TokenStates states;
-    const int32_t* sums() const { return reinterpret_cast<const int32_t*>(this + 1); }
-    int32_t* sums() { return reinterpret_cast<int32_t*>(this + 1); }
+    static constexpr uint8_t kEmptySlot = UINT8_MAX;
+    // The sums follow short_size (in the struct's tail padding, then past
+    // it), 3 bytes a label, with a byte of room for reading the last as 4.
+    static constexpr size_t kSumsOffset = 99;
+    static size_t Bytes(size_t labels) { return (kSumsOffset + 3 * labels + 1 + 63) & ~size_t{63}; }
+    void SetSums(const int32_t* sums, size_t labels);
+    void GetSums(size_t labels, size_t lanes, int32_t* sums) const;
   };
-  static constexpr size_t kScoreSlots = 4096;
+  static constexpr size_t kScoreSlots = 8192;
   // The sentinels' slots come after the tokens', by sentence end and case
   // mode (its low bits: a clash only refills).
   static constexpr size_t kSentinelSlots = 8;

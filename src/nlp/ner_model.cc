@@ -526,6 +526,7 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
   const nlp::TaggingWeights weights{.model = m.id,
                                     .bits = m.bits,
                                     .lanes = m.viterbi.stride,
+                                    .labels = m.labels.size(),
                                     .rows_of = RowsOfBuckets,
                                     .sum = SumOfRows,
                                     .weights = &m};

@@ -324,14 +324,15 @@ struct FakeWeights {
     }
   }
   nlp::TaggingWeights Tagging(uint64_t model) const {
-    return {.model = model, .bits = 19, .lanes = kLanes, .rows_of = RowsOf, .sum = Sum, .weights = this};
+    return {.model = model, .bits = 19, .lanes = kLanes, .labels = kLanes, .rows_of = RowsOf, .sum = Sum, .weights = this};
   }
 };
 
 // ExtractForTagging's rows and sums add up to the rows of Extract's
 // buckets, token by covered token: repeated words (the cache's hits), the
 // three case modes, short sentences (their edges), gazetteer matches,
-// tokens too long to cache, and two models in turn.
+// tokens too long to cache or with too long a short shape, and two models
+// in turn.
 TEST(NerFeaturesTest, TaggingSumsEqualTheBucketsRows) {
   nlp::Gazetteer gazetteer;
   gazetteer.Parse("LOC\tjawa barat\nPER\tjoko\nROLE\tpresiden\nORG\tbank indonesia\n");
@@ -345,6 +346,8 @@ TEST(NerFeaturesTest, TaggingSumsEqualTheBucketsRows) {
       "",
       "pimpinan Bank Indonesia dan Superkalifragilistikexpialidocious-Bank Indonesia bertemu .",
       "The the THE tHe The , the The .",
+      // Cached by the sums only up to 16 bytes and a short shape of 8.
+      "Pertanggungjawaban Gubernur , pertanggungjawaban , Kode A1b2C3d4e5 dan A1b2C3d4e5 .",
   };
   const FakeWeights models[2] = {{.seed = 1}, {.seed = 2}};
   nlp::FeatureExtractor plain, tagging;
