@@ -124,10 +124,16 @@ class AnalyzeResources {
   // there entities come from the gazetteer only.
   const NerModel* ModelFor(std::string_view language) const;
   const nlp::Gazetteer& gazetteer() const { return *gazetteer_; }
+  // Whether `model` (one of ModelFor's) was trained with gazetteer(): then
+  // the matches it makes while tagging are gazetteer()'s.
+  bool SharesGazetteer(const NerModel* model) const {
+    return model != nullptr && ((model == en_.get() && en_shares_) || (model == id_.get() && id_shares_));
+  }
 
  private:
   AnalyzeResources();
   std::unique_ptr<NerModel> en_, id_;
+  bool en_shares_ = false, id_shares_ = false;
   std::unique_ptr<nlp::Gazetteer> gazetteer_;
 };
 

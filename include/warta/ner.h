@@ -27,6 +27,8 @@ namespace warta {
 
 namespace nlp {
 struct NerModelData;
+struct GazetteerHit;
+class Gazetteer;
 }
 
 class NerModel {
@@ -55,8 +57,19 @@ class NerModel {
   // capacity and per-thread buffers: tagging sentence after sentence
   // allocates nothing. Each thread also keeps, for the last two models it
   // tagged with, a cache of what recurring words give the scores (about
-  // 0.6 MB a model).
+  // 1 MB a model).
   void TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids) const;
+
+  // The same, and where gazetteer() matched the tokens with their ASCII
+  // letters lowercased, one hit a token, to *gazetteer_hits: the tagger
+  // matches their Unicode lowercase forms, so this is true (and the hits
+  // given) only when no other letter changes case, no token holds a space
+  // and the tokens were tagged in one piece.
+  bool TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids,
+              std::vector<nlp::GazetteerHit>* gazetteer_hits) const;
+
+  // The phrase lists the model was trained with (places, roles...).
+  const nlp::Gazetteer& gazetteer() const;
 
   // The IOB2 labels, "O" first.
   const std::vector<std::string>& labels() const;

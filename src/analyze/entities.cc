@@ -142,10 +142,12 @@ class EntityFinder {
       MatchGazetteer(head);
       return;
     }
+    // The tagger's own gazetteer matches, when they are ours: no second pass.
+    bool tagger_hits = false;
     if (model != nullptr) {
       views_.clear();
       for (uint32_t i = s.token_begin; i < s.token_end; ++i) views_.push_back(doc_.Tok(i));
-      model->TagIds(views_, &ids_);
+      tagger_hits = model->TagIds(views_, &ids_, &hits_) && res_.SharesGazetteer(model);
       const std::vector<std::string>& labels = model->labels();
       if (opens_span_.empty()) {
         for (std::string_view tag : labels) opens_span_.push_back(tag.size() >= 3 && tag[0] == 'B');
@@ -168,7 +170,11 @@ class EntityFinder {
       need = doc_.Capitalized(s.token_begin + i) && !tagged_[i] &&
              doc_.seg.tokens[s.token_begin + i].kind == nlp::TokenKind::kWord;
     }
-    if (need) MatchGazetteer(s);
+    if (need && tagger_hits) {
+      MarkPlaces(s);
+    } else if (need) {
+      MatchGazetteer(s);
+    }
     for (const Span& sp : spans_) AddCleaned(sp.b, sp.e, std::string(sp.type));
   }
 
@@ -181,6 +187,12 @@ class EntityFinder {
     }
     hits_.resize(n);
     res_.gazetteer().Match(keys_, hits_.data());
+    MarkPlaces(s);
+  }
+
+  // loc_hit_ over sentence s from hits_, its tokens' gazetteer matches.
+  void MarkPlaces(const nlp::Sentence& s) {
+    const uint32_t n = s.token_end - s.token_begin;
     constexpr uint8_t kLoc = 1;  // kGazetteerTypes[0]
     for (uint32_t i = 0; i < n; ++i) {
       if (hits_[i].begin_mask & kLoc) loc_hit_[s.token_begin + i] = 1;
@@ -682,7 +694,7 @@ class EntityFinder {
   std::vector<uint8_t> ids_;
   std::vector<uint8_t> opens_span_;  // per label of the text's model: a B- label (most tokens are O)
   std::vector<nlp::GazetteerKey> keys_;
-  std::vector<nlp::GazetteerHit> hits_;
+  std::vector<nlp::GazetteerHit> hits_;  // of the sentence being tagged
 };
 
 }  // namespace

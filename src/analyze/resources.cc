@@ -41,6 +41,8 @@ std::unique_ptr<AnalyzeResources> AnalyzeResources::Load(const std::string& mode
   r->id_ = LoadModel(models_dir, "id");
   std::string dir = models_dir.empty() ? Dir(NerModel::DefaultPath("id")) : models_dir;
   r->gazetteer_->Parse(ReadFile(dir + "/ner-gazetteer.tsv"));
+  r->en_shares_ = r->en_ && r->en_->gazetteer() == *r->gazetteer_;
+  r->id_shares_ = r->id_ && r->id_->gazetteer() == *r->gazetteer_;
   return r;
 }
 

@@ -76,6 +76,10 @@ class Gazetteer {
 
   size_t size() const { return size_; }
 
+  // The same entries (parsed from the same lines, in any order that builds
+  // the same table).
+  bool operator==(const Gazetteer&) const = default;
+
  private:
   // Keyed by the phrase hash of every entry and of every proper prefix of an
   // entry, so matching stops as soon as no entry can continue. Open

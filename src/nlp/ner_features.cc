@@ -100,6 +100,9 @@ char ShapeChar(char32_t cp) {
 }
 
 constexpr uint8_t kHasUpper = 1, kHasLower = 2, kHasSpace = 4;
+// A TokenInfo flag: the lowercase form is not the token with its ASCII
+// letters lowercased (a non-ASCII letter changed, or a stray byte).
+constexpr uint8_t kFoldsNonAscii = 8;
 constexpr uint8_t ShapeFlags(char c) {
   return static_cast<uint8_t>((c == 'X' ? kHasUpper : 0) | (c == 'x' ? kHasLower : 0) | (c == ' ' ? kHasSpace : 0));
 }
@@ -193,10 +196,11 @@ inline void FeatureExtractor::DescribeCase(std::string_view token, TokenInfo* t)
     } else {
       size_t next = pos;  // pos itself stays in a register
       const CodePointSlot& known = KnownCodePoint(token, &next);
+      const bool same = known.size == next - pos && std::memcmp(known.lower, in + pos, known.size) == 0;
       pos = next;
       std::memcpy(base + w, known.lower, sizeof known.lower);  // the >= 2 bytes read left room for 4
       w += known.size;
-      flags |= ShapeFlags(known.shape);
+      flags |= ShapeFlags(known.shape) | (same ? 0 : kFoldsNonAscii);
     }
   }
   used_ = lower + 4 * size + kShapeSlack;
@@ -309,7 +313,12 @@ void FeatureExtractor::DescribeTokens(std::span<const std::string_view> tokens) 
   Sentinel(kStart, &info_[1]);
   Sentinel(kEnd, &info_[n + 2]);
   Sentinel(kEnd, &info_[n + 3]);
-  for (size_t i = 0; i < n; ++i) DescribeCase(tokens[i], &info_[i + 2]);
+  uint8_t flags = 0;
+  for (size_t i = 0; i < n; ++i) {
+    DescribeCase(tokens[i], &info_[i + 2]);
+    flags |= info_[i + 2].flags;
+  }
+  ascii_keys_ = !(flags & (kFoldsNonAscii | kHasSpace));
   mode_ = CaseMode(std::span(info_).subspan(2, n));
   for (int t = 0; t < kTemplateCount; ++t) mode_state_[t] = FnvByte(TemplateState(t), static_cast<uint8_t>(mode_));
   bias_[0] = Bucket(TemplateState(kBias), bits_);
@@ -527,6 +536,10 @@ void FeatureExtractor::FillScoreSlot(const TokenInfo& t, const TaggingWeights& w
   slot->SetSums(sums, weights.labels);
   GivenRows& g = slot->given;
   g = {{rows[own], rows[own + 1]}, {rows[own + 2], rows[own + 3]}, rows[own + 4], rows[own + 5]};
+}
+
+std::span<const GazetteerHit> FeatureExtractor::AsciiGazetteerHits() const {
+  return ascii_keys_ ? std::span<const GazetteerHit>(hits_) : std::span<const GazetteerHit>();
 }
 
 // hits_, from the gazetteer's entries over the tokens' lowercase forms.

@@ -110,6 +110,12 @@ class FeatureExtractor {
   void ExtractForTagging(std::span<const std::string_view> tokens, const Gazetteer* gazetteer,
                          const TaggingWeights& weights, TaggingFeatures* out, Coverage coverage = Coverage::kAll);
 
+  // The gazetteer's matches over the last sentence's tokens, one a token,
+  // when they are also its matches over the tokens with their ASCII letters
+  // lowercased (no other letter changes case, no token holds a space); else
+  // empty.
+  std::span<const GazetteerHit> AsciiGazetteerHits() const;
+
   // What the features need of one token: spans of text_ and code point
   // boundaries.
   struct TokenInfo {
@@ -121,7 +127,7 @@ class FeatureExtractor {
     uint8_t length = 0;    // code points, capped at 12
     uint8_t prefix_end[4] = {};   // bytes of the lowercase form's first 1..4 code points
     uint8_t suffix_size[4] = {};  // ... of its last 1..4
-    uint8_t flags = 0;            // kHas* bits of the short shape
+    uint8_t flags = 0;            // kHas* bits of the short shape, kFoldsNonAscii
   };
 
  private:
@@ -249,6 +255,7 @@ class FeatureExtractor {
 
   int bits_ = 0;
   char mode_ = 0;
+  bool ascii_keys_ = false;  // the tokens' gazetteer keys are those of their ASCII lowercasing
   uint32_t bias_[2] = {};  // the bias features' buckets, plain and with the case mode
   uint64_t mode_state_[32] = {};  // per template: the hash state after the template and case mode
   std::vector<TokenInfo> info_;   // two sentinels before the tokens and two after

@@ -511,8 +511,16 @@ std::vector<std::string_view> NerModel::Tag(const std::vector<std::string_view>&
   return tags;
 }
 
+const nlp::Gazetteer& NerModel::gazetteer() const { return data_->gazetteer; }
+
 void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids) const {
+  TagIds(tokens, ids, nullptr);
+}
+
+bool NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint8_t>* ids,
+                      std::vector<nlp::GazetteerHit>* gazetteer_hits) const {
   const nlp::NerModelData& m = *data_;
+  bool hits_given = false;
   const SumRowsFn sum_rows = SumRowsFor(m.stride);
   // Per-thread buffers: tagging sentence after sentence allocates nothing
   // once they have grown.
@@ -534,6 +542,11 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
   for (size_t begin = 0; begin < tokens.size(); begin += kMaxPiece) {
     const auto piece = tokens.subspan(begin, std::min(kMaxPiece, tokens.size() - begin));
     s.extractor.ExtractForTagging(piece, &m.gazetteer, weights, &s.feats, nlp::Coverage::kSkipUncased);
+    if (gazetteer_hits != nullptr && piece.size() == tokens.size()) {
+      const std::span<const nlp::GazetteerHit> hits = s.extractor.AsciiGazetteerHits();
+      gazetteer_hits->assign(hits.begin(), hits.end());
+      hits_given = hits.size() == tokens.size();
+    }
     const nlp::SentenceFeatures& f = s.feats.context;
     const size_t n = piece.size();
     // Row indexes first, so the rows themselves can be fetched ahead of the
@@ -576,6 +589,7 @@ void NerModel::TagIds(std::span<const std::string_view> tokens, std::vector<uint
       std::copy(s.best.begin(), s.best.end(), ids->begin() + done + first);
     }
   }
+  return hits_given;
 }
 
 }  // namespace warta

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "nlp/ascii.h"
 #include "nlp/gazetteer.h"
 #include "nlp/ner_features.h"
 #include "nlp/ner_model.h"
@@ -394,6 +395,66 @@ TEST(NerModelTest, TagIdsMatchTag) {
   for (size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(model->labels()[ids[i]], tags[i]);
   model->TagIds({}, &ids);
   EXPECT_TRUE(ids.empty());
+}
+
+// The tagger's gazetteer matches are handed back when they are those of
+// the tokens ASCII-lowercased: not when another letter changes case, a token
+// holds a space, or there is nothing to tag.
+TEST(NerModelTest, TagIdsHandsBackTheGazetteerMatchesOfAsciiLowercase) {
+  auto model = LoadModel("id");
+  ASSERT_NE(model, nullptr);
+  const struct {
+    std::vector<std::string> tokens;
+    bool given;
+  } cases[] = {
+      {{"Presiden", "Joko", "Widodo", "tiba", "di", "Jawa", "Barat", "dan", "JAKARTA", "."}, true},
+      {{"Warga", "\u201c", "Jawa", "Barat", "\u201d", "dan", "caf\u00e9", "Amerika", "Serikat"}, true},
+      {{"Kota", "\u00c7ANAKKALE", "dekat", "Jawa", "Barat"}, false},
+      {{"di", "Jawa Barat", "hari", "ini"}, false},
+      {{}, false},
+  };
+  std::vector<uint8_t> ids;
+  std::vector<nlp::GazetteerHit> hits, want;
+  for (const auto& c : cases) {
+    const std::vector<std::string_view> tokens(c.tokens.begin(), c.tokens.end());
+    ASSERT_EQ(model->TagIds(tokens, &ids, &hits), c.given) << testing::PrintToString(c.tokens);
+    std::vector<uint8_t> plain;
+    model->TagIds(tokens, &plain);
+    EXPECT_EQ(ids, plain);
+    if (!c.given) continue;
+    std::vector<std::string> lower;
+    for (const std::string& t : c.tokens) lower.push_back(nlp::LowerAscii(t));
+    model->gazetteer().Match(lower, &want);
+    ASSERT_EQ(hits.size(), want.size());
+    bool any = false;
+    for (size_t i = 0; i < hits.size(); ++i) {
+      EXPECT_EQ(hits[i].begin_mask, want[i].begin_mask) << i;
+      EXPECT_EQ(hits[i].inside_mask, want[i].inside_mask) << i;
+      any = any || hits[i].begin_mask != 0;
+    }
+    EXPECT_TRUE(any);  // the cases name places
+  }
+}
+
+// Entities reuse the tagger's gazetteer matches only when the gazetteer is
+// the same: the shipped models embed the shipped list.
+TEST(GazetteerTest, EqualWhenParsedFromTheSameLines) {
+  nlp::Gazetteer a, b, c;
+  a.Parse("LOC\tnew york\nROLE\tmayor\n");
+  b.Parse("LOC\tnew york\nROLE\tmayor\n");
+  c.Parse("LOC\tnew york\nROLE\tgovernor\n");
+  EXPECT_TRUE(a == b);
+  EXPECT_FALSE(a == c);
+  std::ifstream in(std::string(WARTA_SOURCE_DIR) + "/models/ner-gazetteer.tsv", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  nlp::Gazetteer shipped;
+  shipped.Parse(text.str());
+  for (const char* lang : {"en", "id"}) {
+    auto model = LoadModel(lang);
+    ASSERT_NE(model, nullptr);
+    EXPECT_TRUE(model->gazetteer() == shipped) << lang;
+  }
 }
 
 TEST(NerFeaturesTest, LowercasesUnicode) {
