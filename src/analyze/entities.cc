@@ -391,12 +391,15 @@ class EntityFinder {
         bool single = tm.te - tm.tb == 1;
         if ((pass == 0) == single) continue;
         const std::string_view text = doc_.LowerRange(tm.tb, tm.te);
-        auto it = by_text.find(text);
-        int32_t id = it != by_text.end() ? it->second : -1;
+        // One hash of the text, its entry made at once (-1 until known):
+        // by_text is filled in the same order as by a look-up and a later
+        // insert, and FindBySurnameOrAcronym takes -1 for absent.
+        auto [it, added] = by_text.try_emplace(text, -1);
+        int32_t id = it->second;
         if (id < 0 && single) id = FindBySurnameOrAcronym(text, doc_.Tok(tm.tb), by_text);
         if (id < 0) id = NewEntity(m);
         tm.entity = id;
-        by_text.emplace(text, id);
+        it->second = id;
       }
     }
     Propagate(by_text);
@@ -475,12 +478,12 @@ class EntityFinder {
     auto acr = acronym_of_.find(raw);
     if (acr != acronym_of_.end()) {
       auto it = by_text.find(acr->second);
-      if (it != by_text.end()) return it->second;
+      if (it != by_text.end() && it->second >= 0) return it->second;
     }
     for (const Acronym& a : kAcronyms) {
       if (a.acronym != lower) continue;
       auto it = by_text.find(a.expansion);
-      if (it != by_text.end()) return it->second;
+      if (it != by_text.end() && it->second >= 0) return it->second;
     }
     // "Macron" -> "Emmanuel Macron": a person whose full name ends (or starts) with it.
     if (auto it = last_word_.find(lower); it != last_word_.end()) return it->second;
