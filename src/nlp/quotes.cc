@@ -462,6 +462,8 @@ std::pair<uint32_t, uint32_t> Extractor::Subject(uint32_t last, uint32_t sb) con
 
 std::pair<uint32_t, uint32_t> Extractor::SpeakerAfter(uint32_t i, uint32_t se) const {
   if (i < se && (Is(i, "oleh") || Is(i, "by"))) ++i;
+  // "said in a statement", "wrote on Twitter": a place or time, no speaker.
+  if (i < se && nlp::IsSpeakerStop(Lower(i)) && nlp::LookupPronoun(Lower(i)) == PronounKind::kNone) return {0, 0};
   uint32_t b = i;
   while (b < se && b - i < static_cast<uint32_t>(kMaxPhrase)) {
     if (quote_of_[b] != kNone) break;
@@ -504,8 +506,10 @@ bool Extractor::RestIsTrailer(uint32_t i, uint32_t se, const CueInfo& info) cons
   std::string_view w = Lower(i);
   if (IsPunct(i)) return !IsOpenMark(i) && w != ":" && !(w == "," && i + 1 < se && IsOpenMark(i + 1));
   if (nlp::IsSpeakerStop(w)) {
+    // A quote that opens mid-phrase is a title ("said on ABC's “This Week”"),
+    // not the content.
     for (uint32_t j = i; j < se && j < i + 12; ++j) {
-      if (nlp::IsComplementizer(Lower(j)) || IsOpenMark(j)) return false;
+      if (nlp::IsComplementizer(Lower(j)) || (IsOpenMark(j) && quotes_[quote_of_[j]].standalone)) return false;
     }
     return true;
   }
@@ -552,10 +556,12 @@ bool Extractor::ReadsAsSpeechVerb(const Hit& h, uint32_t before, uint32_t sb, ui
   if (h.c1 < se) {
     std::string_view n = Lower(h.c1);
     if (n == "is" || n == "are" || n == "was" || n == "were" || n == "has" || n == "have" || n == "had" ||
-        n == "will" || n == "would" || n == "of") {
+        n == "will" || n == "would") {
       return false;
     }
     std::string_view w = Lower(h.c0);
+    // "questions asked of", not "“...,” she said of Trump".
+    if (n == "of" && !(w == "said" || w == "says" || w == "say" || w == "wrote" || w == "writes")) return false;
     if (n == "to" && (w == "continued" || w == "continues" || w == "began" || w == "noted")) return false;
   }
   std::string_view w = Lower(h.c0);
@@ -571,7 +577,11 @@ bool Extractor::ReadsAsSpeechVerb(const Hit& h, uint32_t before, uint32_t sb, ui
 // "a plan endorsed by Democrats", "has been criticized", "a blog, called
 // the Feed": the verb's subject is not its source.
 bool Extractor::IsPassive(const Hit& h, uint32_t before, uint32_t sb, uint32_t se) const {
-  if (h.c1 < se && Is(h.c1, "by")) return true;
+  // "a plan endorsed by Democrats", not "Trump said by telephone".
+  if (h.c1 < se && Is(h.c1, "by")) {
+    return before == UINT32_MAX || before < sb ||
+           !(cap_[before] || nlp::LookupPronoun(Lower(before)) != PronounKind::kNone);
+  }
   std::string_view w = Lower(h.c0);
   bool past = w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w == "told" || w == "found" || w == "shown");
   if (!past || before == UINT32_MAX || before < sb) return false;
@@ -587,7 +597,9 @@ bool Extractor::IsPassive(const Hit& h, uint32_t before, uint32_t sb, uint32_t s
 bool Extractor::IntroducesContent(uint32_t i, uint32_t se) const {
   for (uint32_t j = i; j < se && j < i + 4; ++j) {
     if (Is(j, ",") || Is(j, ".")) return false;
-    if (nlp::IsComplementizer(Lower(j)) || Is(j, ":") || IsOpenMark(j)) return true;
+    if (nlp::IsComplementizer(Lower(j)) || Is(j, ":") || (IsOpenMark(j) && quotes_[quote_of_[j]].standalone)) {
+      return true;
+    }
   }
   return false;
 }
@@ -1054,7 +1066,11 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   // "his best hope", "too many calls": a noun that looks like a verb.
   if (last == before && last != UINT32_MAX && last >= sb && nlp::IsDeterminer(Lower(last))) return;
   bool after_boundary = last != UINT32_MAX && last >= sb && (Is(last, ",") || IsCloseMark(last));
-  if (h.info.invertible && after_boundary && last == before) {
+  // "X, an aide, told CNN": the phrase after a verb that takes an object is
+  // its addressee when a subject stands before it.
+  auto np = Subject(last, sb);
+  bool addressee_after = h.info.needs_object && np.first < np.second;
+  if (h.info.invertible && after_boundary && last == before && !addressee_after) {
     // "“...,” said Clinton" / "..., said the senator."
     auto sp = SpeakerAfter(h.c1, se);
     bool trailer = IsCloseMark(last) ? !IntroducesContent(sp.second, se) : RestIsTrailer(sp.second, se, h.info);
@@ -1065,7 +1081,6 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
       return;
     }
   }
-  auto np = Subject(last, sb);
   if (np.first < np.second) {
     uint32_t bnd = np.first > sb ? np.first - 1 : UINT32_MAX;
     // "“That would be you?” Borger asked." — the question mark ended the

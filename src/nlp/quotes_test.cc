@@ -162,6 +162,31 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
   for (const Case& c : cases) ExpectQuotes(c);
 }
 
+// What follows an English speech verb after the quote is a place, time,
+// manner or addressee, not the speaker: the speaker is the subject before it.
+TEST(QuotesTest, SpeakerBeforeTheVerbWhenAdjunctsFollow) {
+  const Case cases[] = {
+      {"en",
+       "\u201CThe budget is balanced,\u201D Ana Ruiz, the city treasurer, said in a statement.",
+       {{"\u201CThe budget is balanced,\u201D", "Ana Ruiz", "Ana Ruiz", true}}},
+      {"en",
+       "\u201CIt was a long night,\u201D Gov. Carl Dunn said by telephone.",
+       {{"\u201CIt was a long night,\u201D", "Gov. Carl Dunn", "Carl Dunn", true}}},
+      {"en",
+       "\u201CShe never gave up,\u201D Mr. Hale said of his sister.",
+       {{"\u201CShe never gave up,\u201D", "Mr. Hale", "Hale", true}}},
+      {"en",
+       "\u201CWe will appeal,\u201D Ruth Obi, a lawyer for the family, told the Daily Courier.",
+       {{"\u201CWe will appeal,\u201D", "Ruth Obi", "Ruth Obi", true}}},
+      {"en",
+       "\u201CPrices will fall,\u201D Sam Cole said Tuesday on WKRN\u2019s \u201CMorning Desk.\u201D",
+       {{"\u201CPrices will fall,\u201D", "Sam Cole", "Sam Cole", true}}},
+      // Still passive: the subject is not the source.
+      {"en", "The levy, first proposed by the mayor, was approved on Monday.", {}},
+  };
+  for (const Case& c : cases) ExpectQuotes(c);
+}
+
 // Later mentions by the family name, the first name or the first two words
 // of a three-word name resolve to the whole name.
 TEST(QuotesTest, ShortFormsResolveToTheFullName) {
