@@ -156,6 +156,13 @@ bool IsFullName(const std::string& name) {
   return words >= 2 && capitalised;
 }
 
+// "Rudi Hartono (45), sopir angkot": Kompas introduces private people by
+// their age in brackets after the name; PFSA-ID tags public figures only.
+bool IntroducedByAge(const std::vector<std::string>& tokens, size_t after_name) {
+  return after_name + 1 < tokens.size() && tokens[after_name] == "(" &&
+         std::isdigit(static_cast<unsigned char>(tokens[after_name + 1][0]));
+}
+
 // PFSA-ID: each article's tokens joined into one text (sentences by a space,
 // so a quote may run over several) and read on its own, as warta reads a
 // page (names learnt in one article must not resolve speakers in another);
@@ -261,6 +268,7 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
     for (std::string w; split >> w;) words.push_back(w);
     for (size_t i = token_starts[article]; i + words.size() <= token_starts[article + 1]; ++i) {
       if (std::equal(words.begin(), words.end(), tokens.begin() + i) && statement[i] == "O") {
+        if (IntroducedByAge(tokens, i + words.size())) break;
         mark({begin_cp[i], end_cp[i + words.size() - 1]}, "PERSON", &person);
         break;
       }

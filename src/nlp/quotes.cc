@@ -867,17 +867,25 @@ uint32_t Extractor::RankStart(uint32_t lo, uint32_t s) const {
 
 // Skips the titles and place words that open a capitalised run.
 uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
+  // A place, an acronym ("BNPB", "FBI": an organisation) or a rank (RankStart
+  // puts it back) is never part of the person's own name.
+  auto never_name = [&](uint32_t i) {
+    std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
+    bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return nlp::IsPlaceWord(w) || acronym || places_.contains(w) || nlp::LookupRank(w) != nlp::RankPart::kNone;
+  };
+  // Titles too, though some are given names as well ("Agung", "Utama").
   auto skip = [&](uint32_t i) {
     std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
-    // An acronym ("BNPB", "FBI") names an organisation, not the person.
-    bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym || places_.contains(w) ||
-           nlp::LookupRank(w) != nlp::RankPart::kNone;  // RankStart puts a rank back
+    return IsPunct(i) || nlp::IsRoleWord(w) || never_name(i);
   };
   while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)) ||
                               nlp::LookupCue(Lower(start)).kind == CueKind::kAccording)) {
     ++start;
   }
+  // "Ketua DPRD Kota Balikpapan Abdulloh": a place or acronym right before
+  // the last word leaves a one-word name, common in Indonesia.
+  if (end >= start + 2 && skip(end - 2) && !IsPunct(end - 2)) return end - 1;
   // "PT Sinar Laut Tbk Sinta Dewi": a title or institution word further in
   // ends the words in front of a name of two or more.
   // (Not punctuation: "Jean-Pierre Raffarin" is one name.)

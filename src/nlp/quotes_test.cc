@@ -347,6 +347,17 @@ TEST(QuotesTest, PlaceWordsOfTheTextLeaveTheName) {
       {"id",
        "Ketua panitia Sinta Dewi Larasati mengatakan, acara dimulai pukul delapan.",
        {{"acara dimulai pukul delapan", "Ketua panitia Sinta Dewi Larasati", "Sinta Dewi Larasati", false}}},
+      // One-word names: a place, an acronym or a title right before the last
+      // word is no part of the name.
+      {"id",
+       "Jalan di Kalimaya rusak. Ketua Karang Taruna Kalimaya Suparno mengatakan, perbaikan dimulai besok.",
+       {{"perbaikan dimulai besok", "Ketua Karang Taruna Kalimaya Suparno", "Suparno", false}}},
+      {"id",
+       "Juru Bicara Humas BPBD Wiratmo mengatakan, air mulai surut.",
+       {{"air mulai surut", "Juru Bicara Humas BPBD Wiratmo", "Wiratmo", false}}},
+      {"en",
+       "Senate Democrat Leader Haskins said the vote would wait.",
+       {{"the vote would wait", "Senate Democrat Leader Haskins", "Haskins", false}}},
   };
   for (const Case& c : cases) ExpectQuotes(c);
 }
