@@ -310,6 +310,12 @@ bool IsPlaceWord(std::string_view w) {
        "Mississippi", "Oklahoma", "Kansas", "Nebraska", "Minnesota", "Missouri", "Indiana", "Oregon",
        "Washington", "Connecticut", "Delaware", "Maine", "Montana", "Idaho", "Wyoming", "Alaska", "Hawaii",
        "Dakota", "Rhode", "Island",
+       // Indonesian provinces and their usual short forms, which stand
+       // between a position and a name ("Gubernur Jabar Ridwan Kamil").
+       "Aceh", "Sumut", "Sumbar", "Sumsel", "Sumatera", "Riau", "Kepri", "Jambi", "Bengkulu", "Lampung",
+       "Babel", "Banten", "Jabar", "Jateng", "Jatim", "DIY", "Yogyakarta", "Bali", "NTB", "NTT", "Kalbar",
+       "Kalteng", "Kalsel", "Kaltim", "Kaltara", "Kalimantan", "Sulut", "Sulteng", "Sulsel", "Sultra",
+       "Sulbar", "Sulawesi", "Gorontalo", "Maluku", "Malut", "Papua", "Pabar",
        // Words that end an institution's name, just before a person's.
        "Tbk", "Persero", "University", "Institute", "Association", "Group", "Foundation", "Center", "Centre",
        "Corp", "Inc", "Ltd"});
