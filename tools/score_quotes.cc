@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "nlp/cues.h"
 #include "nlp/sentences.h"
 #include "warta/ner.h"
 #include "warta/quotes.h"
@@ -140,20 +141,32 @@ struct Detokenizer {
   }
 };
 
-// A speaker name PFSA-ID tags as PERSON: two or more words, each
-// capitalised ("Bima Arya", not a role phrase such as "pihak sekolah" nor a
-// lone family name, which is a PERSONCOREF).
-bool IsFullName(const std::string& name) {
-  bool word_start = true, capitalised = true;
-  size_t words = 0;
+// A speaker name PFSA-ID may tag as PERSON: capitalised words ("Bima Arya",
+// not a role phrase such as "pihak sekolah").
+bool IsCapitalised(const std::string& name) {
+  bool word_start = true, capitalised = !name.empty();
   for (char c : name) {
-    if (word_start) {
-      ++words;
-      capitalised = capitalised && std::isupper(static_cast<unsigned char>(c));
-    }
+    if (word_start) capitalised = capitalised && std::isupper(static_cast<unsigned char>(c));
     word_start = c == ' ';
   }
-  return words >= 2 && capitalised;
+  return capitalised;
+}
+
+bool StartsUpper(const std::string& token) {
+  return !token.empty() && std::isupper(static_cast<unsigned char>(token[0]));
+}
+
+// Whether the one word at `i` is a person's whole name where it first comes:
+// Indonesians often have one ("Kepala Desa Sumberjo Sutarno", "Pakar hukum
+// UII, Mudzakir,"), behind a title or an apposition comma and not followed
+// by more of a name. Otherwise a lone word is a family or first name that
+// stands for a full name (PERSONCOREF), a place or an acronym.
+bool IsOneWordName(const std::vector<std::string>& tokens, size_t i) {
+  const std::string& w = tokens[i];
+  bool acronym = std::all_of(w.begin(), w.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  bool after_title = i > 0 && (StartsUpper(tokens[i - 1]) || tokens[i - 1] == ",");
+  bool more_name = i + 1 < tokens.size() && StartsUpper(tokens[i + 1]);
+  return after_title && !more_name && !acronym && !warta::nlp::IsPlaceWord(w);
 }
 
 // "Rudi Hartono (45), sopir angkot": Kompas introduces private people by
@@ -262,13 +275,15 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
       named.clear();
       ++article;
     }
-    if (!IsFullName(q.speaker_name) || !named.insert(q.speaker_name).second) continue;
+    if (!IsCapitalised(q.speaker_name) || !named.insert(q.speaker_name).second) continue;
     std::vector<std::string> words;
     std::istringstream split(q.speaker_name);
     for (std::string w; split >> w;) words.push_back(w);
     for (size_t i = token_starts[article]; i + words.size() <= token_starts[article + 1]; ++i) {
       if (std::equal(words.begin(), words.end(), tokens.begin() + i) && statement[i] == "O") {
-        if (IntroducedByAge(tokens, i + words.size())) break;
+        // A name tagged already (inside a longer one) or a private person's.
+        if (person[i] != "O" || IntroducedByAge(tokens, i + words.size())) break;
+        if (words.size() == 1 && !IsOneWordName(tokens, i)) break;
         mark({begin_cp[i], end_cp[i + words.size() - 1]}, "PERSON", &person);
         break;
       }

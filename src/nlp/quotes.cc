@@ -957,6 +957,14 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
       last_group_ = name;
     } else {
       last_person_ = name;
+      // A speaker named in full comes back by one word ("Kepala Dinas ...
+      // Ahmad Sarnubi mengatakan ... Sarnubi menambahkan"), even when
+      // RegisterNames read the title and the name as one run.
+      if (alias == alias_.end() && n1 - n0 >= 2 && n1 - n0 <= 3) {
+        std::string_view full = ViewOf(RankStart(sentence_begin, n0), n1);
+        alias_.try_emplace(ViewOf(n1 - 1, n1), full);
+        alias_.try_emplace(ViewOf(n0, n0 + 1), full);
+      }
     }
   } else if (!Lower(b1 - 1).empty() && Lower(b1 - 1).back() == 's') {
     last_group_ = name;

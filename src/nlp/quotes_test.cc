@@ -201,6 +201,13 @@ TEST(QuotesTest, ShortFormsResolveToTheFullName) {
       // Two other words are another person.
       {"id", intro + "\u201CHarga stabil,\u201D kata Sari Wulandari.",
        {{"\u201CHarga stabil,\u201D", "Sari Wulandari", "Sari Wulandari", true}}},
+      // A name read out of a long title run as a speaker comes back by one word.
+      {"id",
+       "Ketua Yayasan Masjid Raya Kalimaya Kiagus Rahmat Santosa mengatakan, salat digelar di lapangan. "
+       "\u201CJemaah wajib membawa sajadah,\u201D kata Santosa.",
+       {{"salat digelar di lapangan", "Ketua Yayasan Masjid Raya Kalimaya Kiagus Rahmat Santosa", "Rahmat Santosa",
+         false},
+        {"\u201CJemaah wajib membawa sajadah,\u201D", "Santosa", "Rahmat Santosa", true}}},
   };
   for (const Case& c : cases) ExpectQuotes(c);
 }
