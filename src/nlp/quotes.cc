@@ -607,6 +607,8 @@ bool Extractor::IntroducesContent(uint32_t i, uint32_t se) const {
 // Whether the words after a verb are only time and place ("said Sunday in
 // Ohio.") up to the end of the sentence.
 bool Extractor::NothingReported(uint32_t i, uint32_t se) const {
+  // "Caddell continued:" and the quote opens the next paragraph.
+  if (i + 1 == se && Is(i, ":") && se < seg_.tokens.size() && IsOpenMark(se)) return false;
   if (i >= se || (IsPunct(i) && !IsOpenMark(i) && i + 1 == se)) return true;
   if (!nlp::IsSpeakerStop(Lower(i))) return false;
   for (uint32_t j = i; j < se; ++j) {

@@ -181,6 +181,11 @@ TEST(QuotesTest, SpeakerBeforeTheVerbWhenAdjunctsFollow) {
       {"en",
        "\u201CPrices will fall,\u201D Sam Cole said Tuesday on WKRN\u2019s \u201CMorning Desk.\u201D",
        {{"\u201CPrices will fall,\u201D", "Sam Cole", "Sam Cole", true}}},
+      {"en",
+       "\u201CThat is not how it works,\u201D the coach barked. Mayor Ana Ruiz continued:\n\n"
+       "\u201CWe will rebuild every home.\u201D",
+       {{"\u201CThat is not how it works,\u201D", "the coach", "the coach", true},
+        {"\u201CWe will rebuild every home.\u201D", "Mayor Ana Ruiz", "Ana Ruiz", true}}},
       // Still passive: the subject is not the source.
       {"en", "The levy, first proposed by the mayor, was approved on Monday.", {}},
   };
