@@ -70,11 +70,11 @@ const CueTable& Table() {
             "contending", "alleging", "charging", "replying", "responding", "countering", "concluding",
             "reiterating", "repeating", "revealing", "confirming", "joking", "tweeting", "posting",
             // How something was said: "“...,” he barked".
-            "surmised", "barked", "yells", "shouts", "fumed", "snapped", "scoffed", "sighed", "exclaimed",
-            "remarked", "remarks", "recounted", "recounts", "marveled", "marvelled", "groused", "grumbled",
+            "surmised", "barked", "fumed", "snapped", "scoffed", "sighed", "exclaimed",
+            "remarked", "recounted", "marveled", "marvelled", "groused", "grumbled",
             "griped", "deadpanned", "muttered", "murmured", "screamed", "thundered", "crowed", "gushed",
             "teased", "taunted", "ventured", "opined", "texted", "emailed", "interjected", "interrupted",
-            "chided", "scolded", "protested", "pleaded", "quips", "jokes", "muses"},
+            "chided", "scolded", "protested", "pleaded"},
            inv);
     t->Add({"told", "tells", "tell", "telling", "warned", "warns", "warning", "asked", "asks", "asking",
             "urged", "urges", "urging", "assured", "assures", "reminded", "reminds", "informed",

@@ -146,6 +146,7 @@ class Extractor {
   uint32_t SkipConnective(uint32_t i, uint32_t end) const;
   uint32_t SkipDateline(uint32_t i, uint32_t end) const;
   uint32_t ClauseEnd(uint32_t i, uint32_t end) const;
+  std::pair<uint32_t, uint32_t> ClauseSubject(uint32_t sb, uint32_t cue) const;
   void SetSpeaker(uint32_t a, uint32_t b, Attribution* a_out);
   void SetPronounSpeaker(TextSpan span, PronounKind kind, Attribution* a);
   void Commit(Attribution a);
@@ -1086,9 +1087,13 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   bool after_boundary = last != UINT32_MAX && last >= sb && (Is(last, ",") || IsCloseMark(last));
   // "X, an aide, told CNN": the phrase after a verb that takes an object is
   // its addressee when a subject stands before it.
-  auto np = Subject(last, sb);
+  // "..., adding that": a participle after a comma has no subject of its own.
+  std::string_view cue_word = Lower(h.c0);
+  bool participle_clause = last != UINT32_MAX && last >= sb && Is(last, ",") && cue_word.size() > 4 &&
+                           cue_word.substr(cue_word.size() - 3) == "ing";
+  auto np = participle_clause ? std::pair{0u, 0u} : Subject(last, sb);
   bool addressee_after = h.info.needs_object && np.first < np.second;
-  if (h.info.invertible && after_boundary && last == before && !addressee_after) {
+  if (h.info.invertible && after_boundary && last == before && !addressee_after && !participle_clause) {
     // "“...,” said Clinton" / "..., said the senator."
     auto sp = SpeakerAfter(h.c1, se);
     bool trailer = IsCloseMark(last) ? !IntroducesContent(sp.second, se) : RestIsTrailer(sp.second, se, h.info);
@@ -1139,13 +1144,9 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
     if (!attributions_.empty() && attributions_.back().sentence == sentence_of_[h.c0]) {
       a.speaker = attributions_.back().speaker;
       a.name = attributions_.back().name;
-    } else if (!Is(last, ",") && last >= sb + 2 && Tok(last - 1).kind == TokenKind::kWord && !cap_[last - 1]) {
-      auto first = PhraseBefore(last - 2, sb);  // "Ms. Sherry smiled and said"
-      SetSpeaker(first.first, first.second, &a);
-    } else {
-      uint32_t e = sb;
-      while (e < h.c0 && e < sb + 6 && (cap_[e] || Is(e, "."))) ++e;
-      SetSpeaker(sb, e, &a);
+    } else {  // "Ms. Sherry smiled and said", "Speaking in Ohio, Trump ..., adding"
+      auto subject = ClauseSubject(sb, h.c0);
+      SetSpeaker(subject.first, subject.second, &a);
     }
     Commit(std::move(a));
     return;
@@ -1158,6 +1159,34 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   // antecedent's.
   if (last != UINT32_MAX && last >= sb && (Is(last, "who") || Is(last, "which"))) a.speaker = SpanOf(last, last + 1);
   Commit(std::move(a));
+}
+
+// The subject of the clause a participle or second verb hangs on ("Speaking
+// in Salem, New Hampshire, Trump went after Bush, calling him ..."): the
+// first capitalised run, after any opening phrases set off by commas or
+// dashes, that a lowercase word (its verb) follows; failing that, the first
+// capitalised run that opens no such phrase.
+std::pair<uint32_t, uint32_t> Extractor::ClauseSubject(uint32_t sb, uint32_t cue) const {
+  std::pair<uint32_t, uint32_t> fallback{0, 0};
+  uint32_t start = SkipDateline(sb, cue);
+  for (int clauses = 0; start < cue && clauses < 6; ++clauses) {
+    uint32_t e = start;
+    while (e < cue && e < start + 6 && (cap_[e] || Is(e, "."))) ++e;
+    std::string_view w = Lower(start);
+    // "the governor visited a school and said": a determiner and its noun.
+    if ((w == "the" || w == "a" || w == "an") && start + 2 < cue && !IsPunct(start + 1) && !cap_[start + 1]) {
+      e = start + 2;
+    }
+    bool opener = nlp::IsPreposition(w) || nlp::IsClauseWord(w) || nlp::IsTimeWord(w) ||
+                  (w.size() > 4 && w.substr(w.size() - 3) == "ing") || w == "earlier" || w == "later";
+    if (e > start && !opener) {
+      if (e < cue && Tok(e).kind == TokenKind::kWord && !cap_[e]) return {start, e};
+      if (fallback.first >= fallback.second) fallback = {start, e};
+    }
+    while (start < cue && !Is(start, ",") && !Is(start, "\u2014") && !Is(start, "\u2013")) ++start;
+    ++start;
+  }
+  return fallback;
 }
 
 // "SANDERS: We will win." in transcripts and "Obama: Voters Will Say No" in

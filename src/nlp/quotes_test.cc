@@ -186,6 +186,15 @@ TEST(QuotesTest, SpeakerBeforeTheVerbWhenAdjunctsFollow) {
        "\u201CWe will rebuild every home.\u201D",
        {{"\u201CThat is not how it works,\u201D", "the coach", "the coach", true},
         {"\u201CWe will rebuild every home.\u201D", "Mayor Ana Ruiz", "Ana Ruiz", true}}},
+      // A participle or a second verb takes the subject of its clause, past
+      // the phrases that open the sentence.
+      {"en",
+       "Speaking at a rally in Dover, Delaware, Senator Ana Ruiz defended the tax plan, adding that it would "
+       "help small farms.",
+       {{"that it would help small farms", "Senator Ana Ruiz", "Ana Ruiz", false}}},
+      {"en",
+       "Earlier Tuesday, the governor visited a school and said that classes would resume.",
+       {{"that classes would resume", "the governor", "the governor", false}}},
       // Still passive: the subject is not the source.
       {"en", "The levy, first proposed by the mayor, was approved on Monday.", {}},
   };
