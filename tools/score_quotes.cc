@@ -176,6 +176,19 @@ bool IntroducedByAge(const std::vector<std::string>& tokens, size_t after_name) 
          std::isdigit(static_cast<unsigned char>(tokens[after_name + 1][0]));
 }
 
+// Whether the NER model reads the speaker mention as an organisation or a
+// place and finds no person in it ("Kementerian Kesehatan", "Pemerintah
+// Kota Surabaya"): no PERSON, whatever name the quote finder made of it.
+bool NamesAGroup(const warta::TextSpan& speaker, const std::vector<warta::EntityMention>& mentions) {
+  bool person = false, group = false;
+  for (const warta::EntityMention& m : mentions) {
+    if (m.span.begin < speaker.begin || m.span.end > speaker.end) continue;
+    person = person || m.kind == "PER";
+    group = group || m.kind == "ORG" || m.kind == "LOC";
+  }
+  return group && !person;
+}
+
 // PFSA-ID: each article's tokens joined into one text (sentences by a space,
 // so a quote may run over several) and read on its own, as warta reads a
 // page (names learnt in one article must not resolve speakers in another);
@@ -228,6 +241,7 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
   }
   article_bytes.push_back(text.size());
   std::vector<warta::Quote> quotes;
+  std::vector<bool> group_speaker;  // per quote
   double seconds = 0;
   for (size_t a = 0; a + 1 < article_bytes.size(); ++a) {
     const std::string article = text.substr(article_bytes[a], article_bytes[a + 1] - article_bytes[a]);
@@ -235,6 +249,7 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
     std::vector<warta::EntityMention> mentions = Mentions(ner.get(), article);
     auto t0 = Clock::now();
     for (warta::Quote q : warta::ExtractQuotes(article, "id", mentions)) {
+      group_speaker.push_back(NamesAGroup(q.speaker, mentions));
       for (warta::TextSpan* span : {&q.content, &q.cue, &q.speaker}) {
         span->begin += shift;
         span->end += shift;
@@ -270,12 +285,13 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
   }
   std::set<std::string> named;
   size_t article = 0;
-  for (const warta::Quote& q : quotes) {
+  for (size_t k = 0; k < quotes.size(); ++k) {
+    const warta::Quote& q = quotes[k];
     while (article < article_starts.size() && article_starts[article] <= q.content.begin) {
       named.clear();
       ++article;
     }
-    if (!IsCapitalised(q.speaker_name) || !named.insert(q.speaker_name).second) continue;
+    if (group_speaker[k] || !IsCapitalised(q.speaker_name) || !named.insert(q.speaker_name).second) continue;
     std::vector<std::string> words;
     std::istringstream split(q.speaker_name);
     for (std::string w; split >> w;) words.push_back(w);
