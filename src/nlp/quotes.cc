@@ -142,6 +142,7 @@ class Extractor {
   std::pair<uint32_t, uint32_t> NameOf(uint32_t a, uint32_t b) const;
   uint32_t RankStart(uint32_t lo, uint32_t s) const;
   const EntityMention* MentionIn(uint32_t a, uint32_t b, std::string_view kind) const;
+  bool StartsPersonMention(uint32_t i) const;
   uint32_t NameStart(uint32_t start, uint32_t end) const;
   uint32_t SkipConnective(uint32_t i, uint32_t end) const;
   uint32_t SkipDateline(uint32_t i, uint32_t end) const;
@@ -202,7 +203,10 @@ void Extractor::Prepare() {
     }
   }
   for (size_t i = 1; i < n; ++i) {
-    if (cap_[i] && nlp::IsPlaceIntroducer(lower_[i - 1])) places_.insert(ViewOf(i, i + 1));
+    // "Kota Balikpapan" names a city; "Wali Kota Risma" a mayor, and "Dinas
+    // Kesehatan Kota Budi Santoso" a person when the tagger says so.
+    bool city = lower_[i - 1] == "kota" && !(i >= 2 && lower_[i - 2] == "wali") && !StartsPersonMention(i);
+    if (cap_[i] && (city || nlp::IsPlaceIntroducer(lower_[i - 1]))) places_.insert(ViewOf(i, i + 1));
   }
   sentence_of_.assign(n, 0);
   for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
@@ -791,6 +795,15 @@ bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, At
 // the titles and place words in front ("Presiden Rusia Vladimir Putin" ->
 // "Vladimir Putin"); names joined by "and" stay together.
 // The caller's mention of `kind` inside tokens [a, b) nearest their end.
+bool Extractor::StartsPersonMention(uint32_t i) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), Tok(i).begin,
+                             [](const EntityMention& m, uint32_t cp) { return m.span.begin < cp; });
+  for (; it != mentions_.end() && it->span.begin == Tok(i).begin; ++it) {
+    if (it->kind == "PER") return true;
+  }
+  return false;
+}
+
 const EntityMention* Extractor::MentionIn(uint32_t a, uint32_t b, std::string_view kind) const {
   const EntityMention* best = nullptr;
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), Tok(a).begin,

@@ -376,6 +376,13 @@ TEST(QuotesTest, PlaceWordsOfTheTextLeaveTheName) {
       {"id",
        "Juru Bicara Humas BPBD Wiratmo mengatakan, air mulai surut.",
        {{"air mulai surut", "Juru Bicara Humas BPBD Wiratmo", "Wiratmo", false}}},
+      // "Kota X" names a city, "Wali Kota X" a mayor.
+      {"id",
+       "Banjir melanda Kota Larantuka. Ketua KPU Larantuka Noor Hamid mengatakan, pemilihan tetap digelar.",
+       {{"pemilihan tetap digelar", "Ketua KPU Larantuka Noor Hamid", "Noor Hamid", false}}},
+      {"id",
+       "Wali Kota Sinta Dewi meninjau pasar. Ketua DPRD Sinta Dewi Larasati mengatakan, anggaran cukup.",
+       {{"anggaran cukup", "Ketua DPRD Sinta Dewi Larasati", "Sinta Dewi Larasati", false}}},
       {"id",
        "Gubernur Sulteng Rusdi Hamzah mengatakan, sekolah dibuka kembali.",
        {{"sekolah dibuka kembali", "Gubernur Sulteng Rusdi Hamzah", "Rusdi Hamzah", false}}},
