@@ -535,7 +535,8 @@ uint32_t Extractor::SkipAdjuncts(uint32_t i, uint32_t sb) const {
   while (i != UINT32_MAX && i >= sb && quote_of_[i] == kNone) {
     std::string_view w = Lower(i);
     bool adverb = w.size() > 4 && w.substr(w.size() - 2) == "ly" && !cap_[i];  // "occasionally"
-    if (nlp::IsAuxiliary(w) || adverb) {
+    bool negated = w.ends_with("n't") || w.ends_with("n\u2019t");                // "didn't"
+    if (nlp::IsAuxiliary(w) || adverb || negated) {
       i = i > sb ? i - 1 : UINT32_MAX;
       continue;
     }
@@ -1183,14 +1184,18 @@ std::pair<uint32_t, uint32_t> Extractor::ClauseSubject(uint32_t sb, uint32_t cue
   std::pair<uint32_t, uint32_t> fallback{0, 0};
   uint32_t start = SkipDateline(sb, cue);
   for (int clauses = 0; start < cue && clauses < 6; ++clauses) {
+    // "but Sanders was in San Diego": a connective opens the clause.
+    if (start + 1 < cue && nlp::IsClauseWord(Lower(start)) && cap_[start + 1]) ++start;
     uint32_t e = start;
     while (e < cue && e < start + 6 && (cap_[e] || Is(e, "."))) ++e;
     std::string_view w = Lower(start);
+    if (nlp::LookupPronoun(w) != PronounKind::kNone) e = start + 1;  // "Instead, he was back to ..."
+    bool dummy = w == "it" || w.starts_with("it'") || w.starts_with("it\u2019") || w == "there" || w == "this";
     // "the governor visited a school and said": a determiner and its noun.
     if ((w == "the" || w == "a" || w == "an") && start + 2 < cue && !IsPunct(start + 1) && !cap_[start + 1]) {
       e = start + 2;
     }
-    bool opener = nlp::IsPreposition(w) || nlp::IsClauseWord(w) || nlp::IsTimeWord(w) ||
+    bool opener = dummy || nlp::IsPreposition(w) || nlp::IsClauseWord(w) || nlp::IsTimeWord(w) ||
                   (w.size() > 4 && w.substr(w.size() - 3) == "ing") || w == "earlier" || w == "later";
     if (e > start && !opener) {
       if (e < cue && Tok(e).kind == TokenKind::kWord && !cap_[e]) return {start, e};

@@ -195,6 +195,15 @@ TEST(QuotesTest, SpeakerBeforeTheVerbWhenAdjunctsFollow) {
       {"en",
        "Earlier Tuesday, the governor visited a school and said that classes would resume.",
        {{"that classes would resume", "the governor", "the governor", false}}},
+      {"en",
+       "It was a long night, but Senator Ana Ruiz stayed late, adding that the bill would pass.",
+       {{"that the bill would pass", "Senator Ana Ruiz", "Ana Ruiz", false}}},
+      {"en",
+       "Mayor Tom Beck said the meeting was over. Instead, he went home and said that the vote was rigged.",
+       {{"that the vote was rigged", "he", "Tom Beck", false}}},
+      {"en",
+       "Mayor Tom Beck said the meeting was over. He didn't say that the vote was rigged.",
+       {{"that the vote was rigged", "He", "Tom Beck", false}}},
       // Still passive: the subject is not the source.
       {"en", "The levy, first proposed by the mayor, was approved on Monday.", {}},
   };
