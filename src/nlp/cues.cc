@@ -74,7 +74,7 @@ const CueTable& Table() {
             "remarked", "recounted", "marveled", "marvelled", "groused", "grumbled",
             "griped", "deadpanned", "muttered", "murmured", "screamed", "thundered", "crowed", "gushed",
             "teased", "taunted", "ventured", "opined", "texted", "emailed", "interjected", "interrupted",
-            "chided", "scolded", "protested", "pleaded"},
+            "chided", "scolded", "protested", "pleaded", "elaborated", "boomed", "remembered", "concludes"},
            inv);
     t->Add({"told", "tells", "tell", "telling", "warned", "warns", "warning", "asked", "asks", "asking",
             "urged", "urges", "urging", "assured", "assures", "reminded", "reminds", "informed",

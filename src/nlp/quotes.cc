@@ -1074,12 +1074,18 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
       auto sp = SpeakerAfter(h.c1, se);
       if (sp.first >= sp.second) return;
       bool postposed = before != UINT32_MAX && (Is(before, ",") || IsCloseMark(before));
+      // "According to Paul Sperry of Counter Jihad, ...": the phrase after the
+      // speaker's name runs on to the comma.
+      uint32_t comma = sp.second;
+      while (!postposed && comma < se && comma < sp.second + 8 && !IsPunct(comma) && quote_of_[comma] == kNone) {
+        ++comma;
+      }
       if (postposed) {
         // "In Iowa, according to the poll, Trump leads": both sides report.
         if (!ContentBefore(before, sb, Resumes(sp.second, se) ? 1 : 3, &a)) return;
         AppendResumedClause(sp.second, se, &a);
-      } else if (sp.second < se && Is(sp.second, ",")) {
-        if (!ContentAfter(sp.second + 1, limit, h.info, &a)) return;
+      } else if (comma < se && Is(comma, ",")) {
+        if (!ContentAfter(comma + 1, limit, h.info, &a)) return;
       } else {
         uint32_t end = TrimEnd(sb, h.c0);
         if (end <= sb) return;

@@ -204,6 +204,12 @@ TEST(QuotesTest, SpeakerBeforeTheVerbWhenAdjunctsFollow) {
       {"en",
        "Mayor Tom Beck said the meeting was over. He didn't say that the vote was rigged.",
        {{"that the vote was rigged", "He", "Tom Beck", false}}},
+      {"en",
+       "According to Ana Ruiz of the city council, the budget is balanced.",
+       {{"the budget is balanced", "Ana Ruiz", "Ana Ruiz", false}}},
+      {"en",
+       "\u201CWe are not done,\u201D Ana Ruiz elaborated.",
+       {{"\u201CWe are not done,\u201D", "Ana Ruiz", "Ana Ruiz", true}}},
       // Still passive: the subject is not the source.
       {"en", "The levy, first proposed by the mayor, was approved on Monday.", {}},
   };
