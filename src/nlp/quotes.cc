@@ -203,10 +203,11 @@ void Extractor::Prepare() {
     }
   }
   for (size_t i = 1; i < n; ++i) {
+    if (!cap_[i]) continue;
     // "Kota Balikpapan" names a city; "Wali Kota Risma" a mayor, and "Dinas
     // Kesehatan Kota Budi Santoso" a person when the tagger says so.
     bool city = lower_[i - 1] == "kota" && !(i >= 2 && lower_[i - 2] == "wali") && !StartsPersonMention(i);
-    if (cap_[i] && (city || nlp::IsPlaceIntroducer(lower_[i - 1]))) places_.insert(ViewOf(i, i + 1));
+    if (city || nlp::IsPlaceIntroducer(lower_[i - 1])) places_.insert(ViewOf(i, i + 1));
   }
   sentence_of_.assign(n, 0);
   for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
