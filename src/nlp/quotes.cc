@@ -206,8 +206,10 @@ void Extractor::Prepare() {
     if (!cap_[i]) continue;
     // "Kota Balikpapan" names a city; "Wali Kota Risma" a mayor, and "Dinas
     // Kesehatan Kota Budi Santoso" a person when the tagger says so.
-    bool city = lower_[i - 1] == "kota" && !(i >= 2 && lower_[i - 2] == "wali") && !StartsPersonMention(i);
-    if (city || nlp::IsPlaceIntroducer(lower_[i - 1])) places_.insert(ViewOf(i, i + 1));
+    std::string_view before = lower_[i - 1];
+    bool city = before.size() == 4 && before[0] == 'k' && before == "kota" && !(i >= 2 && lower_[i - 2] == "wali") &&
+                !StartsPersonMention(i);
+    if (city || nlp::IsPlaceIntroducer(before)) places_.insert(ViewOf(i, i + 1));
   }
   sentence_of_.assign(n, 0);
   for (uint32_t s = 0; s < seg_.sentences.size(); ++s) {
@@ -885,25 +887,21 @@ uint32_t Extractor::RankStart(uint32_t lo, uint32_t s) const {
 
 // Skips the titles and place words that open a capitalised run.
 uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
-  // A place, an acronym ("BNPB", "FBI": an organisation) or a rank (RankStart
-  // puts it back) is never part of the person's own name.
-  auto never_name = [&](uint32_t i) {
-    std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
-    bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    return nlp::IsPlaceWord(w) || acronym || places_.contains(w) || nlp::LookupRank(w) != nlp::RankPart::kNone;
-  };
-  // Titles too, though some are given names as well ("Agung", "Utama").
   auto skip = [&](uint32_t i) {
     std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
-    return IsPunct(i) || nlp::IsRoleWord(w) || never_name(i);
+    // An acronym ("BNPB", "FBI") names an organisation, not the person.
+    bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym || places_.contains(w) ||
+           nlp::LookupRank(w) != nlp::RankPart::kNone;  // RankStart puts a rank back
   };
   while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)) ||
                               nlp::LookupCue(Lower(start)).kind == CueKind::kAccording)) {
     ++start;
   }
-  // "Ketua DPRD Kota Balikpapan Abdulloh": a place or acronym right before
-  // the last word leaves a one-word name, common in Indonesia.
-  if (end >= start + 2 && skip(end - 2) && !IsPunct(end - 2)) return end - 1;
+  // "Ketua DPRD Kota Balikpapan Abdulloh": a title, place or acronym right
+  // before the last word leaves a one-word name, common in Indonesia. (At
+  // end - 2 == start there is none: the loop above stopped there.)
+  if (end >= start + 3 && skip(end - 2) && !IsPunct(end - 2)) return end - 1;
   // "PT Sinar Laut Tbk Sinta Dewi": a title or institution word further in
   // ends the words in front of a name of two or more.
   // (Not punctuation: "Jean-Pierre Raffarin" is one name.)
