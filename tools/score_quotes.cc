@@ -142,14 +142,17 @@ struct Detokenizer {
 };
 
 // A speaker name PFSA-ID may tag as PERSON: capitalised words ("Bima Arya",
-// not a role phrase such as "pihak sekolah").
+// not a role phrase such as "pihak sekolah"), a rank or title written in
+// lowercase allowed ("dr Widji Lestariono").
 bool IsCapitalised(const std::string& name) {
-  bool word_start = true, capitalised = !name.empty();
-  for (char c : name) {
-    if (word_start) capitalised = capitalised && std::isupper(static_cast<unsigned char>(c));
-    word_start = c == ' ';
+  std::istringstream words(name);
+  bool any = false;
+  for (std::string w; words >> w; any = true) {
+    if (!std::isupper(static_cast<unsigned char>(w[0])) && warta::nlp::LookupRank(w) == warta::nlp::RankPart::kNone) {
+      return false;
+    }
   }
-  return capitalised;
+  return any;
 }
 
 bool StartsUpper(const std::string& token) {
