@@ -274,10 +274,11 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
       (*tags)[b - 1] = std::string("L-") + type;
     }
   };
-  // PERSON is the first mention of a speaker's full name in the article, not
-  // necessarily the mention the quote attaches to ("Ketua KPU X mengatakan,
-  // ... “...,” kata X."): find the resolved name's first occurrence among
-  // the article's tokens outside quotes. Later mentions are PERSONCOREF.
+  // PERSON is the first mention of a directly quoted speaker's full name in
+  // the article, not necessarily the mention the quote attaches to ("Ketua
+  // KPU X mengatakan, ... “...,” kata X."): find the resolved name's first
+  // occurrence among the article's tokens outside quotes. Later mentions are
+  // PERSONCOREF.
   std::vector<uint32_t> token_starts(1, 0);  // each article's first token
   for (uint32_t start : article_starts) {
     token_starts.push_back(std::lower_bound(begin_cp.begin(), begin_cp.end(), start) - begin_cp.begin());
@@ -286,15 +287,26 @@ int RunPfsa(const char* gold_path, const char* out_path, bool use_ner) {
   for (const warta::Quote& q : quotes) {
     if (q.direct) mark(q.content, "STATEMENT", &statement);
   }
-  std::set<std::string> named;
-  size_t article = 0;
+  // Each quote's article.
+  std::vector<size_t> article_of(quotes.size());
+  for (size_t k = 0, article = 0; k < quotes.size(); ++k) {
+    while (article < article_starts.size() && article_starts[article] <= quotes[k].content.begin) ++article;
+    article_of[k] = article;
+  }
+  // PFSA-ID tags the sources of its STATEMENTs, which are direct quotes: a
+  // speaker only ever reported in indirect speech is no PERSON.
+  std::set<std::pair<size_t, std::string>> quoted_directly;
+  for (size_t k = 0; k < quotes.size(); ++k) {
+    if (quotes[k].direct) quoted_directly.insert({article_of[k], quotes[k].speaker_name});
+  }
+  std::set<std::pair<size_t, std::string>> named;
   for (size_t k = 0; k < quotes.size(); ++k) {
     const warta::Quote& q = quotes[k];
-    while (article < article_starts.size() && article_starts[article] <= q.content.begin) {
-      named.clear();
-      ++article;
+    const size_t article = article_of[k];
+    if (group_speaker[k] || !IsCapitalised(q.speaker_name) || !quoted_directly.contains({article, q.speaker_name}) ||
+        !named.insert({article, q.speaker_name}).second) {
+      continue;
     }
-    if (group_speaker[k] || !IsCapitalised(q.speaker_name) || !named.insert(q.speaker_name).second) continue;
     std::vector<std::string> words;
     std::istringstream split(q.speaker_name);
     for (std::string w; split >> w;) words.push_back(w);
