@@ -1278,7 +1278,8 @@ void Extractor::SourcePhrase(const nlp::Sentence& s) {
 
 // Quotes no cue claimed: a quote in the paragraph of the attribution before
 // it continues that attribution; a quote paragraph right after one goes on
-// quoting the same speaker; any other speech-like quote stands alone.
+// quoting the same speaker, whether that one quoted or reported ("X said
+// the plan would fail.\n\n“...”"); any other speech-like quote stands alone.
 void Extractor::AttachLoneQuotes() {
   // Attributions by where they end; a sweep finds the latest one before each
   // quote in O((quotes + attributions) log attributions).
@@ -1309,7 +1310,7 @@ void Extractor::AttachLoneQuotes() {
         q.owner = prev;
         continue;
       }
-      if (p.paragraph + 1 == paragraph && p.direct) {
+      if (p.paragraph + 1 == paragraph && (p.direct || !p.speaker.empty())) {
         Attribution a;
         a.content.push_back(content);
         a.speaker = p.speaker;

@@ -210,6 +210,9 @@ TEST(QuotesTest, SpeakerBeforeTheVerbWhenAdjunctsFollow) {
       {"en",
        "\u201CWe are not done,\u201D Ana Ruiz elaborated.",
        {{"\u201CWe are not done,\u201D", "Ana Ruiz", "Ana Ruiz", true}}},
+      {"en",
+       "Mayor Ana Ruiz said the budget was balanced.\n\n\u201CWe cut waste everywhere.\u201D",
+       {{"\u201CWe cut waste everywhere.\u201D", "Mayor Ana Ruiz", "Ana Ruiz", true}}},
       // Still passive: the subject is not the source.
       {"en", "The levy, first proposed by the mayor, was approved on Monday.", {}},
   };
