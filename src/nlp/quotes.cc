@@ -935,6 +935,9 @@ void Extractor::RegisterNames(const nlp::Sentence& s) {
       alias_.try_emplace(ViewOf(j - 1, j), name);
       alias_.try_emplace(ViewOf(n0, n0 + 1), name);
       if (j - n0 == 3) alias_.try_emplace(ViewOf(n0, n0 + 2), name);
+      // "Presiden Joko Widodo ... “...,” tutur Presiden": the title alone
+      // comes back for the person who holds it.
+      if (n0 > i && nlp::IsRoleWord(ViewOf(n0 - 1, n0))) alias_.try_emplace(ViewOf(n0 - 1, n0), name);
     }
     i = j;
   }

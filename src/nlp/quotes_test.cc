@@ -233,6 +233,9 @@ TEST(QuotesTest, ShortFormsResolveToTheFullName) {
       // Two other words are another person.
       {"id", intro + "\u201CHarga stabil,\u201D kata Sari Wulandari.",
        {{"\u201CHarga stabil,\u201D", "Sari Wulandari", "Sari Wulandari", true}}},
+      // The title alone comes back for the person who holds it.
+      {"id", "Gubernur Rina Sari Wulandari meninjau pasar. \u201CHarga stabil,\u201D tutur Gubernur.",
+       {{"\u201CHarga stabil,\u201D", "Gubernur", "Rina Sari Wulandari", true}}},
       // A name read out of a long title run as a speaker comes back by one word.
       {"id",
        "Ketua Yayasan Masjid Raya Kalimaya Kiagus Rahmat Santosa mengatakan, salat digelar di lapangan. "
