@@ -970,7 +970,14 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
     std::string_view w(name);
     bool place = name.find(' ') == std::string::npos && nlp::IsPlaceWord(w);
     bool plural = name.find(" and ") != std::string::npos || name.find(" dan ") != std::string::npos;
-    bool organisation = !mentions_.empty() && !MentionIn(b0, b1, "PER") &&
+    // "PT Bank Sentosa Tbk Jahja Setiadi": a name of two or more words after
+    // the institution is a person's, whatever the tagger made of the whole.
+    bool name_after_title = n1 - n0 >= 2 && n0 > b0;
+    for (uint32_t i = n0; name_after_title && i < n1; ++i) {
+      std::string_view w = ViewOf(i, i + 1);
+      name_after_title = !nlp::IsRoleWord(w) && !nlp::IsPlaceWord(w);
+    }
+    bool organisation = !mentions_.empty() && !MentionIn(b0, b1, "PER") && !name_after_title &&
                         (MentionIn(b0, b1, "ORG") || MentionIn(b0, b1, "LOC"));
     if (place || plural || organisation) {
       last_group_ = name;

@@ -428,6 +428,19 @@ TEST(QuotesTest, MentionsNameTheSpeaker) {
 
 // A person mention that takes in the title or a place of the text in front
 // gives the name without them.
+// A tagger that reads the title, the company and the name as one
+// organisation does not hide the person: "-nya" still finds the name.
+TEST(QuotesTest, NameAfterTheInstitutionIsAPerson) {
+  std::string text =
+      "Direktur PT Bank Sentosa Tbk Jahja Setiadi mengatakan, kredit naik. \u201CKami optimistis,\u201D ujarnya.";
+  Text t(text);
+  TextSpan org = t.Find("PT Bank Sentosa Tbk Jahja Setiadi");
+  std::vector<Quote> quotes = ExtractQuotes(text, "id", {{org, "ORG"}});
+  const Quote* q = FindContent(quotes, t, "\u201CKami optimistis,\u201D");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker_name, "Jahja Setiadi");
+}
+
 TEST(QuotesTest, MentionLosesTitleAndPlace) {
   struct Row {
     std::string text, mention, name;
