@@ -799,15 +799,6 @@ bool Extractor::ContentAfter(uint32_t i, uint32_t limit, const CueInfo& info, At
 // the titles and place words in front ("Presiden Rusia Vladimir Putin" ->
 // "Vladimir Putin"); names joined by "and" stay together.
 // The caller's mention of `kind` inside tokens [a, b) nearest their end.
-bool Extractor::StartsPersonMention(uint32_t i) const {
-  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), Tok(i).begin,
-                             [](const EntityMention& m, uint32_t cp) { return m.span.begin < cp; });
-  for (; it != mentions_.end() && it->span.begin == Tok(i).begin; ++it) {
-    if (it->kind == "PER") return true;
-  }
-  return false;
-}
-
 const EntityMention* Extractor::MentionIn(uint32_t a, uint32_t b, std::string_view kind) const {
   const EntityMention* best = nullptr;
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), Tok(a).begin,
@@ -816,6 +807,16 @@ const EntityMention* Extractor::MentionIn(uint32_t a, uint32_t b, std::string_vi
     if (it->kind == kind && it->span.end <= Tok(b - 1).end) best = &*it;
   }
   return best;
+}
+
+// Whether the caller's tagger starts a person's mention at token `i`.
+bool Extractor::StartsPersonMention(uint32_t i) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), Tok(i).begin,
+                             [](const EntityMention& m, uint32_t cp) { return m.span.begin < cp; });
+  for (; it != mentions_.end() && it->span.begin == Tok(i).begin; ++it) {
+    if (it->kind == "PER") return true;
+  }
+  return false;
 }
 
 std::pair<uint32_t, uint32_t> Extractor::NameOf(uint32_t a, uint32_t b) const {
@@ -974,8 +975,8 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
     // the institution is a person's, whatever the tagger made of the whole.
     bool name_after_title = n1 - n0 >= 2 && n0 > b0;
     for (uint32_t i = n0; name_after_title && i < n1; ++i) {
-      std::string_view w = ViewOf(i, i + 1);
-      name_after_title = !nlp::IsRoleWord(w) && !nlp::IsPlaceWord(w);
+      std::string_view word = ViewOf(i, i + 1);
+      name_after_title = !nlp::IsRoleWord(word) && !nlp::IsPlaceWord(word);
     }
     bool organisation = !mentions_.empty() && !MentionIn(b0, b1, "PER") && !name_after_title &&
                         (MentionIn(b0, b1, "ORG") || MentionIn(b0, b1, "LOC"));
@@ -1114,13 +1115,13 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
   // "his best hope", "too many calls": a noun that looks like a verb.
   if (last == before && last != UINT32_MAX && last >= sb && nlp::IsDeterminer(Lower(last))) return;
   bool after_boundary = last != UINT32_MAX && last >= sb && (Is(last, ",") || IsCloseMark(last));
-  // "X, an aide, told CNN": the phrase after a verb that takes an object is
-  // its addressee when a subject stands before it.
   // "..., adding that": a participle after a comma has no subject of its own.
   std::string_view cue_word = Lower(h.c0);
   bool participle_clause = last != UINT32_MAX && last >= sb && Is(last, ",") && cue_word.size() > 4 &&
                            cue_word.substr(cue_word.size() - 3) == "ing";
   auto np = participle_clause ? std::pair{0u, 0u} : Subject(last, sb);
+  // "X, an aide, told CNN": the phrase after a verb that takes an object is
+  // its addressee when a subject stands before it.
   bool addressee_after = h.info.needs_object && np.first < np.second;
   if (h.info.invertible && after_boundary && last == before && !addressee_after && !participle_clause) {
     // "“...,” said Clinton" / "..., said the senator."
