@@ -143,7 +143,7 @@ struct Detokenizer {
 
 // A speaker name PFSA-ID may tag as PERSON: capitalised words ("Bima Arya",
 // not a role phrase such as "pihak sekolah"), a rank or title written in
-// lowercase allowed ("dr Widji Lestariono").
+// lowercase allowed ("dr Rina Kusuma").
 bool IsCapitalised(const std::string& name) {
   std::istringstream words(name);
   bool any = false;
@@ -160,8 +160,8 @@ bool StartsUpper(const std::string& token) {
 }
 
 // Whether the one word at `i` is a person's whole name where it first comes:
-// Indonesians often have one ("Kepala Desa Sumberjo Sutarno", "Pakar hukum
-// UII, Mudzakir,"), behind a title or an apposition comma and not followed
+// Indonesians often have one ("Kepala Desa Kalimaya Suparno", "Pakar hukum
+// pidana, Wiratmo,"), behind a title or an apposition comma and not followed
 // by more of a name. Otherwise a lone word is a family or first name that
 // stands for a full name (PERSONCOREF), a place or an acronym.
 bool IsOneWordName(const std::vector<std::string>& tokens, size_t i) {

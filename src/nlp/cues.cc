@@ -317,7 +317,7 @@ bool IsPlaceWord(std::string_view w) {
        "Washington", "Connecticut", "Delaware", "Maine", "Montana", "Idaho", "Wyoming", "Alaska", "Hawaii",
        "Dakota", "Rhode", "Island",
        // Indonesian provinces and their usual short forms, which stand
-       // between a position and a name ("Gubernur Jabar Ridwan Kamil").
+       // between a position and a name ("Gubernur Sulteng Rusdi Hamzah").
        "Aceh", "Sumut", "Sumbar", "Sumsel", "Sumatera", "Riau", "Kepri", "Jambi", "Bengkulu", "Lampung",
        "Babel", "Banten", "Jabar", "Jateng", "Jatim", "DIY", "Yogyakarta", "Bali", "NTB", "NTT", "Kalbar",
        "Kalteng", "Kalsel", "Kaltim", "Kaltara", "Kalimantan", "Sulut", "Sulteng", "Sulsel", "Sultra",

@@ -204,7 +204,7 @@ void Extractor::Prepare() {
   }
   for (size_t i = 1; i < n; ++i) {
     if (!cap_[i]) continue;
-    // "Kota Balikpapan" names a city; "Wali Kota Risma" a mayor, and "Dinas
+    // "Kota Larantuka" names a city; "Wali Kota Sinta" a mayor, and "Dinas
     // Kesehatan Kota Budi Santoso" a person when the tagger says so.
     std::string_view before = lower_[i - 1];
     bool city = before.size() == 4 && before[0] == 'k' && before == "kota" && !(i >= 2 && lower_[i - 2] == "wali") &&
@@ -616,7 +616,7 @@ bool Extractor::IntroducesContent(uint32_t i, uint32_t se) const {
 // Whether the words after a verb are only time and place ("said Sunday in
 // Ohio.") up to the end of the sentence.
 bool Extractor::NothingReported(uint32_t i, uint32_t se) const {
-  // "Caddell continued:" and the quote opens the next paragraph.
+  // "Mayor Ruiz continued:" and the quote opens the next paragraph.
   if (i + 1 == se && Is(i, ":") && se < seg_.tokens.size() && IsOpenMark(se)) return false;
   if (i >= se || (IsPunct(i) && !IsOpenMark(i) && i + 1 == se)) return true;
   if (!nlp::IsSpeakerStop(Lower(i))) return false;
@@ -899,7 +899,7 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
                               nlp::LookupCue(Lower(start)).kind == CueKind::kAccording)) {
     ++start;
   }
-  // "Ketua DPRD Kota Balikpapan Abdulloh": a title, place or acronym right
+  // "Ketua DPRD Kota Larantuka Suparno": a title, place or acronym right
   // before the last word leaves a one-word name, common in Indonesia. (At
   // end - 2 == start there is none: the loop above stopped there.)
   if (end >= start + 3 && skip(end - 2) && !IsPunct(end - 2)) return end - 1;
@@ -936,7 +936,7 @@ void Extractor::RegisterNames(const nlp::Sentence& s) {
       alias_.try_emplace(ViewOf(j - 1, j), name);
       alias_.try_emplace(ViewOf(n0, n0 + 1), name);
       if (j - n0 == 3) alias_.try_emplace(ViewOf(n0, n0 + 2), name);
-      // "Presiden Joko Widodo ... “...,” tutur Presiden": the title alone
+      // "Gubernur Rina Wulandari ... “...,” tutur Gubernur": the title alone
       // comes back for the person who holds it.
       if (n0 > i && nlp::IsRoleWord(ViewOf(n0 - 1, n0))) alias_.try_emplace(ViewOf(n0 - 1, n0), name);
     }
@@ -971,7 +971,7 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
     std::string_view w(name);
     bool place = name.find(' ') == std::string::npos && nlp::IsPlaceWord(w);
     bool plural = name.find(" and ") != std::string::npos || name.find(" dan ") != std::string::npos;
-    // "PT Bank Sentosa Tbk Jahja Setiadi": a name of two or more words after
+    // "PT Bank Sentosa Tbk Hendra Wijaya": a name of two or more words after
     // the institution is a person's, whatever the tagger made of the whole.
     bool name_after_title = n1 - n0 >= 2 && n0 > b0;
     for (uint32_t i = n0; name_after_title && i < n1; ++i) {
@@ -984,8 +984,8 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
       last_group_ = name;
     } else {
       last_person_ = name;
-      // A speaker named in full comes back by one word ("Kepala Dinas ...
-      // Ahmad Sarnubi mengatakan ... Sarnubi menambahkan"), even when
+      // A speaker named in full comes back by one word ("Ketua Yayasan ...
+      // Rahmat Santosa mengatakan ... kata Santosa"), even when
       // RegisterNames read the title and the name as one run.
       if (alias == alias_.end() && n1 - n0 >= 2 && n1 - n0 <= 3) {
         std::string_view full = ViewOf(RankStart(sentence_begin, n0), n1);
@@ -1084,7 +1084,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
       auto sp = SpeakerAfter(h.c1, se);
       if (sp.first >= sp.second) return;
       bool postposed = before != UINT32_MAX && (Is(before, ",") || IsCloseMark(before));
-      // "According to Paul Sperry of Counter Jihad, ...": the phrase after the
+      // "According to Ana Ruiz of the city council, ...": the phrase after the
       // speaker's name runs on to the comma.
       uint32_t comma = sp.second;
       while (!postposed && comma < se && comma < sp.second + 8 && !IsPunct(comma) && quote_of_[comma] == kNone) {
@@ -1192,7 +1192,7 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
 }
 
 // The subject of the clause a participle or second verb hangs on ("Speaking
-// in Salem, New Hampshire, Trump went after Bush, calling him ..."): the
+// in Dover, Delaware, Senator Ruiz defended the plan, adding ..."): the
 // first capitalised run, after any opening phrases set off by commas or
 // dashes, that a lowercase word (its verb) follows; failing that, the first
 // capitalised run that opens no such phrase.
@@ -1200,12 +1200,12 @@ std::pair<uint32_t, uint32_t> Extractor::ClauseSubject(uint32_t sb, uint32_t cue
   std::pair<uint32_t, uint32_t> fallback{0, 0};
   uint32_t start = SkipDateline(sb, cue);
   for (int clauses = 0; start < cue && clauses < 6; ++clauses) {
-    // "but Sanders was in San Diego": a connective opens the clause.
+    // "but Senator Ruiz stayed late": a connective opens the clause.
     if (start + 1 < cue && nlp::IsClauseWord(Lower(start)) && cap_[start + 1]) ++start;
     uint32_t e = start;
     while (e < cue && e < start + 6 && (cap_[e] || Is(e, "."))) ++e;
     std::string_view w = Lower(start);
-    if (nlp::LookupPronoun(w) != PronounKind::kNone) e = start + 1;  // "Instead, he was back to ..."
+    if (nlp::LookupPronoun(w) != PronounKind::kNone) e = start + 1;  // "Instead, he went home and said"
     bool dummy = w == "it" || w.starts_with("it'") || w.starts_with("it\u2019") || w == "there" || w == "this";
     // "the governor visited a school and said": a determiner and its noun.
     if ((w == "the" || w == "a" || w == "an") && start + 2 < cue && !IsPunct(start + 1) && !cap_[start + 1]) {

@@ -432,13 +432,13 @@ TEST(QuotesTest, MentionsNameTheSpeaker) {
 // organisation does not hide the person: "-nya" still finds the name.
 TEST(QuotesTest, NameAfterTheInstitutionIsAPerson) {
   std::string text =
-      "Direktur PT Bank Sentosa Tbk Jahja Setiadi mengatakan, kredit naik. \u201CKami optimistis,\u201D ujarnya.";
+      "Direktur PT Bank Sentosa Tbk Hendra Wijaya mengatakan, kredit naik. \u201CKami optimistis,\u201D ujarnya.";
   Text t(text);
-  TextSpan org = t.Find("PT Bank Sentosa Tbk Jahja Setiadi");
+  TextSpan org = t.Find("PT Bank Sentosa Tbk Hendra Wijaya");
   std::vector<Quote> quotes = ExtractQuotes(text, "id", {{org, "ORG"}});
   const Quote* q = FindContent(quotes, t, "\u201CKami optimistis,\u201D");
   ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->speaker_name, "Jahja Setiadi");
+  EXPECT_EQ(q->speaker_name, "Hendra Wijaya");
 }
 
 TEST(QuotesTest, MentionLosesTitleAndPlace) {
