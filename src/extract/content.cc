@@ -127,6 +127,9 @@ struct Block {
   bool excerpt = false;    // linked and cut off with "...": a teaser of another page
 };
 
+// Link text this long reads as a headline rather than a linked phrase.
+constexpr int32_t kHeadlineChars = 20;
+
 struct PendingImage {
   int32_t pos;    // elements opened before the image: it sits inside any open one below pos
   int32_t owner;  // innermost open element, or -1
@@ -524,14 +527,14 @@ class Linearizer {
     int32_t parent = stack_.empty() ? -1 : stack_.back();
     Cue cue = *rendered;
     if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent)) cue = Cue::kNone;
-    bool block = cls == kBlock || cue != Cue::kNone;
+    bool block = cls == kBlock || (cue != Cue::kNone && cue != Cue::kContent);
     elems.emplace_back(n, parent, 0, cue, block);  // built in place: an element record is 64 bytes
     stack_.push_back(idx);
     if (block) {
       Flush();
       owners_.push_back(idx);
     }
-    if (flags & kLink) ++link_depth_;
+    if ((flags & kLink) && link_depth_++ == 0) OpenLink();
     if (cue == Cue::kCaption && caption_depth_++ == 0) {
       caption_.clear();
       caption_space_ = false;
@@ -547,15 +550,57 @@ class Linearizer {
       Flush();
       owners_.pop_back();
     }
-    if (n->tag == Tag::kA) --link_depth_;
+    if (n->tag == Tag::kA && --link_depth_ == 0) CloseLink();
     if (e.cue == Cue::kCaption && --caption_depth_ == 0) AttachCaption(idx);
     e.end = static_cast<int32_t>(elems.size());
     stack_.pop_back();
   }
 
+  // Where the text stood when the outermost link opened.
+  struct TextMark {
+    size_t pos = std::string::npos;
+    size_t block_begin = 0;
+    int32_t chars = 0;
+    int32_t link_chars = 0;
+    bool spaced = false;  // white space is pending
+  };
+
+  TextMark Mark() const { return TextMark{text.size(), block_begin_, chars_, link_chars_, space_}; }
+
+  // Only links inside a paragraph are followed: most links of a page sit
+  // in menus and lists.
+  void OpenLink() {
+    if (caption_depth_ == 0 && !owners_.empty() && elems[owners_.back()].node->tag == Tag::kP) link_open_ = Mark();
+  }
+
+  // Headline links one after the other with white space and nothing else
+  // between them, inside a paragraph, are a teaser list set into the prose
+  // (a hover card, "more on" links), not part of the sentence: the run
+  // is cut from the paragraph's text. A single linked phrase stays.
+  void CloseLink() {
+    if (link_open_.pos == std::string::npos) return;
+    const TextMark open = link_open_;
+    link_open_.pos = std::string::npos;
+    bool headline = open.block_begin == block_begin_ && chars_ - open.chars >= kHeadlineChars;
+    if (!headline) {
+      headline_run_.pos = std::string::npos;
+      return;
+    }
+    if (headline_run_.pos != std::string::npos && headline_run_.block_begin == block_begin_ &&
+        run_end_ == open.pos && open.spaced) {
+      text.resize(headline_run_.pos);
+      chars_ = headline_run_.chars;
+      link_chars_ = headline_run_.link_chars;
+    } else {
+      headline_run_ = open;
+    }
+    run_end_ = text.size();
+  }
+
   // Ends the pending block. Most calls find none (block elements open and
-  // close around other blocks, and around white space): those end here.
-  void Flush() {
+  // close around other blocks, and around white space): those end here,
+  // inline, and the rest in the call.
+  inline __attribute__((always_inline)) void Flush() {
     if (chars_ == 0 && text.size() == block_begin_) {
       space_ = false;  // link_chars_ <= chars_: both are zero
       return;
@@ -563,7 +608,7 @@ class Linearizer {
     EndBlock();
   }
 
-  void EndBlock() {
+  __attribute__((noinline)) void EndBlock() {
     if (chars_ > 0 && !owners_.empty()) {
       int32_t owner = owners_.back();
       blocks.push_back(Block{static_cast<uint32_t>(block_begin_), static_cast<uint32_t>(text.size()),
@@ -628,6 +673,9 @@ class Linearizer {
   int32_t link_chars_ = 0;
   bool space_ = false;
   int link_depth_ = 0;
+  TextMark link_open_;     // the outermost open link's start
+  TextMark headline_run_;  // the start of the latest headline link or run of them
+  size_t run_end_ = 0;     // where the text stood when that run's last link closed
   int caption_depth_ = 0;
   std::string caption_;
   bool caption_space_ = false;
@@ -766,8 +814,6 @@ const Node* ElementSibling(const Node* n, bool forward) {
   } while (n != nullptr && !n->is_element());
   return n;
 }
-
-constexpr int32_t kHeadlineChars = 20;
 
 // A teaser card: one of a run of alike small elements ("more stories"
 // grids) that opens with a headline link followed by a blurb; the blurb

@@ -418,6 +418,26 @@ TEST(ExtractContent, LeadBetweenHeadlineAndBodyIsKept) {
   EXPECT_FALSE(Has(p, "Von Jana Hinrichs"));
 }
 
+// Links inside paragraphs: one whose class names the story ("story-link",
+// "post-link") is a linked phrase of the sentence, not a block of its own;
+// a hover card set into a sentence, whose headline links follow one another
+// with white space between, is cut from it.
+constexpr const char* kInlineLinkPage = R"(<html><body><div class="story-body">
+ <p>The district council voted on Tuesday to keep the ferry line, which was <a class="story-link" href="/a">sold off</a> to a private operator two years ago, under public control.</p>
+ <p>Council member <a class="person-link" href="/p/1">Maria Santos</a><span class="card"><img src="/p/1.jpg"><a class="name" href="/p/1">Maria Santos</a><a class="post-articles" href="/x/1">Harbour budget passes after a long night of debate</a> <a class="post-articles" href="/x/2">New timetable cuts the crossing by ten minutes</a> <a href="/p/1">MORE</a></span> said the vote showed that residents wanted the service kept as it is.</p>
+ <p>The operator has until the end of the month to hand over the two vessels and the ticket offices on both sides of the bay, the council said in a statement.</p>
+</div></body></html>)";
+
+TEST(ExtractContent, InlineLinksStayInTheirSentence) {
+  Extracted e = Extract(kInlineLinkPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_EQ(p.size(), 3u) << testing::PrintToString(p);
+  EXPECT_EQ(p[0].substr(0, 95), "The district council voted on Tuesday to keep the ferry line, which was sold off to a private o");
+  EXPECT_TRUE(Has(p, "said the vote showed"));
+  EXPECT_FALSE(Has(p, "Harbour budget")) << p[1];
+  EXPECT_FALSE(Has(p, "New timetable")) << p[1];
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
