@@ -64,6 +64,7 @@ constexpr CueWord kCueWords[] = {
     {"meta", Match::kWord, L}, {"byline", Match::kAnywhere, L},
     {"author", Match::kAnywhere, L}, {"skip", Match::kWord, L},
     {"sr-only", Match::kAnywhere, L}, {"screen-reader", Match::kAnywhere, L},
+    {"offscreen", Match::kAnywhere, L}, {"off-screen", Match::kAnywhere, L},
     {"visually-hidden", Match::kAnywhere, L}, {"visuallyhidden", Match::kAnywhere, L},
     // Sharing and following.
     {"share", Match::kWordStart, L}, {"sharing", Match::kAnywhere, L},
@@ -84,7 +85,7 @@ constexpr CueWord kCueWords[] = {
     {"popup", Match::kAnywhere, B}, {"modal", Match::kAnywhere, B},
     // Captions.
     {"caption", Match::kAnywhere, K}, {"keterangan", Match::kAnywhere, K},
-    {"credit", Match::kWordStart, K},
+    {"credit", Match::kWordStart, K}, {"copyright", Match::kAnywhere, K},
     // Article bodies.
     {"article", Match::kAnywhere, C}, {"content", Match::kAnywhere, C},
     {"entry", Match::kAnywhere, C}, {"story", Match::kAnywhere, C},
@@ -512,6 +513,8 @@ constexpr std::string_view kLinePrefixes[] = {
     "subscribe now", "for the latest", "we recommend", "you may also like",
     "you might also like", "related articles", "related stories",
     "more stories", "credit:", "image source", "photo credit",
+    // Photo credits standing on their own line.
+    "foto:", "photo:", "photo by", "bild:", "image copyright", "picture:",
     "this post contains", "weiterlesen", "zum weiterlesen",
     "lesen sie auch", "lesen sie mehr", "schon gelesen", "lust auf mehr",
     "weitere beiträge", "mehr zum thema", "das könnte",

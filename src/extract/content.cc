@@ -133,6 +133,7 @@ constexpr int32_t kHeadlineChars = 20;
 struct PendingImage {
   int32_t pos;    // elements opened before the image: it sits inside any open one below pos
   int32_t owner;  // innermost open element, or -1
+  size_t text_pos;  // body text written before the image
   std::string src;
   std::string caption;
 };
@@ -313,6 +314,14 @@ inline int32_t AppendCollapsed(std::string_view data, size_t begin, bool* space,
   const size_t i = !data.empty() && IsAsciiSpace(static_cast<unsigned char>(data[0])) ? SkipAsciiSpace(data, 1) : 0;
   if (i > 0) *space = true;
   return i == data.size() ? 0 : AppendCollapsedFrom(data, i, begin, space, out);
+}
+
+// Link text (collapsed, no leading space) that spells out an address
+// ("http://...", "www.site.com"): a source or a shop link the author wrote
+// into the text; menus and teasers name their targets instead.
+bool IsWrittenOutUrl(std::string_view s) {
+  if (s.empty() || (s[0] != 'h' && s[0] != 'w')) return false;  // most link text
+  return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.");
 }
 
 bool EndsWithEllipsis(std::string_view s) {
@@ -503,9 +512,14 @@ class Linearizer {
       if (caption_depth_ > 0) {
         AppendCollapsed(n->data, 0, &caption_space_, &caption_);
       } else {
+        const size_t before = text.size();
         int32_t added = AppendCollapsed(n->data, block_begin_, &space_, &text);
         chars_ += added;
-        if (link_depth_ > 0) link_chars_ += added;
+        if (link_depth_ > 0 && added > 0) {
+          std::string_view appended = std::string_view(text).substr(before);
+          if (appended[0] == ' ') appended.remove_prefix(1);
+          if (!IsWrittenOutUrl(appended)) link_chars_ += added;
+        }
       }
       return false;
     }
@@ -526,7 +540,9 @@ class Linearizer {
     int32_t idx = static_cast<int32_t>(elems.size());
     int32_t parent = stack_.empty() ? -1 : stack_.back();
     Cue cue = *rendered;
-    if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent)) cue = Cue::kNone;
+    if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent) && !InFigure()) {
+      cue = Cue::kNone;
+    }
     bool block = cls == kBlock || (cue != Cue::kNone && cue != Cue::kContent);
     elems.emplace_back(n, parent, 0, cue, block);  // built in place: an element record is 64 bytes
     stack_.push_back(idx);
@@ -628,13 +644,19 @@ class Linearizer {
     std::string_view src = ImageSource(attrs);
     if (src.empty()) return;
     images.push_back(PendingImage{static_cast<int32_t>(elems.size()),
-                                  stack_.empty() ? -1 : stack_.back(), std::string(src), {}});
+                                  stack_.empty() ? -1 : stack_.back(), text.size(), std::string(src), {}});
   }
 
   // A class named "caption" only makes a caption next to an image: teasers
-  // and leads are called that too.
-  bool FollowsImage(int32_t parent) const {
-    return !images.empty() && images.back().pos > parent && images.back().caption.empty();
+  // and leads are called that too. Next to it: the image sits inside the
+  // caption's parent, or no more than a line of text came between them
+  // (a caption below a slide show, or beside a lazily loaded picture).
+  // Out of line, like InFigure: asked only of caption-named elements, it
+  // would crowd Enter, which runs for every element.
+  __attribute__((noinline)) bool FollowsImage(int32_t parent) const {
+    constexpr size_t kBetweenBytes = 150;
+    if (images.empty() || !images.back().caption.empty()) return false;
+    return images.back().pos > parent || text.size() <= images.back().text_pos + kBetweenBytes;
   }
 
   // A caption belongs to the latest uncaptioned image inside the caption's
@@ -647,6 +669,15 @@ class Linearizer {
       it->caption = caption_;
       return;
     }
+  }
+
+  // Inside a <figure> a caption-named element is a caption, image or not
+  // (a picture loaded by script has none yet). Asked only for those.
+  __attribute__((noinline)) bool InFigure() const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      if (elems[*it].node->Is(Tag::kFigure)) return true;
+    }
+    return false;
   }
 
   template <typename Buffer>

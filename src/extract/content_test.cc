@@ -438,6 +438,39 @@ TEST(ExtractContent, InlineLinksStayInTheirSentence) {
   EXPECT_FALSE(Has(p, "New timetable")) << p[1];
 }
 
+// Captions and credits leave the body wherever they sit: a caption-named
+// element inside a <figure> whose picture loads lazily (no <img>), one
+// below a slide show a few links after its picture, and a credit line of
+// its own. Links written out as addresses are the author's text: a list of
+// shop links below each item stays.
+constexpr const char* kCaptionPage = R"(<html><body><div class="post-body">
+ <p>The harbour festival returns this weekend with a parade of tall ships, a night market along the quay and fireworks over the water on Saturday.</p>
+ <figure class="media"><div class="lazy-image" data-src="/img/ships.jpg"></div>
+  <span class="image-copyright">Harbour Photo Agency</span></figure>
+ <p>Organisers expect more than forty thousand visitors over the three days and have asked people to come by train, as parking near the quay will be closed.</p>
+ <div class="gallery"><ul><li><img src="/img/market.jpg" width="800"></li></ul>
+  <div class="controls"><a href="#prev">Prev</a> <a href="#next">Next</a></div>
+  <div class="caption-full">Stalls on the quay during last year's night market, which drew record crowds</div></div>
+ <p>1) A ship in a bottle, handmade by a local carver</p>
+ <p><a href="http://shop.example/a1">http://shop.example/a1</a></p>
+ <p>2) A print of the old lighthouse from the town museum</p>
+ <p><a href="http://shop.example/b2">http://shop.example/b2</a></p>
+ <p>The fireworks start at nine on Saturday evening and can be seen from both sides of the bay, the organisers said.</p>
+ <p>Foto: Dok. Panitia Festival</p>
+</div></body></html>)";
+
+TEST(ExtractContent, CaptionsAndCreditsLeaveWrittenOutLinksStay) {
+  Extracted e = Extract(kCaptionPage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "The harbour festival returns")) << testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "The fireworks start at nine"));
+  EXPECT_FALSE(Has(p, "Harbour Photo Agency"));
+  EXPECT_FALSE(Has(p, "Stalls on the quay"));
+  EXPECT_FALSE(Has(p, "Foto: Dok."));
+  EXPECT_TRUE(Has(p, "http://shop.example/a1"));
+  EXPECT_TRUE(Has(p, "http://shop.example/b2"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
@@ -552,6 +585,9 @@ TEST(ClassifyElement, Cues) {
       {"<nav>", Cue::kLayout},
       {"<figcaption>", Cue::kCaption},
       {"<div role='navigation'>", Cue::kLayout},
+      {"<span class='off-screen'>", Cue::kLayout},
+      {"<span class='story-image-copyright'>", Cue::kCaption},
+      {"<div class='footer-copyright'>", Cue::kLayout},
       // Tokens split by any whitespace, folded, read past 64 bytes and
       // across a 16-byte step; BEM modifiers and modifier prefixes dropped.
       {"<div class='x\tSIDEBAR'>", Cue::kLayout},
@@ -732,6 +768,12 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Kontakt"));
   EXPECT_TRUE(IsBoilerplateLine("Weitere Informationen"));
   EXPECT_TRUE(IsBoilerplateLine("Bild anzeigen Bild schließen"));
+  EXPECT_TRUE(IsBoilerplateLine("Foto: Dok. Humas Pemkot"));
+  EXPECT_TRUE(IsBoilerplateLine("Photo: Jane Roe, AP"));
+  EXPECT_TRUE(IsBoilerplateLine("Photo by Sam Poe on a stock site"));
+  EXPECT_TRUE(IsBoilerplateLine("Image copyright"));
+  EXPECT_FALSE(IsBoilerplateLine("Photographers lined the street before dawn."));
+  EXPECT_FALSE(IsBoilerplateLine("Fotografer itu tiba sebelum subuh."));
   EXPECT_FALSE(IsBoilerplateLine("Kontakt zur Polizei nahm der Fahrer erst am Morgen auf."));
   EXPECT_FALSE(IsBoilerplateLine("Dieselpreise stiegen im Herbst erneut."));
   EXPECT_FALSE(IsBoilerplateLine(
