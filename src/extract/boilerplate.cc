@@ -513,6 +513,8 @@ constexpr std::string_view kLinePrefixes[] = {
     "subscribe now", "for the latest", "we recommend", "you may also like",
     "you might also like", "related articles", "related stories",
     "more stories", "credit:", "image source", "photo credit",
+    "filed under", "like this story", "reading time",
+    "waktu baca", "lesezeit", "lesedauer", "tempo de leitura", "tiempo de lectura",
     // Photo credits standing on their own line.
     "foto:", "photo:", "photo by", "bild:", "image copyright", "picture:",
     "this post contains", "weiterlesen", "zum weiterlesen",
@@ -536,7 +538,8 @@ constexpr std::string_view kLinePrefixes[] = {
 constexpr std::string_view kLineWords[] = {
     "advertisement", "iklan", "share", "tweet", "komentar", "comments",
     "print", "email", "facebook", "twitter", "whatsapp", "copy link",
-    "selengkapnya", "more", "terpopuler", "related", "bagikan",
+    "selengkapnya", "more", "terpopuler", "related", "bagikan", "advert", "subscribe",
+    "don't miss", "don\u2019t miss",
     "anzeige", "werbung", "teilen", "kontakt", "contact",
     "weitere informationen", "more information", "externer inhalt",
     "quellen ausblenden", "release date"};
@@ -757,6 +760,39 @@ bool IsBoilerplateLine(std::string_view text) {
   if (core.size() > kLongestLineWord) return false;  // most lines: prose
   for (std::string_view w : kLineWords) {
     if (core.size() == w.size() && EqualsIgnoreCase(core, w)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Phrases of a prompt to the reader: to follow, subscribe, sign up, share,
+// write in. Imperative or second-person, so rare in a story's own lines.
+constexpr std::string_view kCallPhrases[] = {
+    "follow us", "follow him on", "follow her on", "follow them on", "like us on", "join us on",
+    "sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "your inbox",
+    "click here", "share it with", "may be reached at", "can be reached at", "have a tip",
+    "ikuti kami", "ikuti akun", "ikuti juga", "follow akun", "berlangganan", "unduh aplikasi",
+    "download aplikasi", "klik di sini", "klik disini", "saluran whatsapp", "folgen sie uns",
+    "abonnieren sie"};
+
+// Social networks a "Follow ..." line points to.
+constexpr std::string_view kNetworks[] = {"twitter", "facebook", "instagram", "tiktok", "youtube"};
+
+}  // namespace
+
+bool IsCallToAction(std::string_view text) {
+  constexpr size_t kMaxBytes = 300;
+  if (text.size() > kMaxBytes) return false;
+  std::array<char, kMaxBytes> buf;
+  for (size_t i = 0; i < text.size(); ++i) buf[i] = Lower(text[i]);
+  std::string_view lower(buf.data(), text.size());
+  for (std::string_view phrase : kCallPhrases) {
+    if (lower.find(phrase) != std::string_view::npos) return true;
+  }
+  if (!StartsWithWord(lower, "follow")) return false;
+  for (std::string_view network : kNetworks) {
+    if (lower.find(network) != std::string_view::npos) return true;
   }
   return false;
 }

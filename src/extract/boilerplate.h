@@ -150,6 +150,12 @@ std::optional<Cue> ClassifyRendered(const Node& element, CueCache* cache);
 // image credits ending in "© Agency". `text` is whitespace-normalised.
 bool IsBoilerplateLine(std::string_view text);
 
+// True for a line that prompts the reader rather than tells the story:
+// "Follow us on Twitter", "Sign up for our newsletter", "Like this story?
+// Share it with a friend!", "Ikuti kami di ...". Said of lines at the edges
+// of a body, where sites append them. `text` is whitespace-normalised.
+bool IsCallToAction(std::string_view text);
+
 // True for a heading that introduces a block of site furniture rather than a
 // section of the article: "Berita Terkait", "Related Articles", "Terpopuler",
 // "Comments", "More from ...". `text` is whitespace-normalised.

@@ -1096,7 +1096,7 @@ class Selector {
       }
       kept.push_back(i);
     }
-    return TrimEdges(kept);
+    return DropCallsToAction(TrimEdges(kept));
   }
 
   std::string_view TextOf(const Block& b) const {
@@ -1130,6 +1130,20 @@ class Selector {
       out.push_back(kept[k]);
     }
     return out;
+  }
+
+  // Prompts to the reader ("Follow us on ...", "Sign up for our
+  // newsletter") open or close many bodies and are dropped there; inside
+  // the body such a line is part of the story. A body of nothing but
+  // prompts is left as it is.
+  std::vector<uint32_t> DropCallsToAction(std::vector<uint32_t> kept) const {
+    size_t first = 0, last = kept.size();
+    while (first < last && IsCallToAction(TextOf(lin_.blocks[kept[first]]))) ++first;
+    while (last > first && IsCallToAction(TextOf(lin_.blocks[kept[last - 1]]))) --last;
+    if (first == last) return kept;
+    kept.erase(kept.begin() + last, kept.end());
+    kept.erase(kept.begin(), kept.begin() + first);
+    return kept;
   }
 
   // Same element or a sibling of the prose block's element.

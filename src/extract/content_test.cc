@@ -471,6 +471,25 @@ TEST(ExtractContent, CaptionsAndCreditsLeaveWrittenOutLinksStay) {
   EXPECT_TRUE(Has(p, "http://shop.example/b2"));
 }
 
+// Prompts to the reader at the edges of the body go; the same words inside
+// the story stay.
+constexpr const char* kPromptPage = R"(<html><body><div class="article-text">
+ <p>Start your morning with the Harbour Brief, the newsletter our readers love. Sign up for the free daily newsletter.</p>
+ <p>The city council approved the new ferry timetable on Monday after a long debate about fares for students and pensioners.</p>
+ <p>Several council members said they had learnt of the plan from a newsletter the operator sent to subscribers; sign up for that list was free, they noted, but few residents knew about it.</p>
+ <p>The timetable takes effect in March, when two more crossings will be added on weekday mornings and evenings.</p>
+ <p>Follow us on Twitter and Facebook for the latest from the harbour.</p>
+</div></body></html>)";
+
+TEST(ExtractContent, PromptsAtTheEdgesAreDropped) {
+  Extracted e = Extract(kPromptPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_EQ(p.size(), 3u) << testing::PrintToString(p);
+  EXPECT_EQ(p[0].substr(0, 20), "The city council app");
+  EXPECT_EQ(p[1].substr(0, 20), "Several council memb");
+  EXPECT_EQ(p[2].substr(0, 20), "The timetable takes ");
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
@@ -753,6 +772,23 @@ TEST(ClassifyRendered, HiddenAndCues) {
   }
 }
 
+TEST(BoilerplateLines, CallsToAction) {
+  for (const char* line :
+       {"Follow us on Twitter and Facebook for the latest news.", "Follow The Daily Post on Instagram.",
+        "Get the morning briefing in your inbox. Sign up for our free newsletter.",
+        "Like this story? Share it with a friend!", "Have a tip? Our reporter may be reached at desk@example.com.",
+        "Ikuti kami di media sosial untuk berita terbaru.", "Simak berita lainnya, klik di sini."}) {
+    EXPECT_TRUE(IsCallToAction(line)) << line;
+  }
+  for (const char* line :
+       {"The minister said on Twitter that the talks would follow the election.",
+        "Followers of the club gathered outside the stadium on Sunday.",
+        "Subscribers to the service rose by a third, the company said.",
+        "Warga mengikuti upacara di alun-alun kota sejak pagi."}) {
+    EXPECT_FALSE(IsCallToAction(line)) << line;
+  }
+}
+
 TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Baca juga: Harga Cabai Naik"));
   EXPECT_TRUE(IsBoilerplateLine("ADVERTISEMENT"));
@@ -779,6 +815,11 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_FALSE(IsBoilerplateLine(
       "Der Verlag \u00a9 wurde 1901 gegründet, und seither erschienen dort mehr als "
       "zweitausend Bücher über Seefahrt, Häfen und die Geschichte der Küstenstädte."));
+  EXPECT_TRUE(IsBoilerplateLine("Advert"));
+  EXPECT_TRUE(IsBoilerplateLine("DON'T MISS"));
+  EXPECT_TRUE(IsBoilerplateLine("Filed under: Opini |"));
+  EXPECT_TRUE(IsBoilerplateLine("Waktu baca: 3 menit"));
+  EXPECT_FALSE(IsBoilerplateLine("Advertisers pulled out of the deal in March."));
   EXPECT_TRUE(IsBoilerplateHeading("Berita Terkait"));
   EXPECT_TRUE(IsBoilerplateHeading("Related Articles"));
   EXPECT_FALSE(IsBoilerplateHeading("Posko pengungsian"));
