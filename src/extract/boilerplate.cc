@@ -66,6 +66,9 @@ constexpr CueWord kCueWords[] = {
     {"sr-only", Match::kAnywhere, L}, {"screen-reader", Match::kAnywhere, L},
     {"offscreen", Match::kAnywhere, L}, {"off-screen", Match::kAnywhere, L},
     {"visually-hidden", Match::kAnywhere, L}, {"visuallyhidden", Match::kAnywhere, L},
+    // An embedded post (a tweet quoted in the story) is the story's, even
+    // in a wrapper named after social media: listed before the sharing words.
+    {"embed", Match::kWordStart, C},
     // Sharing and following.
     {"share", Match::kWordStart, L}, {"sharing", Match::kAnywhere, L},
     {"social", Match::kAnywhere, L}, {"sosmed", Match::kAnywhere, L},
@@ -531,6 +534,9 @@ constexpr std::string_view kLinePrefixes[] = {
     "join our", "do you want to be", "puede escribirnos",
     "tú también puedes", "¿ya sabías", "¡mira", "zapraszamy",
     "zachęcamy", "wesprzyj", "si vous souhaitez",
+    // Stand-ins for an embedded post shown only after consent.
+    "empfohlener redaktioneller inhalt", "an dieser stelle findet", "an dieser stelle finden",
+    "an dieser stelle findest",
     // Controls of a photo viewer or a gallery.
     "bild anzeigen", "bild schließen"};
 

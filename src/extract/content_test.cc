@@ -607,6 +607,8 @@ TEST(ClassifyElement, Cues) {
       {"<span class='off-screen'>", Cue::kLayout},
       {"<span class='story-image-copyright'>", Cue::kCaption},
       {"<div class='footer-copyright'>", Cue::kLayout},
+      {"<div class='social-media-embed'>", Cue::kContent},
+      {"<div class='social-share'>", Cue::kLayout},
       // Tokens split by any whitespace, folded, read past 64 bytes and
       // across a 16-byte step; BEM modifiers and modifier prefixes dropped.
       {"<div class='x\tSIDEBAR'>", Cue::kLayout},
@@ -815,6 +817,8 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_FALSE(IsBoilerplateLine(
       "Der Verlag \u00a9 wurde 1901 gegründet, und seither erschienen dort mehr als "
       "zweitausend Bücher über Seefahrt, Häfen und die Geschichte der Küstenstädte."));
+  EXPECT_TRUE(IsBoilerplateLine("Empfohlener redaktioneller Inhalt"));
+  EXPECT_TRUE(IsBoilerplateLine("An dieser Stelle findet ihr einen externen Inhalt, der den Artikel ergänzt."));
   EXPECT_TRUE(IsBoilerplateLine("Advert"));
   EXPECT_TRUE(IsBoilerplateLine("DON'T MISS"));
   EXPECT_TRUE(IsBoilerplateLine("Filed under: Opini |"));
