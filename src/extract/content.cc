@@ -1079,11 +1079,13 @@ class Selector {
     const auto& elems = lin_.elems;
     const Elem& m = elems[main_];
     std::vector<uint32_t> kept;
-    int32_t skip_end = -1;  // blocks owned below this pre-order bound are furniture
+    // Blocks owned inside [skip_begin, skip_end) in pre-order are a
+    // furniture section's; its ancestors' own text, met later, is not.
+    int32_t skip_begin = 0, skip_end = -1;
     for (uint32_t i = 0; i < lin_.blocks.size(); ++i) {
       const Block& b = lin_.blocks[i];
       if (b.owner < main_ || b.owner >= m.end) continue;
-      if (b.owner < skip_end) continue;
+      if (b.owner >= skip_begin && b.owner < skip_end) continue;
       if (elems[b.owner].furniture > m.furniture) continue;
       if (b.kind == Kind::kTitle) continue;
       if (IsLinkList(b) || b.teaser || b.excerpt) continue;
@@ -1091,7 +1093,10 @@ class Selector {
       if (IsBoilerplateLine(t)) continue;
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
         int32_t section = HeadingSection(elems, b.owner, b.chars, main_);
-        if (section != main_ && elems[section].good_chars < 250) skip_end = elems[section].end;
+        if (section != main_ && elems[section].good_chars < 250) {
+          skip_begin = section;
+          skip_end = elems[section].end;
+        }
         continue;
       }
       kept.push_back(i);

@@ -490,6 +490,26 @@ TEST(ExtractContent, PromptsAtTheEdgesAreDropped) {
   EXPECT_EQ(p[2].substr(0, 20), "The timetable takes ");
 }
 
+// A furniture section inside a body whose text sits straight in the
+// container, between <br>s: the section goes, the container's own text
+// after it stays.
+constexpr const char* kLooseTextPage = R"(<html><body><div class="story">
+ <p>Shares in the region rose for a third day on Tuesday as investors bet that the central bank would hold rates steady next month.</p>
+ <div class="inline-links"><h4>Trending</h4><a href="/a">Bond yields slip to a two-month low</a></div>
+ Outlook stays cautious<br>
+ "It is a stock-picker's market now, not one for broad bets," said a fund manager in the city, adding that valuations were stretched.<br>
+ <p>Analysts expect earnings to pick up in the second half of the year as demand for credit recovers across the region.</p>
+</div></body></html>)";
+
+TEST(ExtractContent, ContainerTextAfterAFurnitureSectionStays) {
+  Extracted e = Extract(kLooseTextPage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "a stock-picker's market now")) << testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "Analysts expect earnings"));
+  EXPECT_FALSE(Has(p, "Bond yields slip"));
+  EXPECT_FALSE(Has(p, "Trending"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
