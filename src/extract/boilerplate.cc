@@ -57,6 +57,7 @@ constexpr CueWord kCueWords[] = {
     // Site furniture.
     {"nav", Match::kWordStart, L}, {"menu", Match::kAnywhere, L},
     {"sidebar", Match::kAnywhere, L}, {"side-bar", Match::kAnywhere, L},
+    {"slider", Match::kWordStart, L}, {"carousel", Match::kAnywhere, L},
  {"footer", Match::kAnywhere, L},
     {"header", Match::kWordStart, L}, {"masthead", Match::kAnywhere, L},
     {"toolbar", Match::kAnywhere, L}, {"tools", Match::kWord, L},

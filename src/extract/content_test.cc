@@ -629,6 +629,9 @@ TEST(ClassifyElement, Cues) {
       {"<div class='footer-copyright'>", Cue::kLayout},
       {"<div class='social-media-embed'>", Cue::kContent},
       {"<div class='social-share'>", Cue::kLayout},
+      {"<div class='slider slider--teaser'>", Cue::kLayout},
+      {"<div class='owl-carousel'>", Cue::kLayout},
+      {"<div class='hang-glider-story'>", Cue::kContent},
       // Tokens split by any whitespace, folded, read past 64 bytes and
       // across a 16-byte step; BEM modifiers and modifier prefixes dropped.
       {"<div class='x\tSIDEBAR'>", Cue::kLayout},
