@@ -952,6 +952,28 @@ struct HeadTitles {
   std::string title;
 };
 
+// `s` with typographic quotes as ASCII ones (’ ‘ as ', “ ” as "), into
+// `out`: a headline and its <title> often differ in no more than that.
+void FoldQuotes(std::string_view s, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\xe2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] >= '\x98' && s[i + 2] <= '\x9d') {
+      const char c = s[i + 2];
+      if (c == '\x98' || c == '\x99') {
+        out->push_back('\'');
+        i += 2;
+        continue;
+      }
+      if (c == '\x9c' || c == '\x9d') {
+        out->push_back('"');
+        i += 2;
+        continue;
+      }
+    }
+    out->push_back(s[i]);
+  }
+}
+
 HeadTitles ReadHeadTitles(const Document& doc) {
   HeadTitles out;
   const Node* head = doc.head();
@@ -971,6 +993,11 @@ HeadTitles ReadHeadTitles(const Document& doc) {
       }
     }
   }
+  std::string folded;
+  FoldQuotes(out.og, &folded);
+  out.og.swap(folded);
+  FoldQuotes(out.title, &folded);
+  out.title.swap(folded);
   return out;
 }
 
@@ -987,10 +1014,12 @@ int32_t FindTitleBlock(const Linearizer& lin, const HeadTitles& titles) {
   if (titles.og.empty() && titles.title.empty()) return -1;
   int32_t best = -1;
   size_t best_rank = 0;
+  std::string folded;  // the heading, quotes folded as the head's titles are
   for (int32_t k = 0; k < static_cast<int32_t>(lin.blocks.size()); ++k) {
     const Block& b = lin.blocks[k];
     if ((b.kind != Kind::kTitle && b.kind != Kind::kHeading) || b.chars < kMinChars) continue;
-    std::string_view t = std::string_view(lin.text).substr(b.begin, b.end - b.begin);
+    FoldQuotes(std::string_view(lin.text).substr(b.begin, b.end - b.begin), &folded);
+    std::string_view t = folded;
     size_t rank = 0;
     if (t == titles.og) {
       rank = 2 << 20;

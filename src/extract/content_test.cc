@@ -387,6 +387,18 @@ TEST(ExtractContent, HeadlineOpeningTheTitleBeatsASidebar) {
   EXPECT_FALSE(Has(p, "Hobbyastronomen"));
 }
 
+// The same entry when the headline sets typographic quotes and <title>
+// plain ones: they are the same headline.
+TEST(ExtractContent, HeadlineMatchesTheTitleWhateverItsQuotes) {
+  std::string page = kPhotoLogPage;
+  page.replace(page.find("<title>Mondfinsternis, Mai"), 25, "<title>Mondfinsternis am 'Hang', Mai");
+  page.replace(page.find(">Mondfinsternis, Mai<"), 21, ">Mondfinsternis am \u2018Hang\u2019, Mai<");
+  Extracted e = Extract(page);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "Aufgenommen vom Balkon")) << testing::PrintToString(p);
+  EXPECT_FALSE(Has(p, "Hobbyastronomen"));
+}
+
 // A magazine story: headline and a lead paragraph of several sentences in
 // the <header>, a one-line byline, the body in its own container below.
 constexpr const char* kLeadPage = R"(<!doctype html>
