@@ -523,6 +523,7 @@ constexpr std::string_view kLinePrefixes[] = {
     "foto:", "photo:", "photo by", "bild:", "image copyright", "picture:",
     "this post contains", "weiterlesen", "zum weiterlesen",
     "lesen sie auch", "lesen sie mehr", "schon gelesen", "lust auf mehr",
+    "mehr dazu lesen sie", "lesen sie hier", "mehr dazu hier",
     "weitere beiträge", "mehr zum thema", "das könnte",
     "der beitrag wurde", "erstellt am", "aktualisiert:",
     "alle rechte vorbehalten", "artículos relacionados",

@@ -1099,6 +1099,17 @@ std::vector<uint32_t> LeadBlocks(const Linearizer& lin, int32_t title_block, int
   return lead;
 }
 
+// A paragraph that is a sentence of its own with its names linked ("X has
+// been eliminated from Y."): some plain words, and it ends like a sentence.
+// A headline link, bare or after a label, has neither.
+bool IsLinkedSentence(const Block& b, std::string_view t) {
+  constexpr int32_t kMinPlainChars = 15;
+  if (b.kind != Kind::kParagraph || b.chars - b.link_chars < kMinPlainChars) return false;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == ')')) t.remove_suffix(1);
+  if (t.ends_with("\u201d") || t.ends_with("\u2019")) t.remove_suffix(3);
+  return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+}
+
 class Selector {
  public:
   Selector(const Linearizer& lin, int32_t main) : lin_(lin), main_(main) {}
@@ -1117,8 +1128,9 @@ class Selector {
       if (b.owner >= skip_begin && b.owner < skip_end) continue;
       if (elems[b.owner].furniture > m.furniture) continue;
       if (b.kind == Kind::kTitle) continue;
-      if (IsLinkList(b) || b.teaser || b.excerpt) continue;
+      if (b.teaser || b.excerpt) continue;
       std::string_view t = TextOf(b);
+      if (IsLinkList(b) && !IsLinkedSentence(b, t)) continue;
       if (IsBoilerplateLine(t)) continue;
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
         int32_t section = HeadingSection(elems, b.owner, b.chars, main_);

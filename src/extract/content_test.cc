@@ -522,6 +522,27 @@ TEST(ExtractContent, ContainerTextAfterAFurnitureSectionStays) {
   EXPECT_FALSE(Has(p, "Trending"));
 }
 
+// A sentence whose names are linked is prose; a linked headline set
+// between paragraphs, bare or after a label, is not.
+constexpr const char* kLinkedSentencePage = R"(<html><body><div class="story-text">
+ <p>The striker signed a three-year contract on Friday after weeks of talks between the two clubs and her agent.</p>
+ <p>The fee was not disclosed, but people close to the deal said it was the highest the club had ever paid for a player, and that it would be spread over three seasons.</p>
+ <p><a href="/p/berg">Anna Berg</a> has joined <a href="/c/harbour">Harbour United Women</a> on a free transfer from <a href="/c/north">Northside Rovers FC</a>.</p>
+ <p><a href="/n/1">Ferry fares to rise again next spring, operator says</a></p>
+ <p>Mehr dazu lesen Sie hier: <a href="/n/2">Neue Fähre für die Inseln</a></p>
+ <p>She scored twenty-one goals last season and was named the league's best young player in a vote of coaches.</p>
+ <p>Her first match for the new club is expected to be the home game against the league leaders at the end of the month, the coach told reporters.</p>
+</div></body></html>)";
+
+TEST(ExtractContent, LinkedSentenceStaysLinkedHeadlineGoes) {
+  Extracted e = Extract(kLinkedSentencePage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "Anna Berg has joined Harbour United Women on a free transfer from Northside Rovers FC.")) << testing::PrintToString(p);
+  EXPECT_FALSE(Has(p, "Ferry fares to rise"));
+  EXPECT_FALSE(Has(p, "Mehr dazu"));
+  EXPECT_TRUE(Has(p, "twenty-one goals"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
