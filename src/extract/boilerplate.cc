@@ -783,24 +783,40 @@ constexpr std::string_view kCallPhrases[] = {
     "ikuti kami", "ikuti akun", "ikuti juga", "follow akun", "berlangganan", "unduh aplikasi",
     "download aplikasi", "klik di sini", "klik disini", "saluran whatsapp", "folgen sie uns",
     "abonnieren sie"};
+constexpr auto kCallPhraseIndex = MakePrefixIndex(kCallPhrases);
 
 // Social networks a "Follow ..." line points to.
 constexpr std::string_view kNetworks[] = {"twitter", "facebook", "instagram", "tiktok", "youtube"};
+
+bool ContainsIgnoreCase(std::string_view text, std::string_view word) {
+  for (size_t i = 0; i + word.size() <= text.size(); ++i) {
+    if (Lower(text[i]) == word[0] && EqualsIgnoreCase(text.substr(i, word.size()), word)) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
 bool IsCallToAction(std::string_view text) {
   constexpr size_t kMaxBytes = 300;
   if (text.size() > kMaxBytes) return false;
-  std::array<char, kMaxBytes> buf;
-  for (size_t i = 0; i < text.size(); ++i) buf[i] = Lower(text[i]);
-  std::string_view lower(buf.data(), text.size());
-  for (std::string_view phrase : kCallPhrases) {
-    if (lower.find(phrase) != std::string_view::npos) return true;
+  // A phrase opens a word: only the starts of the line and of each word
+  // after a space (the line is whitespace-normalised) are looked up, each
+  // against the phrases that open with its letter.
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char first = static_cast<unsigned char>(Lower(text[i]));
+    for (int k = kCallPhraseIndex.start[first]; k < kCallPhraseIndex.start[first + 1]; ++k) {
+      std::string_view phrase = kCallPhrases[kCallPhraseIndex.order[k]];
+      if (i + phrase.size() > text.size() || Lower(text[i + 1]) != phrase[1]) continue;
+      if (EqualsIgnoreCase(text.substr(i, phrase.size()), phrase)) return true;
+    }
+    const size_t space = text.find(' ', i);
+    if (space == std::string_view::npos) break;
+    i = space + 1;
   }
-  if (!StartsWithWord(lower, "follow")) return false;
+  if (!StartsWithWord(text, "follow")) return false;
   for (std::string_view network : kNetworks) {
-    if (lower.find(network) != std::string_view::npos) return true;
+    if (ContainsIgnoreCase(text, network)) return true;
   }
   return false;
 }

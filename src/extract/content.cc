@@ -950,28 +950,34 @@ void AdoptProseParts(std::vector<Elem>* elems, int32_t main) {
 struct HeadTitles {
   std::string og;
   std::string title;
+  bool quotes = false;  // either quotes: then they are folded to ASCII ones, here and in headings
 };
 
-// `s` with typographic quotes as ASCII ones (’ ‘ as ', “ ” as "), into
-// `out`: a headline and its <title> often differ in no more than that.
-void FoldQuotes(std::string_view s, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\xe2' && i + 2 < s.size() && s[i + 1] == '\x80' && s[i + 2] >= '\x98' && s[i + 2] <= '\x9d') {
-      const char c = s[i + 2];
-      if (c == '\x98' || c == '\x99') {
-        out->push_back('\'');
-        i += 2;
-        continue;
-      }
-      if (c == '\x9c' || c == '\x9d') {
-        out->push_back('"');
-        i += 2;
-        continue;
-      }
-    }
-    out->push_back(s[i]);
+// `s` with typographic quotes as ASCII ones (’ ‘ as ', “ ” as "): a
+// headline and its <title> often differ in no more than that. `s` itself
+// when it has none; else the folded copy, kept in `buffer`.
+std::string_view FoldQuotes(std::string_view s, std::string* buffer) {
+  size_t at = s.find('\xe2');
+  if (at == std::string_view::npos) return s;
+  buffer->clear();
+  size_t copied = 0;
+  for (; at != std::string_view::npos; at = s.find('\xe2', at + 1)) {
+    if (at + 2 >= s.size() || s[at + 1] != '\x80') continue;
+    const char c = s[at + 2];
+    if (c != '\x98' && c != '\x99' && c != '\x9c' && c != '\x9d') continue;
+    buffer->append(s.data() + copied, at - copied);
+    buffer->push_back(c <= '\x99' ? '\'' : '"');
+    copied = at + 3;
   }
+  buffer->append(s.data() + copied, s.size() - copied);
+  return *buffer;
+}
+
+bool HasQuotes(std::string_view s) {
+  for (char c : s) {
+    if (c == '\'' || c == '"' || c == '\xe2') return true;
+  }
+  return false;
 }
 
 HeadTitles ReadHeadTitles(const Document& doc) {
@@ -993,11 +999,13 @@ HeadTitles ReadHeadTitles(const Document& doc) {
       }
     }
   }
-  std::string folded;
-  FoldQuotes(out.og, &folded);
-  out.og.swap(folded);
-  FoldQuotes(out.title, &folded);
-  out.title.swap(folded);
+  out.quotes = HasQuotes(out.og) || HasQuotes(out.title);
+  if (out.quotes) {
+    std::string folded;
+    for (std::string* field : {&out.og, &out.title}) {
+      if (FoldQuotes(*field, &folded).data() == folded.data()) field->swap(folded);
+    }
+  }
   return out;
 }
 
@@ -1018,8 +1026,8 @@ int32_t FindTitleBlock(const Linearizer& lin, const HeadTitles& titles) {
   for (int32_t k = 0; k < static_cast<int32_t>(lin.blocks.size()); ++k) {
     const Block& b = lin.blocks[k];
     if ((b.kind != Kind::kTitle && b.kind != Kind::kHeading) || b.chars < kMinChars) continue;
-    FoldQuotes(std::string_view(lin.text).substr(b.begin, b.end - b.begin), &folded);
-    std::string_view t = folded;
+    std::string_view t = std::string_view(lin.text).substr(b.begin, b.end - b.begin);
+    if (titles.quotes) t = FoldQuotes(t, &folded);
     size_t rank = 0;
     if (t == titles.og) {
       rank = 2 << 20;
