@@ -86,10 +86,10 @@ constexpr CueWord kCueWords[] = {
     {"signup", Match::kAnywhere, B}, {"sign-up", Match::kAnywhere, B},
     {"login", Match::kAnywhere, B}, {"cookie", Match::kAnywhere, B},
     {"consent", Match::kAnywhere, B}, {"gdpr", Match::kAnywhere, B},
-    {"popup", Match::kAnywhere, B}, {"modal", Match::kAnywhere, B},
+    {"popup", Match::kAnywhere, B}, {"modal", Match::kAnywhere, B}, {"disclosure", Match::kAnywhere, B},
     // Captions.
     {"caption", Match::kAnywhere, K}, {"keterangan", Match::kAnywhere, K},
-    {"credit", Match::kWordStart, K}, {"copyright", Match::kAnywhere, K},
+    {"credit", Match::kWordStart, K}, {"copyright", Match::kAnywhere, K}, {"legend", Match::kWordStart, K},
     // Article bodies.
     {"article", Match::kAnywhere, C}, {"content", Match::kAnywhere, C},
     {"entry", Match::kAnywhere, C}, {"story", Match::kAnywhere, C},

@@ -664,6 +664,8 @@ TEST(ClassifyElement, Cues) {
       {"<div class='social-share'>", Cue::kLayout},
       {"<div class='slider slider--teaser'>", Cue::kLayout},
       {"<div class='owl-carousel'>", Cue::kLayout},
+      {"<div class='legend'>", Cue::kCaption},
+      {"<section class='editorial-disclosure'>", Cue::kBoilerplate},
       {"<div class='hang-glider-story'>", Cue::kContent},
       // Tokens split by any whitespace, folded, read past 64 bytes and
       // across a 16-byte step; BEM modifiers and modifier prefixes dropped.
