@@ -539,8 +539,10 @@ constexpr std::string_view kLinePrefixes[] = {
     // Stand-ins for an embedded post shown only after consent.
     "empfohlener redaktioneller inhalt", "an dieser stelle findet", "an dieser stelle finden",
     "an dieser stelle findest",
-    // Controls of a photo viewer or a gallery.
-    "bild anzeigen", "bild schließen"};
+    // Controls of a photo viewer or a gallery, figure labels, and the
+    // "as of" date line of a guide.
+    "bild anzeigen", "bild schließen", "vergrößern", "enlarge this image", "abbildung:",
+    "stand:"};
 
 // Furniture lines in full, punctuation trimmed.
 constexpr std::string_view kLineWords[] = {

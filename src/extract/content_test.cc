@@ -864,6 +864,10 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Kontakt"));
   EXPECT_TRUE(IsBoilerplateLine("Weitere Informationen"));
   EXPECT_TRUE(IsBoilerplateLine("Bild anzeigen Bild schließen"));
+  EXPECT_TRUE(IsBoilerplateLine("Vergrößern Der neue Bahnsteig am Morgen nach der Eröffnung."));
+  EXPECT_TRUE(IsBoilerplateLine("Abbildung: Pegelstände am Fluss im Vergleich der letzten Jahre"));
+  EXPECT_TRUE(IsBoilerplateLine("Stand: 12. März 2024"));
+  EXPECT_FALSE(IsBoilerplateLine("Standortwechsel sind für viele Betriebe teuer."));
   EXPECT_TRUE(IsBoilerplateLine("Foto: Dok. Humas Pemkot"));
   EXPECT_TRUE(IsBoilerplateLine("Photo: Jane Roe, AP"));
   EXPECT_TRUE(IsBoilerplateLine("Photo by Sam Poe on a stock site"));
