@@ -564,6 +564,7 @@ constexpr std::string_view kHeadingPrefixes[] = {
     "recommended", "you may also like", "you might also like", "most popular",
     "most read", "trending", "latest news", "latest stories", "top stories",
     "comments", "comment", "leave a reply", "leave a comment", "share this", "tags",
+    "responses to", "replies to", "thoughts on", "tanggapan",
     "read next", "editor's picks", "editors' picks", "sponsored", "advertisement",
     "newsletter", "sign up", "follow us", "popular", "also read", "see also",
     "ähnliche beiträge", "das könnte", "mehr zum thema", "kommentare",
@@ -824,9 +825,18 @@ bool IsCallToAction(std::string_view text) {
 }
 
 bool IsBoilerplateHeading(std::string_view text) {
+  constexpr size_t kMaxBytes = 80;
+  constexpr size_t kMaxQuotingBytes = 160;  // "11 responses to <the whole headline>"
   std::string_view core = TrimPunctuation(text);
-  if (core.empty() || core.size() > 80) return false;
-  return StartsWithAny(core, kHeadingPrefixes, kHeadingPrefixIndex);
+  if (core.empty() || core.size() > kMaxQuotingBytes) return false;
+  // A count before the word: "11 responses to ...", "3 Komentar".
+  size_t digits = 0;
+  while (digits < core.size() && core[digits] >= '0' && core[digits] <= '9') ++digits;
+  if (digits > 0 && digits < core.size() && core[digits] == ' ') core.remove_prefix(digits + 1);
+  if (core.size() <= kMaxBytes) return StartsWithAny(core, kHeadingPrefixes, kHeadingPrefixIndex);
+  // Longer only when it quotes the headline the comments are on.
+  return digits > 0 && (StartsWithWord(core, "responses to") || StartsWithWord(core, "replies to") ||
+                        StartsWithWord(core, "thoughts on"));
 }
 
 }  // namespace warta::extract

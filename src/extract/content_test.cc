@@ -889,6 +889,11 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateHeading("Berita Terkait"));
   EXPECT_TRUE(IsBoilerplateHeading("Related Articles"));
   EXPECT_FALSE(IsBoilerplateHeading("Posko pengungsian"));
+  EXPECT_TRUE(IsBoilerplateHeading("11 responses to \u201cThe longest night of the year on the northern coast of the island\u201d"));
+  EXPECT_TRUE(IsBoilerplateHeading("3 Komentar"));
+  EXPECT_TRUE(IsBoilerplateHeading("2 thoughts on \u201cA walk by the river\u201d"));
+  EXPECT_FALSE(IsBoilerplateHeading("3 comments from the minister that changed the debate about the new bridge over the river"));
+  EXPECT_FALSE(IsBoilerplateHeading("2024 in review"));
 }
 
 }  // namespace
