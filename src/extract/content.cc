@@ -1139,15 +1139,20 @@ class Selector {
       if (b.teaser || b.excerpt) continue;
       std::string_view t = TextOf(b);
       if (IsLinkList(b) && !IsLinkedSentence(b, t)) continue;
-      if (IsBoilerplateLine(t)) continue;
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
+        // The section goes unless it holds much of the body's prose: a
+        // heading set straight in the story's container climbs to it.
+        constexpr int32_t kSmallSectionChars = 250;
+        constexpr int32_t kBodyShare = 3;
         int32_t section = HeadingSection(elems, b.owner, b.chars, main_);
-        if (section != main_ && elems[section].good_chars < 250) {
+        const int32_t prose = elems[section].good_chars;
+        if (section != main_ && (prose < kSmallSectionChars || prose * kBodyShare < m.good_chars)) {
           skip_begin = section;
           skip_end = elems[section].end;
         }
         continue;
       }
+      if (IsBoilerplateLine(t)) continue;
       kept.push_back(i);
     }
     return DropCallsToAction(TrimEdges(kept));

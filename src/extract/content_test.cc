@@ -543,6 +543,32 @@ TEST(ExtractContent, LinkedSentenceStaysLinkedHeadlineGoes) {
   EXPECT_TRUE(Has(p, "twenty-one goals"));
 }
 
+// A related-stories section inside the body's container whose teasers
+// carry long blurbs: the heading takes its section along, as it is a small
+// part of the container's prose.
+constexpr const char* kRelatedBlurbsPage = R"(<html><body><div class="page-content">
+ <div class="text">
+  <p>The regional rail operator will add four more trains a day between the coast and the capital from March, the transport ministry said on Monday.</p>
+  <p>The extra services follow a year in which passenger numbers on the line rose by almost a fifth, with trains at peak hours often running over capacity.</p>
+  <p>Commuter groups welcomed the plan but said the operator also needed to fix the frequent delays at the junction outside the capital, which has been under repair for two years.</p>
+  <p>The ministry said the repairs would be finished by the summer and that it expected punctuality on the line to improve markedly once the work was done.</p>
+  <p>Ticket prices on the line will stay the same until the end of the year, the operator added, after a rise of four percent in January.</p>
+  <p>The new timetable will be published in February, two weeks before the first of the additional trains runs.</p>
+ </div>
+ <div class="more"><div class="headline">Das könnte Sie auch interessieren</div>
+  <div class="box"><div>Night buses will replace the last two trains of the day during the repairs at the junction, the operator announced after talks with the regional council.</div></div>
+  <div class="box"><div>The old station hall on the coast is to become a market and a cafe after the town bought the building from the rail company last spring for a symbolic sum.</div></div>
+ </div>
+</div></body></html>)";
+
+TEST(ExtractContent, RelatedSectionWithBlurbsGoes) {
+  Extracted e = Extract(kRelatedBlurbsPage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "The new timetable will be published")) << testing::PrintToString(p);
+  EXPECT_FALSE(Has(p, "Night buses will replace"));
+  EXPECT_FALSE(Has(p, "old station hall"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
