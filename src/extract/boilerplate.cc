@@ -513,7 +513,7 @@ constexpr std::string_view kLinePrefixes[] = {
     "share on", "follow us", "sign up", "subscribe to", "click here to",
     "download aplikasi", "ikuti kami", "ikuti berita", "(adsbygoogle",
     "loading", "copyright", "©", "all rights reserved",
-    "hak cipta", "this entry was posted", "if you enjoyed",
+    "hak cipta", "this entry was posted", "if you enjoyed", "this slideshow requires",
     "subscribe now", "for the latest", "we recommend", "you may also like",
     "you might also like", "related articles", "related stories",
     "more stories", "credit:", "image source", "photo credit",
@@ -565,6 +565,8 @@ constexpr std::string_view kHeadingPrefixes[] = {
     "most read", "trending", "latest news", "latest stories", "top stories",
     "comments", "comment", "leave a reply", "leave a comment", "share this", "tags",
     "responses to", "replies to", "thoughts on", "tanggapan",
+    // Summary bullets above the story: the page's description restated.
+    "key points", "key takeaways", "poin penting",
     "read next", "editor's picks", "editors' picks", "sponsored", "advertisement",
     "newsletter", "sign up", "follow us", "popular", "also read", "see also",
     "ähnliche beiträge", "das könnte", "mehr zum thema", "kommentare",
@@ -783,6 +785,7 @@ constexpr std::string_view kCallPhrases[] = {
     "follow us", "follow him on", "follow her on", "follow them on", "like us on", "join us on",
     "sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "your inbox",
     "click here", "share it with", "may be reached at", "can be reached at", "have a tip",
+    "like to hear what you think", "tell us what you think", "here's our email", "email us at",
     "ikuti kami", "ikuti akun", "ikuti juga", "follow akun", "berlangganan", "unduh aplikasi",
     "download aplikasi", "klik di sini", "klik disini", "saluran whatsapp", "folgen sie uns",
     "abonnieren sie"};

@@ -1134,11 +1134,15 @@ class Selector {
       const Block& b = lin_.blocks[i];
       if (b.owner < main_ || b.owner >= m.end) continue;
       if (b.owner >= skip_begin && b.owner < skip_end) continue;
-      if (elems[b.owner].furniture > m.furniture) continue;
       if (b.kind == Kind::kTitle) continue;
-      if (b.teaser || b.excerpt) continue;
       std::string_view t = TextOf(b);
-      if (IsLinkList(b) && !IsLinkedSentence(b, t)) continue;
+      // The heading of a related list is often classed like furniture
+      // itself ("box-header"): it is read as a heading when only its own
+      // element is furniture, not when it sits inside some (an ad label).
+      const Elem& owner = elems[b.owner];
+      const bool inside_furniture = owner.furniture > m.furniture &&
+                                    !(IsFurniture(owner.cue) && owner.furniture == m.furniture + 1);
+      if (inside_furniture) continue;
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
         // The section goes unless it holds much of the body's prose: a
         // heading set straight in the story's container climbs to it.
@@ -1152,6 +1156,9 @@ class Selector {
         }
         continue;
       }
+      if (elems[b.owner].furniture > m.furniture) continue;
+      if (b.teaser || b.excerpt) continue;
+      if (IsLinkList(b) && !IsLinkedSentence(b, t)) continue;
       if (IsBoilerplateLine(t)) continue;
       kept.push_back(i);
     }

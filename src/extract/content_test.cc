@@ -569,6 +569,35 @@ TEST(ExtractContent, RelatedSectionWithBlurbsGoes) {
   EXPECT_FALSE(Has(p, "old station hall"));
 }
 
+// A key-points box above the story whose heading is classed like
+// furniture goes with its heading; an ad label inside a chunk of the
+// story takes nothing with it.
+constexpr const char* kKeyPointsPage = R"(<html><body><div class="article-main">
+ <div class="points-box"><div class="points-header">Key Points</div>
+  <ul><li>The port authority approved a new container terminal on the northern shore of the bay.</li>
+   <li>Construction is to start next year and take about four years, the authority said.</li></ul></div>
+ <div class="story-chunk">
+  <p>The port authority on Tuesday approved plans for a new container terminal on the northern shore of the bay, ending a debate that had lasted almost a decade.</p>
+  <aside class="inline-promo"><p class="note">Advertisement</p></aside>
+  <p>The terminal will double the port's capacity and is expected to create around two thousand jobs once it is running, according to the authority's own estimates.</p>
+ </div>
+ <div class="story-chunk">
+  <p>Environmental groups said they would study the decision closely, as the site borders a wetland that is home to several protected species of birds.</p>
+  <p>The authority said the plans included a new nature reserve twice the size of the land taken for the terminal, to be set up before construction begins.</p>
+ </div>
+</div></body></html>)";
+
+TEST(ExtractContent, KeyPointsGoAdLabelTakesNothing) {
+  Extracted e = Extract(kKeyPointsPage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_FALSE(Has(p, "Key Points")) << testing::PrintToString(p);
+  EXPECT_FALSE(Has(p, "Construction is to start next year"));
+  EXPECT_FALSE(Has(p, "Advertisement"));
+  EXPECT_TRUE(Has(p, "ending a debate that had lasted"));
+  EXPECT_TRUE(Has(p, "double the port's capacity"));
+  EXPECT_TRUE(Has(p, "new nature reserve"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
@@ -863,7 +892,8 @@ TEST(BoilerplateLines, CallsToAction) {
        {"Follow us on Twitter and Facebook for the latest news.", "Follow The Daily Post on Instagram.",
         "Get the morning briefing in your inbox. Sign up for our free newsletter.",
         "Like this story? Share it with a friend!", "Have a tip? Our reporter may be reached at desk@example.com.",
-        "Ikuti kami di media sosial untuk berita terbaru.", "Simak berita lainnya, klik di sini."}) {
+        "Ikuti kami di media sosial untuk berita terbaru.", "Simak berita lainnya, klik di sini.",
+        "We'd like to hear what you think about this story. Here's our email: letters@example.com."}) {
     EXPECT_TRUE(IsCallToAction(line)) << line;
   }
   for (const char* line :
@@ -907,6 +937,7 @@ TEST(BoilerplateLines, Lines) {
       "zweitausend Bücher über Seefahrt, Häfen und die Geschichte der Küstenstädte."));
   EXPECT_TRUE(IsBoilerplateLine("Empfohlener redaktioneller Inhalt"));
   EXPECT_TRUE(IsBoilerplateLine("An dieser Stelle findet ihr einen externen Inhalt, der den Artikel ergänzt."));
+  EXPECT_TRUE(IsBoilerplateLine("This slideshow requires JavaScript."));
   EXPECT_TRUE(IsBoilerplateLine("Advert"));
   EXPECT_TRUE(IsBoilerplateLine("DON'T MISS"));
   EXPECT_TRUE(IsBoilerplateLine("Filed under: Opini |"));
@@ -917,6 +948,7 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_FALSE(IsBoilerplateHeading("Posko pengungsian"));
   EXPECT_TRUE(IsBoilerplateHeading("11 responses to \u201cThe longest night of the year on the northern coast of the island\u201d"));
   EXPECT_TRUE(IsBoilerplateHeading("3 Komentar"));
+  EXPECT_TRUE(IsBoilerplateHeading("Key Points"));
   EXPECT_TRUE(IsBoilerplateHeading("2 thoughts on \u201cA walk by the river\u201d"));
   EXPECT_FALSE(IsBoilerplateHeading("3 comments from the minister that changed the debate about the new bridge over the river"));
   EXPECT_FALSE(IsBoilerplateHeading("2024 in review"));
