@@ -764,7 +764,9 @@ std::optional<Cue> ClassifyRendered(const Node& element, CueCache* cache) {
 
 bool IsBoilerplateLine(std::string_view text) {
   if (text.size() > 250) return false;
-  if (StartsWithAny(text, kLinePrefixes, kLinePrefixIndex)) return true;
+  // A bracketed line opens inside its bracket: "(Credit: Agency)".
+  std::string_view opening = !text.empty() && (text[0] == '(' || text[0] == '[') ? text.substr(1) : text;
+  if (StartsWithAny(opening, kLinePrefixes, kLinePrefixIndex)) return true;
   // An image credit: "Skyline at dusk. | © Agency / Photographer".
   constexpr size_t kCreditTail = 80;
   std::string_view tail = text.substr(text.size() > kCreditTail ? text.size() - kCreditTail : 0);
@@ -802,6 +804,31 @@ bool ContainsIgnoreCase(std::string_view text, std::string_view word) {
 }
 
 }  // namespace
+
+namespace {
+
+// What a contributor note at the foot of a story says its subject is.
+constexpr std::string_view kContributorRoles[] = {
+    "writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor",
+    "freier autor", "freie autorin", "journalistin", "redakteur", "wartawan", "jurnalis", "penulis",
+    "kontributor"};
+
+}  // namespace
+
+bool IsContributorNote(std::string_view text) {
+  constexpr size_t kMaxBytes = 300;
+  constexpr size_t kRoleWithinBytes = 80;  // "Jane Roe is a senior writer for ..."
+  if (text.size() > kMaxBytes) return false;
+  std::string_view head = text.substr(0, kRoleWithinBytes);
+  const bool copula = head.find(" is a ") != std::string_view::npos || head.find(" is an ") != std::string_view::npos ||
+                      head.find(" adalah ") != std::string_view::npos || head.find(" ist ") != std::string_view::npos;
+  for (std::string_view role : kContributorRoles) {
+    if (!ContainsIgnoreCase(head, role)) continue;
+    // "Freier Autor in Berlin ..." opens with the role; others name it after a copula.
+    if (copula || StartsWithWord(text, role)) return true;
+  }
+  return false;
+}
 
 bool IsCallToAction(std::string_view text) {
   constexpr size_t kMaxBytes = 300;

@@ -156,6 +156,11 @@ bool IsBoilerplateLine(std::string_view text);
 // of a body, where sites append them. `text` is whitespace-normalised.
 bool IsCallToAction(std::string_view text);
 
+// True for a short note on a contributor, as sites set below a story:
+// "Jane Roe is a senior writer for the Daily Post.", "Freier Autor in
+// Berlin ...", "Penulis adalah wartawan ...". `text` is whitespace-normalised.
+bool IsContributorNote(std::string_view text);
+
 // True for a heading that introduces a block of site furniture rather than a
 // section of the article: "Berita Terkait", "Related Articles", "Terpopuler",
 // "Comments", "More from ...". `text` is whitespace-normalised.

@@ -1206,6 +1206,8 @@ class Selector {
     size_t first = 0, last = kept.size();
     while (first < last && IsCallToAction(TextOf(lin_.blocks[kept[first]]))) ++first;
     while (last > first && IsCallToAction(TextOf(lin_.blocks[kept[last - 1]]))) --last;
+    // A contributor note closes the story; only the last line is read.
+    if (last > first + 1 && IsContributorNote(TextOf(lin_.blocks[kept[last - 1]]))) --last;
     if (first == last) return kept;
     kept.erase(kept.begin() + last, kept.end());
     kept.erase(kept.begin(), kept.begin() + first);

@@ -502,6 +502,16 @@ TEST(ExtractContent, PromptsAtTheEdgesAreDropped) {
   EXPECT_EQ(p[2].substr(0, 20), "The timetable takes ");
 }
 
+TEST(ExtractContent, ContributorNoteClosingTheStoryGoes) {
+  std::string page = kPromptPage;
+  page.replace(page.find(" <p>Follow us on Twitter"), 0,
+               " <p>Jane Roe is a senior reporter for the Harbour Post, covering transport and city hall.</p>\n");
+  Extracted e = Extract(page);
+  const auto& p = e.content.paragraphs;
+  EXPECT_FALSE(Has(p, "senior reporter")) << testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "The timetable takes effect"));
+}
+
 // A furniture section inside a body whose text sits straight in the
 // container, between <br>s: the section goes, the container's own text
 // after it stays.
@@ -905,6 +915,20 @@ TEST(BoilerplateLines, CallsToAction) {
   }
 }
 
+TEST(BoilerplateLines, ContributorNotes) {
+  for (const char* line :
+       {"Jane Roe is a senior writer for the Daily Post. @janeroe", "Freier Autor in Berlin und Übersetzer.",
+        "Budi Santoso adalah wartawan yang meliput isu lingkungan.",
+        "Anna Berg ist Redakteurin im Ressort Wirtschaft."}) {
+    EXPECT_TRUE(IsContributorNote(line)) << line;
+  }
+  for (const char* line :
+       {"The writer said the book took ten years to finish.", "Editors at the paper voted to strike on Monday.",
+        "Penulisan ulang undang-undang itu selesai pekan lalu."}) {
+    EXPECT_FALSE(IsContributorNote(line)) << line;
+  }
+}
+
 TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Baca juga: Harga Cabai Naik"));
   EXPECT_TRUE(IsBoilerplateLine("ADVERTISEMENT"));
@@ -928,6 +952,8 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Photo: Jane Roe, AP"));
   EXPECT_TRUE(IsBoilerplateLine("Photo by Sam Poe on a stock site"));
   EXPECT_TRUE(IsBoilerplateLine("Image copyright"));
+  EXPECT_TRUE(IsBoilerplateLine("(Credit: Jane Roe / Agency)"));
+  EXPECT_TRUE(IsBoilerplateLine("(Bild: Max Muster)"));
   EXPECT_FALSE(IsBoilerplateLine("Photographers lined the street before dawn."));
   EXPECT_FALSE(IsBoilerplateLine("Fotografer itu tiba sebelum subuh."));
   EXPECT_FALSE(IsBoilerplateLine("Kontakt zur Polizei nahm der Fahrer erst am Morgen auf."));
