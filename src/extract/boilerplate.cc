@@ -810,8 +810,9 @@ namespace {
 // What a contributor note at the foot of a story says its subject is.
 constexpr std::string_view kContributorRoles[] = {
     "writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor",
-    "freier autor", "freie autorin", "journalistin", "redakteur", "wartawan", "jurnalis", "penulis",
+    "freier autor", "freie autorin", "journalistin", "redakteur", "redakteurin", "wartawan", "jurnalis", "penulis",
     "kontributor"};
+constexpr auto kContributorRoleIndex = MakePrefixIndex(kContributorRoles);
 
 }  // namespace
 
@@ -820,12 +821,20 @@ bool IsContributorNote(std::string_view text) {
   constexpr size_t kRoleWithinBytes = 80;  // "Jane Roe is a senior writer for ..."
   if (text.size() > kMaxBytes) return false;
   std::string_view head = text.substr(0, kRoleWithinBytes);
-  const bool copula = head.find(" is a ") != std::string_view::npos || head.find(" is an ") != std::string_view::npos ||
-                      head.find(" adalah ") != std::string_view::npos || head.find(" ist ") != std::string_view::npos;
-  for (std::string_view role : kContributorRoles) {
-    if (!ContainsIgnoreCase(head, role)) continue;
-    // "Freier Autor in Berlin ..." opens with the role; others name it after a copula.
-    if (copula || StartsWithWord(text, role)) return true;
+  bool copula = false;
+  // Roles and copulas open words: only word starts are looked up.
+  for (size_t i = 0; i < head.size();) {
+    const unsigned char first = static_cast<unsigned char>(Lower(head[i]));
+    for (int k = kContributorRoleIndex.start[first]; k < kContributorRoleIndex.start[first + 1]; ++k) {
+      std::string_view role = kContributorRoles[kContributorRoleIndex.order[k]];
+      // "Freier Autor in Berlin ..." opens with the role; others name it after a copula.
+      if (StartsWithWord(head.substr(i), role) && (i == 0 || copula)) return true;
+    }
+    copula = copula || StartsWithWord(head.substr(i), "is") || StartsWithWord(head.substr(i), "ist") ||
+             StartsWithWord(head.substr(i), "adalah");
+    const size_t space = head.find(' ', i);
+    if (space == std::string_view::npos) break;
+    i = space + 1;
   }
   return false;
 }

@@ -1142,7 +1142,8 @@ class Selector {
       const Elem& owner = elems[b.owner];
       const bool inside_furniture = owner.furniture > m.furniture &&
                                     !(IsFurniture(owner.cue) && owner.furniture == m.furniture + 1);
-      if (inside_furniture) continue;
+      if (inside_furniture || b.teaser || b.excerpt) continue;
+      if (IsLinkList(b) && !IsLinkedSentence(b, t)) continue;
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
         // The section goes unless it holds much of the body's prose: a
         // heading set straight in the story's container climbs to it.
@@ -1156,9 +1157,7 @@ class Selector {
         }
         continue;
       }
-      if (elems[b.owner].furniture > m.furniture) continue;
-      if (b.teaser || b.excerpt) continue;
-      if (IsLinkList(b) && !IsLinkedSentence(b, t)) continue;
+      if (owner.furniture > m.furniture) continue;
       if (IsBoilerplateLine(t)) continue;
       kept.push_back(i);
     }
