@@ -1140,7 +1140,9 @@ class Selector {
       // itself ("box-header"): it is read as a heading when only its own
       // element is furniture, not when it sits inside some (an ad label).
       const Elem& owner = elems[b.owner];
-      const bool inside_furniture = owner.furniture > m.furniture &&
+      // A line the page's JSON-LD articleBody holds is the story's wherever
+      // it sits (a pull quote set in an <aside>).
+      const bool inside_furniture = owner.furniture > m.furniture && !b.confirmed &&
                                     !(IsFurniture(owner.cue) && owner.furniture == m.furniture + 1);
       if (inside_furniture || b.teaser || b.excerpt) continue;
       if (IsLinkList(b) && !IsLinkedSentence(b, t)) continue;
@@ -1157,7 +1159,7 @@ class Selector {
         }
         continue;
       }
-      if (owner.furniture > m.furniture) continue;
+      if (owner.furniture > m.furniture && !b.confirmed) continue;
       if (IsBoilerplateLine(t)) continue;
       kept.push_back(i);
     }

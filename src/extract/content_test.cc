@@ -608,6 +608,25 @@ TEST(ExtractContent, KeyPointsGoAdLabelTakesNothing) {
   EXPECT_TRUE(Has(p, "new nature reserve"));
 }
 
+// A pull quote set in an <aside> inside the story is the story's when the
+// page's JSON-LD articleBody holds it; another aside there is not.
+constexpr const char* kPullQuotePage = R"(<html><head><script type="application/ld+json">
+{"@type":"NewsArticle","articleBody":"Fishermen in the bay reported the largest catch of the season on Monday, after weeks of rough weather kept most boats in the harbour. \"The sea finally gave something back this week, and everyone in the village felt it\" Prices at the morning auction fell by a third as buyers from the city arrived early to secure the best of the haul, traders said."}
+</script></head><body><div class="story">
+ <p>Fishermen in the bay reported the largest catch of the season on Monday, after weeks of rough weather kept most boats in the harbour.</p>
+ <aside class="pull"><p>"The sea finally gave something back this week, and everyone in the village felt it"</p></aside>
+ <p>Prices at the morning auction fell by a third as buyers from the city arrived early to secure the best of the haul, traders said.</p>
+ <aside class="promo"><p>Our weekly market report arrives every Friday with prices from all the harbours along the coast.</p></aside>
+</div></body></html>)";
+
+TEST(ExtractContent, PullQuoteInTheArticleBodyStays) {
+  Extracted e = Extract(kPullQuotePage);
+  const auto& p = e.content.paragraphs;
+  EXPECT_TRUE(Has(p, "The sea finally gave something back")) << testing::PrintToString(p);
+  EXPECT_TRUE(Has(p, "Prices at the morning auction"));
+  EXPECT_FALSE(Has(p, "weekly market report"));
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
