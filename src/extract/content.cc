@@ -540,7 +540,8 @@ class Linearizer {
     int32_t idx = static_cast<int32_t>(elems.size());
     int32_t parent = stack_.empty() ? -1 : stack_.back();
     Cue cue = *rendered;
-    if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent) && !InFigure()) {
+    if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent) && !InFigure() &&
+        !HoldsImage(*n)) {
       cue = Cue::kNone;
     }
     bool block = cls == kBlock || (cue != Cue::kNone && cue != Cue::kContent);
@@ -678,6 +679,26 @@ class Linearizer {
       if (elems[*it].node->Is(Tag::kFigure)) return true;
     }
     return false;
+  }
+
+  // A caption-named element that wraps its picture and the caption text
+  // together: a small subtree (a few nodes, not a page wrapper classed
+  // "has-captions") holding an <img>.
+  __attribute__((noinline)) static bool HoldsImage(const Node& caption) {
+    constexpr int kMaxNodes = 12;
+    bool image = false;
+    const Node* n = caption.first_child;
+    for (int k = 0; n != nullptr; ++k) {
+      if (k == kMaxNodes) return false;
+      image = image || n->Is(Tag::kImg);
+      if (n->first_child != nullptr) {
+        n = n->first_child;
+        continue;
+      }
+      while (n != &caption && n->next_sibling == nullptr) n = n->parent;
+      n = n == &caption ? nullptr : n->next_sibling;
+    }
+    return image;
   }
 
   template <typename Buffer>

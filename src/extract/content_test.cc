@@ -452,10 +452,11 @@ TEST(ExtractContent, InlineLinksStayInTheirSentence) {
 
 // Captions and credits leave the body wherever they sit: a caption-named
 // element inside a <figure> whose picture loads lazily (no <img>), one
-// below a slide show a few links after its picture, and a credit line of
-// its own. Links written out as addresses are the author's text: a list of
+// below a slide show a few links after its picture, one wrapping its
+// picture, and a credit line of its own; a page wrapper named after
+// captions is no caption. Links written out as addresses are the author's text: a list of
 // shop links below each item stays.
-constexpr const char* kCaptionPage = R"(<html><body><div class="post-body">
+constexpr const char* kCaptionPage = R"(<html><body class="site-captions"><div class="post-body">
  <p>The harbour festival returns this weekend with a parade of tall ships, a night market along the quay and fireworks over the water on Saturday.</p>
  <figure class="media"><div class="lazy-image" data-src="/img/ships.jpg"></div>
   <span class="image-copyright">Harbour Photo Agency</span></figure>
@@ -463,6 +464,7 @@ constexpr const char* kCaptionPage = R"(<html><body><div class="post-body">
  <div class="gallery"><ul><li><img src="/img/market.jpg" width="800"></li></ul>
   <div class="controls"><a href="#prev">Prev</a> <a href="#next">Next</a></div>
   <div class="caption-full">Stalls on the quay during last year's night market, which drew record crowds</div></div>
+ <p><span class="wp-caption"><a href="/img/big.jpg"><img src="/img/lighthouse.jpg"></a><span>The lighthouse at dawn. (Town Archive)</span></span></p>
  <p>1) A ship in a bottle, handmade by a local carver</p>
  <p><a href="http://shop.example/a1">http://shop.example/a1</a></p>
  <p>2) A print of the old lighthouse from the town museum</p>
@@ -478,6 +480,7 @@ TEST(ExtractContent, CaptionsAndCreditsLeaveWrittenOutLinksStay) {
   EXPECT_TRUE(Has(p, "The fireworks start at nine"));
   EXPECT_FALSE(Has(p, "Harbour Photo Agency"));
   EXPECT_FALSE(Has(p, "Stalls on the quay"));
+  EXPECT_FALSE(Has(p, "The lighthouse at dawn"));
   EXPECT_FALSE(Has(p, "Foto: Dok."));
   EXPECT_TRUE(Has(p, "http://shop.example/a1"));
   EXPECT_TRUE(Has(p, "http://shop.example/b2"));
