@@ -1236,10 +1236,12 @@ class Selector {
     return kept;
   }
 
-  // Same element or a sibling of the prose block's element.
+  // Same element, a sibling of the prose block's element, or the element
+  // holding it (a tweet's attribution line after its paragraphs).
   bool Beside(const Block& b, int32_t prose_owner) const {
     const auto& elems = lin_.elems;
-    return b.owner == prose_owner || elems[b.owner].parent == elems[prose_owner].parent;
+    return b.owner == prose_owner || elems[b.owner].parent == elems[prose_owner].parent ||
+           b.owner == elems[prose_owner].parent;
   }
 
   const Linearizer& lin_;

@@ -630,6 +630,21 @@ TEST(ExtractContent, PullQuoteInTheArticleBodyStays) {
   EXPECT_FALSE(Has(p, "weekly market report"));
 }
 
+// A story that ends on an embedded post: its attribution line, set in
+// the quote around the post's paragraph, closes the body.
+constexpr const char* kClosingTweetPage = R"(<html><body><div class="story">
+ <p>The mayor announced on Tuesday that the old ferry pier will be rebuilt next year, after a survey found its wooden piles badly rotten.</p>
+ <p>Residents had campaigned for the repair for more than five years, and many of them shared the news on social media within minutes.</p>
+ <blockquote class="twitter-tweet"><p>Five years of letters, meetings and petitions, and the pier will finally be rebuilt. Thank you to everyone who signed!</p>— Harbour Friends (@harbourfriends) <a href="https://x.example/1">March 4, 2025</a></blockquote>
+</div></body></html>)";
+
+TEST(ExtractContent, ClosingTweetKeepsItsAttribution) {
+  Extracted e = Extract(kClosingTweetPage);
+  const auto& p = e.content.paragraphs;
+  ASSERT_FALSE(p.empty());
+  EXPECT_EQ(p.back(), "— Harbour Friends (@harbourfriends) March 4, 2025") << testing::PrintToString(p);
+}
+
 TEST(ExtractContent, BadInputNeverCrashes) {
   std::string deep;
   for (int i = 0; i < 5000; ++i) deep += "<div><span>";
