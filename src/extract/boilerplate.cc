@@ -517,7 +517,8 @@ constexpr std::string_view kLinePrefixes[] = {
     "subscribe now", "for the latest", "we recommend", "you may also like",
     "you might also like", "related articles", "related stories",
     "more stories", "credit:", "image source", "photo credit",
-    "filed under", "like this story", "reading time",
+    "filed under", "like this story", "reading time", "artikel ini telah tayang", "artikel ini sudah tayang",
+    "telusuri berita",
     "waktu baca", "lesezeit", "lesedauer", "tempo de leitura", "tiempo de lectura",
     // Photo credits standing on their own line.
     "foto:", "photo:", "photo by", "bild:", "image copyright", "picture:",
@@ -762,8 +763,20 @@ std::optional<Cue> ClassifyRendered(const Node& element, CueCache* cache) {
   return cue;
 }
 
+// A sign-off in brackets closing a story: the writers' initials or name
+// ("(dnu/dnu)", "(ant)", "(*)", "(Jane Roe)"), ASCII letters and a few marks.
+bool IsBracketedSignOff(std::string_view text) {
+  constexpr size_t kMaxBytes = 40;
+  if (text.size() < 3 || text.size() > kMaxBytes || text.front() != '(' || text.back() != ')') return false;
+  for (char c : text.substr(1, text.size() - 2)) {
+    if (!IsLetter(c) && c != ' ' && c != '/' && c != '.' && c != '*' && c != '-' && c != ',') return false;
+  }
+  return true;
+}
+
 bool IsBoilerplateLine(std::string_view text) {
   if (text.size() > 250) return false;
+  if (IsBracketedSignOff(text)) return true;
   // A bracketed line opens inside its bracket: "(Credit: Agency)".
   std::string_view opening = !text.empty() && (text[0] == '(' || text[0] == '[') ? text.substr(1) : text;
   if (StartsWithAny(opening, kLinePrefixes, kLinePrefixIndex)) return true;
@@ -788,13 +801,15 @@ constexpr std::string_view kCallPhrases[] = {
     "sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "your inbox",
     "click here", "share it with", "may be reached at", "can be reached at", "have a tip",
     "like to hear what you think", "tell us what you think", "here's our email", "email us at",
+    "dapatkan update", "untuk update berita", "whatsapp channel", "grup telegram",
     "ikuti kami", "ikuti akun", "ikuti juga", "follow akun", "berlangganan", "unduh aplikasi",
     "download aplikasi", "klik di sini", "klik disini", "saluran whatsapp", "folgen sie uns",
     "abonnieren sie"};
 constexpr auto kCallPhraseIndex = MakePrefixIndex(kCallPhrases);
 
 // Social networks a "Follow ..." line points to.
-constexpr std::string_view kNetworks[] = {"twitter", "facebook", "instagram", "tiktok", "youtube"};
+constexpr std::string_view kNetworks[] = {"twitter", "facebook", "instagram", "tiktok", "youtube", "whatsapp",
+                                          "telegram"};
 
 bool ContainsIgnoreCase(std::string_view text, std::string_view word) {
   for (size_t i = 0; i + word.size() <= text.size(); ++i) {

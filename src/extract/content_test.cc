@@ -940,7 +940,9 @@ TEST(BoilerplateLines, CallsToAction) {
         "Get the morning briefing in your inbox. Sign up for our free newsletter.",
         "Like this story? Share it with a friend!", "Have a tip? Our reporter may be reached at desk@example.com.",
         "Ikuti kami di media sosial untuk berita terbaru.", "Simak berita lainnya, klik di sini.",
-        "We'd like to hear what you think about this story. Here's our email: letters@example.com."}) {
+        "We'd like to hear what you think about this story. Here's our email: letters@example.com.",
+        "Follow WhatsApp Channel Harian Kota untuk update berita terbaru setiap hari",
+        "Dapatkan update berita pilihan setiap hari dari Harian Kota."}) {
     EXPECT_TRUE(IsCallToAction(line)) << line;
   }
   for (const char* line :
@@ -1001,6 +1003,12 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Empfohlener redaktioneller Inhalt"));
   EXPECT_TRUE(IsBoilerplateLine("An dieser Stelle findet ihr einen externen Inhalt, der den Artikel ergänzt."));
   EXPECT_TRUE(IsBoilerplateLine("This slideshow requires JavaScript."));
+  EXPECT_TRUE(IsBoilerplateLine("(dnu/dnu)"));
+  EXPECT_TRUE(IsBoilerplateLine("(*)"));
+  EXPECT_TRUE(IsBoilerplateLine("(Rina Kusuma)"));
+  EXPECT_TRUE(IsBoilerplateLine("Artikel ini telah tayang di Harian Kota dengan judul \"Banjir Rendam Pesisir\""));
+  EXPECT_FALSE(IsBoilerplateLine("(Nama tersangka disamarkan untuk melindungi keluarganya, termasuk anak-anaknya yang masih kecil.)"));
+  EXPECT_FALSE(IsBoilerplateLine("(12)"));
   EXPECT_TRUE(IsBoilerplateLine("Advert"));
   EXPECT_TRUE(IsBoilerplateLine("DON'T MISS"));
   EXPECT_TRUE(IsBoilerplateLine("Filed under: Opini |"));
