@@ -518,7 +518,7 @@ constexpr std::string_view kLinePrefixes[] = {
     "you might also like", "related articles", "related stories",
     "more stories", "credit:", "image source", "photo credit",
     "filed under", "like this story", "reading time", "artikel ini telah tayang", "artikel ini sudah tayang",
-    "telusuri berita",
+    "telusuri berita", "gambas:", "lihat foto", "penulis:", "editor:", "reporter:", "pewarta:",
     "waktu baca", "lesezeit", "lesedauer", "tempo de leitura", "tiempo de lectura",
     // Photo credits standing on their own line.
     "foto:", "photo:", "photo by", "bild:", "image copyright", "picture:",

@@ -1003,6 +1003,10 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Empfohlener redaktioneller Inhalt"));
   EXPECT_TRUE(IsBoilerplateLine("An dieser Stelle findet ihr einen externen Inhalt, der den Artikel ergänzt."));
   EXPECT_TRUE(IsBoilerplateLine("This slideshow requires JavaScript."));
+  EXPECT_TRUE(IsBoilerplateLine("[Gambas:Video Harian Kota]"));
+  EXPECT_TRUE(IsBoilerplateLine("Penulis: Rina Kusuma | Editor: Budi Santoso"));
+  EXPECT_TRUE(IsBoilerplateLine("Pewarta: Rina Kusuma"));
+  EXPECT_FALSE(IsBoilerplateLine("Editorial boards across the country weighed in on Sunday."));
   EXPECT_TRUE(IsBoilerplateLine("(dnu/dnu)"));
   EXPECT_TRUE(IsBoilerplateLine("(*)"));
   EXPECT_TRUE(IsBoilerplateLine("(Rina Kusuma)"));
