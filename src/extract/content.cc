@@ -540,10 +540,7 @@ class Linearizer {
     int32_t idx = static_cast<int32_t>(elems.size());
     int32_t parent = stack_.empty() ? -1 : stack_.back();
     Cue cue = *rendered;
-    if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !FollowsImage(parent) && !InFigure() &&
-        !HoldsImage(*n)) {
-      cue = Cue::kNone;
-    }
+    if (cue == Cue::kCaption && n->tag != Tag::kFigcaption && !IsCaptionOfAnImage(*n, parent)) cue = Cue::kNone;
     bool block = cls == kBlock || (cue != Cue::kNone && cue != Cue::kContent);
     elems.emplace_back(n, parent, 0, cue, block);  // built in place: an element record is 64 bytes
     stack_.push_back(idx);
@@ -649,12 +646,17 @@ class Linearizer {
   }
 
   // A class named "caption" only makes a caption next to an image: teasers
-  // and leads are called that too. Next to it: the image sits inside the
-  // caption's parent, or no more than a line of text came between them
-  // (a caption below a slide show, or beside a lazily loaded picture).
-  // Out of line, like InFigure: asked only of caption-named elements, it
-  // would crowd Enter, which runs for every element.
-  __attribute__((noinline)) bool FollowsImage(int32_t parent) const {
+  // and leads are called that too. Out of line: asked only of
+  // caption-named elements, it would crowd Enter, which runs for every
+  // element.
+  __attribute__((noinline)) bool IsCaptionOfAnImage(const Node& n, int32_t parent) const {
+    return FollowsImage(parent) || InFigure() || HoldsImage(n);
+  }
+
+  // Next to an image: the image sits inside the caption's parent, or no
+  // more than a line of text came between them (a caption below a slide
+  // show, or beside a lazily loaded picture).
+  bool FollowsImage(int32_t parent) const {
     constexpr size_t kBetweenBytes = 150;
     if (images.empty() || !images.back().caption.empty()) return false;
     return images.back().pos > parent || text.size() <= images.back().text_pos + kBetweenBytes;
@@ -673,8 +675,8 @@ class Linearizer {
   }
 
   // Inside a <figure> a caption-named element is a caption, image or not
-  // (a picture loaded by script has none yet). Asked only for those.
-  __attribute__((noinline)) bool InFigure() const {
+  // (a picture loaded by script has none yet).
+  bool InFigure() const {
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
       if (elems[*it].node->Is(Tag::kFigure)) return true;
     }
@@ -684,7 +686,7 @@ class Linearizer {
   // A caption-named element that wraps its picture and the caption text
   // together: a small subtree (a few nodes, not a page wrapper classed
   // "has-captions") holding an <img>.
-  __attribute__((noinline)) static bool HoldsImage(const Node& caption) {
+  static bool HoldsImage(const Node& caption) {
     constexpr int kMaxNodes = 12;
     bool image = false;
     const Node* n = caption.first_child;
