@@ -605,8 +605,12 @@ template <size_t N>
 bool StartsWithAny(std::string_view text, const std::string_view (&prefixes)[N], const PrefixIndex<N>& index) {
   if (text.empty()) return false;
   unsigned char first = static_cast<unsigned char>(Lower(text[0]));
+  const char second = text.size() > 1 ? Lower(text[1]) : '\0';
   for (int k = index.start[first]; k < index.start[first + 1]; ++k) {
-    if (StartsWithWord(text, prefixes[index.order[k]])) return true;
+    std::string_view prefix = prefixes[index.order[k]];
+    // Most candidates differ in the second byte: that is compared first.
+    if (prefix.size() > 1 && prefix[1] != second) continue;
+    if (StartsWithWord(text, prefix)) return true;
   }
   return false;
 }
