@@ -1159,12 +1159,13 @@ class Selector {
       if (b.owner >= skip_begin && b.owner < skip_end) continue;
       if (b.kind == Kind::kTitle) continue;
       std::string_view t = TextOf(b);
-      // The heading of a related list is often classed like furniture
-      // itself ("box-header"): it is read as a heading when only its own
-      // element is furniture, not when it sits inside some (an ad label).
+      // Furniture is dropped, with two exceptions: a line the page's
+      // JSON-LD articleBody holds is the story's wherever it sits (a pull
+      // quote set in an <aside>), and the heading of a related list is
+      // often classed like furniture itself ("box-header"), so a block
+      // whose own element alone is furniture is read as a heading first
+      // (inside furniture, an ad label, it is not).
       const Elem& owner = elems[b.owner];
-      // A line the page's JSON-LD articleBody holds is the story's wherever
-      // it sits (a pull quote set in an <aside>).
       const bool inside_furniture = owner.furniture > m.furniture && !b.confirmed &&
                                     !(IsFurniture(owner.cue) && owner.furniture == m.furniture + 1);
       if (inside_furniture || b.teaser || b.excerpt) continue;
@@ -1186,7 +1187,7 @@ class Selector {
       if (IsBoilerplateLine(t)) continue;
       kept.push_back(i);
     }
-    return DropCallsToAction(TrimEdges(kept));
+    return DropPromptsAndNotes(TrimEdges(kept));
   }
 
   std::string_view TextOf(const Block& b) const {
@@ -1223,10 +1224,10 @@ class Selector {
   }
 
   // Prompts to the reader ("Follow us on ...", "Sign up for our
-  // newsletter") open or close many bodies and are dropped there; inside
-  // the body such a line is part of the story. A body of nothing but
-  // prompts is left as it is.
-  std::vector<uint32_t> DropCallsToAction(std::vector<uint32_t> kept) const {
+  // newsletter") open or close many bodies and are dropped there, as is a
+  // contributor note closing it; inside the body such a line is part of
+  // the story. A body of nothing but prompts is left as it is.
+  std::vector<uint32_t> DropPromptsAndNotes(std::vector<uint32_t> kept) const {
     size_t first = 0, last = kept.size();
     while (first < last && IsCallToAction(TextOf(lin_.blocks[kept[first]]))) ++first;
     while (last > first && IsCallToAction(TextOf(lin_.blocks[kept[last - 1]]))) --last;

@@ -12,7 +12,10 @@
 // beside it grows to their common container; a lead paragraph between the
 // headline and a container below it opens the body. Inside it, blocks under furniture, link lists,
 // furniture lines ("Baca juga: ...", "Advertisement"), furniture sections
-// ("Berita Terkait", "Related") and the title heading are dropped.
+// ("Berita Terkait", "Related") and the title heading are dropped, and so
+// are prompts to the reader at its edges ("Follow us on ...") and a
+// contributor note closing it. Captions (figcaption, caption-named
+// elements next to or around an image) go to the images, not the body.
 //
 // Cost: one iterative pass over the DOM plus passes over per-element and
 // per-block vectors; no recursion, no per-node allocation.
