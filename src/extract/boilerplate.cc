@@ -822,10 +822,6 @@ bool ContainsIgnoreCase(std::string_view text, std::string_view word) {
   return false;
 }
 
-}  // namespace
-
-namespace {
-
 // What a contributor note at the foot of a story says its subject is.
 constexpr std::string_view kContributorRoles[] = {
     "writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor",
