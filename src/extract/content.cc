@@ -600,7 +600,7 @@ class Linearizer {
       headline_run_.pos = std::string::npos;
       return;
     }
-    if (headline_run_.pos != std::string::npos && headline_run_.block_begin == block_begin_ &&
+    if (headline_run_.pos <= text.size() && headline_run_.block_begin == block_begin_ &&
         run_end_ == open.pos && open.spaced) {
       text.resize(headline_run_.pos);
       chars_ = headline_run_.chars;
