@@ -309,7 +309,7 @@ bool IsPlaceWord(std::string_view w) {
        "Kanada", "Canada", "Canadian", "Meksiko", "Mexico", "Mexican", "Eropa", "Europe", "European", "Uni",
        "EU", "NATO", "PBB", "UN", "Kremlin", "Democratic", "Republican", "GOP", "Senate", "State", "House",
        "White", "Department", "Jakarta", "Jawa", "Barat", "Timur", "Tengah", "DPR", "DPRD", "MPR", "TNI",
-       "Polri", "KPK", "Komisi", "Agung", "Kementerian", "Pentagon", "Florida", "Texas", "California",
+       "Polri", "KPK", "Komisi", "Kementerian", "Pentagon", "Florida", "Texas", "California",
        "Ohio", "Vermont", "Maryland", "New", "York", "Massachusetts", "Virginia", "Carolina", "Kentucky",
        "Wisconsin", "Louisiana", "Arkansas", "Iowa", "Jersey", "Hampshire", "Pennsylvania", "Michigan",
        "Illinois", "Georgia", "Arizona", "Nevada", "Colorado", "Utah", "Tennessee", "Alabama",
@@ -326,6 +326,17 @@ bool IsPlaceWord(std::string_view w) {
        "Tbk", "Persero", "University", "Institute", "Association", "Group", "Foundation", "Center", "Centre",
        "Corp", "Inc", "Ltd"});
   return s->Has(w);
+}
+
+bool CompletesTitle(std::string_view before, std::string_view word) {
+  struct Pair {
+    std::string_view before, word;
+  };
+  static constexpr Pair kPairs[] = {{"Jaksa", "Agung"}, {"Kejaksaan", "Agung"}, {"Mahkamah", "Agung"}};
+  for (const Pair& p : kPairs) {
+    if (p.before == before && p.word == word) return true;
+  }
+  return false;
 }
 
 }  // namespace warta::nlp

@@ -3,8 +3,8 @@
 // boundaries, pronouns and the role words stripped from a speaker's name.
 // English and Indonesian, written by hand from grammar, not mined from data.
 //
-// All lookups take an ASCII-lowercased token, except IsRoleWord and
-// IsPlaceWord which take the token as written. Thread-safe (immutable tables).
+// All lookups take an ASCII-lowercased token, except IsRoleWord,
+// IsPlaceWord and CompletesTitle which take the token as written. Thread-safe (immutable tables).
 #ifndef WARTA_NLP_CUES_H_
 #define WARTA_NLP_CUES_H_
 
@@ -85,6 +85,10 @@ RankPart LookupRank(std::string_view word);
 // Country, institution and party words that precede names ("Rusia Vladimir
 // Putin", "Democratic Sen. X") and are not part of the name.
 bool IsPlaceWord(std::string_view word);
+// Whether `word` completes the institution or title `before` it names
+// ("Jaksa Agung", "Mahkamah Agung"): such a word is a common given name
+// elsewhere ("Agung Nugraha"), so only the pair keeps it out of a name.
+bool CompletesTitle(std::string_view before, std::string_view word);
 
 }  // namespace warta::nlp
 

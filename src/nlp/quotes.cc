@@ -892,8 +892,9 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
     std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
     // An acronym ("BNPB", "FBI") names an organisation, not the person.
     bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || acronym || places_.contains(w) ||
-           nlp::LookupRank(w) != nlp::RankPart::kNone;  // RankStart puts a rank back
+    const bool completes_title = i > 0 && nlp::CompletesTitle(ViewOf(i - 1, i), w);
+    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || completes_title || acronym ||
+           places_.contains(w) || nlp::LookupRank(w) != nlp::RankPart::kNone;  // RankStart puts a rank back
   };
   while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)) ||
                               nlp::LookupCue(Lower(start)).kind == CueKind::kAccording)) {

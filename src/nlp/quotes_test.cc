@@ -112,6 +112,14 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
        "Harga beras naik karena panen terlambat, kata Saputra. Ia menambahkan bahwa stok masih cukup.",
        {{"Harga beras naik karena panen terlambat", "Saputra", "Saputra", false},
         {"stok masih cukup", "Ia", "Saputra", false}}},
+      // "Agung" completes "Jaksa Agung" (a title) but opens "Agung Nugraha"
+      // (a given name).
+      {"id",
+       "Kepala Dinas Pendidikan Agung Nugraha mengatakan bahwa sekolah dibuka lagi.",
+       {{"sekolah dibuka lagi", "Kepala Dinas Pendidikan Agung Nugraha", "Agung Nugraha", false}}},
+      {"id",
+       "“Kasus ini kami tutup,” kata Jaksa Agung Rudi Santoso.",
+       {{"“Kasus ini kami tutup,”", "Jaksa Agung Rudi Santoso", "Rudi Santoso", true}}},
       {"id",
        "Menurut Dewi Lestari, program itu akan dilanjutkan tahun depan.",
        {{"program itu akan dilanjutkan tahun depan", "Dewi Lestari", "Dewi Lestari", false}}},
