@@ -145,6 +145,22 @@ TEST(AnalyzeEntities, EnglishTitleKeepsItsModifiers) {
   EXPECT_TRUE(Has(voss->roles, "Interior Minister")) << (voss->roles.empty() ? "" : voss->roles[0]);
 }
 
+// The possessive is a token of its own: the owner is a mention, merged with
+// the full name and keeping its type, and "X's aide" is the aide's role.
+TEST(AnalyzeEntities, PossessiveOwnerIsAMentionAndARole) {
+  Analysis a = AnalyzeText(
+      "President Aleksei Varnov met the envoy in Geneva on Monday. Varnov's aide Pavel Drozd said the talks "
+      "lasted three hours.",
+      "en");
+  const analysis::Entity* varnov = Named(a, "Aleksei Varnov");
+  const analysis::Entity* drozd = Named(a, "Pavel Drozd");
+  ASSERT_NE(varnov, nullptr);
+  ASSERT_NE(drozd, nullptr);
+  EXPECT_EQ(varnov->type, "PER");
+  EXPECT_EQ(varnov->mentions.size(), 2u);
+  EXPECT_TRUE(Has(drozd->roles, "Varnov's aide")) << (drozd->roles.empty() ? "" : drozd->roles[0]);
+}
+
 TEST(AnalyzeEntities, MentionOffsetsAreCodePoints) {
   std::string text = "“Ini penting,” kata Menteri Keuangan Sri Mulyani di Zürich, Swiss, pada Senin.";
   Analysis a = AnalyzeText(text, "id");

@@ -405,6 +405,7 @@ class EntityFinder {
     Propagate(by_text);
     // A handful of types an entity: a short list of views into mentions_.
     std::vector<std::vector<std::pair<std::string_view, int>>> type_votes(entities_.size());
+    std::vector<std::string_view> name_type(entities_.size());  // the type of the mention that gave the name
     for (size_t m = 0; m < mentions_.size(); ++m) {
       const TokenMention& tm = mentions_[m];
       analysis::Entity& e = entities_[tm.entity];
@@ -420,13 +421,20 @@ class EntityFinder {
         ++vote->second;
       }
       bool acronym = IsAllCaps(text);
-      if (!acronym && text.size() > e.name.size()) e.name.assign(text);
+      if (!acronym && text.size() > e.name.size()) {
+        e.name.assign(text);
+        name_type[tm.entity] = tm.type;
+      }
     }
     for (analysis::Entity& e : entities_) {
       if (e.name.empty()) e.name = e.mentions.front().text;
+      // A tie goes to the full name's type: "Vladimir Putin" (PER) over a
+      // bare "Putin" the tagger read as an organisation.
       int best = 0;
       for (const auto& [type, votes] : type_votes[e.id]) {
-        if (votes > best || (votes == best && type < e.type)) best = votes, e.type.assign(type);
+        bool wins = votes > best || (votes == best && (type == name_type[e.id] ||
+                                                       (e.type != name_type[e.id] && type < e.type)));
+        if (wins) best = votes, e.type.assign(type);
       }
       for (const analysis::Mention& m : e.mentions) {
         if (m.text != e.name && std::find(e.aliases.begin(), e.aliases.end(), m.text) == e.aliases.end()) {
@@ -615,7 +623,19 @@ class EntityFinder {
           if (covered_[t] >= 0) return mentions_[covered_[t]].type != "PER";
           return !doc_.indonesian && !In(kDeterminers, doc_.lower[t]);
         };
-        while (role_start > sb && extends_title(static_cast<uint32_t>(role_start - 1))) --role_start;
+        // "Putin's aide": the owner and the possessive join the title.
+        auto possessive_at = [&](uint32_t t) {
+          return t > sb && (doc_.lower[t] == "'s" || doc_.lower[t] == "\u2019s") && doc_.Capitalized(t - 1);
+        };
+        while (role_start > sb) {
+          if (possessive_at(static_cast<uint32_t>(role_start - 1))) {
+            role_start -= 2;
+          } else if (extends_title(static_cast<uint32_t>(role_start - 1))) {
+            --role_start;
+          } else {
+            break;
+          }
+        }
         break;
       }
       bool name_like = doc_.Capitalized(j) || covered_[j] >= 0 || In(kRoleGlue, doc_.lower[j]) ||

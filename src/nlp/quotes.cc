@@ -140,6 +140,7 @@ class Extractor {
 
   // Names.
   std::pair<uint32_t, uint32_t> NameOf(uint32_t a, uint32_t b) const;
+  bool IsDescription(uint32_t a, uint32_t b) const;
   uint32_t RankStart(uint32_t lo, uint32_t s) const;
   const EntityMention* MentionIn(uint32_t a, uint32_t b, std::string_view kind) const;
   bool StartsPersonMention(uint32_t i) const;
@@ -867,6 +868,27 @@ std::pair<uint32_t, uint32_t> Extractor::NameOf(uint32_t a, uint32_t b) const {
   return {s, end};
 }
 
+// Whether the phrase [a, b) describes its speaker instead of naming them:
+// it ends in a common noun ("The union", "Shipping analysts", "A White House
+// official"), so its capitalised words are a sentence's first word, a place
+// or an institution, not the speaker's name. A person's name in it still
+// names the speaker unless it is the possessor ("Putin's spokesman").
+bool Extractor::IsDescription(uint32_t a, uint32_t b) const {
+  uint32_t last = b - 1;
+  if (Tok(last).kind != TokenKind::kWord || cap_[last]) return false;
+  for (uint32_t i = a + 1; i < b; ++i) {
+    // "Budi selaku ketua panitia": the words after "selaku" (as) describe
+    // the person named before it.
+    if (cap_[i - 1] && (Lower(i) == "selaku" || Lower(i) == "sebagai")) return false;
+  }
+  const EntityMention* person = MentionIn(a, b, "PER");
+  if (person == nullptr) return true;
+  // "Hollis's" is two tokens, "Davis'" too: the possessive follows the name.
+  uint32_t i = a;
+  while (i + 1 < b && Tok(i + 1).begin < person->span.end) ++i;
+  return i + 1 < b && (Lower(i + 1).starts_with('\'') || Lower(i + 1).starts_with("\u2019"));
+}
+
 // Where a name that starts at `s` starts with the rank in front of it
 // ("Komisaris Besar Yusri Yunus"), not reaching before `lo`: PFSA-ID and
 // Indonesian usage count the rank as part of the name, a position not.
@@ -958,7 +980,8 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
     SetPronounSpeaker(a->speaker, pk, a);
     return;
   }
-  auto [n0, n1] = NameOf(b0, b1);
+  const bool description = IsDescription(b0, b1);
+  auto [n0, n1] = description ? std::pair{b0, b1} : NameOf(b0, b1);
   std::string name = TextOf(n0, n1);
   bool short_form = name.find(' ') == std::string::npos ? !nlp::IsPlaceWord(name) : n1 - n0 == 2;
   auto alias = short_form ? alias_.find(name) : alias_.end();
@@ -967,7 +990,7 @@ void Extractor::SetSpeaker(uint32_t b0, uint32_t b1, Attribution* a) {
   uint32_t sentence_begin = seg_.sentences[sentence_of_[b0]].token_begin;
   name = alias != alias_.end() ? std::string(alias->second) : TextOf(RankStart(sentence_begin, n0), n1);
   bool proper = false;
-  for (uint32_t i = b0; i < b1; ++i) proper = proper || cap_[i];
+  for (uint32_t i = b0; i < b1 && !description; ++i) proper = proper || cap_[i];
   if (proper) {
     std::string_view w(name);
     bool place = name.find(' ') == std::string::npos && nlp::IsPlaceWord(w);
@@ -1240,10 +1263,8 @@ void Extractor::SpeakerLabel(size_t sentence) {
   for (uint32_t i = s.token_begin; i < colon; ++i) {
     if (quote_of_[i] != kNone || (!cap_[i] && !Is(i, ".") && !Is(i, "at") && !Is(i, "of"))) return;
     if (nlp::LookupCue(Lower(i)).kind != CueKind::kNone) return;
-    std::string_view w = Lower(i);
-    if (w.size() > 2 && (w.substr(w.size() - 2) == "'s" || w.substr(w.size() - 2) == "s'")) w.remove_suffix(2);
-    if (w.size() > 4 && w.substr(w.size() - 4) == "\u2019s") w.remove_suffix(4);
-    if (std::find(std::begin(kNotSpeakers), std::end(kNotSpeakers), w) != std::end(kNotSpeakers)) return;
+    // "Editor's note:": the possessive is a token of its own, and not capitalised.
+    if (std::find(std::begin(kNotSpeakers), std::end(kNotSpeakers), Lower(i)) != std::end(kNotSpeakers)) return;
   }
   size_t last = sentence;
   while (last + 1 < seg_.sentences.size() && seg_.sentences[last + 1].paragraph == s.paragraph) ++last;

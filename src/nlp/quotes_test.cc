@@ -469,6 +469,33 @@ TEST(QuotesTest, MentionLosesTitleAndPlace) {
   }
 }
 
+// A phrase that ends in a common noun describes the speaker: the capitalised
+// words in it are not the speaker's name, nor is a person's name that owns
+// the noun. A name before "selaku" (as) still names the speaker.
+TEST(QuotesTest, DescriptionIsTheSpeakerName) {
+  struct Row {
+    const char* language;
+    std::string text, person, name;  // person: a PER mention given to the extractor ("" = none)
+  };
+  const Row rows[] = {
+      {"en", "The union said it would not return to the table.", "", "The union"},
+      {"en", "Shipping analysts warned that delays could spread.", "", "Shipping analysts"},
+      {"en", "A City Hall official said the bridge would reopen.", "", "A City Hall official"},
+      {"en", "Marek Hollis's lawyer said the appeal was filed.", "Marek Hollis", "Marek Hollis's lawyer"},
+      {"en", "Senator Marek Hollis said the appeal was filed.", "Marek Hollis", "Marek Hollis"},
+      {"id", "Ketua RT setempat mengatakan, jalan itu ditutup.", "", "Ketua RT setempat"},
+      {"id", "Tono selaku ketua panitia mengatakan, acara dimulai.", "", "Tono"},
+  };
+  for (const Row& r : rows) {
+    Text t(r.text);
+    std::vector<EntityMention> mentions;
+    if (!r.person.empty()) mentions.push_back({t.Find(r.person), "PER"});
+    std::vector<Quote> quotes = ExtractQuotes(r.text, r.language, mentions);
+    ASSERT_EQ(quotes.size(), 1u) << r.text;
+    EXPECT_EQ(quotes[0].speaker_name, r.name) << r.text;
+  }
+}
+
 TEST(QuotesTest, LongRunOnInputStaysFast) {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "he said \u201Ca b c d e,\u201D said Bob, according to Ann, kata Budi ";

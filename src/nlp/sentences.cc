@@ -411,7 +411,23 @@ class Tokenizer {
   [[gnu::always_inline]] void Emit(size_t start, uint32_t cp_start, TokenKind kind) {
     if (separator_ && !out_->empty()) after_separator_->push_back(static_cast<uint32_t>(out_->size()));
     separator_ = false;
+    if (kind == TokenKind::kWord && pos_ - start >= 3 && (s_[pos_ - 1] | 0x20) == 's') {
+      if (size_t clitic = PossessiveStart(start); clitic != 0) {
+        out_->push_back({cp_start, cp_ - 2, static_cast<uint32_t>(start), static_cast<uint32_t>(clitic), kind});
+        out_->push_back({cp_ - 2, cp_, static_cast<uint32_t>(clitic), static_cast<uint32_t>(pos_), kind});
+        return;
+      }
+    }
     out_->push_back({cp_start, cp_, static_cast<uint32_t>(start), static_cast<uint32_t>(pos_), kind});
+  }
+
+  // Where the possessive "'s" (or "’s") of the word [start, pos_) begins, or
+  // 0: "Putin's" is two tokens, as in the treebanks our taggers learn from,
+  // so the name is a mention of its own. One of two departures from ICU.
+  size_t PossessiveStart(size_t start) const {
+    if (s_[pos_ - 2] == '\'') return pos_ - 2 > start ? pos_ - 2 : 0;
+    if (pos_ - start >= 5 && s_.compare(pos_ - 4, 3, "\xE2\x80\x99") == 0) return pos_ - 4;
+    return 0;
   }
 
   std::string_view s_;
