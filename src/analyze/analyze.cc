@@ -3,9 +3,11 @@
 #include "warta/analyze.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "analyze/doc.h"
 #include "base/utf8.h"
+#include "meta/dateline.h"
 #include "nlp/ascii.h"
 #include "nlp/language.h"
 #include "nlp/quotes.h"
@@ -13,6 +15,31 @@
 
 namespace warta {
 namespace analyze {
+
+namespace {
+
+// Tokens of the dateline at the start of doc->text, as meta reads datelines.
+void FindDateline(Doc* doc) {
+  const std::vector<nlp::Token>& tokens = doc->seg.tokens;
+  doc->dateline_place = doc->dateline_end = doc->agency_begin = doc->agency_end = 0;
+  if (tokens.empty()) return;
+  std::string_view first = doc->text.substr(0, doc->text.find('\n'));
+  std::optional<meta::Dateline> dateline = meta::DetectDateline(first);
+  if (!dateline || !first.starts_with(dateline->city)) return;
+  uint32_t t = 0;
+  while (t < tokens.size() && tokens[t].byte_end <= dateline->city.size()) ++t;
+  doc->dateline_place = t;
+  size_t agency = dateline->agency.empty() ? std::string_view::npos
+                                           : first.substr(0, dateline->prefix_bytes).find(dateline->agency);
+  for (; t < tokens.size() && tokens[t].byte_begin < dateline->prefix_bytes; ++t) {
+    if (agency == std::string_view::npos || tokens[t].byte_begin < agency) continue;
+    if (doc->agency_end == 0) doc->agency_begin = t;
+    if (tokens[t].byte_end <= agency + dateline->agency.size()) doc->agency_end = t + 1;
+  }
+  doc->dateline_end = t;
+}
+
+}  // namespace
 
 void MakeDoc(std::string_view valid_utf8, std::string_view language, Doc* doc) {
   doc->text = valid_utf8;
@@ -33,6 +60,7 @@ void MakeDoc(std::string_view valid_utf8, std::string_view language, Doc* doc) {
     const unsigned char c = static_cast<unsigned char>(valid_utf8[t.byte_begin]);  // tokens are never empty
     doc->capitalized.push_back((c >= 'A' && c <= 'Z') || c >= 0xC0);
   }
+  FindDateline(doc);
   doc->sentence_of.assign(doc->seg.tokens.size(), 0);
   for (uint32_t s = 0; s < doc->seg.sentences.size(); ++s) {
     const nlp::Sentence& sent = doc->seg.sentences[s];

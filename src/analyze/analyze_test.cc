@@ -161,6 +161,23 @@ TEST(AnalyzeEntities, PossessiveOwnerIsAMentionAndARole) {
   EXPECT_TRUE(Has(drozd->roles, "Varnov's aide")) << (drozd->roles.empty() ? "" : drozd->roles[0]);
 }
 
+// A wire story's dateline is a place and its agency an organisation; the
+// story's first word is read as the start of a sentence, not as a name.
+TEST(AnalyzeEntities, DatelinePlaceAndAgency) {
+  Analysis a = AnalyzeText(
+      "KALMBERG (Reuters) - Ferry crews at the two largest harbours stayed off the job on Tuesday, "
+      "union leader Mira Halvorsen said.",
+      "en");
+  const analysis::Entity* place = Named(a, "KALMBERG");
+  const analysis::Entity* agency = Named(a, "Reuters");
+  ASSERT_NE(place, nullptr);
+  ASSERT_NE(agency, nullptr);
+  EXPECT_EQ(place->type, "LOC");
+  EXPECT_EQ(agency->type, "ORG");
+  EXPECT_EQ(Named(a, "Ferry"), nullptr);
+  EXPECT_NE(Named(a, "Mira Halvorsen"), nullptr);
+}
+
 TEST(AnalyzeEntities, MentionOffsetsAreCodePoints) {
   std::string text = "“Ini penting,” kata Menteri Keuangan Sri Mulyani di Zürich, Swiss, pada Senin.";
   Analysis a = AnalyzeText(text, "id");

@@ -48,6 +48,12 @@ struct Doc {
   // filters several passes ask of most tokens.
   std::vector<uint16_t> shape;
   bool indonesian = false;
+  // The dateline the text opens with ("ROTTERDAM (Reuters) - ", "JAKARTA,
+  // KOMPAS.com - "): its place is tokens [0, dateline_place), its agency
+  // [agency_begin, agency_end), and the story's first sentence starts at
+  // token dateline_end; all 0 when there is none.
+  uint32_t dateline_place = 0, dateline_end = 0;
+  uint32_t agency_begin = 0, agency_end = 0;
 
   // Token offsets always lie inside `text`: views are made without checks.
   std::string_view Tok(size_t i) const { return Span(text, i, i + 1); }

@@ -106,7 +106,12 @@ class EntityFinder {
         covered_(doc.seg.tokens.size(), -1), loc_hit_(doc.seg.tokens.size(), 0) {}
 
   void Run() {
-    for (const nlp::Sentence& s : doc_.seg.sentences) TagSentence(s);
+    for (const nlp::Sentence& s : doc_.seg.sentences) TagSentence(AfterDateline(s));
+    // "ROTTERDAM (Reuters) - Dock workers...": the dateline is a place, and
+    // the tagger reads the story from its first word, not "Dock" as a name
+    // in the middle of a sentence.
+    if (doc_.dateline_place > 0) AddCleaned(0, doc_.dateline_place, "LOC");
+    if (doc_.agency_end > doc_.agency_begin) AddCleaned(doc_.agency_begin, doc_.agency_end, "ORG");
     FindInstitutions();
     Cover();
     MatchAcronyms();
@@ -122,6 +127,11 @@ class EntityFinder {
   }
 
  private:
+  nlp::Sentence AfterDateline(nlp::Sentence s) const {
+    s.token_begin = std::clamp(doc_.dateline_end, s.token_begin, s.token_end);
+    return s;
+  }
+
   // NER tags, then gazetteer places over what the tagger left untagged.
   void TagSentence(const nlp::Sentence& s) {
     uint32_t n = s.token_end - s.token_begin;
