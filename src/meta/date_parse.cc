@@ -546,7 +546,7 @@ class Matcher {
       }
       if (a.digits == 8 && o_.min_year <= a.value / 10000) {
         int y = a.value / 10000, m = a.value / 100 % 100, d = a.value % 100;
-        return SetDate(y, m, d, dt) ? i + 1 : 0;
+        return SetDate(y, m, d, dt) ? BasicTime(i + 1, dt) : 0;
       }
       if (a.digits <= 2 && i + 4 < t_.size() && t_[i + 1].kind == Tok::kPunct &&
           std::string_view("/.-").find(t_[i + 1].punct) != std::string_view::npos &&
@@ -635,6 +635,25 @@ class Matcher {
     }
     *dt = tm;
     return e;
+  }
+
+  // "20240917T0642Z", "20240917T064200+0700": ISO 8601's basic format, the
+  // time written after a "T" without separators. Returns the index after
+  // it, or `j` (the date alone) when none follows.
+  size_t BasicTime(size_t j, DateTime* dt) const {
+    if (!WordIs(j, "t") || t_[j].space_before || !(Num(j + 1, 4, 4) || Num(j + 1, 6, 6)) || t_[j + 1].space_before) {
+      return j;
+    }
+    const bool seconds = t_[j + 1].digits == 6;
+    const int hhmm = seconds ? t_[j + 1].value / 100 : t_[j + 1].value;
+    DateTime out = *dt;
+    out.hour = hhmm / 100, out.minute = hhmm % 100, out.second = seconds ? t_[j + 1].value % 100 : 0;
+    if (out.hour > 23 || out.minute > 59 || out.second > 59) return j;
+    out.has_time = true;
+    out.granularity = seconds ? DateGranularity::kSecond : DateGranularity::kMinute;
+    size_t end = ZonePart(j + 2, &out);
+    *dt = out;
+    return end;
   }
 
   size_t TimePart(size_t i, DateTime* dt) const {
