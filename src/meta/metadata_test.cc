@@ -220,6 +220,31 @@ TEST(Metadata, PublicationDateWhenSourcesDisagree) {
 // A date element far below the headline (other stories, comments) gives
 // way to a date standing alone next to it; the headline is the h1 that
 // holds the title or that the title holds, not a logo's h1.
+// Markup that gives the day alone, or the instant in UTC, takes the time and
+// offset the page shows with the headline when they agree.
+TEST(Metadata, ShownLocalTimeCompletesTheMarkupDate) {
+  struct Case {
+    const char* name;
+    const char* meta;
+    const char* shown;
+    const char* published;
+  } cases[] = {
+      {"the day alone", "2025-03-04", "Selasa, 4 Maret 2025 09:15 WIB", "2025-03-04T09:15:00+07:00"},
+      {"the same instant in UTC", "2025-03-04T02:15:42Z", "Selasa, 4 Maret 2025 09:15 WIB",
+       "2025-03-04T09:15:42+07:00"},
+      {"another instant", "2025-03-04T05:00:00Z", "Selasa, 4 Maret 2025 09:15 WIB", "2025-03-04T05:00:00+00:00"},
+      {"another day", "2025-03-05", "Selasa, 4 Maret 2025 09:15 WIB", "2025-03-05"},
+      {"a shown time without a zone", "2025-03-04", "4 Maret 2025 09:15", "2025-03-04"},
+  };
+  for (const Case& c : cases) {
+    std::string html = std::string("<html><head><title>Banjir surut di Kali Asem</title>") +
+                       "<meta property='article:published_time' content='" + c.meta + "'></head><body>" +
+                       "<h1>Banjir surut di Kali Asem</h1><p class='date'>" + c.shown + "</p>" +
+                       "<p>Air mulai surut sejak pagi dan warga kembali ke rumah masing-masing.</p></body></html>";
+    EXPECT_EQ(Extract(html).published, c.published) << c.name;
+  }
+}
+
 TEST(Metadata, DateNextToTheHeadlineBeatsAFarElement) {
   std::string body;
   for (int i = 0; i < 30; ++i) body += "<p>Absatz Nummer " + std::to_string(i) + " des Beitrags.</p>";
@@ -240,7 +265,7 @@ TEST(Metadata, DateNextToTheHeadlineBeatsAFarElement) {
        "28 juin 2019</time></p>" + body +
            "<ul class='list'><li><time datetime='2019-09-22T07:30:29Z' pubdate>22 septembre</time></li></ul>"
            "</body></html>",
-       "2019-06-28"},
+       "2019-06-28T13:49:45+00:00"},  // the element's day, and its time
       {"a date element near the headline stays",
        "<html><head><title>Saubere Schnitte an der Kreissäge</title></head><body><p>21. Jan 2022</p>"
        "<h1>Saubere Schnitte an der Kreissäge</h1><div class='date'>24. Jan 2022</div>" + body + "</body></html>",

@@ -523,6 +523,26 @@ std::optional<DateTime> HeadlineDate(const Collected& c, const DateReading& read
 
 bool SameDay(const DateTime& a, const DateTime& b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
 
+int64_t UtcMinute(const DateTime& d) { return (LocalEpochSeconds(d) / 60) - d.utc_offset_minutes; }
+
+// Markup often gives the day alone, or the instant in UTC, while the page
+// shows the local time with the headline ("17 Sep 2024 10:43 WIB"): the shown
+// reading of the same day, or of the same minute, keeps the page's time and
+// offset.
+DateTime WithShownTime(const Collected& c, const DateReading& reading, const DateTime& d) {
+  const bool day_only = !d.has_time;
+  const bool utc = d.has_time && d.has_offset && d.utc_offset_minutes == 0;
+  if (!day_only && !utc) return d;
+  std::optional<DateTime> shown = HeadlineDate(c, reading, kNearHeading);
+  if (!shown || !shown->has_time || !shown->has_offset) return d;
+  if (day_only) return SameDay(*shown, d) ? *shown : d;
+  if (UtcMinute(*shown) != UtcMinute(d)) return d;
+  // The same minute: the markup's seconds at the page's offset.
+  shown->second = d.second;
+  shown->granularity = std::max(shown->granularity, d.granularity);
+  return *shown;
+}
+
 // The publication date the page's markup states: JSON-LD, <meta> tags and
 // microdata.
 std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, const DateReading& reading,
@@ -612,7 +632,7 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
     // than a month later (past a slug number read as the day) is a later
     // edition's.
     if (url_date && DayNumber(*d) - DayNumber(*url_date) > 31) return url_date;
-    return d;
+    return WithShownTime(c, reading, *d);
   }
   if (url_date) return url_date;
   const CuedDates cued = FromCuedText(c, reading);
