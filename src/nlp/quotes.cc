@@ -137,7 +137,6 @@ class Extractor {
   uint32_t TrimEnd(uint32_t a, uint32_t b) const;
   bool Resumes(uint32_t after, uint32_t se) const;
   void AppendResumedClause(uint32_t after, uint32_t se, Attribution* a) const;
-  bool ContinuesReportBefore(uint32_t sentence, uint32_t comma) const;
 
   // Names.
   std::pair<uint32_t, uint32_t> NameOf(uint32_t a, uint32_t b) const;
@@ -692,17 +691,6 @@ bool Extractor::Resumes(uint32_t after, uint32_t se) const {
          TrimEnd(i, se) - i >= 2;
 }
 
-// Whether the last attribution reports in sentence `sentence` with its cue
-// before its content ("X said A") and that content ends at the comma token
-// `comma`.
-bool Extractor::ContinuesReportBefore(uint32_t sentence, uint32_t comma) const {
-  if (attributions_.empty() || comma == 0) return false;
-  const Attribution& report = attributions_.back();
-  if (report.sentence != sentence || report.direct || report.content.empty()) return false;
-  const uint32_t end = report.content.back().end;
-  return report.cue.end <= report.content.front().begin && end >= Tok(comma - 1).end && end <= Tok(comma).begin;
-}
-
 void Extractor::AppendResumedClause(uint32_t after, uint32_t se, Attribution* a) const {
   if (a->direct || !Resumes(after, se)) return;
   a->content.push_back(SpanOf(after + 1, TrimEnd(after + 1, se)));
@@ -1125,14 +1113,6 @@ void Extractor::Attribute(const nlp::Sentence& s, const Hit& h, uint32_t limit) 
       uint32_t comma = sp.second;
       while (!postposed && comma < se && comma < sp.second + 8 && !IsPunct(comma) && quote_of_[comma] == kNone) {
         ++comma;
-      }
-      if (postposed && ContinuesReportBefore(a.sentence, before)) {
-        // "Operators said A, according to an estimate, and that B": a
-        // parenthetical inside the report before it, which goes on after it.
-        Attribution& report = attributions_.back();
-        AppendResumedClause(sp.second, se, &report);
-        report.last = std::max(report.last, report.content.back().end);
-        return;
       }
       if (postposed) {
         // "In Iowa, according to the poll, Trump leads": both sides report.

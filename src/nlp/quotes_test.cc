@@ -98,13 +98,6 @@ TEST(QuotesTest, TableOfNewsParagraphs) {
       {"en",
        "According to the ministry, exports rose by 4 percent last year.",
        {{"exports rose by 4 percent last year", "the ministry", "the ministry", false}}},
-      // A postposed "according to" inside a report is a parenthetical: the
-      // report goes on after it.
-      {"en",
-       "Growers said the frost cost the valley about 12 million dollars, according to a trade group estimate, "
-       "and that prices would rise.",
-       {{"the frost cost the valley about 12 million dollars", "Growers", "Growers", false},
-        {"and that prices would rise", "Growers", "Growers", false}}},
       {"en",
        "Exports rose sharply in the last quarter of the year, the ministry said on Friday.",
        {{"Exports rose sharply in the last quarter of the year", "the ministry", "the ministry", false}}},
