@@ -168,7 +168,7 @@ bool IsAuxiliary(std::string_view w) {
        "telah", "sudah", "kemudian", "lalu", "pernah", "akan", "sempat", "bahkan", "kembali", "masih",
        "sebelumnya", "justru", "hanya", "tak", "tidak", "belum", "sendiri", "pula", "malah", "turut",
        "ikut", "sering", "selalu", "not", "n't", "never", "only", "just", "now", "reportedly", "apparently",
-       "personally", "tidak", "lagi"});
+       "personally", "lagi", "mulai", "terus", "segera", "langsung", "kerap"});
   return s->Has(w);
 }
 

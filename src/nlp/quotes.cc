@@ -96,6 +96,11 @@ class Extractor {
   std::string_view Lower(uint32_t i) const { return lower_[i]; }
   const Token& Tok(uint32_t i) const { return seg_.tokens[i]; }
   bool IsPunct(uint32_t i) const { return Tok(i).kind == TokenKind::kPunct; }
+  // Two or more ASCII capitals: "BNPB", "FBI".
+  bool IsAcronym(uint32_t i) const {
+    std::string_view w = ViewOf(i, i + 1);
+    return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
   bool Is(uint32_t i, std::string_view s) const { return lower_[i] == s; }
   bool Attached(uint32_t a, uint32_t b) const { return Tok(a).end == Tok(b).begin; }
   bool IsOpenMark(uint32_t i) const { return quote_of_[i] != kNone && quotes_[quote_of_[i]].open == i; }
@@ -836,7 +841,10 @@ std::pair<uint32_t, uint32_t> Extractor::NameOf(uint32_t a, uint32_t b) const {
     uint32_t close = i + 1;
     while (close < b && !Is(close, ")")) ++close;
     // "Ketua Komite Nasional (KNKT) Soerjo Wibowo": the name follows the
-    // bracket; "Rep. Hank Johnson (D-Ga.)": the party tag after it is no name.
+    // bracket; "Rep. Hank Johnson (D-Ga.)": the party tag after it is no name;
+    // "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)": the acronym
+    // that ends the phrase names the whole.
+    if (close + 1 == b && close == i + 2 && IsAcronym(i + 1)) return {i + 1, close};
     if (close + 1 < b && cap_[close + 1]) {
       a = close + 1;
       i = close;
@@ -913,9 +921,8 @@ uint32_t Extractor::NameStart(uint32_t start, uint32_t end) const {
   auto skip = [&](uint32_t i) {
     std::string_view w = text_.substr(Tok(i).byte_begin, Tok(i).byte_end - Tok(i).byte_begin);
     // An acronym ("BNPB", "FBI") names an organisation, not the person.
-    bool acronym = w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     const bool completes_title = i > 0 && nlp::CompletesTitle(ViewOf(i - 1, i), w);
-    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || completes_title || acronym ||
+    return IsPunct(i) || nlp::IsRoleWord(w) || nlp::IsPlaceWord(w) || completes_title || IsAcronym(i) ||
            places_.contains(w) || nlp::LookupRank(w) != nlp::RankPart::kNone;  // RankStart puts a rank back
   };
   while (start + 1 < end && (skip(start) || nlp::IsClauseWord(Lower(start)) || nlp::IsDeterminer(Lower(start)) ||

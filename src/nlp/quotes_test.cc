@@ -471,8 +471,10 @@ TEST(QuotesTest, MentionLosesTitleAndPlace) {
 
 // A phrase that ends in a common noun describes the speaker: the capitalised
 // words in it are not the speaker's name, nor is a person's name that owns
-// the noun. A name before "selaku" (as) still names the speaker.
-TEST(QuotesTest, DescriptionIsTheSpeakerName) {
+// the noun. A name before "selaku" (as) still names the speaker, an acronym
+// in brackets that ends the phrase names the institution, and an aspect
+// word before the verb ("mulai") is no part of the speaker.
+TEST(QuotesTest, SpeakerNameOfAPhrase) {
   struct Row {
     const char* language;
     std::string text, person, name;  // person: a PER mention given to the extractor ("" = none)
@@ -485,6 +487,8 @@ TEST(QuotesTest, DescriptionIsTheSpeakerName) {
       {"en", "Senator Marek Hollis said the appeal was filed.", "Marek Hollis", "Marek Hollis"},
       {"id", "Ketua RT setempat mengatakan, jalan itu ditutup.", "", "Ketua RT setempat"},
       {"id", "Tono selaku ketua panitia mengatakan, acara dimulai.", "", "Tono"},
+      {"id", "Badan Cuaca dan Geologi (BCG) memperkirakan hujan turun hingga Jumat.", "", "BCG"},
+      {"id", "Sebagian warga mulai mengeluhkan bahwa air sumur berbau.", "", "Sebagian warga"},
   };
   for (const Row& r : rows) {
     Text t(r.text);
