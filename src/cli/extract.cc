@@ -30,6 +30,7 @@ Examples:
   curl -s URL | warta extract - --format text  stdin, readable text
   warta extract pages.jsonl                    JSON Lines of {"url": ..., "html": ...}
   warta extract copied.txt --input-format text a page copied as plain text
+  warta extract page.html --analyze -f text    the body, then who is named, who said what, events
 
 Exit status: 0 every input was read, 1 some records carry "error", 2 usage error.
 )";

@@ -2,6 +2,7 @@
 
 #include "analyze/analysis_json.h"
 #include "base/json_writer.h"
+#include "base/utf8.h"
 #include "warta/analyze.h"
 
 namespace warta {
@@ -66,6 +67,56 @@ void AppendJoined(const std::vector<std::string>& items, std::string_view separa
   }
 }
 
+// The bytes of `text` between two code-point offsets (analysis spans).
+std::string_view CodePointSlice(std::string_view text, analysis::Span span) {
+  size_t pos = 0, begin = text.size();
+  for (uint32_t cp = 0; pos < text.size(); ++cp) {
+    if (cp == span.begin) begin = pos;
+    if (cp == span.end) return text.substr(begin, pos - begin);
+    utf8::Decode(text, &pos);
+  }
+  return begin < text.size() ? text.substr(begin) : std::string_view();
+}
+
+// One line a list item: "- " in Markdown, two spaces in text.
+void AppendItem(bool markdown, std::string* out) { out->append(markdown ? "- " : "  "); }
+
+// The reading under the body: who is named (with roles), who said what, and
+// the events. Entities of one type on one line each.
+void AppendReading(const Analysis& a, std::string_view text, bool markdown, std::string* out) {
+  out->append(markdown ? "## Reading\n\n" : "-- reading --\n");
+  for (auto [type, label] : {std::pair{"PER", "People"}, {"ORG", "Organisations"}, {"LOC", "Places"}}) {
+    std::string line;
+    for (const analysis::Entity& e : a.entities) {
+      if (e.type != type) continue;
+      line.append(line.empty() ? "" : "; ").append(e.name);
+      if (!e.roles.empty()) line.append(" (").append(e.roles.front()).append(")");
+    }
+    if (line.empty()) continue;
+    out->append(markdown ? "**" : "").append(label).append(markdown ? ":** " : ": ").append(line).append("\n");
+  }
+  if (!a.quotes.empty()) out->append(markdown ? "\n**Quotes:**\n\n" : "Quotes:\n");
+  for (const analysis::Quote& q : a.quotes) {
+    AppendItem(markdown, out);
+    out->append(q.speaker_name.empty() ? "(unknown)" : q.speaker_name).append(": ");
+    out->append(CodePointSlice(text, q.content)).append("\n");
+  }
+  if (!a.events.empty()) out->append(markdown ? "\n**Events:**\n\n" : "Events:\n");
+  for (const analysis::Event& e : a.events) {
+    AppendItem(markdown, out);
+    out->append(e.type);
+    std::string details;
+    AppendJoined(e.participant_names, ", ", &details);
+    for (std::string_view part : {std::string_view(e.place.empty() ? "" : e.place.front()), std::string_view(e.time),
+                                  std::string_view(e.duration), std::string_view(e.outcome)}) {
+      if (!part.empty()) details.append(details.empty() ? "" : "; ").append(part);
+    }
+    if (!details.empty()) out->append(": ").append(details);
+    out->append("\n");
+  }
+  out->append("\n");
+}
+
 // Text and Markdown share one layout; Markdown adds heading and emphasis marks.
 void AppendReadable(const Record& r, bool markdown, std::string* out) {
   if (!r.error.empty()) {
@@ -89,6 +140,7 @@ void AppendReadable(const Record& r, bool markdown, std::string* out) {
   }
   AppendJoined(r.paragraphs, "\n\n", out);
   out->append("\n\n");
+  if (r.analysis) AppendReading(*r.analysis, r.text, markdown, out);
   if (!r.url.empty()) out->append(markdown ? "<" : "").append(r.url).append(markdown ? ">\n\n" : "\n\n");
 }
 
