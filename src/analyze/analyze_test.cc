@@ -161,6 +161,15 @@ TEST(AnalyzeEntities, PossessiveOwnerIsAMentionAndARole) {
   EXPECT_TRUE(Has(drozd->roles, "Varnov's aide")) << (drozd->roles.empty() ? "" : drozd->roles[0]);
 }
 
+// A possessive inside a tagged name ends it: the owner and the thing owned
+// are two names.
+TEST(AnalyzeEntities, PossessiveSplitsATaggedSpan) {
+  Analysis a = AnalyzeText("The company said Kestrel\u2019s Harbor Line would open in May.", "en");
+  EXPECT_NE(Named(a, "Kestrel"), nullptr);
+  EXPECT_NE(Named(a, "Harbor Line"), nullptr);
+  for (const analysis::Entity& e : a.entities) EXPECT_EQ(e.name.find("\u2019s"), std::string::npos) << e.name;
+}
+
 // A wire story's dateline is a place and its agency an organisation; the
 // story's first word is read as the start of a sentence, not as a name.
 TEST(AnalyzeEntities, DatelinePlaceAndAgency) {

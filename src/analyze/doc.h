@@ -59,6 +59,8 @@ struct Doc {
   std::string_view Tok(size_t i) const { return Span(text, i, i + 1); }
   // The text from token b to token e-1, as written.
   std::string_view Range(size_t b, size_t e) const { return Span(text, b, e); }
+  // The possessive "'s" or "’s", a token of its own.
+  bool IsPossessive(size_t i) const { return lower[i] == "'s" || lower[i] == "\u2019s"; }
   // Range(b, e) with ASCII letters lowercased.
   std::string_view LowerRange(size_t b, size_t e) const { return Span(lowered, b, e); }
   bool Capitalized(size_t i) const { return capitalized[i] != 0; }

@@ -185,7 +185,18 @@ class EntityFinder {
     } else if (need) {
       MatchGazetteer(s);
     }
-    for (const Span& sp : spans_) AddCleaned(sp.b, sp.e, std::string(sp.type));
+    for (const Span& sp : spans_) AddSplitAtPossessives(sp.b, sp.e, sp.type);
+  }
+
+  // "Ford's Mustang": a possessive inside a tagged span ends one name and
+  // starts the next.
+  void AddSplitAtPossessives(uint32_t b, uint32_t e, std::string_view type) {
+    for (uint32_t k = b; k < e; ++k) {
+      if (!doc_.IsPossessive(k)) continue;
+      AddCleaned(b, k, std::string(type));
+      b = k + 1;
+    }
+    AddCleaned(b, e, std::string(type));
   }
 
   void MatchGazetteer(const nlp::Sentence& s) {
@@ -634,9 +645,7 @@ class EntityFinder {
           return !doc_.indonesian && !In(kDeterminers, doc_.lower[t]);
         };
         // "Putin's aide": the owner and the possessive join the title.
-        auto possessive_at = [&](uint32_t t) {
-          return t > sb && (doc_.lower[t] == "'s" || doc_.lower[t] == "\u2019s") && doc_.Capitalized(t - 1);
-        };
+        auto possessive_at = [&](uint32_t t) { return t > sb && doc_.IsPossessive(t) && doc_.Capitalized(t - 1); };
         while (role_start > sb) {
           if (possessive_at(static_cast<uint32_t>(role_start - 1))) {
             role_start -= 2;
