@@ -266,6 +266,29 @@ TEST(AnalyzeEvents, EnglishHyphenatedDurationAndAgreement) {
   EXPECT_EQ(a.events.front().outcome, "agreed");
 }
 
+// "met X": the object is a participant; an agreement, or its failure, in
+// the next sentence is the meeting's outcome.
+TEST(AnalyzeEvents, MetObjectAndOutcomeInTheNextSentence) {
+  struct Case {
+    std::string text, lang, other, outcome;
+  } cases[] = {
+      {"President Aleksei Varnov met Chancellor Ida Brenner in Geneva on Tuesday. The two leaders agreed to "
+       "resume gas deliveries.",
+       "en", "Ida Brenner", "agreed"},
+      {"Presiden Aleksei Varnov menemui Kanselir Ida Brenner di Jenewa, Selasa. Kedua pemimpin itu gagal "
+       "mencapai kesepakatan.",
+       "id", "Ida Brenner", "no agreement"},
+  };
+  for (const Case& c : cases) {
+    Analysis a = AnalyzeText(c.text, c.lang);
+    ASSERT_EQ(a.events.size(), 1u) << c.text;
+    const analysis::Event& e = a.events.front();
+    EXPECT_EQ(e.type, "meeting");
+    EXPECT_TRUE(Has(e.participant_names, c.other)) << c.text;
+    EXPECT_EQ(e.outcome, c.outcome) << c.text;
+  }
+}
+
 TEST(AnalyzeEvents, CaptionDateConflictIsNoted) {
   AnalyzeContext context;
   context.published_iso = "2025-06-12T10:00:00+07:00";

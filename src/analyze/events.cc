@@ -36,6 +36,8 @@ constexpr std::string_view kNominal[] = {"pertemuan", "pembicaraan", "perundinga
                                          "perjanjian", "serangan", "invasi", "kunjungan", "meeting", "talks",
                                          "negotiations", "agreement", "deal", "attack", "attacks", "invasion",
                                          "visit", "summit", "ktt"};
+// Meeting verbs whose object is the other party ("met X"; "met with X" is read by "with").
+constexpr std::string_view kTransitiveMeetingVerbs[] = {"met", "meet", "meets", "menemui"};
 constexpr std::string_view kNegations[] = {"gagal", "belum", "tidak", "tanpa", "tak", "failed", "no",
                                            "without", "not", "never", "fail"};
 constexpr std::string_view kAgreementWords[] = {"kesepakatan", "sepakat", "kompromi", "terobosan", "agreement",
@@ -251,6 +253,8 @@ class EventFinder {
       }
     }
     if (type == "invasion" || type == "attack") AddParticipant(&ev, FirstMentionAfter(trig + 1, se, 4, false));
+    // "met Chancellor X", "menemui Presiden Y": the object is the other party.
+    if (In(kTransitiveMeetingVerbs, L(trig))) CollectList(trig + 1, se, &ev);
     // "dalam perundingan di Doha, Israel dan Hamas mengatakan": the parties follow.
     if (ev.participants.empty() && (Meetingish(type) || type == "agreement")) {
       for (size_t t = trig + 1; t + 2 < se; ++t) {
@@ -305,6 +309,7 @@ class EventFinder {
   // Joins a meeting to the one just before it when it refers back ("pertemuan
   // ... itu") or shares a participant within two sentences.
   void Place(analysis::Event ev, bool demonstrative) {
+    if (GivesOutcome(ev)) return;
     if (Meetingish(ev.type)) {
       for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
         if (!Meetingish(it->type)) continue;
@@ -327,6 +332,24 @@ class EventFinder {
     // "setelah perundingan": a bare mention with nothing to tell.
     if (ev.participants.empty() && ev.place.empty() && ev.time.empty() && ev.subject.empty()) return;
     events_.push_back(std::move(ev));
+  }
+
+  // "X met Y ... . The two leaders agreed to ...": an agreement, or its
+  // failure, told just after a meeting without other parties is the
+  // meeting's outcome.
+  bool GivesOutcome(const analysis::Event& ev) {
+    if (ev.type != "agreement" && ev.type != "agreement_failed") return false;
+    if (events_.empty() || !Meetingish(events_.back().type) || !events_.back().outcome.empty()) return false;
+    analysis::Event& meeting = events_.back();
+    bool shared = ev.participants.empty();
+    for (uint32_t p : ev.participants) {
+      shared = shared || std::find(meeting.participants.begin(), meeting.participants.end(), p) !=
+                             meeting.participants.end();
+    }
+    if (!shared || ev.evidence.front() - meeting.evidence.back() > 1) return false;
+    MergeInto(&meeting, ev);
+    meeting.outcome = ev.type == "agreement" ? "agreed" : "no agreement";
+    return true;
   }
 
   static void MergeInto(analysis::Event* into, const analysis::Event& ev) {
