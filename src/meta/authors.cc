@@ -13,10 +13,15 @@
 namespace warta::meta {
 namespace {
 
+// ASCII and Latin-1 capitals folded ("\xC3\x9C" to "\xC3\xBC"): enough for the
+// word lists below, which are ASCII or Latin-1.
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
+  for (size_t i = 0; i < out.size(); ++i) {
+    char& c = out[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+    const auto next = i + 1 < out.size() ? static_cast<unsigned char>(out[i + 1]) : 0;
+    if (c == '\xC3' && next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next | 0x20);
   }
   return out;
 }
@@ -30,15 +35,21 @@ std::string_view Trim(std::string_view s) {
 
 // The words that open a byline; the first that fits wins, so a longer
 // word comes before its prefix ("written by" before "by").
-constexpr std::string_view kCueWords[] = {"written by", "words by", "posted by", "reported by", "by",
-                                          "oleh", "penulis", "reporter", "writer", "author", "authors",
-                                          "laporan", "kontributor"};
+constexpr std::string_view kCueWords[] = {
+    "written by", "words by", "posted by", "reported by", "by", "oleh", "penulis", "reporter", "writer", "authors",
+    "author", "autorin", "autor", "laporan", "kontributor", "ver\xC3\xB6" "ffentlicht von", "geschrieben von",
+    "von", "publi\xC3\xA9" " par", "par", "publicado por", "escrito por", "por", "af", "door",
+    "\xE8\xA8\x98\xE8\x80\x85", "\xE8\xAE\xB0\xE8\x80\x85"};  // "reporter" in traditional and simplified Chinese
 
 // The length of a byline cue at the start of `text`, 0 when it has none:
 // the pattern ^\s*(?:cue words)\b\s*[:-]?\s*, ASCII case-blind.
 size_t CueLength(std::string_view text) {
   const size_t start = SkipRe2Space(text, 0);
+  if (start == text.size()) return 0;
+  // Most texts open with no cue: the first byte rules most words out.
+  const char first = static_cast<char>(text[start] | 0x20);
   for (std::string_view w : kCueWords) {
+    if (w[0] != first) continue;
     const size_t end = start + w.size();
     if (!LowerAsciiAt(text, start, w) || (end < text.size() && IsRe2Word(text[end]))) continue;
     size_t p = SkipRe2Space(text, end);
@@ -53,7 +64,7 @@ constexpr std::string_view kRoles[] = {
     "jurnalis", "wartawan", "reporter", "editor", "kontributor", "koresponden", "journalist", "correspondent",
     "contributor", "staff writer", "senior writer", "staff reporter", "writer", "penulis", "redaktur",
     "fotografer", "photographer", "columnist", "kolumnis", "analyst", "editor-in-chief", "senior editor",
-    "news editor"};
+    "news editor", "kolumnist", "kolumnistin", "redakteur", "redakteurin", "phd", "ph.d", "md", "mph", "mba"};
 
 // Whether `text` is a role as a whole, ASCII case-blind.
 bool IsRole(std::string_view text) {
@@ -69,7 +80,15 @@ bool IsCollective(std::string_view lower_word) {
       "anonymous", "unknown", "guest", "correspondent", "correspondents", "reporters", "editors",
       "webmaster", "media", "online", "news", "berita", "press", "pers", "official", "support",
       "marketing", "partner", "sponsored", "advertorial", "jurnalis", "wartawan", "reporter", "editor",
-      "penulis", "writer", "redaktur", "http", "https", "www"};
+      "penulis", "writer", "redaktur", "http", "https", "www",
+      // Newsrooms and credits in other languages, and words of organisations' names.
+      "redaktion", "redaccion", "redacci\xC3\xB3n", "redakcja", "r\xC3\xA9" "daction", "redazione", "reda\xC3\xA7\xC3\xA3o",
+      "equipe", "\xC3\xA9quipe", "autor", "autorin", "author", "authors", "text", "texto", "copyright", "courtesy",
+      "cortes\xC3\xAD" "a", "user", "bureau", "biro", "archiv", "archive", "archives", "articles", "artikel", "weitere",
+      "group", "gruppe", "grupo", "gmbh", "inc", "ltd", "llc", "kg", "e.v", "programme", "international",
+      "foundation", "stiftung", "verlag", "partei", "sekretariat", "fraktion", "verein", "verband", "agencia",
+      "ag\xC3\xAAncia", "agentur", "blog", "magazin", "magazine", "zeitung", "diario", "noticias",
+      "informaci\xC3\xB3n", "nachrichten", "presse", "prensa", "\xC3\xBC" "ber", "about", "service", "reports"};
   return std::find(std::begin(kWords), std::end(kWords), lower_word) != std::end(kWords);
 }
 
@@ -137,27 +156,282 @@ std::string MarkSeparators(std::string_view text) {
   return out.append(text.substr(copied));
 }
 
+
+// Words set beside a name that are no part of it: the buttons and links of
+// an author box ("Share", "Follow"), and the weekday of a date after it.
+constexpr std::string_view kNotNameTail[] = {
+    "share", "shares", "follow", "more", "mehr", "email", "e-mail", "mail", "twitter", "facebook", "linkedin",
+    "instagram", "profile", "profil", "bio", "contact", "kontakt", "posts", "website", "subscribe", "bagikan",
+    "ikuti", "contactar", "google+", "phd", "md", "mph", "mba", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "mo", "di", "mi", "do", "fr"};
+
+// Weekdays in the languages of the pages read most (English, Indonesian,
+// German, French, Spanish): never a word of a person's name.
+constexpr std::string_view kWeekdays[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "senin", "selasa", "rabu",
+    "kamis", "jumat", "sabtu", "minggu", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "mi\xC3\xA9rcoles", "jueves", "viernes"};
+
+// Prepositions that put a date or place after a byline's name, lower case.
+constexpr std::string_view kDatePrepositions[] = {"on", "at", "am", "um", "pada", "em"};
+
+// Titles written with a full stop before a name ("Prof. Jane Roe"): such a
+// stop does not end the name.
+constexpr std::string_view kTitles[] = {"mrs", "prof", "sen", "rep", "gov", "gen", "col", "capt", "sgt", "rev",
+                                        "hon", "ing", "mag", "dipl", "ir", "drs", "hj"};
+
+template <size_t N>
+bool OneOf(const std::string_view (&words)[N], std::string_view lower_word) {
+  return std::find(std::begin(words), std::end(words), lower_word) != std::end(words);
+}
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
+std::vector<std::string_view> SpaceSplit(std::string_view s) {
+  std::vector<std::string_view> words;
+  for (size_t pos = 0; pos < s.size();) {
+    while (pos < s.size() && s[pos] == ' ') ++pos;
+    const size_t start = pos;
+    while (pos < s.size() && s[pos] != ' ') ++pos;
+    if (pos > start) words.push_back(s.substr(start, pos - start));
+  }
+  return words;
+}
+
+// The first parts of surnames written with an inner capital ("McDonald",
+// "DeShawn", "MacArthur", "FitzGerald"), lower case.
+constexpr std::string_view kNamePrefixes[] = {"mc",  "mac", "de",  "di",  "da",   "du",  "le",  "la", "van",
+                                              "von", "ben", "al",  "el",  "abu",  "ibn", "san", "del", "dos",
+                                              "des", "ter", "ten", "fitz", "della"};
+
+// The text before a word glued to a name without a space, where a lower-case
+// letter meets a capitalised word three or more letters into a word ("Jane
+// RoeFollow"), unless what comes before is a surname's prefix ("McD").
+std::string_view CutGluedWord(std::string_view part) {
+  size_t word_start = 0;
+  for (size_t i = 1; i < part.size(); ++i) {
+    if (part[i] == ' ') word_start = i + 1;
+    // A capital and two more letters: "GmbH" and "JaneR" glue no word on.
+    if (!IsAsciiUpper(part[i]) || !IsAsciiLower(part[i - 1]) || i - word_start < 3 || i + 2 >= part.size() ||
+        !IsAsciiLower(part[i + 1]) || !IsAsciiLower(part[i + 2]))
+      continue;
+    if (!OneOf(kNamePrefixes, Lower(part.substr(word_start, i - word_start)))) return part.substr(0, i);
+  }
+  return part;
+}
+
+// "Jane Roe. Example Weekly": the name before a full stop that ends a word of
+// three or more letters (not an initial, "Jr." or a title).
+std::string_view CutAtFullStop(std::string_view part) {
+  for (size_t dot = part.find(". "); dot != std::string_view::npos; dot = part.find(". ", dot + 1)) {
+    const size_t word = part.rfind(' ', dot) == std::string_view::npos ? 0 : part.rfind(' ', dot) + 1;
+    const std::string lower = Lower(part.substr(word, dot - word));
+    if (lower.size() >= 3 && !OneOf(kTitles, lower)) return part.substr(0, dot);
+  }
+  return part;
+}
+
+// A word in capitals only, two letters or more, and no Roman numeral ("III").
+bool AllCapitals(std::string_view word) {
+  int letters = 0;
+  bool roman = true;
+  for (size_t p = 0; p < word.size();) {
+    const char32_t c = utf8::Decode(word, &p);
+    if (!u_isalpha(c)) continue;
+    if (!u_isupper(c)) return false;
+    ++letters;
+    roman = roman && (c == 'I' || c == 'V' || c == 'X');
+  }
+  return letters >= 2 && !roman;
+}
+
+bool HasLowerCase(std::string_view word) {
+  for (size_t p = 0; p < word.size();) {
+    if (u_islower(utf8::Decode(word, &p))) return true;
+  }
+  return false;
+}
+
+// "McDONALD" stays as written; "KAREN" becomes "Karen", "O'BRIEN" "O'Brien",
+// "JEAN-LUC" "Jean-Luc" and "MCKAY" "McKay".
+void AppendTitleCase(std::string_view word, std::string* out) {
+  bool upper_next = true;
+  size_t index = 0;
+  for (size_t p = 0; p < word.size(); ++index) {
+    const char32_t c = utf8::Decode(word, &p);
+    const bool keep_capital = upper_next || (index == 2 && word.size() > 3 && LowerAsciiAt(word, 0, "mc"));
+    utf8::Append(keep_capital ? c : static_cast<char32_t>(u_tolower(c)), out);
+    upper_next = !u_isalpha(c);
+  }
+}
+
+// A byline part as a name: without a cue ("Von", "Par"), a glued link word,
+// an outlet after a full stop, trailing button words or a weekday, a name
+// written twice, and with words in capitals only title-cased. Bylines in
+// capitals ("By KAREN ROE") are styling, and names in mixed case keep theirs.
+std::string CleanName(std::string_view part) {
+  part = Trim(part.substr(CueLength(part)));
+  const std::string_view unglued = CutGluedWord(part);
+  // What was glued to a one-word rest is a handle or a menu ("JaneR",
+  // "ArchivesWebsiteTwitter").
+  if (unglued.size() < part.size() && unglued.find(' ') == std::string_view::npos) return "";
+  part = Trim(CutAtFullStop(unglued));
+  std::vector<std::string_view> words = SpaceSplit(part);
+  // "Jane Roe on March 3", "Budi Santoso pada Kamis", "Jane Roe am 3. März":
+  // the date or place after a preposition is no part of the name.
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (OneOf(kDatePrepositions, words[i])) {
+      words.resize(i);
+      break;
+    }
+  }
+  auto not_name = [](std::string_view w) {
+    const std::string lw = Lower(w);
+    return OneOf(kNotNameTail, lw) || OneOf(kWeekdays, lw);
+  };
+  while (words.size() > 2 && not_name(words.back())) words.pop_back();
+  // A lower-case particle before a capitalised name is the byline's
+  // preposition ("di Jane Roe"), not part of a name ("van der Berg").
+  if (words.size() >= 3 && IsParticle(words[0]) && !words[1].empty() && IsAsciiUpper(words[1][0])) {
+    words.erase(words.begin());
+  }
+  const size_t half = words.size() / 2;
+  if (words.size() >= 4 && words.size() % 2 == 0 &&
+      std::equal(words.begin(), words.begin() + half, words.begin() + half,
+                 [](std::string_view a, std::string_view b) { return Lower(a) == Lower(b); })) {
+    words.resize(half);
+  }
+  // One word in capitals is an acronym, left for IsPlausiblePersonName to
+  // judge; so is a short one beside words in mixed case ("EFC Example").
+  const bool all_capitals = std::none_of(words.begin(), words.end(), HasLowerCase);
+  std::string out;
+  for (std::string_view w : words) {
+    if (!out.empty()) out.push_back(' ');
+    if (words.size() >= 2 && AllCapitals(w) && (all_capitals || w.size() >= 4)) {
+      AppendTitleCase(w, &out);
+    } else {
+      out.append(w);
+    }
+  }
+  return out;
+}
+
+// A word shaped as a domain ("example.com", "News.example.id").
+bool IsDomainShaped(std::string_view word) {
+  const size_t dot = word.rfind('.');
+  if (dot == std::string_view::npos || dot < 2 || word.size() - dot < 3) return false;
+  return std::all_of(word.begin() + dot + 1, word.end(), [](char c) { return IsAsciiLower(c | 0x20); });
+}
+
+// The words of an outlet's name for comparing: lower case, split at anything
+// but letters and digits, without "http(s)://", "www.", a leading "The" and a
+// domain ending.
+std::vector<std::string> OutletWords(std::string_view name) {
+  std::string lower = Lower(Trim(name));
+  for (std::string_view prefix : {"https://", "http://", "www."}) {
+    if (lower.starts_with(prefix)) lower.erase(0, prefix.size());
+  }
+  for (int i = 0; i < 2; ++i) {
+    const size_t dot = lower.rfind('.');
+    if (dot == std::string::npos || dot == 0 || lower.size() - dot > 5 ||
+        !std::all_of(lower.begin() + dot + 1, lower.end(), IsAsciiLower))
+      break;
+    lower.resize(dot);
+  }
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : lower) {
+    if (IsAsciiLower(c) || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  if (!words.empty() && words.front() == "the") words.erase(words.begin());
+  return words;
+}
+
+std::string Joined(const std::vector<std::string>& words, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count && i < words.size(); ++i) out += words[i];
+  return out;
+}
+
+// "Posted on March 3, 2025 by Jane Roe": the text after a cue that follows
+// a date (a digit before it), else `text` itself.
+std::string_view AfterDatedCue(std::string_view text) {
+  const size_t digit = text.find_first_of("0123456789");
+  if (digit == std::string_view::npos) return text;
+  for (size_t pos = text.find(' ', digit); pos != std::string_view::npos; pos = text.find(' ', pos + 1)) {
+    if (const size_t cue = CueLength(text.substr(pos)); cue > 0) return text.substr(pos + cue);
+  }
+  return text;
+}
+
+// Four or more words in lower case (besides particles and "and") make a
+// sentence, such as a caption in a byline-classed element: "Jane Roe (left)
+// and John Doe met in the city".
+bool LooksLikeProse(std::string_view text) {
+  int lower_words = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t end = std::min(text.find(' ', pos), text.size());
+    // The word lists are lower case: a word that opens in lower case and is
+    // one of them is written as listed.
+    const std::string_view w = text.substr(pos, end - pos);
+    pos = end + 1;
+    if (!w.empty() && IsAsciiLower(w[0]) && !IsParticle(w) && !OneOf(kAndWords, w) && ++lower_words >= 4) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-bool IsPlausiblePersonName(std::string_view name, std::string_view site_name) {
+bool NamesOutlet(std::string_view name, std::string_view outlet) {
+  const std::vector<std::string> n = OutletWords(name);
+  if (n.empty()) return false;
+  // A site name often carries a slogan: "Outlet | Slogan", "Outlet - Slogan".
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "}) {
+    const size_t at = outlet.find(sep);
+    if (at != std::string_view::npos && at > 0 && NamesOutlet(name, outlet.substr(0, at))) return true;
+  }
+  const std::vector<std::string> o = OutletWords(outlet);
+  if (o.empty()) return false;
+  const std::string joined = Joined(n, n.size());
+  if (joined == Joined(o, o.size())) return true;
+  // "Example" for "Example Sport", and "Example Deutschland" for "Example".
+  if (n.size() == 1 && o.size() > 1 && n[0] == o[0]) return true;
+  return o.size() < n.size() && std::equal(o.begin(), o.end(), n.begin()) && Joined(o, o.size()).size() >= 4;
+}
+
+void DropOutletNames(std::initializer_list<std::string_view> outlets, std::string_view host,
+                     std::vector<std::string>* names) {
+  std::erase_if(*names, [&](const std::string& name) {
+    if (std::any_of(outlets.begin(), outlets.end(),
+                    [&](std::string_view o) { return !o.empty() && NamesOutlet(name, o); }))
+      return true;
+    // A person's own site may bear their full name; one word that is the
+    // host's name is the outlet's.
+    return name.find(' ') == std::string::npos && !host.empty() && OutletWords(name) == OutletWords(host);
+  });
+}
+
+bool IsPlausiblePersonName(std::string_view name, std::string_view site_name, bool one_word_ok) {
   name = Trim(name);
   if (name.size() < 2 || name.size() > 60) return false;
   if (name.find_first_of("0123456789@/\\#=<>{}[]_:()\"|!?;") != std::string_view::npos) return false;
   std::string lower = Lower(name);
   if (!site_name.empty() && lower == Lower(site_name)) return false;
   if (!KnownSourceName(name).empty() || LooksLikeOutlet(name)) return false;
-  int words = 0, capitalised = 0;
-  size_t pos = 0;
-  while (pos < name.size()) {
-    while (pos < name.size() && name[pos] == ' ') ++pos;
-    size_t start = pos;
-    while (pos < name.size() && name[pos] != ' ') ++pos;
-    if (pos == start) break;
-    std::string_view w = name.substr(start, pos - start);
+  const std::vector<std::string_view> words = SpaceSplit(name);
+  if (words.empty() || words.size() > 5 || Lower(words[0]) == "the") return false;
+  int capitalised = 0;
+  for (std::string_view w : words) {
     std::string lw = Lower(w);
     while (!lw.empty() && (lw.back() == '.' || lw.back() == ',')) lw.pop_back();
-    if (IsCollective(lw)) return false;
-    ++words;
+    if (IsCollective(lw) || OneOf(kWeekdays, lw) || IsDomainShaped(w)) return false;
     size_t p = 0;
     char32_t first = utf8::Decode(w, &p);
     bool particle = IsParticle(lw);
@@ -165,39 +439,73 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name) {
     if (!particle) ++capitalised;
     if (lw.find(".com") != std::string::npos || lw.find(".co") != std::string::npos) return false;
   }
-  return capitalised >= 1 && words <= 5;
+  // A short word in capitals beside words in mixed case is an acronym: the
+  // name is an organisation's ("EFC Example Club").
+  const bool all_capitals = std::none_of(words.begin(), words.end(), HasLowerCase);
+  if (!all_capitals && std::any_of(words.begin(), words.end(), [](std::string_view w) {
+        return AllCapitals(w) && w.size() <= 3;
+      }))
+    return false;
+  if (words.size() == 1) {
+    // One word is a person's name only where the markup says so, and never
+    // initials, an acronym or a handle ("JaneR").
+    const std::string_view w = words[0];
+    if (!one_word_ok || AllCapitals(w) || std::any_of(w.begin() + 1, w.end(), IsAsciiUpper)) return false;
+  }
+  return capitalised >= 1;
 }
 
-std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_view site_name) {
+std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_view site_name, bool one_word_ok) {
   std::vector<std::string> out;
   if (byline.size() > 300) return out;
   std::string_view text = byline.substr(CueLength(byline));
+  if (text.size() == byline.size()) text = AfterDatedCue(text);
+  if (LooksLikeProse(text)) return out;
   // Everything from an editor credit on is not authorship.
   if (size_t editor = EditorCreditStart(text); editor != std::string_view::npos) {
     if (editor == 0) return out;  // "Editor: X" only
     text = text.substr(0, editor);
   }
   // A date or place after a separator is not part of the names.
-  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 ", "\n"}) {
+  // (A full-width slash, "\xEF\xBC\x8F", ends a Chinese reporter's name.)
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 ", "\n", "\xEF\xBC\x8F"}) {
     size_t at = text.find(sep);
     if (at != std::string_view::npos) text = text.substr(0, at);
   }
   const std::string normalized = MarkSeparators(text);
+  std::vector<std::string> parts;
   size_t start = 0;
   while (start <= normalized.size()) {
     size_t end = normalized.find('\x1F', start);
     if (end == std::string::npos) end = normalized.size();
     std::string_view part = Trim(std::string_view(normalized).substr(start, end - start));
-    // Drop a parenthetical ("(Reuters)").
-    size_t paren = part.find('(');
-    if (paren != std::string_view::npos) part = Trim(part.substr(0, paren));
-    if (!part.empty() && !IsRole(part) && IsPlausiblePersonName(part, site_name)) {
-      MergeNames({std::string(part)}, &out);
-    }
     start = end + 1;
+    // Drop a parenthetical ("(Reuters)"); words after one make the part a
+    // sentence, as in a caption ("Jane Roe (left) meets ...").
+    const size_t paren = part.find('(');
+    if (paren != std::string_view::npos) {
+      const size_t close = part.find(')', paren);
+      if (close != std::string_view::npos && !Trim(part.substr(close + 1)).empty()) continue;
+      part = Trim(part.substr(0, paren));
+    }
+    if (part.empty() || IsRole(part)) continue;
+    if (std::string name = CleanName(part); !name.empty()) MergeNames({name}, &parts);
+  }
+  // A byline cue ("By", "Oleh") says a person follows, even by one word.
+  one_word_ok = one_word_ok || CueLength(byline) > 0;
+  // A one-word name stands alone: beside another name it is a place, a
+  // degree or a section ("Jane Roe, London", "Jane Roe, PhD").
+  const auto plausible = [&](const std::string& part) {
+    return !IsRole(part) && IsPlausiblePersonName(part, site_name, one_word_ok);
+  };
+  const bool alone = parts.size() == 1;
+  for (const std::string& part : parts) {
+    if (plausible(part) && (alone || part.find(' ') != std::string::npos)) out.push_back(part);
   }
   return out;
 }
+
+bool OpensWithBylineCue(std::string_view text) { return CueLength(text) > 0; }
 
 bool LooksLikeByline(std::string_view line) {
   if (line.size() > 200) return false;

@@ -55,7 +55,7 @@ std::string First(element e, std::string_view key) {
 bool Contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
 struct Types {
-  bool article = false, breadcrumb = false;
+  bool article = false, breadcrumb = false, person = false;
 };
 
 Types TypesOf(object o) {
@@ -67,6 +67,7 @@ Types TypesOf(object o) {
         Contains(s, "LiveBlog") || s == "SocialMediaPosting")
       t.article = true;
     if (s == "BreadcrumbList") t.breadcrumb = true;
+    if (s == "Person") t.person = true;
   }
   return t;
 }
@@ -101,6 +102,12 @@ void ReadObject(object o, JsonLdInfo* info) {
   if (info->headline.empty() && o.at_key("headline").get(v) == simdjson::SUCCESS) info->headline = std::string(Str(v));
   if (t.article && info->authors.empty() && o.at_key("author").get(v) == simdjson::SUCCESS) {
     info->authors = Values(v, "name");
+    if (info->authors.empty() && info->author_ids.empty()) info->author_ids = Values(v, "@id");
+  }
+  element name;
+  if (t.person && info->people.size() < 20 && o.at_key("@id").get(v) == simdjson::SUCCESS && !Str(v).empty() &&
+      o.at_key("name").get(name) == simdjson::SUCCESS && !Str(name).empty()) {
+    info->people.emplace_back(Str(v), Str(name));
   }
   if ((t.article || info->publisher.empty()) && info->publisher.empty() &&
       o.at_key("publisher").get(v) == simdjson::SUCCESS) {

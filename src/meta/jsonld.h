@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace warta::meta {
@@ -21,6 +22,10 @@ namespace warta::meta {
 struct JsonLdInfo {
   std::string published, modified, headline, description, publisher, language, image, url;
   std::vector<std::string> authors, sections, keywords, breadcrumbs;
+  // An article's author given as a reference ({"@id": ...}) to a Person
+  // elsewhere in the graph, and the graph's people: (@id, name) pairs.
+  std::vector<std::string> author_ids;
+  std::vector<std::pair<std::string, std::string>> people;
   bool published_from_article = false;  // datePublished came from an Article-like object
 };
 

@@ -96,9 +96,15 @@ std::string PrimaryLanguage(std::string_view tag) {
 }
 
 std::vector<std::string> AuthorsFromDom(const Collected& c, std::string_view site) {
+  // How many nodes after one author's element another may start and name a
+  // co-author.
+  constexpr uint32_t kBylineSpan = 60;
   std::vector<std::string> out;
+  uint32_t last_order = 0;
   HintList hints(c, IsAuthorHint);
   for (size_t i = 0; const Ordered* o = hints.At(i); ++i) {
+    // Names far past the first byline are other articles' (teasers, comments).
+    if (!out.empty() && o->order > last_order + kBylineSpan) break;
     if (InOffTopicZone(o->node)) continue;
     const Node* n = o->node;
     std::string text;
@@ -115,9 +121,14 @@ std::vector<std::string> AuthorsFromDom(const Collected& c, std::string_view sit
       if (text.empty()) text = VisibleText(n, 300);
     }
     if (text.empty() || text.size() > 200) continue;
-    std::vector<std::string> names = SplitAuthorNames(text, site);
+    // Markup that names the author may name them by one word; a class name
+    // alone is weaker evidence.
+    const bool marked = n->Is(Tag::kMeta) || n->Is(Tag::kLink) || AttrOr(n, "itemprop") == "author" ||
+                        HasNoCase(AttrOr(n, "rel"), "author");
+    std::vector<std::string> names = SplitAuthorNames(text, site, marked);
     if (!names.empty()) {
       MergeNames(names, &out);
+      last_order = o->order;
       if (out.size() >= 5) break;
     }
   }
@@ -126,13 +137,18 @@ std::vector<std::string> AuthorsFromDom(const Collected& c, std::string_view sit
 
 std::vector<std::string> AuthorsFromMeta(const Collected& c, const JsonLdInfo& ld, std::string_view site) {
   std::vector<std::string> out;
-  for (const std::string& a : ld.authors) MergeNames(SplitAuthorNames(a, site), &out);
+  for (const std::string& a : ld.authors) MergeNames(SplitAuthorNames(a, site, true), &out);
+  for (const std::string& id : ld.author_ids) {
+    for (const auto& [person_id, name] : ld.people) {
+      if (person_id == id) MergeNames(SplitAuthorNames(name, site, true), &out);
+    }
+  }
   if (!out.empty()) return out;
   for (std::string_view key : {"author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
                                "dc.creator", "dcterms.creator", "byl", "citation_author", "byline"}) {
     for (const auto& [k, v] : c.metas) {
       if (k != key || Has(v, "://") || Has(v, "www.")) continue;
-      MergeNames(SplitAuthorNames(v, site), &out);
+      MergeNames(SplitAuthorNames(v, site, true), &out);
     }
     if (!out.empty()) return out;
   }
@@ -146,13 +162,28 @@ std::vector<std::string> AuthorsFromBylineText(const Collected& c, std::string_v
   int looked = 0;
   for (const Ordered& t : c.texts) {
     if (t.order < c.h1_order) continue;
-    if (++looked > 30) break;
-    std::string text = Collapse(t.node->data, 150);
+    if (++looked > 80) break;
+    // Only short texts that open with a cue or hold a comma (", Jurnalis")
+    // can be bylines: the rest are not collapsed and read.
+    const std::string_view raw = t.node->data;
+    if (raw.size() > 400 || (raw.find(',') == std::string_view::npos && !OpensWithBylineCue(raw))) continue;
+    std::string text = Collapse(raw, 150);
     if (text.size() > 150 || !LooksLikeByline(text)) continue;
     std::vector<std::string> names = SplitAuthorNames(text, site);
     if (!names.empty()) return names;
   }
   return {};
+}
+
+// `names` without the outlet's own name however spelt (the site name, the
+// JSON-LD publisher, or for one word the host's name).
+std::vector<std::string> WithoutOutlet(std::vector<std::string> names, const PageMetadata& m,
+                                       std::string_view publisher, std::string_view url) {
+  const bool one_word =
+      std::any_of(names.begin(), names.end(), [](const std::string& n) { return n.find(' ') == std::string::npos; });
+  const std::string host = one_word ? HostOf(url.empty() ? std::string_view(m.canonical_url) : url) : "";
+  DropOutletNames({m.site_name, publisher}, host, &names);
+  return names;
 }
 
 }  // namespace
@@ -203,9 +234,9 @@ PageMetadata ExtractMetadata(const Document& doc, std::string_view url, std::str
     m.published_utc = FormatIsoUtc(*d);
   }
 
-  m.authors = AuthorsFromMeta(c, ld, m.site_name);
-  if (m.authors.empty()) m.authors = AuthorsFromDom(c, m.site_name);
-  if (m.authors.empty()) m.authors = AuthorsFromBylineText(c, m.site_name);
+  m.authors = WithoutOutlet(AuthorsFromMeta(c, ld, m.site_name), m, ld.publisher, url);
+  if (m.authors.empty()) m.authors = WithoutOutlet(AuthorsFromDom(c, m.site_name), m, ld.publisher, url);
+  if (m.authors.empty()) m.authors = WithoutOutlet(AuthorsFromBylineText(c, m.site_name), m, ld.publisher, url);
 
   for (const auto& [k, v] : c.metas) {
     if (k == "article:section") AddUnique(v, &m.categories);

@@ -403,4 +403,42 @@ TEST(ExtractMetadata, MetaKeyPrecedence) {
 }
 
 }  // namespace
+// Where the author comes from: people only, pages written for these tests.
+TEST(Metadata, AuthorsArePeopleNotOutlets) {
+  struct Case {
+    const char* html;
+    const char* url;
+    std::vector<std::string> authors;
+  } cases[] = {
+      // A JSON-LD graph names the author by reference to a Person.
+      {"<html><head><script type='application/ld+json'>{\"@graph\":[{\"@type\":\"Article\",\"headline\":\"A "
+       "story\",\"author\":{\"@id\":\"https://example.org/#/person/1\"}},{\"@type\":\"Person\",\"@id\":"
+       "\"https://example.org/#/person/1\",\"name\":\"Lena Berg\"}]}</script></head><body><h1>A story</h1>"
+       "</body></html>",
+       "", {"Lena Berg"}},
+      // The outlet as the meta author: the byline under the heading names the person.
+      {"<html><head><meta property='og:site_name' content='The Valley Courier'><meta name='author' "
+       "content='Valley Courier'></head><body><h1>Bridge reopens after repairs</h1><p>Von Jana Roth</p>"
+       "<p>Text.</p></body></html>",
+       "", {"Jana Roth"}},
+      // One word that is the host's name is the outlet's.
+      {"<html><head><meta name='author' content='Kotakabar'></head><body><h1>Harga cabai naik lagi</h1>"
+       "</body></html>",
+       "https://www.kotakabar.id/berita/1", {}},
+      // One word from a class name only is no name; from rel=author it is.
+      {"<html><body><h1>Spring garden notes</h1><span class='author'>Mira</span><p>Text.</p></body></html>", "",
+       {}},
+      {"<html><body><h1>Spring garden notes</h1><a rel='author' href='/mira'>Mira</a><p>Text.</p></body></html>",
+       "", {"Mira"}},
+      // Bylines far past the first are other articles' teasers.
+      {"<html><body><h1>Main story headline</h1><p class='byline'>By Jane Roe</p><p>Text.</p>"
+       "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><p>i</p><p>j</p><p>k</p><p>l</p>"
+       "<p>m</p><p>n</p><p>o</p><p>p</p><p>q</p><p>r</p><p>s</p><p>t</p><p>u</p><p>v</p><p>w</p><p>x</p><p>y</p>"
+       "<p>z</p><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p></div>"
+       "<div class='teaser'><h3>Other story</h3><p class='byline'>By Mark Doe</p></div></body></html>",
+       "", {"Jane Roe"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Extract(c.html, c.url).authors, c.authors) << c.html;
+}
+
 }  // namespace warta::meta
