@@ -75,7 +75,7 @@ bool IsRole(std::string_view text) {
 
 bool IsCollective(std::string_view lower_word) {
   static constexpr std::string_view kWords[] = {
-      "redaksi", "tim", "team", "admin", "administrator", "staff", "staf", "desk", "newsroom", "editorial",
+      "redaksi", "tim", "team", "liputan", "admin", "administrator", "staff", "staf", "desk", "newsroom", "editorial",
       "agencies", "agency", "wire", "wires", "humas", "rilis", "release", "kontributor", "contributor",
       "anonymous", "unknown", "guest", "correspondent", "correspondents", "reporters", "editors",
       "webmaster", "media", "online", "news", "berita", "press", "pers", "official", "support",
@@ -431,7 +431,9 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name, bo
   for (std::string_view w : words) {
     std::string lw = Lower(w);
     while (!lw.empty() && (lw.back() == '.' || lw.back() == ',')) lw.pop_back();
-    if (IsCollective(lw) || OneOf(kWeekdays, lw) || IsDomainShaped(w)) return false;
+    // "Tim" is a given name in English and "team" in Indonesian: judged below.
+    const bool team_or_given_name = lw == "tim" && w.data() == words[0].data();
+    if ((IsCollective(lw) && !team_or_given_name) || OneOf(kWeekdays, lw) || IsDomainShaped(w)) return false;
     size_t p = 0;
     char32_t first = utf8::Decode(w, &p);
     bool particle = IsParticle(lw);
@@ -445,6 +447,10 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name, bo
   if (!all_capitals && std::any_of(words.begin(), words.end(), [](std::string_view w) {
         return AllCapitals(w) && w.size() <= 3;
       }))
+    return false;
+  // "Tim Warta" on Warta Harian is the outlet's team; "Tim Roe" is a person.
+  if (Lower(words[0]) == "tim" && (words.size() == 1 || (!site_name.empty() &&
+                                                         NamesOutlet(name.substr(words[1].data() - name.data()), site_name))))
     return false;
   if (words.size() == 1) {
     // One word is a person's name only where the markup says so, and never

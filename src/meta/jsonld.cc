@@ -55,7 +55,7 @@ std::string First(element e, std::string_view key) {
 bool Contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
 struct Types {
-  bool article = false, breadcrumb = false, person = false;
+  bool article = false, breadcrumb = false, person = false, web_page = false;
 };
 
 Types TypesOf(object o) {
@@ -68,6 +68,7 @@ Types TypesOf(object o) {
       t.article = true;
     if (s == "BreadcrumbList") t.breadcrumb = true;
     if (s == "Person") t.person = true;
+    if (s == "WebPage") t.web_page = true;
   }
   return t;
 }
@@ -102,7 +103,15 @@ void ReadObject(object o, JsonLdInfo* info) {
   if (info->headline.empty() && o.at_key("headline").get(v) == simdjson::SUCCESS) info->headline = std::string(Str(v));
   if (t.article && info->authors.empty() && o.at_key("author").get(v) == simdjson::SUCCESS) {
     info->authors = Values(v, "name");
-    if (info->authors.empty() && info->author_ids.empty()) info->author_ids = Values(v, "@id");
+    if (info->authors.empty() && !info->author_ids_from_article) {
+      info->author_ids = Values(v, "@id");
+      info->author_ids_from_article = !info->author_ids.empty();
+    }
+  }
+  // Some graphs put the author on the WebPage: the article's, when it names
+  // one, wins.
+  if (t.web_page && info->author_ids.empty() && o.at_key("author").get(v) == simdjson::SUCCESS) {
+    info->author_ids = Values(v, "@id");
   }
   element name;
   if (t.person && info->people.size() < 20 && o.at_key("@id").get(v) == simdjson::SUCCESS && !Str(v).empty() &&

@@ -26,6 +26,7 @@ struct JsonLdInfo {
   // elsewhere in the graph, and the graph's people: (@id, name) pairs.
   std::vector<std::string> author_ids;
   std::vector<std::pair<std::string, std::string>> people;
+  bool author_ids_from_article = false;
   bool published_from_article = false;  // datePublished came from an Article-like object
 };
 

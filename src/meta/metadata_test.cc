@@ -416,6 +416,11 @@ TEST(Metadata, AuthorsArePeopleNotOutlets) {
        "\"https://example.org/#/person/1\",\"name\":\"Lena Berg\"}]}</script></head><body><h1>A story</h1>"
        "</body></html>",
        "", {"Lena Berg"}},
+      // ... or on the WebPage of the graph.
+      {"<html><head><script type='application/ld+json'>{\"@graph\":[{\"@type\":\"WebPage\",\"author\":{\"@id\":"
+       "\"#p2\"}},{\"@type\":\"Person\",\"@id\":\"#p2\",\"name\":\"Tim Roe\"}]}</script></head><body>"
+       "<h1>A story</h1></body></html>",
+       "", {"Tim Roe"}},
       // The outlet as the meta author: the byline under the heading names the person.
       {"<html><head><meta property='og:site_name' content='The Valley Courier'><meta name='author' "
        "content='Valley Courier'></head><body><h1>Bridge reopens after repairs</h1><p>Von Jana Roth</p>"
