@@ -88,8 +88,17 @@ bool IsCollective(std::string_view lower_word) {
       "group", "gruppe", "grupo", "gmbh", "inc", "ltd", "llc", "kg", "e.v", "programme", "international",
       "foundation", "stiftung", "verlag", "partei", "sekretariat", "fraktion", "verein", "verband", "agencia",
       "ag\xC3\xAAncia", "agentur", "blog", "magazin", "magazine", "zeitung", "diario", "noticias",
-      "informaci\xC3\xB3n", "nachrichten", "presse", "prensa", "\xC3\xBC" "ber", "about", "service", "reports"};
+      "informaci\xC3\xB3n", "nachrichten", "presse", "prensa", "\xC3\xBC" "ber", "about", "service", "reports",
+      "\xE0\xA4\xAC\xE0\xA5\x8D\xE0\xA4\xAF\xE0\xA5\x82\xE0\xA4\xB0\xE0\xA5\x8B"};  // Hindi "bureau"
   return std::find(std::begin(kWords), std::end(kWords), lower_word) != std::end(kWords);
+}
+
+// Chinese names of outlets end in "net", "paper", "agency", "station" or
+// "periodical" (traditional and simplified); a person's name does not.
+bool EndsWithChineseOutletWord(std::string_view name) {
+  static constexpr std::string_view kEnds[] = {"\xE7\xB6\xB2", "\xE7\xBD\x91", "\xE5\xA0\xB1", "\xE6\x8A\xA5",
+                                               "\xE7\xA4\xBE", "\xE5\x8F\xB0", "\xE5\x88\x8A", "\xE7\xAB\x99"};
+  return std::any_of(std::begin(kEnds), std::end(kEnds), [name](std::string_view end) { return name.ends_with(end); });
 }
 
 bool IsParticle(std::string_view lower_word) {
@@ -424,7 +433,7 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name, bo
   if (name.find_first_of("0123456789@/\\#=<>{}[]_:()\"|!?;") != std::string_view::npos) return false;
   std::string lower = Lower(name);
   if (!site_name.empty() && lower == Lower(site_name)) return false;
-  if (!KnownSourceName(name).empty() || LooksLikeOutlet(name)) return false;
+  if (!KnownSourceName(name).empty() || LooksLikeOutlet(name) || EndsWithChineseOutletWord(name)) return false;
   const std::vector<std::string_view> words = SpaceSplit(name);
   if (words.empty() || words.size() > 5 || Lower(words[0]) == "the") return false;
   int capitalised = 0;

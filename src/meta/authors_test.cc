@@ -97,6 +97,11 @@ TEST(Authors, CleansNamesOfWhatSurroundsThem) {
       {"No Author", {}},
       {"Agencia Ejemplo", {}},
       {"Wednesday", {}},
+      // An outlet or desk in other scripts: a Chinese "... net", a Hindi "... bureau".
+      {"\xE5\x8C\x97\xE4\xBA\xAC\xE7\xA4\xBA\xE4\xBE\x8B\xE7\xB6\xB2", {}},
+      {"\xE0\xA4\xA6\xE0\xA4\xBF\xE0\xA4\xB2\xE0\xA5\x8D\xE0\xA4\xB2\xE0\xA5\x80 "
+       "\xE0\xA4\xAC\xE0\xA5\x8D\xE0\xA4\xAF\xE0\xA5\x82\xE0\xA4\xB0\xE0\xA5\x8B",
+       {}},
       // Initials lines of Indonesian portals.
       {"(abc/def)", {}},
       {"ABC/DEF", {}},
