@@ -396,23 +396,39 @@ bool LooksLikeProse(std::string_view text) {
   return false;
 }
 
+// Whether the name's words (OutletWords) name the outlet `outlet`.
+bool NamesOneOutlet(const std::vector<std::string>& n, std::string_view outlet) {
+  const std::vector<std::string> o = OutletWords(outlet);
+  if (o.empty()) return false;
+  if (Joined(n, n.size()) == Joined(o, o.size())) return true;
+  // "Example" for "Example Sport", and "Example Deutschland" for "Example".
+  if (n.size() == 1 && o.size() > 1 && n[0] == o[0]) return true;
+  return o.size() < n.size() && std::equal(o.begin(), o.end(), n.begin()) && Joined(o, o.size()).size() >= 4;
+}
+
 }  // namespace
 
 bool NamesOutlet(std::string_view name, std::string_view outlet) {
   const std::vector<std::string> n = OutletWords(name);
   if (n.empty()) return false;
-  // A site name often carries a slogan: "Outlet | Slogan", "Outlet - Slogan".
-  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "}) {
-    const size_t at = outlet.find(sep);
-    if (at != std::string_view::npos && at > 0 && NamesOutlet(name, outlet.substr(0, at))) return true;
+  if (NamesOneOutlet(n, outlet)) return true;
+  // A site name often carries a slogan or a section: "Outlet | Slogan",
+  // "Section - Outlet". Each part is compared.
+  for (size_t start = 0; start < outlet.size();) {
+    size_t end = outlet.size(), next = outlet.size();
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 "}) {
+      const size_t at = outlet.find(sep, start);
+      if (at < end) {
+        end = at;
+        next = at + sep.size();
+      }
+    }
+    if (end < outlet.size() || start > 0) {
+      if (NamesOneOutlet(n, outlet.substr(start, end - start))) return true;
+    }
+    start = next;
   }
-  const std::vector<std::string> o = OutletWords(outlet);
-  if (o.empty()) return false;
-  const std::string joined = Joined(n, n.size());
-  if (joined == Joined(o, o.size())) return true;
-  // "Example" for "Example Sport", and "Example Deutschland" for "Example".
-  if (n.size() == 1 && o.size() > 1 && n[0] == o[0]) return true;
-  return o.size() < n.size() && std::equal(o.begin(), o.end(), n.begin()) && Joined(o, o.size()).size() >= 4;
+  return false;
 }
 
 void DropOutletNames(std::initializer_list<std::string_view> outlets, std::string_view host,
@@ -435,7 +451,9 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name, bo
   if (!site_name.empty() && lower == Lower(site_name)) return false;
   if (!KnownSourceName(name).empty() || LooksLikeOutlet(name) || EndsWithChineseOutletWord(name)) return false;
   const std::vector<std::string_view> words = SpaceSplit(name);
-  if (words.empty() || words.size() > 5 || Lower(words[0]) == "the") return false;
+  // No name opens with "The" or a preposition ("Em São Paulo", "At City Hall").
+  if (words.empty() || words.size() > 5 || Lower(words[0]) == "the" || OneOf(kDatePrepositions, Lower(words[0])))
+    return false;
   int capitalised = 0;
   for (std::string_view w : words) {
     std::string lw = Lower(w);

@@ -30,9 +30,10 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name = "
 
 // True when `name` is the outlet's name however written: case, spacing,
 // punctuation, a leading "The" and a domain ending aside ("Example Times",
-// "the example times", "exampletimes.com"), before a slogan ("Example |
-// News from the valley"), one word that opens it ("Example" for "Example
-// Sport"), or the outlet's name with words after it ("Example Deutschland").
+// "the example times", "exampletimes.com"), one part of a site name split at
+// "|" or "-" ("Example | News from the valley", "Sport - Example"), one word
+// that opens it ("Example" for "Example Sport"), or the outlet's name with
+// words after it ("Example Deutschland").
 bool NamesOutlet(std::string_view name, std::string_view outlet);
 
 // Drops the names that name one of `outlets` (site name, publisher), and

@@ -97,6 +97,7 @@ TEST(Authors, CleansNamesOfWhatSurroundsThem) {
       {"No Author", {}},
       {"Agencia Ejemplo", {}},
       {"Wednesday", {}},
+      {"Em Lisboa", {}},
       // An outlet or desk in other scripts: a Chinese "... net", a Hindi "... bureau".
       {"\xE5\x8C\x97\xE4\xBA\xAC\xE7\xA4\xBA\xE4\xBE\x8B\xE7\xB6\xB2", {}},
       {"\xE0\xA4\xA6\xE0\xA4\xBF\xE0\xA4\xB2\xE0\xA5\x8D\xE0\xA4\xB2\xE0\xA5\x80 "
@@ -146,6 +147,8 @@ TEST(Authors, NamesOutlet) {
       {"Example", "Example Sport", true},
       {"Example Deutschland", "Example", true},
       {"Example Kota", "Example Kota | Berita dari kota", true},
+      {"Example Kota", "Rubrik Olahraga - Example Kota", true},
+      {"Jane Roe", "Rubrik - Kota | Berita - Warta", false},
       {"Jane Roe", "Example Times", false},
       // A person's own site: their name before more words is theirs.
       {"Jane Roe", "Jane Roe's Blog", false},

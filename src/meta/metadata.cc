@@ -107,6 +107,8 @@ std::vector<std::string> AuthorsFromDom(const Collected& c, std::string_view sit
     if (!out.empty() && o->order > last_order + kBylineSpan) break;
     if (InOffTopicZone(o->node)) continue;
     const Node* n = o->node;
+    // A teaser's author box ("teaser__author") names another article's author.
+    if (HasNoCase(AttrOr(n, "class"), "teaser")) continue;
     std::string text;
     if (n->Is(Tag::kMeta) || n->Is(Tag::kLink)) {
       text = Collapse(AttrOr(n, "content"));

@@ -435,6 +435,11 @@ TEST(Metadata, AuthorsArePeopleNotOutlets) {
        {}},
       {"<html><body><h1>Spring garden notes</h1><a rel='author' href='/mira'>Mira</a><p>Text.</p></body></html>",
        "", {"Mira"}},
+      // A teaser's author box before the article's byline.
+      {"<html><body><div class='slider'><a href='/x'>Other story</a><span class='teaser__author'>Mark Doe</span>"
+       "</div><h1>Main story headline</h1><div class='author-list'><a rel='author' href='/jane'>Jane Roe</a></div>"
+       "<p>Text.</p></body></html>",
+       "", {"Jane Roe"}},
       // Bylines far past the first are other articles' teasers.
       {"<html><body><h1>Main story headline</h1><p class='byline'>By Jane Roe</p><p>Text.</p>"
        "<div><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><p>i</p><p>j</p><p>k</p><p>l</p>"
