@@ -82,7 +82,8 @@ bool IsCollective(std::string_view lower_word) {
       "marketing", "partner", "sponsored", "advertorial", "jurnalis", "wartawan", "reporter", "editor",
       "penulis", "writer", "redaktur", "http", "https", "www",
       // Newsrooms and credits in other languages, and words of organisations' names.
-      "redaktion", "redaccion", "redacci\xC3\xB3n", "redakcja", "r\xC3\xA9" "daction", "redazione", "reda\xC3\xA7\xC3\xA3o",
+      "redaktion", "redaccion", "redacci\xC3\xB3n", "redakcja", "r\xC3\xA9" "daction", "redazione",
+      "reda\xC3\xA7\xC3\xA3o",
       "equipe", "\xC3\xA9quipe", "autor", "autorin", "author", "authors", "text", "texto", "copyright", "courtesy",
       "cortes\xC3\xAD" "a", "user", "bureau", "biro", "archiv", "archive", "archives", "articles", "artikel", "weitere",
       "group", "gruppe", "grupo", "gmbh", "inc", "ltd", "llc", "kg", "e.v", "programme", "international",
@@ -129,10 +130,10 @@ size_t EditorCreditStart(std::string_view text) {
   return std::string_view::npos;
 }
 
-// What separates names: punctuation, or "and" in three languages and
-// Spanish "y", with the white space around:
-//   \s*(?:,|;|&|\b(?:and|dan|und)\b|\by\b)\s*, ASCII case-blind.
-constexpr std::string_view kAndWords[] = {"and", "dan", "und", "y"};
+// What separates names: punctuation, or "and" in English, Indonesian,
+// German, French and Spanish, with the white space around:
+//   \s*(?:,|;|&|\b(?:and|dan|und|et|y)\b)\s*, ASCII case-blind.
+constexpr std::string_view kAndWords[] = {"and", "dan", "und", "et", "y"};
 
 // The end of the name separator starting at text[pos], npos when none does.
 size_t SeparatorEnd(std::string_view text, size_t pos) {
@@ -165,13 +166,14 @@ std::string MarkSeparators(std::string_view text) {
   return out.append(text.substr(copied));
 }
 
-
 // Words set beside a name that are no part of it: the buttons and links of
-// an author box ("Share", "Follow"), and the weekday of a date after it.
+// an author box ("Share", "Follow"), a degree ("PhD"), and the weekday of a
+// date after it.
 constexpr std::string_view kNotNameTail[] = {
     "share", "shares", "follow", "more", "mehr", "email", "e-mail", "mail", "twitter", "facebook", "linkedin",
     "instagram", "profile", "profil", "bio", "contact", "kontakt", "posts", "website", "subscribe", "bagikan",
-    "ikuti", "contactar", "google+", "phd", "md", "mph", "mba", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "mo", "di", "mi", "do", "fr"};
+    "ikuti", "contactar", "google+", "phd", "md", "mph", "mba", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+    "mo", "di", "mi", "do", "fr"};
 
 // Weekdays in the languages of the pages read most (English, Indonesian,
 // German, French, Spanish): never a word of a person's name.
@@ -282,7 +284,7 @@ void AppendTitleCase(std::string_view word, std::string* out) {
 std::string CleanName(std::string_view part) {
   part = Trim(part.substr(CueLength(part)));
   const std::string_view unglued = CutGluedWord(part);
-  // What was glued to a one-word rest is a handle or a menu ("JaneR",
+  // What was glued to a one-word rest is a handle or a menu ("JaneRoe",
   // "ArchivesWebsiteTwitter").
   if (unglued.size() < part.size() && unglued.find(' ') == std::string_view::npos) return "";
   part = Trim(CutAtFullStop(unglued));
@@ -299,7 +301,8 @@ std::string CleanName(std::string_view part) {
     const std::string lw = Lower(w);
     return OneOf(kNotNameTail, lw) || OneOf(kWeekdays, lw);
   };
-  while (words.size() > 2 && not_name(words.back())) words.pop_back();
+  // ... and an agency's credit ("Jane Roe AFP").
+  while (words.size() > 2 && (not_name(words.back()) || !KnownSourceName(words.back()).empty())) words.pop_back();
   // A lower-case particle before a capitalised name is the byline's
   // preposition ("di Jane Roe"), not part of a name ("van der Berg").
   if (words.size() >= 3 && IsParticle(words[0]) && !words[1].empty() && IsAsciiUpper(words[1][0])) {
@@ -312,7 +315,8 @@ std::string CleanName(std::string_view part) {
     words.resize(half);
   }
   // One word in capitals is an acronym, left for IsPlausiblePersonName to
-  // judge; so is a short one beside words in mixed case ("EFC Example").
+  // judge; so is a short one beside words in mixed case ("EFC Example Club",
+  // "Agencia EXN").
   const bool all_capitals = std::none_of(words.begin(), words.end(), HasLowerCase);
   std::string out;
   for (std::string_view w : words) {
@@ -363,9 +367,9 @@ std::vector<std::string> OutletWords(std::string_view name) {
   return words;
 }
 
-std::string Joined(const std::vector<std::string>& words, size_t count) {
+std::string Joined(const std::vector<std::string>& words) {
   std::string out;
-  for (size_t i = 0; i < count && i < words.size(); ++i) out += words[i];
+  for (const std::string& w : words) out += w;
   return out;
 }
 
@@ -400,10 +404,10 @@ bool LooksLikeProse(std::string_view text) {
 bool NamesOneOutlet(const std::vector<std::string>& n, std::string_view outlet) {
   const std::vector<std::string> o = OutletWords(outlet);
   if (o.empty()) return false;
-  if (Joined(n, n.size()) == Joined(o, o.size())) return true;
+  if (Joined(n) == Joined(o)) return true;
   // "Example" for "Example Sport", and "Example Deutschland" for "Example".
   if (n.size() == 1 && o.size() > 1 && n[0] == o[0]) return true;
-  return o.size() < n.size() && std::equal(o.begin(), o.end(), n.begin()) && Joined(o, o.size()).size() >= 4;
+  return o.size() < n.size() && std::equal(o.begin(), o.end(), n.begin()) && Joined(o).size() >= 4;
 }
 
 }  // namespace
@@ -469,16 +473,20 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name, bo
     if (lw.find(".com") != std::string::npos || lw.find(".co") != std::string::npos) return false;
   }
   // A short word in capitals beside words in mixed case is an acronym: the
-  // name is an organisation's ("EFC Example Club").
+  // name is an organisation's ("EFC Example Club"). (A short surname in
+  // capitals after a given name, "Marie ROY", is lost with it: on the pages
+  // measured, such words were prepositions before outlets and initials.)
   const bool all_capitals = std::none_of(words.begin(), words.end(), HasLowerCase);
   if (!all_capitals && std::any_of(words.begin(), words.end(), [](std::string_view w) {
         return AllCapitals(w) && w.size() <= 3;
       }))
     return false;
   // "Tim Warta" on Warta Harian is the outlet's team; "Tim Roe" is a person.
-  if (Lower(words[0]) == "tim" && (words.size() == 1 || (!site_name.empty() &&
-                                                         NamesOutlet(name.substr(words[1].data() - name.data()), site_name))))
-    return false;
+  if (Lower(words[0]) == "tim") {
+    if (words.size() == 1) return false;
+    const std::string_view rest = name.substr(words[1].data() - name.data());
+    if (!site_name.empty() && NamesOutlet(rest, site_name)) return false;
+  }
   if (words.size() == 1) {
     // One word is a person's name only where the markup says so, and never
     // initials, an acronym or a handle ("JaneR").
@@ -501,7 +509,8 @@ std::vector<std::string> SplitAuthorNames(std::string_view byline, std::string_v
   }
   // A date or place after a separator is not part of the names.
   // (A full-width slash, "\xEF\xBC\x8F", ends a Chinese reporter's name.)
-  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 ", "\n", "\xEF\xBC\x8F"}) {
+  for (std::string_view sep :
+       {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xE2\x80\xA2 ", "\n", "\xEF\xBC\x8F"}) {
     size_t at = text.find(sep);
     if (at != std::string_view::npos) text = text.substr(0, at);
   }

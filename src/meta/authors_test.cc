@@ -84,6 +84,8 @@ TEST(Authors, CleansNamesOfWhatSurroundsThem) {
       {"By MARY O'BRIEN and JOHN MCKAY", {"Mary O'Brien", "John McKay"}},
       {"Karim BENALI", {"Karim Benali"}},
       {"Jane McDONALD", {"Jane McDONALD"}},
+      {"Jeanne ROUVEL et Awa KEBRAN", {"Jeanne Rouvel", "Awa Kebran"}},
+      {"By Jane Roe AFP", {"Jane Roe"}},
       {"By JAMES ROE III", {"James Roe III"}},
       // Outlets, newsrooms, organisations and credits.
       {"Redaktion", {}},
