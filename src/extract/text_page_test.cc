@@ -82,7 +82,7 @@ TEST(TextPage, ReadsAnEnglishPage) {
   EXPECT_EQ(r.published, "2025-12-03T10:43:00-05:00");
   EXPECT_EQ(r.published_utc, "2025-12-03T15:43:00Z");
   EXPECT_EQ(r.language, "en");
-  EXPECT_EQ(r.site_name, "Example");
+  EXPECT_EQ(r.site_name, "harbortimes.example.com");
   EXPECT_EQ(r.dateline, "PORTVILLE");
   ASSERT_EQ(r.images.size(), 1u);
   EXPECT_EQ(r.images[0].credit, "Sam Ortiz");

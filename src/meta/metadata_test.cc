@@ -327,12 +327,51 @@ TEST(Metadata, BreadcrumbCategories) {
 }
 
 TEST(Metadata, SiteNameFallsBackToTheDomain) {
-  EXPECT_EQ(Extract("<p>x</p>", "https://www.beritaku.co.id/a").site_name, "Beritaku");
+  EXPECT_EQ(Extract("<p>x</p>", "https://www.beritaku.co.id/a").site_name, "beritaku.co.id");
   EXPECT_EQ(Extract("<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"publisher\":{\"name\":"
                     "\"Harian Pagi\"}}</script>",
                     "https://x.example/a")
                 .site_name,
             "Harian Pagi");
+}
+
+// The outlet's name as the page presents it: og:site_name cleaned of
+// taglines and URLs; the title's outlet part when og:site_name is a bare
+// label or a section; the JSON-LD publisher; the host as written last.
+TEST(Metadata, SiteNames) {
+  struct Case {
+    const char* head;
+    const char* url;
+    const char* site;
+  } cases[] = {
+      {"<meta property='og:site_name' content='Kabar Harian'><title>Banjir surut - Kabar Harian</title>",
+       "https://www.kabarharian.example/a", "Kabar Harian"},
+      {"<meta property='og:site_name' content='Warta Kita | Berita terpercaya setiap hari'>",
+       "https://wartakita.co.id/a", "Warta Kita"},
+      {"<meta property='og:site_name' content='Gartenwelt | Rosen | Stauden | Teiche'>", "https://gartenwelt.example/a",
+       "Gartenwelt"},
+      {"<meta property='og:site_name' content='https://www.harianpagi.co.id'><title>Harga naik - Harian Pagi</title>",
+       "https://www.harianpagi.co.id/a", "Harian Pagi"},
+      {"<meta property='og:site_name' content='https://www.harianpagi.co.id/'>", "https://www.harianpagi.co.id/a",
+       "harianpagi.co.id"},
+      {"<meta property='og:site_name' content='riverdaily'><title>Storm hits the coast - riverdaily.com</title>",
+       "https://www.riverdaily.com/a", "riverdaily.com"},
+      {"<meta property='og:site_name' content='valleynews'><script type='application/ld+json'>{\"@type\":"
+       "\"NewsArticle\",\"publisher\":{\"name\":\"The Valley News\"}}</script>",
+       "https://www.valleynews.com/a", "The Valley News"},
+      {"<meta property='og:site_name' content='World'><title>Ministers meet in the capital | Global Wire</title>",
+       "https://www.globalwire.example/a", "Global Wire"},
+      {"<title>Opinion | Rates rise again - The Harbor Times</title>", "https://www.harbortimes.example/a",
+       "The Harbor Times"},
+      {"<title>Ein Haus brannte | Stadt Neustadt</title>", "https://www.neustadt.example/a", "Stadt Neustadt"},
+      {"<title>Rapat warga \xC2\xBB Kabar D\xC3\xA9sa</title>", "https://kabardesa.example/a", "Kabar D\xC3\xA9sa"},
+      {"<title>Headline without an outlet</title>", "https://www.sampleblog.example/a", "sampleblog.example"},
+      {"<title>Storm warning - Coast Herald</title>", "https://web.archive.org/web/2019/https://coastherald.example/a",
+       "Coast Herald"},
+      {"<meta property='og:site_name' content='Lokal News | Stadt'><title>Lokal News | Stadt</title>",
+       "https://www.example.org/a", "Stadt"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Extract(std::string("<html><head>") + c.head + "</head></html>", c.url).site_name, c.site) << c.head;
 }
 
 // A page fetched on a known day cannot have been published after it: the

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace warta::meta {
 namespace {
@@ -42,7 +43,7 @@ std::string HostOf(std::string_view url) {
   return host;
 }
 
-std::string SiteNameFromUrl(std::string_view url) {
+std::string HostLabel(std::string_view url) {
   std::string host = HostOf(url);
   if (host.empty()) return "";
   std::vector<std::string_view> labels;
@@ -61,10 +62,19 @@ std::string SiteNameFromUrl(std::string_view url) {
       std::find(std::begin(kSecond), std::end(kSecond), labels[i]) != std::end(kSecond)) {
     --i;
   }
-  std::string name(labels[i]);
-  if (name.empty()) return "";
-  name[0] = static_cast<char>(name[0] >= 'a' && name[0] <= 'z' ? name[0] - 32 : name[0]);
-  return name;
+  return std::string(labels[i]);
+}
+
+std::string SiteNameFromUrl(std::string_view url) {
+  if (HostLabel(url).empty()) return "";
+  std::string host = HostOf(url);
+  for (std::string_view prefix : {"www.", "m.", "amp.", "mobile."}) {
+    if (host.starts_with(prefix)) {
+      host.erase(0, prefix.size());
+      break;
+    }
+  }
+  return host;
 }
 
 std::optional<DateTime> DateFromUrl(std::string_view url) {

@@ -17,8 +17,14 @@ namespace warta::meta {
 // text has no plausible host (a file name like "page.txt" has none).
 std::string HostOf(std::string_view url);
 
-// "www.okezone.com" -> "Okezone", "news.bbc.co.uk" -> "Bbc": the registrable
-// label, capitalised. A last resort: pages name themselves better.
+// "www.warta.co.id" -> "warta", "news.example.com" -> "example": the label
+// a registrable domain names, lower case; "" without a host.
+std::string HostLabel(std::string_view url);
+
+// The host as a site name, "www." and mobile prefixes dropped:
+// "https://www.warta.co.id/a" -> "warta.co.id". A last resort: pages name
+// themselves better, and a bare label ("Warta") would pass for a name the
+// site never gave itself.
 std::string SiteNameFromUrl(std::string_view url);
 
 // A date in the URL path: /2025/12/03/, /2025-12-03-, /20251203/, /03-12-2025, and

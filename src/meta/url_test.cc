@@ -11,10 +11,11 @@ TEST(Url, HostAndSiteName) {
     const char* host;
     const char* site;
   } cases[] = {
-      {"https://www.Warta-Kita.co.id:8080/a/b?x=1", "www.warta-kita.co.id", "Warta-kita"},
-      {"http://news.example.com/story", "news.example.com", "Example"},
-      {"https://berita.example.id/x", "berita.example.id", "Example"},
-      {"www.sample.org/page", "www.sample.org", "Sample"},
+      {"https://www.Warta-Kita.co.id:8080/a/b?x=1", "www.warta-kita.co.id", "warta-kita.co.id"},
+      {"http://news.example.com/story", "news.example.com", "news.example.com"},
+      {"https://berita.example.id/x", "berita.example.id", "berita.example.id"},
+      {"www.sample.org/page", "www.sample.org", "sample.org"},
+      {"https://m.kabar.example/a", "m.kabar.example", "kabar.example"},
       {"000_abcdef.txt", "", ""},
       {"page.html", "", ""},
       {"", "", ""},
