@@ -13,6 +13,7 @@
 #endif
 
 #include "base/utf8.h"
+#include "meta/url.h"
 #include "meta/word_set.h"
 
 namespace warta::meta {
@@ -57,6 +58,9 @@ std::string AsciiLower(std::string_view s) {
   }
   return out;
 }
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || (c >= 'a' && c <= 'z'); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -121,21 +125,37 @@ bool IsLinkWord(std::string_view lower) {
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
-// Accepts a candidate phrase: the longest known prefix, else the whole
-// phrase when the cue is strong or the phrase looks like an outlet.
-std::string Resolve(const std::vector<std::string_view>& words, bool strong_cue) {
-  for (size_t n = words.size(); n > 0; --n) {
-    std::string joined;
-    for (size_t i = 0; i < n; ++i) {
-      if (i) joined += ' ';
-      joined += words[i];
-    }
-    std::string known = KnownSourceName(joined);
-    if (!known.empty()) return known;
-    if (n == words.size() && (LooksLikeOutlet(joined) || (strong_cue && n <= 3 && !IsNotAnOutletStart(AsciiLower(words[0])))))
-      return joined;
+std::string Joined(const std::vector<std::string_view>& words, size_t n) {
+  std::string joined;
+  for (size_t i = 0; i < n; ++i) {
+    if (i) joined += ' ';
+    joined += words[i];
   }
-  return "";
+  return joined;
+}
+
+// Words that may follow an agency's name without naming another outlet
+// ("AFP News Agency", "Kyodo News").
+bool IsGenericMediaWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"news", "agency", "newspaper", "wire", "service"};
+  const std::string lower = AsciiLower(word);
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// Accepts a candidate phrase: the longest known prefix that only generic
+// media words follow, else the whole phrase when it looks like an outlet,
+// when the cue is strong, or when a cue inside the sentence is followed by
+// a capitalised "The" (a title: "told The Daily Ledger").
+std::string Resolve(const std::vector<std::string_view>& words, bool strong_cue, bool cue_before) {
+  std::string known;  // the longest known prefix
+  size_t known_words = words.size();
+  for (; known_words > 0 && known.empty(); --known_words) known = KnownSourceName(Joined(words, known_words));
+  if (!known.empty() && std::all_of(words.begin() + known_words + 1, words.end(), IsGenericMediaWord)) return known;
+  std::string joined = Joined(words, words.size());
+  if (LooksLikeOutlet(joined)) return joined;
+  if (strong_cue && words.size() <= 3 && !IsNotAnOutletStart(AsciiLower(words[0]))) return joined;
+  if (cue_before && words.size() >= 2 && words[0] == "The") return joined;
+  return known;  // a known name whose phrase goes on ("Reuters journalists"), or none
 }
 
 void Add(std::string name, std::vector<std::string>* out) {
@@ -158,17 +178,26 @@ std::string NameAfter(std::string_view text, size_t pos, bool strong_cue) {
     }
     if (!words.empty() || clause_end || !IsLinkWord(AsciiLower(w)) || ++links > 4) break;
   }
-  return words.empty() ? "" : Resolve(words, strong_cue);
+  return words.empty() ? "" : Resolve(words, strong_cue, true);
 }
 
-// "(AFP)": the name between the parenthesis at `open` and the next ')', an
-// upper-case letter and 1 to 15 more letters; "" when it is not one.
+// "(AFP)", "(dpa/lno)": the name between the parenthesis at `open` and the
+// next ')' or '/', a letter and 1 to 15 more; "" when it is not one. A
+// wire credit stands before a dash or a stop, or at the end: "(DPA) won"
+// spells out a party, not the agency.
 std::string_view ParenthesisedName(std::string_view text, size_t open) {
-  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
   size_t begin = open + 1, end = begin;
-  if (end >= text.size() || text[end] < 'A' || text[end] > 'Z') return {};
-  while (end < text.size() && end - begin < 16 && letter(text[end])) ++end;
-  if (end - begin < 2 || end >= text.size() || text[end] != ')') return {};
+  if (end >= text.size() || !IsAsciiLetter(text[end])) return {};
+  while (end < text.size() && end - begin < 16 && IsAsciiLetter(text[end])) ++end;
+  if (end - begin < 2 || end >= text.size()) return {};
+  size_t close = end;
+  if (text[close] == '/') {  // the agency's desk
+    ++close;
+    while (close < text.size() && close - end <= 12 && IsAsciiLetter(text[close])) ++close;
+  }
+  if (close >= text.size() || text[close] != ')') return {};
+  const size_t next = SkipRe2Space(text, close + 1);
+  if (next < text.size() && (IsRe2Word(text[next]) || text[next] == '(')) return {};
   return text.substr(begin, end - begin);
 }
 
@@ -340,8 +369,6 @@ uint32_t Triggers(std::string_view text) {
 
 // The bytes of a name word in AfterPattern, [\w.&'-].
 bool IsNameByte(char c) { return IsRe2Word(c) || c == '.' || c == '&' || c == '\'' || c == '-'; }
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || (c >= 'a' && c <= 'z'); }
 
 // A match of AfterPattern: the name phrase (its group) and where the match
 // ends, past the verb.
@@ -441,16 +468,65 @@ std::string KnownSourceName(std::string_view name) {
 
 bool LooksLikeOutlet(std::string_view name) {
   std::string lower = AsciiLower(name);
-  for (std::string_view tld : {".com", ".co.id", ".id", ".net", ".org", ".co.uk", ".tv"}) {
-    if (EndsWith(lower, tld) && lower.size() > tld.size() + 1) return true;
+  // A domain: "warta.com", "kabar.co.id", "harian.info", any country code ("berita.az").
+  const size_t dot = lower.rfind('.');
+  if (dot != std::string::npos && dot >= 2 && lower.find(' ') == std::string::npos) {
+    const std::string_view tld = std::string_view(lower).substr(dot + 1);
+    const bool letters = std::all_of(tld.begin(), tld.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool label = IsAsciiLetter(lower[dot - 1]) && IsAsciiLetter(lower[dot - 2]);
+    if (letters && label && (tld.size() == 2 || tld == "com" || tld == "net" || tld == "org" || tld == "info" ||
+                             tld == "news" || tld == "media")) {
+      return true;
+    }
   }
   for (std::string_view word : {" news", " times", " post", " journal", " herald", " tribune", " daily",
                                 " tv", " radio", " agency", " press", " magazine", " today", " network",
                                 " gazette", " telegraph", " mail", " express", " channel", " online",
-                                " media", " pos", " newsroom"}) {
+                                " media", " pos", " newsroom", " reporter", " insider", " wire"}) {
     if (EndsWith(lower, word)) return true;
   }
   return false;
+}
+
+namespace {
+
+// Lower-case ASCII letters and digits of `s`, the rest dropped: "KXYZ-TV"
+// -> "kxyztv", "Warta News" -> "wartanews".
+std::string Compact(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (IsAsciiLetter(c) || (c >= '0' && c <= '9')) out += static_cast<char>(c | (IsAsciiLetter(c) ? 0x20 : 0));
+  }
+  return out;
+}
+
+// `name` is `base` or `base` and a media word: "Kabar News" for "kabar".
+bool IsNameOrNameAndMediaWord(std::string_view name, std::string_view base) {
+  if (base.size() < 2 || !name.starts_with(base)) return false;
+  const std::string_view tail = name.substr(base.size());
+  return tail.empty() || tail == "news" || tail == "tv" || tail == "online" || tail == "com" || tail == "digital";
+}
+
+}  // namespace
+
+bool IsOwnOutlet(std::string_view source, std::string_view site_name, std::string_view url) {
+  const std::string name = Compact(source);
+  if (name.empty()) return false;
+  const std::string site = Compact(site_name);
+  const std::string host = Compact(HostLabel(url));
+  return IsNameOrNameAndMediaWord(name, site) || IsNameOrNameAndMediaWord(name, host) ||
+         IsNameOrNameAndMediaWord(site, name);
+}
+
+std::string DatelineSource(std::string_view agency) {
+  const std::string_view name = agency.substr(0, agency.find('/'));
+  std::string known = KnownSourceName(name);
+  if (!known.empty()) return known;
+  // US broadcasters' call letters ("KXYZ", "WXYZ"): the
+  // station's own story, not a source it cites.
+  const bool call_letters = (name.size() == 3 || name.size() == 4) && (name[0] == 'K' || name[0] == 'W') &&
+                            std::all_of(name.begin(), name.end(), IsAsciiUpper);
+  return call_letters ? "" : std::string(agency);
 }
 
 std::vector<std::string> FindCitedSources(std::string_view text) {
@@ -486,7 +562,7 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
     for (size_t i = 0; i < words.size(); ++i) {
       if (!StartsUpper(words[i])) continue;
       std::vector<std::string_view> tail(words.begin() + i, words.end());
-      std::string name = Resolve(tail, false);
+      std::string name = Resolve(tail, false, false);
       if (!name.empty()) {
         hits.push_back({after->begin, std::move(name)});
         break;
@@ -498,7 +574,7 @@ std::vector<std::string> FindCitedSources(std::string_view text) {
     if (inner.empty()) continue;
     std::string name = KnownSourceName(inner);
     if (!name.empty()) hits.push_back({open + 1, std::move(name)});
-    open += inner.size() + 1;  // a match ends at its ')', where the next search starts
+    open += inner.size();  // the next search starts past the name
   }
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
   std::vector<std::string> out;

@@ -28,6 +28,16 @@ std::string KnownSourceName(std::string_view name);
 // an all-capitals acronym, a domain, or a name ending in a media word.
 bool LooksLikeOutlet(std::string_view name);
 
+// Whether a cited name is the page's own outlet: its site name, or the
+// name its host spells, alone or with a media word ("KXYZ" on kxyz.example,
+// "Warta News" on warta.co.id, "Kabar" when the site is "Kabar Online").
+bool IsOwnOutlet(std::string_view source, std::string_view site_name, std::string_view url);
+
+// The source a dateline's credit names: the canonical agency ("dpa/lno" ->
+// "dpa"), the credit as written, or "" for a broadcaster's call letters
+// ("KXYZ"), which are the station's own.
+std::string DatelineSource(std::string_view agency);
+
 }  // namespace warta::meta
 
 #endif  // WARTA_META_SOURCES_H_

@@ -27,14 +27,26 @@ TEST(Sources, FindsCitedOutlets) {
       {"dilansir Reuters dan dilansir Reuters lagi.", {"Reuters"}},
       {"Data itu dikutip dari Lembaga Survei Nusantara.", {}},
       {"Data itu dikutip dari Warta.com hari ini.", {"Warta.com"}},
-      {"(Reuters) and (Bloomberg)", {"Reuters", "Bloomberg"}},
+      {"(Reuters) - Prices fell. (Bloomberg)", {"Reuters", "Bloomberg"}},
+      // An acronym in brackets that the sentence goes on from spells out a
+      // name, not a wire credit; a lower-case agency and its desk are one.
+      {"The Democratic Party of Avalon (DPA) won the vote.", {}},
+      {"Altdorf (dpa/lby) - Ein Haus brannte.", {"dpa"}},
+      // The known agency before generic media words; a capitalised "The"
+      // after a cue opens a title; domains and media words make outlets.
+      {"AFP News Agency reported the strike.", {"AFP"}},
+      {"The mayor told The Valley Ledger on Monday.", {"The Valley Ledger"}},
+      {"The Health Ministry reported ten cases.", {}},
+      {"according to The Film Reporter, sales rose", {"The Film Reporter"}},
+      {"the minister told Kabar.az on Friday", {"Kabar.az"}},
+      {"the official told U.S. officials", {}},
       // Cue words: whole words only, ASCII case-blind (a long s is no 's'),
       // a prefix before a media cue.
       {"SEPERTI DILANSIR Reuters, harga naik.", {"Reuters"}},
       {"Ia berkata Reuters salah; katanya Bloomberg juga.", {}},
       {"Harga naik, dilan\u017Fir Reuters.", {}},
       {"((AFP)) (Abcdefghijklmnopq) (AFP", {"AFP"}},
-      {"(Reutersx) (R) (reuters)", {}},
+      {"(Reutersx) (R) (reuters)", {"Reuters"}},
       {"Two people died, the Associated Press REPORTED.", {}},
       // kAfter verbs that no capitalised word right before them makes a
       // cue, and ones that do, across tabs, line breaks and punctuation.
@@ -53,6 +65,30 @@ TEST(Sources, FindsCitedOutlets) {
       {"", {}},
   };
   for (const Case& c : cases) EXPECT_EQ(FindCitedSources(c.text), c.want) << c.text;
+}
+
+TEST(Sources, OwnOutletAndDatelineCredit) {
+  struct Own {
+    const char* source;
+    const char* site;
+    const char* url;
+    bool own;
+  } own_cases[] = {
+      {"KXYZ", "KXYZ Springfield", "https://www.kxyz.example/news/a", true},
+      {"Valley News", "Valley News", "https://valley.example/a", true},
+      {"Kabar News", "", "https://kabar.go.id/a", true},
+      {"Kabar", "Kabar Online", "", true},
+      {"Reuters", "Valley News", "https://valley.example/a", false},
+      {"CNN", "Kabar CNN Hari Ini", "https://kabarcnn.example/a", false},
+      {"", "Valley News", "https://valley.example/a", false},
+  };
+  for (const Own& c : own_cases) EXPECT_EQ(IsOwnOutlet(c.source, c.site, c.url), c.own) << c.source;
+  struct Credit {
+    const char* agency;
+    const char* source;
+  } credits[] = {{"AP", "AP"}, {"dpa/lby", "dpa"}, {"ANTARA", "Antara"}, {"KXYZ", ""}, {"WABC", ""},
+                 {"WARTA.com", "WARTA.com"}, {"", ""}};
+  for (const Credit& c : credits) EXPECT_EQ(DatelineSource(c.agency), c.source) << c.agency;
 }
 
 // Regression (found by meta_fuzz): an after-verb phrase holding line breaks

@@ -105,15 +105,18 @@ std::string_view LanguageSample(const Record& r) {
 
 // Readings over the body text that do not depend on where it came from.
 void FinishRecord(std::string_view language_hint, Record* r) {
-  if (r->dateline.empty() && !r->paragraphs.empty()) {
-    if (std::optional<meta::Dateline> dateline = meta::DetectDateline(r->paragraphs.front())) {
+  if (r->dateline.empty()) {
+    if (std::optional<meta::Dateline> dateline = meta::DetectLeadDateline(r->paragraphs)) {
       r->dateline = dateline->city;
-      if (!dateline->agency.empty()) AddUnique(&r->sources_cited, dateline->agency);
+      if (std::string source = meta::DatelineSource(dateline->agency); !source.empty()) {
+        AddUnique(&r->sources_cited, source);
+      }
     }
   }
   for (const std::string& p : r->paragraphs) {
     for (const std::string& s : meta::FindCitedSources(p)) AddUnique(&r->sources_cited, s);
   }
+  std::erase_if(r->sources_cited, [r](const std::string& s) { return meta::IsOwnOutlet(s, r->site_name, r->url); });
   JoinParagraphs(r);
   if (r->language.empty()) r->language = nlp::DetectLanguage(LanguageSample(*r), language_hint);
   r->word_count = CountWords(r->text);
