@@ -81,20 +81,21 @@ constexpr std::string_view kAffixSeparators[] = {" | ", " - ", " \xE2\x80\x93 ",
                                                  " \xC2\xBB ", " \xC2\xAB ", " \xE2\x80\xA2 ", " \xE2\x80\xBA ", " // ",
                                                  " : "};
 
-// `s` cut at every separator.
+// `s` cut at every separator. Separators open with a space, and a
+// title holds few spaces: only those are tried.
 std::vector<std::string_view> AffixSegments(std::string_view s) {
   std::vector<std::string_view> out;
-  while (true) {
-    size_t cut = std::string_view::npos, len = 0;
+  size_t start = 0;
+  for (size_t i = s.find(' '); i != std::string_view::npos; i = s.find(' ', i + 1)) {
     for (std::string_view sep : kAffixSeparators) {
-      size_t at = s.find(sep);
-      if (at < cut) cut = at, len = sep.size();
+      if (s.compare(i, sep.size(), sep) != 0) continue;
+      out.push_back(s.substr(start, i - start));
+      start = i + sep.size();
+      i = start - 1;  // the separator's closing space
+      break;
     }
-    if (cut == std::string_view::npos) break;
-    out.push_back(s.substr(0, cut));
-    s.remove_prefix(cut + len);
   }
-  out.push_back(s);
+  out.push_back(s.substr(start));
   return out;
 }
 
@@ -235,8 +236,9 @@ std::string SiteName(const Collected& c, const JsonLdInfo& ld, std::string_view 
   // A page that repeats its title as the site name ends it with the outlet.
   auto value = [&](std::string_view key) {
     const std::string raw = Collapse(MetaValue(c, {key}));
+    if (raw != title) return CleanSiteValue(raw, label);
     const std::vector<std::string_view> segments = AffixSegments(raw);
-    return raw == title && segments.size() > 1 ? TrimSymbols(segments.back()) : CleanSiteValue(raw, label);
+    return segments.size() > 1 ? TrimSymbols(segments.back()) : CleanSiteValue(raw, label);
   };
   const std::string og = value("og:site_name");
   const std::string publisher = Collapse(ld.publisher);
