@@ -2,8 +2,11 @@
 //
 // "Warga antre di Jakarta. (Foto: Antara/Budi)" -> caption "Warga antre di
 // Jakarta.", credit "Antara/Budi". Reads "(Foto: ...)", "Foto: X/Antara",
-// "FOTO: ...", "Photo: ...", "(AP Photo/...)", "Credit: ...", "Photo by ...",
-// and trailing agency or stock credits ("... Smith/Getty Images").
+// "FOTO: ...", "Photo: ...", "Bild: ...", "Quelle: ...", "(AP Photo/...)",
+// "[File: ...]", "Credit: ...", "Photo by ...", copyright marks ("... © Jane
+// Roe", "Image copyright X"), trailing agency or stock credits ("... Smith/
+// Getty Images", "... . EFE"), and a text that is a credit alone ("Jane
+// Roe/Warta"). A leading "FILE PHOTO:" label is dropped.
 //
 // Pure functions; thread-safe.
 #ifndef WARTA_META_CAPTION_H_

@@ -31,6 +31,29 @@ TEST(Caption, SplitsCaptionAndCredit) {
       {"Workers picket outside the terminal. REUTERS/Sam Ortiz", "Workers picket outside the terminal.",
        "REUTERS/Sam Ortiz"},
       {"The 2020/21 season opened. Fans cheered", "The 2020/21 season opened. Fans cheered", ""},
+      // Copyright marks: the short credit after the last one; a word mark
+      // only where a credit may stand.
+      {"Boats in the harbour \u00a9 Jane Roe / Harbor Agency", "Boats in the harbour", "Jane Roe / Harbor Agency"},
+      {"The old mill at dusk.\u00a9 2021 Sam Ortiz", "The old mill at dusk.", "Sam Ortiz"},
+      {"\u00a9 Foto: Sam Ortiz", "", "Sam Ortiz"},
+      {"Image copyright Harbor Agency", "", "Harbor Agency"},
+      {"The copyright case went to court", "The copyright case went to court", ""},
+      {"Fotos \u00a9 Sam Ortiz", "", "Sam Ortiz"},
+      // Brackets, German and archive cues, credits alone, stock names and
+      // agencies after the last sentence (an initial closes none).
+      {"Troops leave the base [File: Reuters]", "Troops leave the base", "Reuters"},
+      {"A bridge over the river [City Co via Harbor Agency]", "A bridge over the river", "City Co via Harbor Agency"},
+      {"Der Hafen am Morgen. Bild: Jana Roth", "Der Hafen am Morgen.", "Jana Roth"},
+      {"Umsatz nach Regionen. Quelle: Statistikamt", "Umsatz nach Regionen.", "Statistikamt"},
+      {"FILE PHOTO: A ferry leaves the port. REUTERS/Jane Roe", "A ferry leaves the port.", "REUTERS/Jane Roe"},
+      {"Jane Roe/Harbor Times", "", "Jane Roe/Harbor Times"},
+      {"Reuters", "", "Reuters"},
+      {"Farmers at the market. EFE", "Farmers at the market.", "EFE"},
+      {"A bus in the rain. Getty", "A bus in the rain.", "Getty"},
+      {"Candidates on stage. Sam T. Ortiz / Harbor Times / Getty Images", "Candidates on stage.",
+       "Sam T. Ortiz / Harbor Times / Getty Images"},
+      {"Ships at anchor. (Image credit: Harbor Agency)", "Ships at anchor.", "Harbor Agency"},
+      {"Stadtpark im Herbst / Quelle: Pixabay, Archiv", "Stadtpark im Herbst", "Pixabay, Archiv"},
       // A cue word in capitals; the Kelvin sign is no 'K'.
       {"Jalan rusak. KREDIT: Budi", "Jalan rusak.", "Budi"},
       {"Jalan rusak. \u212Aredit: Budi", "Jalan rusak. \u212Aredit: Budi", ""},
