@@ -86,7 +86,10 @@ constexpr std::string_view kAffixSeparators[] = {" | ", " - ", " \xE2\x80\x93 ",
 std::vector<std::string_view> AffixSegments(std::string_view s) {
   std::vector<std::string_view> out;
   size_t start = 0;
+  // The bytes that follow a separator's opening space.
+  constexpr std::string_view kSecondBytes = "|-:/\xC2\xE2";
   for (size_t i = s.find(' '); i != std::string_view::npos; i = s.find(' ', i + 1)) {
+    if (i + 1 >= s.size() || kSecondBytes.find(s[i + 1]) == std::string_view::npos) continue;
     for (std::string_view sep : kAffixSeparators) {
       if (s.compare(i, sep.size(), sep) != 0) continue;
       out.push_back(s.substr(start, i - start));
