@@ -245,7 +245,10 @@ std::string SiteName(const Collected& c, const JsonLdInfo& ld, std::string_view 
   };
   const std::string og = value("og:site_name");
   const std::string publisher = Collapse(ld.publisher);
-  if (!og.empty()) {
+  // Seven words or more that do not spell the host describe the site
+  // ("Recipes, travel notes and stories from a small kitchen"): no name.
+  const bool description = std::count(og.begin(), og.end(), ' ') >= 6 && !SpellsHost(og, label);
+  if (!og.empty() && !description) {
     // A bare label ("warta") gives way to the title's or the publisher's
     // spelling ("Warta.com", "The Warta"); a name that neither spells the
     // host nor stands in the title (a section: "Sports") to the title's.

@@ -368,6 +368,8 @@ TEST(Metadata, SiteNames) {
       {"<title>Headline without an outlet</title>", "https://www.sampleblog.example/a", "sampleblog.example"},
       {"<title>Storm warning - Coast Herald</title>", "https://web.archive.org/web/2019/https://coastherald.example/a",
        "Coast Herald"},
+      {"<meta property='og:site_name' content='Rezepte, Reisen und Geschichten aus einer kleinen K\xC3\xBC" "che am See'>",
+       "https://www.seekueche.example/a", "seekueche.example"},
       {"<meta property='og:site_name' content='Lokal News | Stadt'><title>Lokal News | Stadt</title>",
        "https://www.example.org/a", "Stadt"},
   };
