@@ -31,7 +31,10 @@ enum class LineKind : uint8_t {
 struct Line {
   std::string text;
   int words = 0;
+  bool list_item = false;  // opened by a bullet glyph
+  bool said_twice = false;  // the next line repeats it
   LineKind kind = LineKind::kShort;
+  meta::DateMatch date;  // of a kDate line
 };
 
 // Whitespace of every kind (NBSP, thin spaces, ideographic space) to one
@@ -108,7 +111,23 @@ struct RawLine {
   std::string text;
   int words = 0;
   size_t width = 0;  // in code points
+  bool list_item = false;
 };
+
+// Drops the bullet a text browser or a list copy puts before an item
+// ("• Home", "☆ Contact us"); true when there was one.
+bool StripBullet(std::string* line) {
+  static constexpr std::string_view kBullets[] = {
+      "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x98\x86",
+      "\xE2\x98\x85", "\xE2\x96\xBA", "\xE2\x96\xB8", "\xE2\x80\xA3", "\xC2\xB7", "\xE2\x97\x8F"};
+  for (std::string_view b : kBullets) {
+    if (StartsWith(*line, b) && (line->size() == b.size() || (*line)[b.size()] == ' ')) {
+      line->erase(0, std::min(line->size(), b.size() + 1));
+      return true;
+    }
+  }
+  return false;
+}
 
 // How wide the view was that wrapped the text: the widest line that a
 // lowercase continuation shows was wrapped, once two such lines show it;
@@ -264,7 +283,9 @@ bool IsBareCredit(std::string_view s, int words) {
 
 LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::DateMatch* date) {
   std::string lower = Lower(l.text);
-  if (IsFooterCue(lower)) return LineKind::kFooter;
+  // "Comments" or "Related" as an item of a list is a link in a share bar or
+  // a menu, not the header of the section that ends the article.
+  if (IsFooterCue(lower)) return l.list_item ? LineKind::kFurniture : LineKind::kFooter;
   if (IsFurnitureCue(lower, l.words)) return LineKind::kFurniture;
   if (IsSignoff(l.text, l.words)) return LineKind::kSignoff;
   if (l.words <= 12 && meta::LooksLikeByline(l.text)) return LineKind::kByline;
@@ -278,6 +299,111 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   if (!has_letters) return LineKind::kFurniture;
   if (l.words >= 8 || (l.words >= 2 && EndsSentence(l.text))) return LineKind::kParagraph;
   return LineKind::kShort;
+}
+
+// A line of running prose: it ends a sentence, or is too long for a
+// headline or a link.
+bool IsProse(const Line& l) {
+  return l.kind == LineKind::kParagraph && !l.list_item &&
+         (l.words >= 20 || (l.words >= 6 && EndsSentence(l.text)));
+}
+
+bool IsNeutral(LineKind kind) {
+  return kind == LineKind::kByline || kind == LineKind::kDate || kind == LineKind::kCaption ||
+         kind == LineKind::kSignoff;
+}
+
+// How much a line speaks for being inside the article: prose by its length,
+// anything else (menus, link lists, teasers, labels) a little against it, a
+// section header after which nothing is the article strongly against it.
+// Bylines, dates, captions and sign-offs are neutral: they sit both in and
+// around articles.
+int RegionScore(const Line& l) {
+  constexpr int kFooterPenalty = 30;
+  if (IsNeutral(l.kind)) return 0;
+  if (l.kind == LineKind::kFooter) return -kFooterPenalty;
+  if (IsProse(l)) return l.words;
+  return l.kind == LineKind::kFurniture ? -3 : -2;
+}
+
+// The article in a whole copied page: the run of lines whose scores sum
+// highest (menus, teasers and footers around it sum below zero). [begin, end)
+// is empty when no line is prose.
+struct Region {
+  size_t begin = 0, end = 0;
+};
+
+Region ArticleRegion(const std::vector<Line>& lines) {
+  Region best, current;
+  long best_sum = 0, sum = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (sum <= 0) {
+      sum = 0;
+      current.begin = i;
+    }
+    sum += RegionScore(lines[i]);
+    if (sum > best_sum) {
+      best_sum = sum;
+      best = {current.begin, i + 1};
+    }
+  }
+  return best;
+}
+
+// Lines that are never a headline however placed: a bracketed widget or
+// placeholder ("[ ] [Search]"), a byline the name splitter did not take
+// ("By Jane DoeStaff Writer"), a credit ("Jane Doe, Example Press") or a
+// label with its value ("Reading time: 2 minutes").
+bool CannotBeTitle(const Line& l) {
+  std::string_view s = l.text;
+  if (s.front() == '[' || l.list_item) return true;
+  std::string lower = Lower(s);
+  for (std::string_view cue : {"by ", "oleh ", "von ", "por ", "par "}) {
+    if (StartsWith(lower, cue) && l.words <= 6) return true;
+  }
+  size_t comma = s.rfind(", ");
+  if (comma != std::string_view::npos && l.words <= 6 && CountWords(s.substr(comma + 2)) <= 3) return true;
+  size_t colon = s.find(':');
+  return colon != std::string_view::npos && l.words <= 6 && CountWords(s.substr(0, colon)) <= 3;
+}
+
+// The title: the nearest line above the body that can be a headline (not
+// the page's furniture, byline, date or captions). A line ending in a full
+// stop is a standfirst or a caption, taken only when no headline is near.
+constexpr size_t kNoLine = static_cast<size_t>(-1);
+size_t FindTitle(const std::vector<Line>& lines, size_t body_begin) {
+  constexpr size_t kTitleReach = 15;  // lines between the title and the body
+  size_t standfirst = kNoLine;
+  size_t reach = 0;
+  for (size_t i = body_begin; i-- > 0 && reach < kTitleReach; ++reach) {
+    const Line& l = lines[i];
+    if (l.kind != LineKind::kParagraph && l.kind != LineKind::kShort) continue;
+    if (l.words < 3 || l.words > 40 || CannotBeTitle(l)) continue;
+    if (l.text.back() != '.') return i;
+    if (standfirst == kNoLine) standfirst = i;
+  }
+  return standfirst;
+}
+
+int ProseWords(const std::vector<Line>& lines, size_t begin, size_t end) {
+  int words = 0;
+  for (size_t i = begin; i < end; ++i) words += IsProse(lines[i]) ? lines[i].words : 0;
+  return words;
+}
+
+// A headline over a byline or a date line opens an article. When the region
+// holds one, with more prose after it than before (a site's blurb, a teaser
+// above), the article starts there; the title is that headline.
+void StartAtArticleHeader(const std::vector<Line>& lines, Region* region, size_t* title) {
+  for (size_t i = region->begin; i < region->end; ++i) {
+    if (lines[i].kind != LineKind::kByline && lines[i].kind != LineKind::kDate) continue;
+    size_t headline = FindTitle(lines, i);
+    if (headline == kNoLine || headline < region->begin) return;
+    if (ProseWords(lines, region->begin, headline) >= ProseWords(lines, i, region->end)) return;
+    region->begin = headline + 1;
+    *title = headline;
+    return;
+  }
 }
 
 }  // namespace
@@ -296,6 +422,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     if (end == std::string_view::npos) end = utf8_text.size();
     RawLine& l = raw.emplace_back();
     l.text = NormalizeLine(utf8_text.substr(pos, end - pos));
+    l.list_item = StripBullet(&l.text);
     l.words = CountWords(l.text);
     l.width = utf8::CodePointCount(l.text);
     pos = end + 1;
@@ -306,13 +433,13 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     const RawLine& l = raw[i];
     if (l.text.empty()) continue;
     const RawLine* before = i > 0 && !raw[i - 1].text.empty() ? &raw[i - 1] : nullptr;
-    if (before && (ContinuesWrappedLine(lines.back().words, before->text, l.text) ||
+    if (before && !l.list_item && (ContinuesWrappedLine(lines.back().words, before->text, l.text) ||
                    ContinuesAtCapital(*before, l, wrap_width))) {
       lines.back().text += ' ';
       lines.back().text += l.text;
       lines.back().words += l.words;
     } else {
-      lines.push_back({l.text, l.words});
+      lines.push_back({l.text, l.words, l.list_item});
     }
   }
 
@@ -322,20 +449,44 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   std::string lang = GuessLanguage(sample);
   meta::DateLocale locale = lang == "en" ? meta::DateLocale::kEnglish : meta::DateLocale::kIndonesian;
 
-  bool have_title = false, in_body = false, ended = false;
+  // Every line is first read as if it came before the body, the article is
+  // found among them, and its own lines are read again as body lines (dates
+  // and credits there are the text's, not the page's).
+  for (size_t i = 0; i < lines.size(); ++i) {
+    lines[i].kind = Classify(lines[i], false, locale, &lines[i].date);
+  }
+  // A line said twice in a row is an image's alt text over the same
+  // caption: read once, as a caption, wherever it stands.
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (lines[i].text != lines[i - 1].text) continue;
+    lines[i - 1].kind = LineKind::kCaption;
+    lines[i - 1].said_twice = true;
+    lines[i].kind = LineKind::kFurniture;
+  }
+  Region article = ArticleRegion(lines);
+  for (size_t i = article.begin; i < article.end; ++i) {
+    if ((lines[i].kind == LineKind::kDate || lines[i].kind == LineKind::kCaption) && !lines[i].said_twice) {
+      lines[i].kind = Classify(lines[i], true, locale, &lines[i].date);
+    }
+  }
+  const bool has_article = article.end > article.begin;
+  size_t title = FindTitle(lines, has_article ? article.begin : lines.size());
+  StartAtArticleHeader(lines, &article, &title);
+  if (title != kNoLine) r.title = lines[title].text;
+
   std::vector<std::string> signoffs;
-  for (Line& l : lines) {
-    meta::DateMatch date;
-    l.kind = Classify(l, in_body, locale, &date);
-    if (ended) continue;
+  for (size_t i = title == kNoLine ? 0 : title + 1; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    const bool in_article = i >= article.begin && i < article.end;
+    if (l.kind == LineKind::kFooter && i >= article.begin) break;
+    // After the article only its sign-off is looked for.
+    if (i >= article.end && l.kind != LineKind::kSignoff) continue;
     switch (l.kind) {
-      case LineKind::kFooter:
-        if (in_body) ended = true;
-        break;
       case LineKind::kByline:
         meta::MergeNames(meta::SplitAuthorNames(l.text), &r.authors);
         break;
       case LineKind::kDate: {
+        const meta::DateMatch& date = l.date;
         std::string lower = Lower(l.text);
         bool modified = lower.find("diperbarui") != std::string::npos || lower.find("updated") != std::string::npos ||
                         lower.find("update") != std::string::npos || lower.find("modified") != std::string::npos;
@@ -366,22 +517,11 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         signoffs.push_back(l.text.substr(1, l.text.size() - 2));
         break;
       case LineKind::kParagraph:
-      case LineKind::kShort:
-        if (!have_title) {
-          // The title: the first substantial line that is not a full sentence
-          // paragraph.
-          if (l.words >= 3 && l.words <= 40) {
-            r.title = l.text;
-            have_title = true;
-          }
-          break;
-        }
-        if (l.kind == LineKind::kParagraph) {
-          in_body = true;
-          r.paragraphs.push_back(l.text);
-        }
+        if (in_article) r.paragraphs.push_back(l.text);
         break;
+      case LineKind::kShort:
       case LineKind::kFurniture:
+      case LineKind::kFooter:
         break;
     }
   }

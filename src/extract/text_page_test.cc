@@ -158,11 +158,94 @@ TEST(TextPage, JoinsHardWrappedParagraphs) {
 TEST(TextPage, UnwrappedLinesStayApart) {
   constexpr char kUnwrapped[] =
       "Council Names New Harbor Master\n"
-      "The town council on Monday named a new harbor master for the port of Portville and its two marinas\n"
-      "The appointment follows a year in which the post stood empty after the last holder retired early\n"
+      "The town council on Monday named a new harbor master for the port of Portville and its two busy marinas "
+      "on the river\n"
+      "The appointment follows a year in which the post stood empty after the last holder retired early in the "
+      "spring\n"
       "Residents welcomed the news at the meeting, which ran late into the evening at the town hall.\n";
   Record r = ReadTextPage(kUnwrapped, "unwrapped.txt");
   EXPECT_EQ(r.paragraphs.size(), 3u);
+}
+
+// A whole page as a text browser or "select all, copy" gives it: the
+// site's menu (bulleted), teaser headlines, the article, a share bar, a
+// related list and the footer. Only the article is the body.
+constexpr char kWholePage[] =
+    "Skip to content\n"
+    "[ ] [Search]\n"
+    "  \xE2\x80\xA2 Home\n"
+    "  \xE2\x80\xA2 News\n"
+    "  \xE2\x80\xA2 Sports\n"
+    "  \xE2\x80\xA2 Weather\n"
+    "Trending\n"
+    "Ferry fares to rise in spring after board review of fuel costs\n"
+    "Library reopens its east wing with a new reading room for children\n"
+    "\n"
+    "The Harbor Gazette is supported by readers like you, who make our local reporting possible every day.\n"
+    "\n"
+    "Harbor Board Approves New Pier for Fishing Fleet\n"
+    "By Laura Chen\n"
+    "March 3, 2026\n"
+    "  \xE2\x80\xA2 Facebook\n"
+    "  \xE2\x80\xA2 Comments\n"
+    "  \xE2\x80\xA2 Email\n"
+    "Boats moored at the old pier.\n"
+    "Boats moored at the old pier.\n"
+    "PORTVILLE - The harbor board on Tuesday approved a new pier for the town's fishing fleet, ending a "
+    "debate that had run for two years.\n"
+    "The pier will cost about four million dollars and should open next summer, the board's chair said.\n"
+    "Advertisement\n"
+    "Fishermen at the meeting welcomed the vote and said the old pier was no longer safe in winter storms.\n"
+    "  \xE2\x80\xA2 Ferry fares to rise in spring after board review of fuel costs\n"
+    "  \xE2\x80\xA2 Library reopens its east wing with a new reading room for children\n"
+    "Related\n"
+    "A different story about the marina that should not be read as part of this article at all.\n"
+    "\xC2\xA9 2026 Harbor Gazette\n";
+
+struct WholePageCase {
+  const char* name;
+  const char* page;
+  const char* title;
+  size_t paragraphs;
+  const char* first_paragraph_starts;
+  std::vector<const char*> left_out;  // in no paragraph
+};
+
+TEST(TextPage, FindsTheArticleInAWholePage) {
+  const WholePageCase cases[] = {
+      {"menus, teasers, share bar and related list around the article", kWholePage,
+       "Harbor Board Approves New Pier for Fishing Fleet", 3, "PORTVILLE - The harbor board",
+       {"Home", "Ferry fares", "Library reopens", "supported by readers", "Boats moored", "different story",
+        "Advertisement"}},
+      // Title candidates that are page furniture: a credit, a byline the
+      // name splitter does not take, a label with its value.
+      {"furniture between the headline and the body",
+       "Council Names New Harbor Master After Long Search\n"
+       "By Laura ChenStaff Writer\n"
+       "Reading time: 2 minutes\n"
+       "Sam Ortiz, Example Press\n"
+       "The town council on Monday named a new harbor master for the port, filling a post that stood empty "
+       "for a year.\n"
+       "Residents welcomed the news at the meeting, which ran late into the evening.\n",
+       "Council Names New Harbor Master After Long Search", 2, "The town council", {"Reading time"}},
+      // A list item "Comments" is a link in a share bar; the header
+      // "Comments" on its own line still ends the article.
+      {"a share bar link is no section header",
+       "Dam Repairs Finish Ahead of Rainy Season\n"
+       "\xE2\x80\xA2 Comments\n"
+       "Workers finished repairs on the river dam two weeks early, the water authority said on Friday.\n"
+       "Comments\n"
+       "What a great job by the crews, I walked past it yesterday and it looks solid.\n",
+       "Dam Repairs Finish Ahead of Rainy Season", 1, "Workers finished", {"great job"}},
+  };
+  for (const WholePageCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    Record r = ReadTextPage(c.page, "page.txt");
+    EXPECT_EQ(r.title, c.title);
+    ASSERT_EQ(r.paragraphs.size(), c.paragraphs);
+    EXPECT_EQ(r.paragraphs[0].rfind(c.first_paragraph_starts, 0), 0u) << r.paragraphs[0];
+    for (const char* phrase : c.left_out) EXPECT_EQ(r.text.find(phrase), std::string::npos) << phrase;
+  }
 }
 
 TEST(TextPage, HostileInput) {
