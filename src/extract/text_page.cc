@@ -165,11 +165,20 @@ bool IsFooterCue(std::string_view lower) {
       "most read", "komentar", "comments", "copyright", "hak cipta", "berita lainnya", "baca berita lainnya",
       "rekomendasi", "pilihan redaksi", "editor's picks", "more stories", "more from", "trending",
       "berita terkini", "terkini", "populer", "latest news", "you may also like", "recommended", "read next",
-      "up next", "what to read next", "more on this story", "baca lainnya"};
+      "up next", "what to read next", "more on this story", "baca lainnya", "leave a reply", "leave a comment",
+      "about the author", "tentang penulis", "related posts", "related topics", "you might also like",
+      "recent posts", "popular posts", "more news", "top stories", "latest stories"};
   std::string_view s = lower;
   while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
   if (StartsWith(s, "copyright") || StartsWith(s, "\xC2\xA9") || StartsWith(s, "hak cipta")) return true;
-  return std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues);
+  if (std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues)) return true;
+  // A short header that opens with a cue of two words or more names its
+  // section further: "Most popular today", "More from the newsroom".
+  if (CountWords(s) > 5) return false;
+  return std::any_of(std::begin(kCues), std::end(kCues), [&](std::string_view cue) {
+    return cue.find(' ') != std::string_view::npos && StartsWith(s, cue) && s.size() > cue.size() &&
+           s[cue.size()] == ' ';
+  });
 }
 
 // Leftovers of page furniture, by their opening words.

@@ -237,6 +237,15 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "Comments\n"
        "What a great job by the crews, I walked past it yesterday and it looks solid.\n",
        "Dam Repairs Finish Ahead of Rainy Season", 1, "Workers finished", {"great job"}},
+      // A section header that goes on past its cue ("Most popular today")
+      // ends the article as the bare cue would.
+      {"a longer section header ends the article",
+       "Night Market Returns to the Old Square\n"
+       "The night market returned to the old square on Saturday after a two-year break, drawing large crowds.\n"
+       "Stall holders said sales were better than they had hoped for the first weekend.\n"
+       "Most popular today\n"
+       "A long piece about something else that happened in another town and is not part of this story.\n",
+       "Night Market Returns to the Old Square", 2, "The night market", {"another town"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
