@@ -181,6 +181,27 @@ bool IsFooterCue(std::string_view lower) {
   });
 }
 
+// A share bar copied as one line: "Facebook Twitter WhatsApp Email",
+// "Share on Facebook 0 Tweet Print". Two networks or share actions in a
+// short line.
+bool IsShareBar(std::string_view lower) {
+  static constexpr std::string_view kNames[] = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest",
+                                                "telegram", "reddit",  "email",    "e-mail",   "print",
+                                                "tweet",    "flipboard", "messenger"};
+  if (CountWords(lower) > 15) return false;
+  int names = 0;
+  size_t pos = 0;
+  while (pos < lower.size()) {
+    size_t end = lower.find(' ', pos);
+    if (end == std::string_view::npos) end = lower.size();
+    std::string_view word = lower.substr(pos, end - pos);
+    // A count glued to the name ("facebook0") is still the name.
+    names += std::any_of(std::begin(kNames), std::end(kNames), [&](std::string_view n) { return StartsWith(word, n); });
+    pos = end + 1;
+  }
+  return names >= 2;
+}
+
 // Leftovers of page furniture, by their opening words.
 bool IsFurnitureCue(std::string_view lower, int words) {
   if (words <= 5 && !lower.empty() && lower.back() == ':') return true;  // "Share :", "Halaman:"
@@ -203,7 +224,7 @@ bool IsFurnitureCue(std::string_view lower, int words) {
   for (std::string_view sep : {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / "}) {
     if (lower.find(sep) != std::string_view::npos && words <= 8 && !EndsSentence(lower)) return true;
   }
-  return false;
+  return IsShareBar(lower);
 }
 
 bool IsSignoff(std::string_view s, int words) {
@@ -370,28 +391,46 @@ bool CannotBeTitle(const Line& l) {
   for (std::string_view cue : {"by ", "oleh ", "von ", "por ", "par "}) {
     if (StartsWith(lower, cue) && l.words <= 6) return true;
   }
+  // When it was posted: "Published 2 hours ago", "Diperbarui 1 jam lalu".
+  if (l.words <= 10) {
+    for (std::string_view cue : {"published", "updated", "posted", "diterbitkan", "diperbarui", "dipublikasikan"}) {
+      if (StartsWith(lower, cue)) return true;
+    }
+    for (std::string_view end : {" ago", " lalu"}) {
+      if (lower.size() >= end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0) return true;
+    }
+  }
   size_t comma = s.rfind(", ");
   if (comma != std::string_view::npos && l.words <= 6 && CountWords(s.substr(comma + 2)) <= 3) return true;
   size_t colon = s.find(':');
   return colon != std::string_view::npos && l.words <= 6 && CountWords(s.substr(0, colon)) <= 3;
 }
 
-// The title: the nearest line above the body that can be a headline (not
-// the page's furniture, byline, date or captions). A line ending in a full
-// stop is a standfirst or a caption, taken only when no headline is near.
+// The title: above the body, the nearest line that can be a headline (not
+// the page's furniture, byline, date or captions) and over a byline or a
+// date line, as an article's header has it; else the nearest line that can
+// be a headline. A line ending in a full stop is a standfirst or a caption,
+// taken only when no headline is near.
 constexpr size_t kNoLine = static_cast<size_t>(-1);
+
 size_t FindTitle(const std::vector<Line>& lines, size_t body_begin) {
-  constexpr size_t kTitleReach = 15;  // lines between the title and the body
-  size_t standfirst = kNoLine;
+  constexpr size_t kTitleReach = 25;  // lines between the title and the body
+  size_t nearest = kNoLine, standfirst = kNoLine;
   size_t reach = 0;
   for (size_t i = body_begin; i-- > 0 && reach < kTitleReach; ++reach) {
     const Line& l = lines[i];
     if (l.kind != LineKind::kParagraph && l.kind != LineKind::kShort) continue;
     if (l.words < 3 || l.words > 40 || CannotBeTitle(l)) continue;
-    if (l.text.back() != '.') return i;
-    if (standfirst == kNoLine) standfirst = i;
+    if (l.text.back() == '.') {
+      if (standfirst == kNoLine) standfirst = i;
+      continue;
+    }
+    const bool over_header = i + 1 < lines.size() &&
+                             (lines[i + 1].kind == LineKind::kByline || lines[i + 1].kind == LineKind::kDate);
+    if (over_header) return i;
+    if (nearest == kNoLine) nearest = i;
   }
-  return standfirst;
+  return nearest != kNoLine ? nearest : standfirst;
 }
 
 int ProseWords(const std::vector<Line>& lines, size_t begin, size_t end) {
@@ -413,6 +452,19 @@ void StartAtArticleHeader(const std::vector<Line>& lines, Region* region, size_t
     *title = headline;
     return;
   }
+}
+
+// A headline that asks or exclaims ("Is the ferry worth the fare?") reads
+// as a sentence and opens the article's run itself. It is the title when no
+// headline stands above the run.
+void TakeQuestionHeadline(const std::vector<Line>& lines, Region* region, size_t* title) {
+  if (region->end - region->begin < 2) return;
+  if (*title != kNoLine && lines[*title].text.back() != '.') return;
+  const Line& first = lines[region->begin];
+  if (first.words > 20 || first.list_item || CannotBeTitle(first)) return;
+  std::string_view s = first.text;
+  if (s.back() != '?' && s.back() != '!') return;
+  *title = region->begin++;
 }
 
 }  // namespace
@@ -481,6 +533,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   const bool has_article = article.end > article.begin;
   size_t title = FindTitle(lines, has_article ? article.begin : lines.size());
   StartAtArticleHeader(lines, &article, &title);
+  TakeQuestionHeadline(lines, &article, &title);
   if (title != kNoLine) r.title = lines[title].text;
 
   std::vector<std::string> signoffs;

@@ -246,6 +246,35 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "Most popular today\n"
        "A long piece about something else that happened in another town and is not part of this story.\n",
        "Night Market Returns to the Old Square", 2, "The night market", {"another town"}},
+      // A headline that asks a question reads as a sentence; with nothing
+      // above it, it is still the title.
+      {"a question headline",
+       "Is the New Ferry Worth the Higher Fare?\n"
+       "Commuters on the harbor route have paid a third more since the new boats arrived in the spring.\n"
+       "Most say the trip is faster, but some still take the bridge to save money each month.\n",
+       "Is the New Ferry Worth the Higher Fare?", 2, "Commuters on the harbor", {}},
+      // A share bar on one line, a "posted" line: neither is a title nor
+      // the body.
+      {"a share bar and a posted line above the body",
+       "Harbor Board Approves New Pier\n"
+       "Published 2 hours ago\n"
+       "Facebook0 Twitter Email Print\n"
+       "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
+       "debate.\n"
+       "Work on the pier is due to start in the autumn, the board said.\n",
+       "Harbor Board Approves New Pier", 2, "The harbor board", {"Facebook", "Published"}},
+      // Of the headlines above the body, the one over the byline and the
+      // date is the article's; teasers nearer the body are not.
+      {"the headline over the byline",
+       "Harbor Board Approves New Pier for Fishing Fleet\n"
+       "By Laura Chen\n"
+       "March 3, 2026\n"
+       "Watch our live harbor camera\n"
+       "Ferry fares to rise in spring after review\n"
+       "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
+       "debate.\n"
+       "Work on the pier is due to start in the autumn, the board said.\n",
+       "Harbor Board Approves New Pier for Fishing Fleet", 2, "The harbor board", {"Ferry fares"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
