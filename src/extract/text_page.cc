@@ -18,8 +18,9 @@ namespace warta::extract {
 namespace {
 
 enum class LineKind : uint8_t {
-  kFurniture,  // share bars, pagination, "Baca juga", related-article headers
-  kFooter,     // furniture that also ends the article ("Berita Terkait")
+  kFurniture,  // share bars, pagination, "Baca juga", the site's notices
+  kSection,    // a box of links: "Berita Terkait", "Related", "Trending"
+  kFooter,     // what ends the article: comments, the copyright
   kByline,
   kDate,
   kCaption,
@@ -134,7 +135,7 @@ bool StripBullet(std::string* line) {
 // 0 when the text does not look wrapped. No wider view is assumed than a
 // wide terminal's.
 size_t WrapWidth(const std::vector<RawLine>& lines) {
-  constexpr size_t kWidestView = 160;
+  constexpr size_t kWidestView = 250;
   size_t widest = 0;
   int wrapped = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
@@ -157,20 +158,24 @@ bool ContinuesAtCapital(const RawLine& previous, const RawLine& next, size_t wra
   return previous.width + 1 + utf8::CodePointCount(FirstWord(next.text)) > wrap_width;
 }
 
-// Section headers after which nothing is the article any more.
-bool IsFooterCue(std::string_view lower) {
+bool HasPhotoWord(std::string_view lower) {
+  static const RE2 re("\\b(foto|photo|photograph|ilustrasi|illustration|getty images|shutterstock|gambar|image)\\b");
+  return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), re);
+}
+
+// Headers of link boxes ("Berita Terkait", "Most popular today"): after the
+// article, or inside it when more of the article follows.
+bool IsSectionCue(std::string_view lower) {
   static constexpr std::string_view kCues[] = {
       "berita terkait", "artikel terkait", "terpopuler", "berita terpopuler", "topik artikel", "topik terkait",
       "tags", "tag", "topik", "related", "related articles", "related stories", "related news", "most popular",
-      "most read", "komentar", "comments", "copyright", "hak cipta", "berita lainnya", "baca berita lainnya",
-      "rekomendasi", "pilihan redaksi", "editor's picks", "more stories", "more from", "trending",
-      "berita terkini", "terkini", "populer", "latest news", "you may also like", "recommended", "read next",
-      "up next", "what to read next", "more on this story", "baca lainnya", "leave a reply", "leave a comment",
-      "about the author", "tentang penulis", "related posts", "related topics", "you might also like",
-      "recent posts", "popular posts", "more news", "top stories", "latest stories"};
+      "most read", "berita lainnya", "baca berita lainnya", "rekomendasi", "pilihan redaksi", "editor's picks",
+      "more stories", "more from", "trending", "berita terkini", "terkini", "populer", "latest news",
+      "you may also like", "recommended", "read next", "up next", "what to read next", "more on this story",
+      "baca lainnya", "related posts", "related topics", "you might also like", "recent posts", "popular posts",
+      "more news", "top stories", "latest stories"};
   std::string_view s = lower;
   while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
-  if (StartsWith(s, "copyright") || StartsWith(s, "\xC2\xA9") || StartsWith(s, "hak cipta")) return true;
   if (std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues)) return true;
   // A short header that opens with a cue of two words or more names its
   // section further: "Most popular today", "More from the newsroom".
@@ -179,6 +184,26 @@ bool IsFooterCue(std::string_view lower) {
     return cue.find(' ') != std::string_view::npos && StartsWith(s, cue) && s.size() > cue.size() &&
            s[cue.size()] == ' ';
   });
+}
+
+// The page's copyright line has a year or reserves rights; a photo's
+// credit ("(c) Example Images", "(c) Photo: Jane Doe") is no footer.
+bool IsCopyrightNotice(std::string_view lower) {
+  if (HasPhotoWord(lower)) return false;
+  static const RE2 kYear("\\b(?:19|20)\\d\\d\\b");
+  return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), kYear) ||
+         lower.find("rights reserved") != std::string_view::npos || lower.find("dilindungi") != std::string_view::npos;
+}
+
+// Headers after which nothing is the article any more: the comments, the
+// author's box, the copyright.
+bool IsFooterCue(std::string_view lower) {
+  static constexpr std::string_view kCues[] = {"komentar",        "comments",         "leave a reply",
+                                               "leave a comment", "about the author", "tentang penulis"};
+  std::string_view s = lower;
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
+  if (StartsWith(s, "copyright") || StartsWith(s, "\xC2\xA9") || StartsWith(s, "hak cipta")) return IsCopyrightNotice(s);
+  return std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues);
 }
 
 // A share bar copied as one line: "Facebook Twitter WhatsApp Email",
@@ -200,6 +225,24 @@ bool IsShareBar(std::string_view lower) {
     pos = end + 1;
   }
   return names >= 2;
+}
+
+// The site's notices: the cookie consent (cookies named with the site, the
+// browser, consent or privacy) and the fine print of a sign-up form (two of
+// its terms).
+bool IsSiteNotice(std::string_view lower) {
+  auto has = [&](std::string_view w) { return lower.find(w) != std::string_view::npos; };
+  if (has("cookie")) {
+    for (std::string_view w : {"website", "browser", "consent", "privacy", "accept", "situs", "persetujuan"}) {
+      if (has(w)) return true;
+    }
+  }
+  int terms = 0;
+  for (std::string_view w : {"terms of use", "terms of service", "privacy policy", "unsubscribe", "newsletter",
+                             "subscription", "kebijakan privasi", "syarat dan ketentuan"}) {
+    terms += has(w);
+  }
+  return terms >= 2;
 }
 
 // Leftovers of page furniture, by their opening words.
@@ -244,11 +287,6 @@ bool IsDateLine(std::string_view s, int words, meta::DateLocale locale, meta::Da
   if (words - date_words > 5) return false;
   *match = found[0];
   return true;
-}
-
-bool HasPhotoWord(std::string_view lower) {
-  static const RE2 re("\\b(foto|photo|photograph|ilustrasi|illustration|getty images|shutterstock|gambar|image)\\b");
-  return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), re);
 }
 
 std::string GuessLanguage(const std::vector<std::string>& paragraphs) {
@@ -316,7 +354,8 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   // "Comments" or "Related" as an item of a list is a link in a share bar or
   // a menu, not the header of the section that ends the article.
   if (IsFooterCue(lower)) return l.list_item ? LineKind::kFurniture : LineKind::kFooter;
-  if (IsFurnitureCue(lower, l.words)) return LineKind::kFurniture;
+  if (IsSectionCue(lower)) return l.list_item ? LineKind::kFurniture : LineKind::kSection;
+  if (IsFurnitureCue(lower, l.words) || IsSiteNotice(lower)) return LineKind::kFurniture;
   if (IsSignoff(l.text, l.words)) return LineKind::kSignoff;
   if (l.words <= 12 && meta::LooksLikeByline(l.text)) return LineKind::kByline;
   if (!in_body && IsDateLine(l.text, l.words, locale, date)) return LineKind::kDate;
@@ -344,13 +383,16 @@ bool IsNeutral(LineKind kind) {
 }
 
 // How much a line speaks for being inside the article: prose by its length,
-// anything else (menus, link lists, teasers, labels) a little against it, a
-// section header after which nothing is the article strongly against it.
-// Bylines, dates, captions and sign-offs are neutral: they sit both in and
-// around articles.
+// anything else (menus, link lists, teasers, labels) a little against it,
+// the header of a link box strongly (the article goes on past a box only
+// when its prose on both sides outweighs it), the comments or the copyright
+// beyond appeal. Bylines, dates, captions and sign-offs are neutral: they
+// sit both in and around articles.
 int RegionScore(const Line& l) {
-  constexpr int kFooterPenalty = 30;
+  constexpr int kSectionPenalty = 30;
+  constexpr int kFooterPenalty = 1000;
   if (IsNeutral(l.kind)) return 0;
+  if (l.kind == LineKind::kSection) return -kSectionPenalty;
   if (l.kind == LineKind::kFooter) return -kFooterPenalty;
   if (IsProse(l)) return l.words;
   return l.kind == LineKind::kFurniture ? -3 : -2;
@@ -364,9 +406,22 @@ struct Region {
 };
 
 Region ArticleRegion(const std::vector<Line>& lines) {
+  // The article comes before the comments and the copyright: once some prose
+  // has been seen, nothing after them is looked at (teasers, a cookie
+  // notice).
+  constexpr int kProseBeforeFooter = 50;
+  size_t last = lines.size();
+  int prose_words = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind == LineKind::kFooter && prose_words >= kProseBeforeFooter) {
+      last = i;
+      break;
+    }
+    if (IsProse(lines[i])) prose_words += lines[i].words;
+  }
   Region best, current;
   long best_sum = 0, sum = 0;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (size_t i = 0; i < last; ++i) {
     if (sum <= 0) {
       sum = 0;
       current.begin = i;
@@ -537,12 +592,15 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   if (title != kNoLine) r.title = lines[title].text;
 
   std::vector<std::string> signoffs;
+  bool in_link_box = false;  // from a box's header inside the article to the next prose
   for (size_t i = title == kNoLine ? 0 : title + 1; i < lines.size(); ++i) {
     const Line& l = lines[i];
     const bool in_article = i >= article.begin && i < article.end;
-    if (l.kind == LineKind::kFooter && i >= article.begin) break;
+    if (i >= article.begin && (l.kind == LineKind::kFooter || (l.kind == LineKind::kSection && !in_article))) break;
     // After the article only its sign-off is looked for.
     if (i >= article.end && l.kind != LineKind::kSignoff) continue;
+    in_link_box = in_article && (l.kind == LineKind::kSection || (in_link_box && !IsProse(l)));
+    if (in_link_box) continue;
     switch (l.kind) {
       case LineKind::kByline:
         meta::MergeNames(meta::SplitAuthorNames(l.text), &r.authors);
@@ -583,6 +641,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         break;
       case LineKind::kShort:
       case LineKind::kFurniture:
+      case LineKind::kSection:
       case LineKind::kFooter:
         break;
     }

@@ -275,6 +275,53 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "debate.\n"
        "Work on the pier is due to start in the autumn, the board said.\n",
        "Harbor Board Approves New Pier for Fishing Fleet", 2, "The harbor board", {"Ferry fares"}},
+      // A box of related links inside the article does not end it when the
+      // article's prose on both sides outweighs the box.
+      {"a related box inside the article",
+       "Harbor Board Approves New Pier for Fishing Fleet\n"
+       "The harbor board on Tuesday approved a new pier for the town's fishing fleet, ending a debate that had "
+       "run for two years and split the council down the middle.\n"
+       "The vote was five to two, with both members from the east side of the bay voting against the plan "
+       "and asking for a new study.\n"
+       "Related\n"
+       "Ferry fares to rise in spring after review\n"
+       "Library reopens its east wing\n"
+       "The pier will cost about four million dollars and should open next summer, the board's chair said at "
+       "the end of a long meeting on Tuesday evening.\n"
+       "Fishermen at the meeting welcomed the vote and said the old pier was no longer safe in the winter "
+       "storms that hit the coast every year.\n"
+       "Some residents asked the board to make sure the new pier would also have room for the small boats of "
+       "the sailing club, which lost its moorings last year.\n",
+       "Harbor Board Approves New Pier for Fishing Fleet", 5, "The harbor board", {"Ferry fares", "Library"}},
+      // The copyright line ends the page: the teasers after it (a headline
+      // and its summary each) are not the article, however long. A photo
+      // credit opening with the copyright sign is no such line.
+      {"teasers after the copyright, a credit with the copyright sign",
+       "Harbor Board Approves New Pier\n"
+       "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
+       "debate.\n"
+       "\xC2\xA9 Photo: Sam Ortiz\n"
+       "Work on the pier is due to start in the autumn, the board said, and should take a year.\n"
+       "Fishermen welcomed the vote and said the old pier, built more than sixty years ago, was no longer safe "
+       "in the winter storms that hit the coast.\n"
+       "\xC2\xA9 2026 Harbor Gazette. All rights reserved.\n"
+       "Why farmers in the valley are planting sunflowers this year\n"
+       "Growers say the flowers need less water than maize and sell well at the markets in town, and several "
+       "of them have already signed contracts with a mill for the whole of next year's harvest.\n"
+       "Town hall to open on Saturdays\n"
+       "The mayor wants residents to be able to pick up permits and papers at the weekend, when most of them "
+       "are not at work, and the council is expected to agree to the plan next month.\n",
+       "Harbor Board Approves New Pier", 3, "The harbor board", {"sunflowers", "permits", "Sam Ortiz"}},
+      // The site's notices are not prose of the article.
+      {"a cookie notice and a sign-up form's fine print",
+       "Harbor Board Approves New Pier\n"
+       "Our website uses cookies to improve your experience and to show you offers. You can change your "
+       "cookie settings in your browser at any time, as our privacy policy explains.\n"
+       "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
+       "debate.\n"
+       "Work on the pier is due to start in the autumn, the board said, and should take a year.\n"
+       "By signing up you agree to our Terms of Use and Privacy Policy and to receive our newsletter.\n",
+       "Harbor Board Approves New Pier", 2, "The harbor board", {"cookies", "signing up"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
