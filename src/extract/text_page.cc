@@ -195,6 +195,27 @@ bool IsCopyrightNotice(std::string_view lower) {
          lower.find("rights reserved") != std::string_view::npos || lower.find("dilindungi") != std::string_view::npos;
 }
 
+// A short line naming the comments: "Top rated comments", "[ 12 comments ]".
+// ("Komentar" alone also names an opinion column, so only the bare header
+// counts in Indonesian.)
+bool IsCommentsHeader(std::string_view lower) {
+  if (CountWords(lower) > 4) return false;
+  static const RE2 kComments("\\bcomments\\b");
+  return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), kComments);
+}
+
+// The notes of a comment form, where the comments begin: "Your email
+// address will not be published", "Notify me of follow-up comments".
+bool IsCommentForm(std::string_view lower) {
+  static constexpr std::string_view kCues[] = {
+      "email address will not be published", "e-mail address will not be published", "notify me of",
+      "comments are moderated", "required fields are marked", "post a comment", "add a comment",
+      "join the discussion", "join the conversation", "tulis komentar", "kirim komentar", "beri komentar"};
+  if (CountWords(lower) > 30) return false;
+  return std::any_of(std::begin(kCues), std::end(kCues),
+                     [&](std::string_view cue) { return lower.find(cue) != std::string_view::npos; });
+}
+
 // Headers after which nothing is the article any more: the comments, the
 // author's box, the copyright.
 bool IsFooterCue(std::string_view lower) {
@@ -203,7 +224,8 @@ bool IsFooterCue(std::string_view lower) {
   std::string_view s = lower;
   while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
   if (StartsWith(s, "copyright") || StartsWith(s, "\xC2\xA9") || StartsWith(s, "hak cipta")) return IsCopyrightNotice(s);
-  return std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues);
+  if (std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues)) return true;
+  return IsCommentsHeader(s) || IsCommentForm(s);
 }
 
 // A share bar copied as one line: "Facebook Twitter WhatsApp Email",

@@ -322,6 +322,20 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "Work on the pier is due to start in the autumn, the board said, and should take a year.\n"
        "By signing up you agree to our Terms of Use and Privacy Policy and to receive our newsletter.\n",
        "Harbor Board Approves New Pier", 2, "The harbor board", {"cookies", "signing up"}},
+      // Where the comments begin: a short line naming them, the notes of
+      // the comment form. Nothing after is the article.
+      {"a comments header and a comment form",
+       "Harbor Board Approves New Pier\n"
+       "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
+       "debate.\n"
+       "Work on the pier is due to start in the autumn, the board said, and should take a year.\n"
+       "Fishermen welcomed the vote and said the old pier, built more than sixty years ago, was no longer safe "
+       "in the winter storms that hit the coast.\n"
+       "[ 14 comments ]\n"
+       "I have fished off that old pier since I was a boy and I am glad they are finally replacing it.\n"
+       "Your email address will not be published. Required fields are marked.\n"
+       "What about the parking near the pier, which is already full on most summer weekends?\n",
+       "Harbor Board Approves New Pier", 3, "The harbor board", {"since I was a boy", "parking"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
