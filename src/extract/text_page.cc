@@ -457,6 +457,33 @@ Region ArticleRegion(const std::vector<Line>& lines) {
   return best;
 }
 
+// Where the article ends: past its last paragraph a page has stretches of
+// non-prose (link lists, forms, teasers) between stray sentences. From the
+// run's start, a non-prose line costs two more for each non-prose line
+// before it in the stretch, and the article ends where the sum peaks: a
+// subhead here and there costs little, a long stretch before a stray
+// sentence outweighs it.
+void TrimEnd(const std::vector<Line>& lines, Region* region) {
+  long sum = 0, best_sum = 0;
+  size_t best_end = region->begin;
+  int non_prose_run = 0;
+  for (size_t i = region->begin; i < region->end; ++i) {
+    int score = RegionScore(lines[i]);
+    if (score > 0) {
+      non_prose_run = 0;
+    } else if (!IsNeutral(lines[i].kind)) {
+      score -= non_prose_run * 2;
+      ++non_prose_run;
+    }
+    sum += score;
+    if (sum > best_sum) {
+      best_sum = sum;
+      best_end = i + 1;
+    }
+  }
+  region->end = best_end;
+}
+
 // Lines that are never a headline however placed: a bracketed widget or
 // placeholder ("[ ] [Search]"), a byline the name splitter did not take
 // ("By Jane DoeStaff Writer"), a credit ("Jane Doe, Example Press") or a
@@ -602,6 +629,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     lines[i].kind = LineKind::kFurniture;
   }
   Region article = ArticleRegion(lines);
+  TrimEnd(lines, &article);
   for (size_t i = article.begin; i < article.end; ++i) {
     if ((lines[i].kind == LineKind::kDate || lines[i].kind == LineKind::kCaption) && !lines[i].said_twice) {
       lines[i].kind = Classify(lines[i], true, locale, &lines[i].date);

@@ -336,6 +336,22 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "Your email address will not be published. Required fields are marked.\n"
        "What about the parking near the pier, which is already full on most summer weekends?\n",
        "Harbor Board Approves New Pier", 3, "The harbor board", {"since I was a boy", "parking"}},
+      // After the article, a long stretch of links before a stray sentence
+      // ends it; a subhead inside it does not.
+      {"a long stretch of links after the article",
+       "Harbor Board Approves New Pier\n"
+       "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
+       "debate.\n"
+       "What happens next\n"
+       "Work on the pier is due to start in the autumn, the board said, and should take a year.\n"
+       "Ferry timetable\n"
+       "Parking permits\n"
+       "Beach webcams\n"
+       "Harbor events\n"
+       "Tide tables\n"
+       "Sailing club news\n"
+       "Our reporters cover the harbor, the council and the schools of the whole bay area every day.\n",
+       "Harbor Board Approves New Pier", 2, "The harbor board", {"Our reporters", "Tide"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
