@@ -484,6 +484,12 @@ void TrimEnd(const std::vector<Line>& lines, Region* region) {
   region->end = best_end;
 }
 
+// A subhead: a short line between two paragraphs of prose.
+bool IsSubhead(const std::vector<Line>& lines, size_t i) {
+  return i > 0 && i + 1 < lines.size() && lines[i].words >= 2 && !lines[i].list_item && IsProse(lines[i - 1]) &&
+         IsProse(lines[i + 1]);
+}
+
 // Lines that are never a headline however placed: a bracketed widget or
 // placeholder ("[ ] [Search]"), a byline the name splitter did not take
 // ("By Jane DoeStaff Writer"), a credit ("Jane Doe, Example Press") or a
@@ -690,6 +696,8 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         if (in_article) r.paragraphs.push_back(l.text);
         break;
       case LineKind::kShort:
+        if (in_article && IsSubhead(lines, i)) r.paragraphs.push_back(l.text);
+        break;
       case LineKind::kFurniture:
       case LineKind::kSection:
       case LineKind::kFooter:

@@ -337,7 +337,7 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "What about the parking near the pier, which is already full on most summer weekends?\n",
        "Harbor Board Approves New Pier", 3, "The harbor board", {"since I was a boy", "parking"}},
       // After the article, a long stretch of links before a stray sentence
-      // ends it; a subhead inside it does not.
+      // ends it; a subhead inside it does not, and is kept.
       {"a long stretch of links after the article",
        "Harbor Board Approves New Pier\n"
        "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
@@ -351,7 +351,7 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "Tide tables\n"
        "Sailing club news\n"
        "Our reporters cover the harbor, the council and the schools of the whole bay area every day.\n",
-       "Harbor Board Approves New Pier", 2, "The harbor board", {"Our reporters", "Tide"}},
+       "Harbor Board Approves New Pier", 3, "The harbor board", {"Our reporters", "Tide"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
