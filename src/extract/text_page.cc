@@ -710,15 +710,21 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     meta::MergeNames(meta::SplitAuthorNames(signoffs.back()), &r.authors);
   }
   if (r.published.empty()) {
-    // A date line may sit after the body in some copies.
-    for (const Line& l : lines) {
+    // The article's own date line is under its title or in its body;
+    // else the nearest one above the title (the first of the page is often
+    // the day's date in the site's header), else one after the body.
+    auto take_date = [&](const Line& l) {
       meta::DateMatch date;
-      if (l.kind != LineKind::kParagraph && IsDateLine(l.text, l.words, locale, &date)) {
-        r.published = meta::FormatIsoLocal(date.value);
-        r.published_utc = meta::FormatIsoUtc(date.value);
-        break;
-      }
-    }
+      if (l.kind == LineKind::kParagraph || !IsDateLine(l.text, l.words, locale, &date)) return false;
+      r.published = meta::FormatIsoLocal(date.value);
+      r.published_utc = meta::FormatIsoUtc(date.value);
+      return true;
+    };
+    const size_t after_title = title == kNoLine ? 0 : title + 1;
+    bool found = false;
+    for (size_t i = after_title; i < article.end && !found; ++i) found = take_date(lines[i]);
+    for (size_t i = after_title; i-- > 0 && !found;) found = take_date(lines[i]);
+    for (size_t i = article.end; i < lines.size() && !found; ++i) found = take_date(lines[i]);
   }
 
   std::string dateline_outlet;

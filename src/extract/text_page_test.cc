@@ -363,6 +363,21 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
   }
 }
 
+// The date of a whole page is the article's, not the day's date in the
+// site's header; the article's may stand inside the run of its lines.
+TEST(TextPage, TakesTheArticlesDateOverTheHeaders) {
+  constexpr char kPage[] =
+      "Monday, March 9, 2026\n"
+      "Home News Sports Weather\n"
+      "Harbor Board Approves New Pier\n"
+      "The harbor board approved a new pier for the town's fishing fleet after two years of debate.\n"
+      "March 3, 2026\n"
+      "Work on the pier is due to start in the autumn, the board said, and should take a year.\n";
+  Record r = ReadTextPage(kPage, "page.txt");
+  EXPECT_EQ(r.title, "Harbor Board Approves New Pier");
+  EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
+}
+
 TEST(TextPage, HostileInput) {
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 131) % 256);
