@@ -490,6 +490,34 @@ bool IsSubhead(const std::vector<Line>& lines, size_t i) {
          IsProse(lines[i + 1]);
 }
 
+// The byline on a date line: "By Jane Doe Updated Nov 13, 2019",
+// "Jane Doe - 19 March 2026 10:31". The words before the date, less the
+// label and separator they end with, when they open with a byline cue or
+// are a person's name of two to four words.
+std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::DateMatch& date) {
+  std::string_view before = line.substr(0, std::min(date.begin, line.size()));
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    while (!before.empty() && std::string_view(" -|,\xC2\xB7:").find(before.back()) != std::string_view::npos) {
+      before.remove_suffix(1);
+      trimmed = true;
+    }
+    std::string lower = Lower(before);
+    for (std::string_view label : {" updated", " published", " posted", " on", " diperbarui", " diterbitkan",
+                                   "\xE2\x80\x93", "\xE2\x80\x94"}) {
+      if (lower.size() > label.size() && lower.compare(lower.size() - label.size(), label.size(), label) == 0) {
+        before.remove_suffix(label.size());
+        trimmed = true;
+      }
+    }
+  }
+  if (before.empty()) return {};
+  if (meta::LooksLikeByline(before)) return meta::SplitAuthorNames(before);
+  const int words = CountWords(before);
+  if (words >= 2 && words <= 4 && meta::IsPlausiblePersonName(before)) return {std::string(before)};
+  return {};
+}
+
 // Lines that are never a headline however placed: a bracketed widget or
 // placeholder ("[ ] [Search]"), a byline the name splitter did not take
 // ("By Jane DoeStaff Writer"), a credit ("Jane Doe, Example Press") or a
@@ -663,6 +691,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         break;
       case LineKind::kDate: {
         const meta::DateMatch& date = l.date;
+        meta::MergeNames(NamesBeforeDate(l.text, date), &r.authors);
         std::string lower = Lower(l.text);
         bool modified = lower.find("diperbarui") != std::string::npos || lower.find("updated") != std::string::npos ||
                         lower.find("update") != std::string::npos || lower.find("modified") != std::string::npos;

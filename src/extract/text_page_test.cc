@@ -378,6 +378,33 @@ TEST(TextPage, TakesTheArticlesDateOverTheHeaders) {
   EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
 }
 
+// A byline and the date on one line: the names before the date, when they
+// open with a byline cue or are a person's name; a city before the date is
+// no author.
+TEST(TextPage, ReadsTheBylineOnADateLine) {
+  struct Case {
+    const char* line;
+    std::vector<std::string> authors;
+  };
+  const Case cases[] = {
+      {"By Laura Chen Updated March 3, 2026, 10:28am EST", {"Laura Chen"}},
+      {"By Mark Osei March 3, 2026, 07:47 PM EST", {"Mark Osei"}},
+      {"Laura Chen - Mar 3, 2026, 10:31 pm CST", {"Laura Chen"}},
+      {"Portville - March 3, 2026", {}},
+      {"Tuesday, March 3, 2026 10:43 EST", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    std::string page = std::string("Harbor Board Approves New Pier for the Fleet\n") + c.line +
+                       "\nThe harbor board on Tuesday approved a new pier for the fishing fleet after two years of "
+                       "debate.\nWork on the pier is due to start in the autumn, the board said, and should take a "
+                       "year.\n";
+    Record r = ReadTextPage(page, "page.txt");
+    EXPECT_EQ(r.authors, c.authors);
+    EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
+  }
+}
+
 TEST(TextPage, HostileInput) {
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 131) % 256);
