@@ -518,6 +518,34 @@ std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::Date
   return {};
 }
 
+// When it was posted: "Published 2 hours ago", "Diperbarui 1 jam lalu",
+// "Updated Nov 19, 6:55 AM".
+bool SaysWhenPosted(const Line& l) {
+  if (l.words > 10) return false;
+  std::string lower = Lower(l.text);
+  for (std::string_view cue : {"published", "updated", "posted", "diterbitkan", "diperbarui", "dipublikasikan"}) {
+    if (StartsWith(lower, cue)) return true;
+  }
+  for (std::string_view end : {" ago", " lalu"}) {
+    if (lower.size() >= end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0) return true;
+  }
+  return false;
+}
+
+// What an article's header has under its headline: a byline, a date line,
+// when it was posted.
+bool IsHeaderLine(const Line& l) {
+  return l.kind == LineKind::kByline || l.kind == LineKind::kDate || SaysWhenPosted(l);
+}
+
+// The header under line `i`: on the next line, or after a label of up to
+// three words (a section, the outlet, the author's bare name).
+bool IsOverHeader(const std::vector<Line>& lines, size_t i) {
+  if (i + 1 < lines.size() && IsHeaderLine(lines[i + 1])) return true;
+  return i + 2 < lines.size() && lines[i + 1].kind == LineKind::kShort && lines[i + 1].words <= 3 &&
+         IsHeaderLine(lines[i + 2]);
+}
+
 // Lines that are never a headline however placed: a bracketed widget or
 // placeholder ("[ ] [Search]"), a byline the name splitter did not take
 // ("By Jane DoeStaff Writer"), a credit ("Jane Doe, Example Press") or a
@@ -529,15 +557,7 @@ bool CannotBeTitle(const Line& l) {
   for (std::string_view cue : {"by ", "oleh ", "von ", "por ", "par "}) {
     if (StartsWith(lower, cue) && l.words <= 6) return true;
   }
-  // When it was posted: "Published 2 hours ago", "Diperbarui 1 jam lalu".
-  if (l.words <= 10) {
-    for (std::string_view cue : {"published", "updated", "posted", "diterbitkan", "diperbarui", "dipublikasikan"}) {
-      if (StartsWith(lower, cue)) return true;
-    }
-    for (std::string_view end : {" ago", " lalu"}) {
-      if (lower.size() >= end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0) return true;
-    }
-  }
+  if (SaysWhenPosted(l)) return true;
   size_t comma = s.rfind(", ");
   if (comma != std::string_view::npos && l.words <= 6 && CountWords(s.substr(comma + 2)) <= 3) return true;
   size_t colon = s.find(':');
@@ -563,9 +583,7 @@ size_t FindTitle(const std::vector<Line>& lines, size_t body_begin) {
       if (standfirst == kNoLine) standfirst = i;
       continue;
     }
-    const bool over_header = i + 1 < lines.size() &&
-                             (lines[i + 1].kind == LineKind::kByline || lines[i + 1].kind == LineKind::kDate);
-    if (over_header) return i;
+    if (IsOverHeader(lines, i)) return i;
     if (nearest == kNoLine) nearest = i;
   }
   return nearest != kNoLine ? nearest : standfirst;
@@ -582,7 +600,7 @@ int ProseWords(const std::vector<Line>& lines, size_t begin, size_t end) {
 // above), the article starts there; the title is that headline.
 void StartAtArticleHeader(const std::vector<Line>& lines, Region* region, size_t* title) {
   for (size_t i = region->begin; i < region->end; ++i) {
-    if (lines[i].kind != LineKind::kByline && lines[i].kind != LineKind::kDate) continue;
+    if (!IsHeaderLine(lines[i])) continue;
     size_t headline = FindTitle(lines, i);
     if (headline == kNoLine || headline < region->begin) return;
     if (ProseWords(lines, region->begin, headline) >= ProseWords(lines, i, region->end)) return;

@@ -352,6 +352,18 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "Sailing club news\n"
        "Our reporters cover the harbor, the council and the schools of the whole bay area every day.\n",
        "Harbor Board Approves New Pier", 3, "The harbor board", {"Our reporters", "Tide"}},
+      // A label between the headline and its date line (the section, the
+      // outlet) still leaves the headline over its header.
+      {"a section label between the headline and the date",
+       "Harbor Board Approves New Pier for Fishing Fleet\n"
+       "Local News\n"
+       "Updated March 3, 2026, 6:55 AM\n"
+       "Watch our live harbor camera\n"
+       "Ferry fares to rise in spring after review\n"
+       "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
+       "debate.\n"
+       "Work on the pier is due to start in the autumn, the board said, and should take a year.\n",
+       "Harbor Board Approves New Pier for Fishing Fleet", 2, "The harbor board", {"Ferry fares"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
