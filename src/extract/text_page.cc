@@ -250,10 +250,11 @@ bool IsShareBar(std::string_view lower) {
 }
 
 // The site's notices: the cookie consent (cookies named with the site, the
-// browser, consent or privacy) and the fine print of a sign-up form (two of
-// its terms).
+// browser, consent or privacy), the affiliate disclosure and the fine print
+// of a sign-up form (two of its terms).
 bool IsSiteNotice(std::string_view lower) {
   auto has = [&](std::string_view w) { return lower.find(w) != std::string_view::npos; };
+  if (has("commission") && (has("affiliate") || has("links on"))) return true;
   if (has("cookie")) {
     for (std::string_view w : {"website", "browser", "consent", "privacy", "accept", "situs", "persetujuan"}) {
       if (has(w)) return true;

@@ -313,15 +313,16 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "are not at work, and the council is expected to agree to the plan next month.\n",
        "Harbor Board Approves New Pier", 3, "The harbor board", {"sunflowers", "permits", "Sam Ortiz"}},
       // The site's notices are not prose of the article.
-      {"a cookie notice and a sign-up form's fine print",
+      {"a cookie notice, an affiliate disclosure and a sign-up form's fine print",
        "Harbor Board Approves New Pier\n"
+       "When you buy through links on our site, we may earn an affiliate commission at no cost to you.\n"
        "Our website uses cookies to improve your experience and to show you offers. You can change your "
        "cookie settings in your browser at any time, as our privacy policy explains.\n"
        "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
        "debate.\n"
        "Work on the pier is due to start in the autumn, the board said, and should take a year.\n"
        "By signing up you agree to our Terms of Use and Privacy Policy and to receive our newsletter.\n",
-       "Harbor Board Approves New Pier", 2, "The harbor board", {"cookies", "signing up"}},
+       "Harbor Board Approves New Pier", 2, "The harbor board", {"cookies", "signing up", "affiliate"}},
       // Where the comments begin: a short line naming them, the notes of
       // the comment form. Nothing after is the article.
       {"a comments header and a comment form",
