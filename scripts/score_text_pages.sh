@@ -11,7 +11,7 @@
 # Prints:
 #   text pages scrapinghub body: F1=... P=... R=... (html F1=...)
 #   text pages trafilatura segments: F=... P=... R=... (html F=...)
-#   text pages vs html record: title=... published=... authors=... (n=...)
+#   text pages vs html record: title=... published=... authors=... site_name=... (n=...)
 # Renderings, records and per-page rows stay in BUILD_DIR/quality/text_pages/.
 # Not part of `make test`: w3m is not a dependency.
 set -euo pipefail
@@ -70,8 +70,8 @@ def score(scorer, truth, preds, path):
                    check=True, stdout=subprocess.DEVNULL)
     return json.load(open(rows))["metrics"]
 
-agree = {"title": 0, "published": 0, "authors": 0}
-checked = {"title": 0, "published": 0, "authors": 0}
+agree = {"title": 0, "published": 0, "authors": 0, "site_name": 0}
+checked = {"title": 0, "published": 0, "authors": 0, "site_name": 0}
 def compare(text_rec, html_rec):
     for field in agree:
         want = html_rec.get(field)

@@ -341,12 +341,15 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
   static const RE2 kChannel(
       "(?i:follow|ikuti|gabung)\\b.{0,40}?\\b(?i:channel|saluran|kanal)\\s+([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*)?)");
   static const RE2 kCopyright(
-      "(?:(?i:copyright|hak cipta)\\s*(?:\\xC2\\xA9|\\([cC]\\))?|\\xC2\\xA9)\\s*(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*\\d{4})?\\s*)?"
+      "(?:(?i:copyright|hak cipta)\\s*(?:\\x{A9}|\\([cC]\\))?|\\x{A9})\\s*(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*\\d{4})?\\s*)?"
       "([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*){0,2})");
   std::string name;
   auto first_match = [&](const RE2& re) {
     for (const Line& l : lines) {
       if (RE2::PartialMatch(l.text, re, &name)) {
+        // "Example News. All rights reserved": the name ends with its
+        // sentence.
+        if (size_t stop = name.find(". "); stop != std::string::npos) name.resize(stop);
         while (!name.empty() && name.back() == '.') name.pop_back();
         if (!name.empty()) return true;
       }
@@ -372,6 +375,32 @@ bool IsBareCredit(std::string_view s, int words) {
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), kShape);
 }
 
+// An outlet's name as a byline gives it after the author: one word with a
+// capital inside or a domain ("KabarNews", "Kabar.com"), or a known agency.
+bool LooksLikeOutlet(std::string_view s) {
+  if (CountWords(s) != 1) return !meta::KnownSourceName(s).empty();
+  if (s.find('.') != std::string_view::npos) return true;
+  return std::any_of(s.begin() + 1, s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ||
+         !meta::KnownSourceName(s).empty();
+}
+
+// The people a byline names: one with a cue ("By", "Oleh", ", Jurnalis"),
+// or a person's name and the outlet after a dash or a bar ("Jane Doe -
+// KabarNews", "Jane Doe | Reuters").
+std::vector<std::string> BylineNames(std::string_view line) {
+  if (meta::LooksLikeByline(line)) return meta::SplitAuthorNames(line);
+  for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 "}) {
+    size_t at = line.find(sep);
+    if (at == std::string_view::npos) continue;
+    std::string_view name = line.substr(0, at);
+    const int name_words = CountWords(name);
+    if (name_words < 2 || name_words > 4 || !LooksLikeOutlet(line.substr(at + sep.size()))) return {};
+    if (meta::IsPlausiblePersonName(name)) return {std::string(name)};
+    return {};
+  }
+  return {};
+}
+
 LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::DateMatch* date) {
   std::string lower = Lower(l.text);
   // "Comments" or "Related" as an item of a list is a link in a share bar or
@@ -380,7 +409,7 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   if (IsSectionCue(lower)) return l.list_item ? LineKind::kFurniture : LineKind::kSection;
   if (IsFurnitureCue(lower, l.words) || IsSiteNotice(lower)) return LineKind::kFurniture;
   if (IsSignoff(l.text, l.words)) return LineKind::kSignoff;
-  if (l.words <= 12 && meta::LooksLikeByline(l.text)) return LineKind::kByline;
+  if (l.words <= 12 && !BylineNames(l.text).empty()) return LineKind::kByline;
   if (!in_body && IsDateLine(l.text, l.words, locale, date)) return LineKind::kDate;
   if (l.words <= 60 && (!in_body || HasPhotoWord(lower)) && meta::HasCreditCue(l.text)) return LineKind::kCaption;
   if (!in_body && StartsWith(lower, "ilustrasi") && l.words <= 20) return LineKind::kCaption;
@@ -600,11 +629,13 @@ int ProseWords(const std::vector<Line>& lines, size_t begin, size_t end) {
 // holds one, with more prose after it than before (a site's blurb, a teaser
 // above), the article starts there; the title is that headline.
 void StartAtArticleHeader(const std::vector<Line>& lines, Region* region, size_t* title) {
+  constexpr int kLongestBlurb = 60;
   for (size_t i = region->begin; i < region->end; ++i) {
     if (!IsHeaderLine(lines[i])) continue;
     size_t headline = FindTitle(lines, i);
     if (headline == kNoLine || headline < region->begin) return;
-    if (ProseWords(lines, region->begin, headline) >= ProseWords(lines, i, region->end)) return;
+    const int before = ProseWords(lines, region->begin, headline);
+    if (before > kLongestBlurb || before >= ProseWords(lines, i, region->end)) return;
     region->begin = headline + 1;
     *title = headline;
     return;
@@ -683,16 +714,16 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   }
   Region article = ArticleRegion(lines);
   TrimEnd(lines, &article);
-  for (size_t i = article.begin; i < article.end; ++i) {
-    if ((lines[i].kind == LineKind::kDate || lines[i].kind == LineKind::kCaption) && !lines[i].said_twice) {
-      lines[i].kind = Classify(lines[i], true, locale, &lines[i].date);
-    }
-  }
   const bool has_article = article.end > article.begin;
   size_t title = FindTitle(lines, has_article ? article.begin : lines.size());
   StartAtArticleHeader(lines, &article, &title);
   TakeQuestionHeadline(lines, &article, &title);
   if (title != kNoLine) r.title = lines[title].text;
+  for (size_t i = article.begin; i < article.end; ++i) {
+    if ((lines[i].kind == LineKind::kDate || lines[i].kind == LineKind::kCaption) && !lines[i].said_twice) {
+      lines[i].kind = Classify(lines[i], true, locale, &lines[i].date);
+    }
+  }
 
   std::vector<std::string> signoffs;
   bool in_link_box = false;  // from a box's header inside the article to the next prose
@@ -706,7 +737,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     if (in_link_box) continue;
     switch (l.kind) {
       case LineKind::kByline:
-        meta::MergeNames(meta::SplitAuthorNames(l.text), &r.authors);
+        meta::MergeNames(BylineNames(l.text), &r.authors);
         break;
       case LineKind::kDate: {
         const meta::DateMatch& date = l.date;

@@ -418,6 +418,87 @@ TEST(TextPage, ReadsTheBylineOnADateLine) {
   }
 }
 
+// A whole Indonesian page: menu, popular list, the site's blurb and
+// breadcrumbs above the headline; "Name - Outlet" and the date under it; a
+// share bar, "Baca juga" and the ad labels inside the article; related
+// links, comments and the copyright after it.
+constexpr char kIndonesianWholePage[] =
+    "Masuk\n"
+    "Daftar\n"
+    "  \xE2\x80\xA2 Berita\n"
+    "  \xE2\x80\xA2 Ekonomi\n"
+    "  \xE2\x80\xA2 Olahraga\n"
+    "Terpopuler\n"
+    "Harga Cabai Naik Jelang Musim Hujan di Sejumlah Pasar\n"
+    "Tim Voli Putri Lolos ke Final Setelah Menang Dramatis\n"
+    "Kabar Harian adalah portal berita yang menyajikan informasi terkini dari seluruh penjuru nusantara setiap "
+    "hari.\n"
+    "Beranda > Berita > Daerah\n"
+    "Banjir Rendam Ratusan Rumah di Lembah Hijau, Warga Mengungsi ke Balai Desa\n"
+    "Dewi Anggraini - KabarNews\n"
+    "Kamis, 14 Agu 2025 08:15 WIB\n"
+    "Bagikan\n"
+    "Facebook Twitter WhatsApp\n"
+    "Warga mengevakuasi barang di Lembah Hijau, Kamis (14/8/2025). (Foto: Dok. BPBD)\n"
+    "LEMBAH HIJAU - Banjir merendam ratusan rumah di tiga desa di Lembah Hijau setelah hujan deras mengguyur "
+    "kawasan itu sejak Rabu malam.\n"
+    "Kepala BPBD setempat mengatakan ketinggian air mencapai satu meter di beberapa titik, sehingga warga "
+    "terpaksa mengungsi ke balai desa.\n"
+    "Baca juga: Jembatan Gantung Baru Resmi Dibuka untuk Warga Desa\n"
+    "ADVERTISEMENT\n"
+    "SCROLL TO CONTINUE WITH CONTENT\n"
+    "\"Kami sudah menyiapkan dapur umum dan tenda darurat untuk para pengungsi,\" ujarnya kepada wartawan di "
+    "lokasi.\n"
+    "Ia menambahkan bahwa petugas masih mendata kerugian akibat banjir tersebut.\n"
+    "(dwi/dwi)\n"
+    "Berita Terkait\n"
+    "Jalan Desa Rusak Parah Setelah Diterjang Banjir Bandang Pekan Lalu\n"
+    "Komentar\n"
+    "Semoga cepat surut dan warga diberi kesabaran menghadapi musibah ini bersama keluarga.\n"
+    "Copyright \xC2\xA9 2025 Kabar Harian. All rights reserved.\n";
+
+TEST(TextPage, ReadsAWholeIndonesianPage) {
+  Record r = ReadTextPage(kIndonesianWholePage, "page.txt");
+  EXPECT_EQ(r.title, "Banjir Rendam Ratusan Rumah di Lembah Hijau, Warga Mengungsi ke Balai Desa");
+  EXPECT_EQ(r.authors, std::vector<std::string>{"Dewi Anggraini"});
+  EXPECT_EQ(r.published, "2025-08-14T08:15:00+07:00");
+  EXPECT_EQ(r.dateline, "LEMBAH HIJAU");
+  EXPECT_EQ(r.site_name, "Kabar Harian");
+  EXPECT_EQ(r.language, "id");
+  ASSERT_EQ(r.images.size(), 1u);
+  EXPECT_EQ(r.images[0].credit, "Dok. BPBD");
+  ASSERT_EQ(r.paragraphs.size(), 4u);
+  EXPECT_EQ(r.paragraphs[3], "Ia menambahkan bahwa petugas masih mendata kerugian akibat banjir tersebut.");
+  for (const char* phrase : {"portal berita", "Baca juga", "ADVERTISEMENT", "SCROLL", "Jalan Desa", "Semoga",
+                             "Copyright", "Facebook"}) {
+    EXPECT_EQ(r.text.find(phrase), std::string::npos) << phrase;
+  }
+}
+
+// A byline without a cue: a person's name and the outlet after a dash or a
+// bar. A headline of the same shape names no outlet.
+TEST(TextPage, ReadsANameAndOutletByline) {
+  struct Case {
+    const char* line;
+    std::vector<std::string> authors;
+  };
+  const Case cases[] = {
+      {"Dewi Anggraini - KabarNews", {"Dewi Anggraini"}},
+      {"Laura Chen | Reuters", {"Laura Chen"}},
+      {"Sari Dewi \xE2\x80\x93 Kabarharian.com", {"Sari Dewi"}},
+      {"Harga Cabai Naik - Ini Penyebabnya", {}},
+      {"Pemerintah Kota Bandung - Humas", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    std::string page = std::string("Harbor Board Approves New Pier for the Fleet\n") + c.line +
+                       "\nThe harbor board on Tuesday approved a new pier for the fishing fleet after two years of "
+                       "debate.\nWork on the pier is due to start in the autumn, the board said, and should take a "
+                       "year.\n";
+    EXPECT_EQ(ReadTextPage(page, "page.txt").authors, c.authors);
+  }
+}
+
 TEST(TextPage, HostileInput) {
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 131) % 256);
