@@ -67,11 +67,22 @@ std::string NormalizeLine(std::string_view raw) {
   return out;
 }
 
-int CountWords(std::string_view s) {
+// Words between spaces; with `count_unspaced`, kana and ideographs
+// (U+3000..U+9FFF, three bytes led by E3..E9), written without spaces, count
+// a word for every two, so that a line's length compares across scripts.
+int CountWords(std::string_view s, bool count_unspaced = true) {
   int n = 0;
+  int unspaced = 0;
   bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ' || c == '\n' || c == '\t';
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (count_unspaced && byte >= 0xE3 && byte <= 0xE9 && i + 2 < s.size()) {
+      if (unspaced++ % 2 == 0) ++n;
+      in = true;
+      i += 2;
+      continue;
+    }
+    bool sp = byte == ' ' || byte == '\n' || byte == '\t';
     if (!sp && !in) ++n;
     in = !sp;
   }
@@ -88,9 +99,11 @@ std::string Lower(std::string_view s) {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// Sentence-final punctuation, closing quotes included.
+// Sentence-final punctuation, closing quotes and the full-width forms
+// included.
 bool EndsSentence(std::string_view s) {
-  for (std::string_view end : {".", "!", "?", "\"", "\xE2\x80\x9D", "\xE2\x80\x99", "'", "\xC2\xBB", "\xE2\x80\xA6"}) {
+  for (std::string_view end : {".", "!", "?", "\"", "\xE2\x80\x9D", "\xE2\x80\x99", "'", "\xC2\xBB", "\xE2\x80\xA6",
+                               "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xE3\x80\x8D", "\xE3\x80\x8F"}) {
     if (s.size() >= end.size() && s.substr(s.size() - end.size()) == end) return true;
   }
   return false;
@@ -839,7 +852,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     if (i) r.text += "\n\n";
     r.text += r.paragraphs[i];
   }
-  r.word_count = CountWords(r.text);
+  r.word_count = CountWords(r.text, /*count_unspaced=*/false);
   return r;
 }
 
