@@ -299,9 +299,13 @@ bool IsFurnitureCue(std::string_view lower, int words) {
   for (std::string_view p : kPrefixes) {
     if (StartsWith(lower, p)) return true;
   }
-  // Breadcrumbs: "Home > News > Dunia".
+  // Breadcrumbs: "Home > News > Dunia"; with two separators or more, also
+  // when they end with the article's headline ("Home > News > Why It Rained?").
   for (std::string_view sep : {" > ", " \xE2\x80\xBA ", " \xC2\xBB ", " / "}) {
-    if (lower.find(sep) != std::string_view::npos && words <= 8 && !EndsSentence(lower)) return true;
+    size_t first = lower.find(sep);
+    if (first == std::string_view::npos) continue;
+    if (words <= 8 && !EndsSentence(lower)) return true;
+    if (lower.find(sep, first + sep.size()) != std::string_view::npos) return true;
   }
   return IsShareBar(lower);
 }
@@ -604,7 +608,8 @@ bool CannotBeTitle(const Line& l) {
   size_t comma = s.rfind(", ");
   if (comma != std::string_view::npos && l.words <= 6 && CountWords(s.substr(comma + 2)) <= 3) return true;
   size_t colon = s.find(':');
-  return colon != std::string_view::npos && l.words <= 6 && CountWords(s.substr(0, colon)) <= 3;
+  return colon != std::string_view::npos && CountWords(s.substr(0, colon)) <= 3 &&
+         CountWords(s.substr(colon + 1)) <= 2;
 }
 
 // The title: above the body, the nearest line that can be a headline (not

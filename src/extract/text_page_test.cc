@@ -365,6 +365,18 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "debate.\n"
        "Work on the pier is due to start in the autumn, the board said, and should take a year.\n",
        "Harbor Board Approves New Pier for Fishing Fleet", 2, "The harbor board", {"Ferry fares"}},
+      // Breadcrumbs that end with the headline are furniture; a headline
+      // with a label before a colon is still a headline when more than a
+      // value follows ("Reading time: 2 minutes" is not).
+      {"a breadcrumb ending with the headline, a labelled headline",
+       "Home > Podcasts > Harbor Tales > Episode 12: The Night the Pier Burned\n"
+       "Episode 12: The Night the Pier Burned\n"
+       "March 3, 2026\n"
+       "Reading time: 2 minutes\n"
+       "The old pier burned down on a winter night in 1987, and the town still argues about what started the "
+       "fire.\n"
+       "In this episode two fishermen who were there remember the night and the weeks after it.\n",
+       "Episode 12: The Night the Pier Burned", 2, "The old pier", {"Podcasts", "Reading time"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
