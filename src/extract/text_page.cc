@@ -426,8 +426,10 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   if (IsSectionCue(lower)) return l.list_item ? LineKind::kFurniture : LineKind::kSection;
   if (IsFurnitureCue(lower, l.words) || IsSiteNotice(lower)) return LineKind::kFurniture;
   if (IsSignoff(l.text, l.words)) return LineKind::kSignoff;
-  if (l.words <= 12 && !BylineNames(l.text).empty()) return LineKind::kByline;
+  // A date line may carry the byline too ("By Jane Doe March 3, 2026"): it
+  // is read as a date line, and the names before the date as the byline.
   if (!in_body && IsDateLine(l.text, l.words, locale, date)) return LineKind::kDate;
+  if (l.words <= 12 && !BylineNames(l.text).empty()) return LineKind::kByline;
   if (l.words <= 60 && (!in_body || HasPhotoWord(lower)) && meta::HasCreditCue(l.text)) return LineKind::kCaption;
   if (!in_body && StartsWith(lower, "ilustrasi") && l.words <= 20) return LineKind::kCaption;
   if (!in_body && IsBareCredit(l.text, l.words)) return LineKind::kCaption;
@@ -812,7 +814,8 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     // the day's date in the site's header), else one after the body.
     auto take_date = [&](const Line& l) {
       meta::DateMatch date;
-      if (l.kind == LineKind::kParagraph || !IsDateLine(l.text, l.words, locale, &date)) return false;
+      // (A sentence that gives a date is the text's, not the page's.)
+      if (IsProse(l) || !IsDateLine(l.text, l.words, locale, &date)) return false;
       r.published = meta::FormatIsoLocal(date.value);
       r.published_utc = meta::FormatIsoUtc(date.value);
       return true;

@@ -401,6 +401,17 @@ TEST(TextPage, TakesTheArticlesDateOverTheHeaders) {
   Record r = ReadTextPage(kPage, "page.txt");
   EXPECT_EQ(r.title, "Harbor Board Approves New Pier");
   EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
+
+  // A longer date line inside the run (a place before the date) is still
+  // the date.
+  constexpr char kLongDateLine[] =
+      "Monday, March 9, 2026\n"
+      "Harbor Board Approves New Pier\n"
+      "The harbor board approved a new pier for the town's fishing fleet after two years of debate.\n"
+      "Portville harbor office, Tuesday, March 3, 2026, 10:00 EST\n"
+      "Work on the pier is due to start in the autumn, the board said, and should take a year.\n";
+  r = ReadTextPage(kLongDateLine, "page.txt");
+  EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
 }
 
 // A byline and the date on one line: the names before the date, when they
