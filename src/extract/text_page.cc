@@ -541,22 +541,26 @@ bool IsSubhead(const std::vector<Line>& lines, size_t i) {
 
 // The byline on a date line: "By Jane Doe Updated Nov 13, 2019",
 // "Jane Doe - 19 March 2026 10:31". The words before the date, less the
-// label and separator they end with, when they open with a byline cue or
-// are a person's name of two to four words.
+// labels, weekday and separators they end with, when they open with a
+// byline cue or are a person's name of two to four words.
 std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::DateMatch& date) {
+  static constexpr std::string_view kLabels[] = {
+      " updated", " published", " posted", " on", " diperbarui", " diterbitkan", "\xE2\x80\x93", "\xE2\x80\x94",
+      "\xC2\xB7", " monday", " tuesday", " wednesday", " thursday", " friday", " saturday", " sunday", " senin",
+      " selasa", " rabu", " kamis", " jumat", " sabtu", " minggu"};
   std::string_view before = line.substr(0, std::min(date.begin, line.size()));
   for (bool trimmed = true; trimmed;) {
     trimmed = false;
-    while (!before.empty() && std::string_view(" -|,\xC2\xB7:").find(before.back()) != std::string_view::npos) {
+    while (!before.empty() && std::string_view(" -|,:").find(before.back()) != std::string_view::npos) {
       before.remove_suffix(1);
       trimmed = true;
     }
     std::string lower = Lower(before);
-    for (std::string_view label : {" updated", " published", " posted", " on", " diperbarui", " diterbitkan",
-                                   "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    for (std::string_view label : kLabels) {
       if (lower.size() > label.size() && lower.compare(lower.size() - label.size(), label.size(), label) == 0) {
         before.remove_suffix(label.size());
         trimmed = true;
+        break;
       }
     }
   }
@@ -719,8 +723,9 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   meta::DateLocale locale = lang == "en" ? meta::DateLocale::kEnglish : meta::DateLocale::kIndonesian;
 
   // Every line is first read as if it came before the body, the article is
-  // found among them, and its own lines are read again as body lines (dates
-  // and credits there are the text's, not the page's).
+  // found among them, and its captions are read again as body lines (a
+  // credit cue inside the article is the text's, unless a photo is named).
+  // A date line stays one: inside the run it is a time stamp, not prose.
   for (size_t i = 0; i < lines.size(); ++i) {
     lines[i].kind = Classify(lines[i], false, locale, &lines[i].date);
   }
@@ -740,7 +745,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   TakeQuestionHeadline(lines, &article, &title);
   if (title != kNoLine) r.title = lines[title].text;
   for (size_t i = article.begin; i < article.end; ++i) {
-    if ((lines[i].kind == LineKind::kDate || lines[i].kind == LineKind::kCaption) && !lines[i].said_twice) {
+    if (lines[i].kind == LineKind::kCaption && !lines[i].said_twice) {
       lines[i].kind = Classify(lines[i], true, locale, &lines[i].date);
     }
   }

@@ -540,6 +540,21 @@ TEST(TextPage, ReadsTextWithoutSpaces) {
   EXPECT_EQ(r.paragraphs.size(), 2u);
 }
 
+// A date line inside the article's run is its time stamp, with the byline
+// when it carries one; it is no paragraph of the body.
+TEST(TextPage, ADateLineInsideTheArticleIsNoParagraph) {
+  constexpr char kPage[] =
+      "Harbor Board Approves New Pier\n"
+      "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of debate.\n"
+      "By Laura Chen, Tuesday, March 3, 2026 10:00 EST\n"
+      "Work on the pier is due to start in the autumn, the board said, and should take a year.\n";
+  Record r = ReadTextPage(kPage, "page.txt");
+  EXPECT_EQ(r.authors, std::vector<std::string>{"Laura Chen"});
+  EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
+  EXPECT_EQ(r.paragraphs.size(), 2u);
+  EXPECT_EQ(r.text.find("March 3"), std::string::npos);
+}
+
 TEST(TextPage, HostileInput) {
   std::string junk;
   for (int i = 0; i < 20000; ++i) junk += static_cast<char>((i * 131) % 256);
