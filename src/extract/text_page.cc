@@ -217,6 +217,21 @@ bool IsCommentsHeader(std::string_view lower) {
   return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), kComments);
 }
 
+// The author's note under an article: "Jane Doe is a freelance writer
+// living in Portville", "Penulis adalah wartawan senior". Where it stands,
+// the article has ended.
+bool IsAuthorBio(std::string_view line, std::string_view lower) {
+  if (CountWords(line) > 40) return false;
+  if (StartsWith(lower, "penulis adalah") || StartsWith(lower, "the author is") ||
+      StartsWith(lower, "the writer is")) {
+    return true;
+  }
+  static const RE2 kBio(
+      "^\\p{Lu}[\\pL'\\x{2019}.-]*(?: \\p{Lu}[\\pL'\\x{2019}.-]*){1,3} is (?:a|an|the) (?:[\\pL-]+ ){0,4}?"
+      "(?:writer|reporter|journalist|editor|contributor|correspondent|columnist|author|professor|analyst)\\b");
+  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kBio);
+}
+
 // The notes of a comment form, where the comments begin: "Your email
 // address will not be published", "Notify me of follow-up comments".
 bool IsCommentForm(std::string_view lower) {
@@ -422,7 +437,7 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   std::string lower = Lower(l.text);
   // "Comments" or "Related" as an item of a list is a link in a share bar or
   // a menu, not the header of the section that ends the article.
-  if (IsFooterCue(lower)) return l.list_item ? LineKind::kFurniture : LineKind::kFooter;
+  if (IsFooterCue(lower) || IsAuthorBio(l.text, lower)) return l.list_item ? LineKind::kFurniture : LineKind::kFooter;
   if (IsSectionCue(lower)) return l.list_item ? LineKind::kFurniture : LineKind::kSection;
   if (IsFurnitureCue(lower, l.words) || IsSiteNotice(lower)) return LineKind::kFurniture;
   if (IsSignoff(l.text, l.words)) return LineKind::kSignoff;

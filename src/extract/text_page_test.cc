@@ -377,6 +377,16 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "fire.\n"
        "In this episode two fishermen who were there remember the night and the weeks after it.\n",
        "Episode 12: The Night the Pier Burned", 2, "The old pier", {"Podcasts", "Reading time"}},
+      // The author's note ends the article; a sentence of the article of
+      // the same turn ("The new harbor master is a former reporter") does not.
+      {"the author's note after the article",
+       "Harbor Master Named\n"
+       "The council on Monday named a new harbor master for the port after a search that lasted a year.\n"
+       "The new harbor master is a former reporter who covered the port for the local paper.\n"
+       "She starts work in April and will live in the old lighthouse keeper's house by the pier.\n"
+       "Laura Chen is a freelance writer living in Portville.\n"
+       "Every day we send an email with the best stories of the bay area, straight to your inbox.\n",
+       "Harbor Master Named", 3, "The council on Monday", {"freelance", "Every day"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
