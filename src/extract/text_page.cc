@@ -178,7 +178,7 @@ bool HasPhotoWord(std::string_view lower) {
 
 // Headers of link boxes ("Berita Terkait", "Most popular today"): after the
 // article, or inside it when more of the article follows.
-bool IsSectionCue(std::string_view lower) {
+bool IsSectionCue(std::string_view lower, int words) {
   static constexpr std::string_view kCues[] = {
       "berita terkait", "artikel terkait", "terpopuler", "berita terpopuler", "topik artikel", "topik terkait",
       "tags", "tag", "topik", "related", "related articles", "related stories", "related news", "most popular",
@@ -192,7 +192,7 @@ bool IsSectionCue(std::string_view lower) {
   if (std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues)) return true;
   // A short header that opens with a cue of two words or more names its
   // section further: "Most popular today", "More from the newsroom".
-  if (CountWords(s) > 5) return false;
+  if (words > 5) return false;
   return std::any_of(std::begin(kCues), std::end(kCues), [&](std::string_view cue) {
     return cue.find(' ') != std::string_view::npos && StartsWith(s, cue) && s.size() > cue.size() &&
            s[cue.size()] == ' ';
@@ -211,8 +211,8 @@ bool IsCopyrightNotice(std::string_view lower) {
 // A short line naming the comments: "Top rated comments", "[ 12 comments ]".
 // ("Komentar" alone also names an opinion column, so only the bare header
 // counts in Indonesian.)
-bool IsCommentsHeader(std::string_view lower) {
-  if (CountWords(lower) > 4) return false;
+bool IsCommentsHeader(std::string_view lower, int words) {
+  if (words > 4) return false;
   static const RE2 kComments("\\bcomments\\b");
   return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), kComments);
 }
@@ -220,8 +220,8 @@ bool IsCommentsHeader(std::string_view lower) {
 // The author's note under an article: "Jane Doe is a freelance writer
 // living in Portville", "Penulis adalah wartawan senior". Where it stands,
 // the article has ended.
-bool IsAuthorBio(std::string_view line, std::string_view lower) {
-  if (CountWords(line) > 40) return false;
+bool IsAuthorBio(std::string_view line, std::string_view lower, int words) {
+  if (words > 40) return false;
   if (StartsWith(lower, "penulis adalah") || StartsWith(lower, "the author is") ||
       StartsWith(lower, "the writer is")) {
     return true;
@@ -234,36 +234,36 @@ bool IsAuthorBio(std::string_view line, std::string_view lower) {
 
 // The notes of a comment form, where the comments begin: "Your email
 // address will not be published", "Notify me of follow-up comments".
-bool IsCommentForm(std::string_view lower) {
+bool IsCommentForm(std::string_view lower, int words) {
   static constexpr std::string_view kCues[] = {
       "email address will not be published", "e-mail address will not be published", "notify me of",
       "comments are moderated", "required fields are marked", "post a comment", "add a comment",
       "join the discussion", "join the conversation", "tulis komentar", "kirim komentar", "beri komentar"};
-  if (CountWords(lower) > 30) return false;
+  if (words > 30) return false;
   return std::any_of(std::begin(kCues), std::end(kCues),
                      [&](std::string_view cue) { return lower.find(cue) != std::string_view::npos; });
 }
 
 // Headers after which nothing is the article any more: the comments, the
 // author's box, the copyright.
-bool IsFooterCue(std::string_view lower) {
+bool IsFooterCue(std::string_view lower, int words) {
   static constexpr std::string_view kCues[] = {"komentar",        "comments",         "leave a reply",
                                                "leave a comment", "about the author", "tentang penulis"};
   std::string_view s = lower;
   while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
   if (StartsWith(s, "copyright") || StartsWith(s, "\xC2\xA9") || StartsWith(s, "hak cipta")) return IsCopyrightNotice(s);
   if (std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues)) return true;
-  return IsCommentsHeader(s) || IsCommentForm(s);
+  return IsCommentsHeader(s, words) || IsCommentForm(s, words);
 }
 
 // A share bar copied as one line: "Facebook Twitter WhatsApp Email",
 // "Share on Facebook 0 Tweet Print". Two networks or share actions in a
 // short line.
-bool IsShareBar(std::string_view lower) {
+bool IsShareBar(std::string_view lower, int words) {
   static constexpr std::string_view kNames[] = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest",
                                                 "telegram", "reddit",  "email",    "e-mail",   "print",
                                                 "tweet",    "flipboard", "messenger"};
-  if (CountWords(lower) > 15) return false;
+  if (words > 15) return false;
   int names = 0;
   size_t pos = 0;
   while (pos < lower.size()) {
@@ -322,7 +322,7 @@ bool IsFurnitureCue(std::string_view lower, int words) {
     if (words <= 8 && !EndsSentence(lower)) return true;
     if (lower.find(sep, first + sep.size()) != std::string_view::npos) return true;
   }
-  return IsShareBar(lower);
+  return IsShareBar(lower, words);
 }
 
 bool IsSignoff(std::string_view s, int words) {
@@ -437,8 +437,8 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   std::string lower = Lower(l.text);
   // "Comments" or "Related" as an item of a list is a link in a share bar or
   // a menu, not the header of the section that ends the article.
-  if (IsFooterCue(lower) || IsAuthorBio(l.text, lower)) return l.list_item ? LineKind::kFurniture : LineKind::kFooter;
-  if (IsSectionCue(lower)) return l.list_item ? LineKind::kFurniture : LineKind::kSection;
+  if (IsFooterCue(lower, l.words) || IsAuthorBio(l.text, lower, l.words)) return l.list_item ? LineKind::kFurniture : LineKind::kFooter;
+  if (IsSectionCue(lower, l.words)) return l.list_item ? LineKind::kFurniture : LineKind::kSection;
   if (IsFurnitureCue(lower, l.words) || IsSiteNotice(lower)) return LineKind::kFurniture;
   if (IsSignoff(l.text, l.words)) return LineKind::kSignoff;
   // A date line may carry the byline too ("By Jane Doe March 3, 2026"): it
