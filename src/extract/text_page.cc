@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ enum class LineKind : uint8_t {
 
 struct Line {
   std::string text;
+  std::string lower;  // ASCII letters lowered, for the cue words
   int words = 0;
   bool list_item = false;  // opened by a bullet glyph
   bool said_twice = false;  // the next line repeats it
@@ -229,7 +231,8 @@ bool IsAuthorBio(std::string_view line, std::string_view lower, int words) {
   static const RE2 kBio(
       "^\\p{Lu}[\\pL'\\x{2019}.-]*(?: \\p{Lu}[\\pL'\\x{2019}.-]*){1,3} is (?:a|an|the) (?:[\\pL-]+ ){0,4}?"
       "(?:writer|reporter|journalist|editor|contributor|correspondent|columnist|author|professor|analyst)\\b");
-  return RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kBio);
+  return lower.find(" is ") != std::string_view::npos &&
+         RE2::PartialMatch(re2::StringPiece(line.data(), line.size()), kBio);
 }
 
 // The notes of a comment form, where the comments begin: "Your email
@@ -376,9 +379,12 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
       "(?:(?i:copyright|hak cipta)\\s*(?:\\x{A9}|\\([cC]\\))?|\\x{A9})\\s*(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*\\d{4})?\\s*)?"
       "([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*){0,2})");
   std::string name;
-  auto first_match = [&](const RE2& re) {
+  // `cues`: words one of which the line must hold for the pattern to be tried.
+  auto first_match = [&](const RE2& re, std::initializer_list<std::string_view> cues) {
     for (const Line& l : lines) {
-      if (RE2::PartialMatch(l.text, re, &name)) {
+      const bool has_cue = std::any_of(cues.begin(), cues.end(),
+                                       [&](std::string_view cue) { return l.lower.find(cue) != std::string::npos; });
+      if (has_cue && RE2::PartialMatch(l.text, re, &name)) {
         // "Example News. All rights reserved": the name ends with its
         // sentence.
         if (size_t stop = name.find(". "); stop != std::string::npos) name.resize(stop);
@@ -388,10 +394,10 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
     }
     return false;
   };
-  if (first_match(kChannel)) return name;
+  if (first_match(kChannel, {"channel", "saluran", "kanal"})) return name;
   // The outlet a dateline names ("JAKARTA, WARTA.com -") is the site itself.
   if (!dateline_outlet.empty()) return std::string(dateline_outlet);
-  if (first_match(kCopyright)) {
+  if (first_match(kCopyright, {"copyright", "hak cipta", "\xC2\xA9"})) {
     // Company forms are not the site's name: "PT Warta Media" -> "Warta Media".
     static const RE2 kCompany("^(?:PT\\.?|CV\\.?|Pt\\.?)\\s+");
     RE2::Replace(&name, kCompany, "");
@@ -434,7 +440,7 @@ std::vector<std::string> BylineNames(std::string_view line) {
 }
 
 LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::DateMatch* date) {
-  std::string lower = Lower(l.text);
+  const std::string& lower = l.lower;
   // "Comments" or "Related" as an item of a list is a link in a share bar or
   // a menu, not the header of the section that ends the article.
   if (IsFooterCue(lower, l.words) || IsAuthorBio(l.text, lower, l.words)) return l.list_item ? LineKind::kFurniture : LineKind::kFooter;
@@ -590,7 +596,7 @@ std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::Date
 // "Updated Nov 19, 6:55 AM".
 bool SaysWhenPosted(const Line& l) {
   if (l.words > 10) return false;
-  std::string lower = Lower(l.text);
+  const std::string& lower = l.lower;
   for (std::string_view cue : {"published", "updated", "posted", "diterbitkan", "diperbarui", "dipublikasikan"}) {
     if (StartsWith(lower, cue)) return true;
   }
@@ -621,7 +627,7 @@ bool IsOverHeader(const std::vector<Line>& lines, size_t i) {
 bool CannotBeTitle(const Line& l) {
   std::string_view s = l.text;
   if (s.front() == '[' || l.list_item) return true;
-  std::string lower = Lower(s);
+  const std::string& lower = l.lower;
   for (std::string_view cue : {"by ", "oleh ", "von ", "por ", "par "}) {
     if (StartsWith(lower, cue) && l.words <= 6) return true;
   }
@@ -727,9 +733,10 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
       lines.back().text += l.text;
       lines.back().words += l.words;
     } else {
-      lines.push_back({l.text, l.words, l.list_item});
+      lines.push_back({l.text, "", l.words, l.list_item});
     }
   }
+  for (Line& l : lines) l.lower = Lower(l.text);
 
   // A first guess at the language picks the numeric date order.
   std::vector<std::string> sample;
@@ -782,7 +789,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
       case LineKind::kDate: {
         const meta::DateMatch& date = l.date;
         meta::MergeNames(NamesBeforeDate(l.text, date), &r.authors);
-        std::string lower = Lower(l.text);
+        const std::string& lower = l.lower;
         bool modified = lower.find("diperbarui") != std::string::npos || lower.find("updated") != std::string::npos ||
                         lower.find("update") != std::string::npos || lower.find("modified") != std::string::npos;
         if (modified) {
