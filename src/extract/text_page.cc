@@ -652,7 +652,8 @@ size_t FindTitle(const std::vector<Line>& lines, size_t body_begin) {
   size_t reach = 0;
   for (size_t i = body_begin; i-- > 0 && reach < kTitleReach; ++reach) {
     const Line& l = lines[i];
-    if (l.kind != LineKind::kParagraph && l.kind != LineKind::kShort) continue;
+    // (A headline printed twice reads as a caption said twice.)
+    if (l.kind != LineKind::kParagraph && l.kind != LineKind::kShort && !l.said_twice) continue;
     if (l.words < 3 || l.words > 40 || CannotBeTitle(l)) continue;
     if (l.text.back() == '.') {
       if (standfirst == kNoLine) standfirst = i;
@@ -753,11 +754,14 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   }
   // A line said twice in a row is an image's alt text over the same
   // caption: read once, as a caption, wherever it stands.
+  // (Of a list item and a line, the line is kept: the item is a link to it.)
   for (size_t i = 1; i < lines.size(); ++i) {
     if (lines[i].text != lines[i - 1].text) continue;
-    lines[i - 1].kind = LineKind::kCaption;
-    lines[i - 1].said_twice = true;
-    lines[i].kind = LineKind::kFurniture;
+    const bool keep_second = lines[i - 1].list_item && !lines[i].list_item;
+    Line& kept = lines[keep_second ? i : i - 1];
+    kept.kind = LineKind::kCaption;
+    kept.said_twice = true;
+    lines[keep_second ? i - 1 : i].kind = LineKind::kFurniture;
   }
   Region article = ArticleRegion(lines);
   TrimEnd(lines, &article);

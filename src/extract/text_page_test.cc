@@ -387,6 +387,15 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        "Laura Chen is a freelance writer living in Portville.\n"
        "Every day we send an email with the best stories of the bay area, straight to your inbox.\n",
        "Harbor Master Named", 3, "The council on Monday", {"freelance", "Every day"}},
+      // A headline printed twice (a breadcrumb's last item, then the
+      // headline itself) is still the title.
+      {"a headline printed twice",
+       "\xE2\x80\xA2 Home\n"
+       "\xE2\x80\xA2 Is the New Ferry Worth the Higher Fare?\n"
+       "Is the New Ferry Worth the Higher Fare?\n"
+       "Commuters on the harbor route have paid a third more since the new boats arrived in the spring.\n"
+       "Most say the trip is faster, but some still take the bridge to save money each month.\n",
+       "Is the New Ferry Worth the Higher Fare?", 2, "Commuters on the harbor", {"Home"}},
   };
   for (const WholePageCase& c : cases) {
     SCOPED_TRACE(c.name);
