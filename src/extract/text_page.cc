@@ -632,6 +632,8 @@ bool CannotBeTitle(const Line& l) {
     if (StartsWith(lower, cue) && l.words <= 6) return true;
   }
   if (SaysWhenPosted(l)) return true;
+  // A caption with its source in parentheses: "The old pier. (File photo)".
+  if (s.back() == ')' && HasPhotoWord(lower)) return true;
   size_t comma = s.rfind(", ");
   if (comma != std::string_view::npos && l.words <= 6 && CountWords(s.substr(comma + 2)) <= 3) return true;
   size_t colon = s.find(':');

@@ -218,12 +218,14 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
        {"Home", "Ferry fares", "Library reopens", "supported by readers", "Boats moored", "different story",
         "Advertisement"}},
       // Title candidates that are page furniture: a credit, a byline the
-      // name splitter does not take, a label with its value.
+      // name splitter does not take, a label with its value, a caption
+      // with its source in parentheses.
       {"furniture between the headline and the body",
        "Council Names New Harbor Master After Long Search\n"
        "By Laura ChenStaff Writer\n"
        "Reading time: 2 minutes\n"
        "Sam Ortiz, Example Press\n"
+       "The harbor office at dusk (File photo)\n"
        "The town council on Monday named a new harbor master for the port, filling a post that stood empty "
        "for a year.\n"
        "Residents welcomed the news at the meeting, which ran late into the evening.\n",
