@@ -593,7 +593,7 @@ std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::Date
 }
 
 // When it was posted: "Published 2 hours ago", "Diperbarui 1 jam lalu",
-// "Updated Nov 19, 6:55 AM".
+// "Updated March 3, 9:15 AM".
 bool SaysWhenPosted(const Line& l) {
   if (l.words > 10) return false;
   const std::string& lower = l.lower;

@@ -360,7 +360,7 @@ TEST(TextPage, FindsTheArticleInAWholePage) {
       {"a section label between the headline and the date",
        "Harbor Board Approves New Pier for Fishing Fleet\n"
        "Local News\n"
-       "Updated March 3, 2026, 6:55 AM\n"
+       "Updated March 3, 2026, 9:15 AM\n"
        "Watch our live harbor camera\n"
        "Ferry fares to rise in spring after review\n"
        "The harbor board on Tuesday approved a new pier for the town's fishing fleet after two years of "
