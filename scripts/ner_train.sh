@@ -7,7 +7,12 @@
 # English: gmb minus its held-back part (scripts/ner_data.py --part train).
 # Indonesian: the union of idner-news-2k, nerp and nergrit train splits, tags
 # mapped to PER/LOC/ORG. --gazetteer first regenerates models/ner-gazetteer.tsv
-# from the installed ICU and iso-codes data. Deterministic; about 15 s.
+# from the installed ICU, iso-codes and python3-fake-factory data (person
+# names, company words: scripts/ner_names.py). Each model is the mean of
+# RUNS perceptrons trained in differently shuffled orders, without the
+# weight rows whose largest weight is under MIN_WEIGHT (those carry
+# features seen a few times, and the file stays small). Deterministic;
+# about a minute.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -15,6 +20,8 @@ SHARED=${2:-$ROOT/../shared}
 NER=$SHARED/bench/ner
 BITS=19
 EPOCHS=10
+RUNS=5
+MIN_WEIGHT=0.7
 if [ ! -d "$NER" ]; then
   echo "ner_train: $NER not found; cannot train" >&2
   exit 1
@@ -27,14 +34,16 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 DATA="python3 $ROOT/scripts/ner_data.py"
 if [ "${3:-}" = "--gazetteer" ]; then
-  "$BUILD/ner_train" gazetteer "$ROOT/models/ner-gazetteer.tsv"
+  "$BUILD/ner_train" gazetteer "$TMP/gazetteer"
+  python3 "$ROOT/scripts/ner_names.py" >>"$TMP/gazetteer"
+  LC_ALL=C sort -u "$TMP/gazetteer" >"$ROOT/models/ner-gazetteer.tsv"
 fi
 $DATA gmb "$NER/gmb/train.txt.gz" "$TMP/gmb" --part train
 $DATA idner "$NER/idner-news-2k/train.txt.gz" "$TMP/idner"
 $DATA nerp "$NER/nerp/train.txt.gz" "$TMP/nerp"
 $DATA nergrit "$NER/nergrit/train.txt.gz" "$TMP/nergrit"
-"$BUILD/ner_train" train --lang en --bits $BITS --epochs $EPOCHS \
+"$BUILD/ner_train" train --lang en --bits $BITS --epochs $EPOCHS --runs $RUNS --min-weight $MIN_WEIGHT \
   --gazetteer "$ROOT/models/ner-gazetteer.tsv" --out "$ROOT/models/ner-en.bin" "$TMP/gmb"
-"$BUILD/ner_train" train --lang id --bits $BITS --epochs $EPOCHS \
+"$BUILD/ner_train" train --lang id --bits $BITS --epochs $EPOCHS --runs $RUNS --min-weight $MIN_WEIGHT \
   --gazetteer "$ROOT/models/ner-gazetteer.tsv" --out "$ROOT/models/ner-id.bin" \
   "$TMP/idner" "$TMP/nerp" "$TMP/nergrit"

@@ -27,8 +27,8 @@ enum Template : uint8_t {
 constexpr int kTemplateCount = kShapeM1Word0 + 1;
 constexpr size_t kMaxShape = 8;
 // Features of one token at most: 17 word and shape templates, the first
-// shape, 4 prefixes, 4 suffixes, the length and 5 per gazetteer type.
-constexpr size_t kMaxTokenFeatures = 27 + 5 * kGazetteerTypeCount;
+// shape, the prefixes, the suffixes, the length and 5 per gazetteer type.
+constexpr size_t kMaxTokenFeatures = 19 + 2 * kMaxAffixes + 5 * kGazetteerTypeCount;
 constexpr std::string_view kStart = "<s>";
 constexpr std::string_view kEnd = "</s>";
 constexpr size_t kShapeSlack = 8;
@@ -218,7 +218,7 @@ inline void FeatureExtractor::DescribeShape(std::string_view token, TokenInfo* t
   const size_t size = token.size();
   const size_t short_shape = t->short_shape;
   size_t w = 0, ws = short_shape, count = 0;  // w: bytes of the lowercase form so far
-  uint8_t prefix_end[4] = {};
+  uint8_t prefix_end[kMaxAffixes] = {};
   char shape[kMaxShape] = {};
   char last = 0;
   for (size_t pos = 0; pos < size;) {
@@ -235,7 +235,7 @@ inline void FeatureExtractor::DescribeShape(std::string_view token, TokenInfo* t
       c = known.shape;
       w += known.size;
     }
-    if (count < 4) prefix_end[count] = static_cast<uint8_t>(w);
+    if (count < kMaxAffixes) prefix_end[count] = static_cast<uint8_t>(w);
     if (count < kMaxShape) shape[count] = c;
     // Without branches: whether a run of shape characters ends is a coin
     // toss.
@@ -246,13 +246,13 @@ inline void FeatureExtractor::DescribeShape(std::string_view token, TokenInfo* t
   }
   t->short_size = static_cast<uint32_t>(ws - short_shape);
   std::memcpy(t->shape, shape, kMaxShape);
-  std::memcpy(t->prefix_end, prefix_end, 4);
+  std::memcpy(t->prefix_end, prefix_end, kMaxAffixes);
   t->shape_size = static_cast<uint8_t>(std::min(count, kMaxShape));
-  t->affixes = static_cast<uint8_t>(count == 0 ? 0 : std::min<size_t>(4, count - 1));
+  t->affixes = static_cast<uint8_t>(count == 0 ? 0 : std::min(kMaxAffixes, count - 1));
   t->length = static_cast<uint8_t>(std::min<size_t>(count, 12));
   // Suffixes by code point, of the lowercase form; in ASCII, by byte.
   const size_t lower = t->lower, lower_size = t->lower_size;
-  uint8_t suffix_size[4] = {1, 2, 3, 4};
+  uint8_t suffix_size[kMaxAffixes] = {1, 2, 3, 4, 5, 6};
   if (lower_size != count) {
     size_t end = lower_size;
     for (size_t k = 0; k < t->affixes; ++k) {
@@ -522,8 +522,8 @@ const FeatureExtractor::ScoreSlot& FeatureExtractor::ScoreSlotFor(std::string_vi
 void FeatureExtractor::FillScoreSlot(const TokenInfo& t, const TaggingWeights& weights, ScoreSlot* slot) const {
   const TokenBuckets b = BucketsOf(t);
   slot->states = b.states;
-  // The bias, 5 and up to 4 prefixes and 4 suffixes, then the 6 given.
-  uint32_t buckets[2 + 5 + 4 + 4 + 6] = {bias_[0], bias_[1], b.word, b.shape, b.short_shape, b.word_shape, b.length};
+  // The bias, 5 and up to kMaxAffixes prefixes and as many suffixes, then the 6 given.
+  uint32_t buckets[2 + 5 + 2 * kMaxAffixes + 6] = {bias_[0], bias_[1], b.word, b.shape, b.short_shape, b.word_shape, b.length};
   size_t n = 7;
   for (size_t k = 0; k < t.affixes; ++k) buckets[n++] = b.prefix[k];
   for (size_t k = 0; k < t.affixes; ++k) buckets[n++] = b.suffix[k];

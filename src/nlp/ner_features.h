@@ -9,16 +9,16 @@
 // case, then, if a covered token reads its features, its shapes and affix
 // boundaries; each feature then hashes those bytes. The
 // buckets that depend on one token alone are remembered by the token as
-// written (a bounded cache, about 1.2 MB), so a recurring word costs a
-// look-up. The buckets and their order are those of the first feature code:
-// the shipped models stay valid (ner_test pins them).
+// written (a bounded cache, about 1.4 MB), so a recurring word costs a
+// look-up. The buckets and their order are part of the model format of
+// kNerFeatureVersion (ner_test pins them).
 //
 // Tagging needs only the sums of a token's weight rows: ExtractForTagging
 // hands back, per token, the sum of the rows of its features over itself
 // alone (and the bias), the rows of those its neighbours give it, and the
 // buckets of the rest, from a second cache, per model, of such sums and
 // rows by token and case mode. A recurring word costs a look-up and a few
-// rows instead of about 27. The sums are of integers, so in any order they
+// rows instead of about 31. The sums are of integers, so in any order they
 // are those of the buckets.
 //
 // Thread safety: a FeatureExtractor holds scratch buffers (reused from
@@ -40,7 +40,10 @@
 
 namespace warta::nlp {
 
-inline constexpr uint32_t kNerFeatureVersion = 1;
+// 2: affixes of up to 6 code points (1: up to 4).
+inline constexpr uint32_t kNerFeatureVersion = 2;
+// Prefixes and suffixes of a token, by code point: 1 .. kMaxAffixes long.
+inline constexpr size_t kMaxAffixes = 6;
 
 // Features of one sentence, token-major: token i owns
 // buckets[offsets[i] .. offsets[i+1]).
@@ -80,7 +83,7 @@ struct TaggingWeights {
   // Writes the rows of buckets[0 .. n) to rows[0 .. n).
   void (*rows_of)(const void* weights, const uint32_t* buckets, size_t n, uint32_t* rows) = nullptr;
   // Writes the sums, lane by lane, of rows[0 .. n) to sums[0 .. lanes).
-  // A row's weights are int16 and n at most 15 (a token's own features),
+  // A row's weights are int16 and n at most 19 (a token's own features),
   // so each sum fits in 24 bits, as the cache of sums keeps them.
   void (*sum)(const void* weights, const uint32_t* rows, size_t n, int32_t* sums) = nullptr;
   const void* weights = nullptr;
@@ -123,10 +126,10 @@ class FeatureExtractor {
     uint32_t short_shape = 0, short_size = 0;  // runs collapsed: "Xx", "d.d"
     char shape[8] = {};                        // "Xxxxxxxx", capped at 8 characters
     uint8_t shape_size = 0;
-    uint8_t affixes = 0;   // prefixes (and suffixes) in use: min(4, length - 1)
+    uint8_t affixes = 0;   // prefixes (and suffixes) in use: min(kMaxAffixes, length - 1)
     uint8_t length = 0;    // code points, capped at 12
-    uint8_t prefix_end[4] = {};   // bytes of the lowercase form's first 1..4 code points
-    uint8_t suffix_size[4] = {};  // ... of its last 1..4
+    uint8_t prefix_end[kMaxAffixes] = {};   // bytes of the lowercase form's first 1..kMaxAffixes code points
+    uint8_t suffix_size[kMaxAffixes] = {};  // ... of its last 1..kMaxAffixes
     uint8_t flags = 0;            // kHas* bits of the short shape, kFoldsNonAscii
   };
 
@@ -145,7 +148,7 @@ class FeatureExtractor {
   // sentence's case mode): its own, and those it gives its neighbours.
   struct TokenBuckets {
     uint32_t word, shape, short_shape, word_shape, length;
-    uint32_t prefix[4], suffix[4];
+    uint32_t prefix[kMaxAffixes], suffix[kMaxAffixes];
     uint32_t as_m1[2];  // word and short shape, for the token after
     uint32_t as_p1[2];  // ... for the token before
     uint32_t as_m2, as_p2;  // word, for the tokens two after and two before
