@@ -8,6 +8,8 @@ packages=(
   libgtest-dev libbenchmark-dev
 )
 if [ "${1:-}" = "--fuzz" ]; then packages+=(clang libclang-rt-14-dev); fi
+# Only to rebuild models/ner-gazetteer.tsv (scripts/ner_train.sh --gazetteer).
+if [ "${1:-}" = "--gazetteer" ]; then packages+=(iso-codes python3-fake-factory); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

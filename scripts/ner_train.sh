@@ -34,6 +34,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 DATA="python3 $ROOT/scripts/ner_data.py"
 if [ "${3:-}" = "--gazetteer" ]; then
+  "$ROOT/scripts/install-deps.sh" --gazetteer
   "$BUILD/ner_train" gazetteer "$TMP/gazetteer"
   python3 "$ROOT/scripts/ner_names.py" >>"$TMP/gazetteer"
   LC_ALL=C sort -u "$TMP/gazetteer" >"$ROOT/models/ner-gazetteer.tsv"
