@@ -435,6 +435,13 @@ TEST(TextPage, TakesTheArticlesDateOverTheHeaders) {
   EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
 }
 
+// A short story whose headline is followed by `line` (a byline, a date line).
+std::string PageUnderAHeadline(const char* line) {
+  return std::string("Harbor Board Approves New Pier for the Fleet\n") + line +
+         "\nThe harbor board on Tuesday approved a new pier for the fishing fleet after two years of debate.\n"
+         "Work on the pier is due to start in the autumn, the board said, and should take a year.\n";
+}
+
 // A byline and the date on one line: the names before the date, when they
 // open with a byline cue or are a person's name; a city before the date is
 // no author.
@@ -452,10 +459,7 @@ TEST(TextPage, ReadsTheBylineOnADateLine) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.line);
-    std::string page = std::string("Harbor Board Approves New Pier for the Fleet\n") + c.line +
-                       "\nThe harbor board on Tuesday approved a new pier for the fishing fleet after two years of "
-                       "debate.\nWork on the pier is due to start in the autumn, the board said, and should take a "
-                       "year.\n";
+    std::string page = PageUnderAHeadline(c.line);
     Record r = ReadTextPage(page, "page.txt");
     EXPECT_EQ(r.authors, c.authors);
     EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
@@ -535,10 +539,7 @@ TEST(TextPage, ReadsANameAndOutletByline) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.line);
-    std::string page = std::string("Harbor Board Approves New Pier for the Fleet\n") + c.line +
-                       "\nThe harbor board on Tuesday approved a new pier for the fishing fleet after two years of "
-                       "debate.\nWork on the pier is due to start in the autumn, the board said, and should take a "
-                       "year.\n";
+    std::string page = PageUnderAHeadline(c.line);
     EXPECT_EQ(ReadTextPage(page, "page.txt").authors, c.authors);
   }
 }
