@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/ascii_space.h"
+#include "meta/word_set.h"
 
 namespace warta::extract {
 namespace {
@@ -815,13 +816,6 @@ constexpr auto kCallPhraseIndex = MakePrefixIndex(kCallPhrases);
 constexpr std::string_view kNetworks[] = {"twitter", "facebook", "instagram", "tiktok", "youtube", "whatsapp",
                                           "telegram"};
 
-bool ContainsIgnoreCase(std::string_view text, std::string_view word) {
-  for (size_t i = 0; i + word.size() <= text.size(); ++i) {
-    if (Lower(text[i]) == word[0] && EqualsIgnoreCase(text.substr(i, word.size()), word)) return true;
-  }
-  return false;
-}
-
 // What a contributor note at the foot of a story says its subject is.
 constexpr std::string_view kContributorRoles[] = {
     "writer", "reporter", "editor", "journalist", "correspondent", "columnist", "contributor",
@@ -873,7 +867,7 @@ bool IsCallToAction(std::string_view text) {
   }
   if (!StartsWithWord(text, "follow")) return false;
   for (std::string_view network : kNetworks) {
-    if (ContainsIgnoreCase(text, network)) return true;
+    if (meta::HasNoCase(text, network)) return true;
   }
   return false;
 }

@@ -15,7 +15,7 @@ namespace {
 
 // ASCII and Latin-1 capitals folded ("\xC3\x9C" to "\xC3\xBC"): enough for the
 // word lists below, which are ASCII or Latin-1.
-std::string Lower(std::string_view s) {
+std::string LowerLatin1(std::string_view s) {
   std::string out(s);
   for (size_t i = 0; i < out.size(); ++i) {
     char& c = out[i];
@@ -196,8 +196,6 @@ bool OneOf(const std::string_view (&words)[N], std::string_view lower_word) {
   return std::find(std::begin(words), std::end(words), lower_word) != std::end(words);
 }
 
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
 std::vector<std::string_view> SpaceSplit(std::string_view s) {
   std::vector<std::string_view> words;
@@ -227,7 +225,7 @@ std::string_view CutGluedWord(std::string_view part) {
     if (!IsAsciiUpper(part[i]) || !IsAsciiLower(part[i - 1]) || i - word_start < 3 || i + 2 >= part.size() ||
         !IsAsciiLower(part[i + 1]) || !IsAsciiLower(part[i + 2]))
       continue;
-    if (!OneOf(kNamePrefixes, Lower(part.substr(word_start, i - word_start)))) return part.substr(0, i);
+    if (!OneOf(kNamePrefixes, LowerLatin1(part.substr(word_start, i - word_start)))) return part.substr(0, i);
   }
   return part;
 }
@@ -237,7 +235,7 @@ std::string_view CutGluedWord(std::string_view part) {
 std::string_view CutAtFullStop(std::string_view part) {
   for (size_t dot = part.find(". "); dot != std::string_view::npos; dot = part.find(". ", dot + 1)) {
     const size_t word = part.rfind(' ', dot) == std::string_view::npos ? 0 : part.rfind(' ', dot) + 1;
-    const std::string lower = Lower(part.substr(word, dot - word));
+    const std::string lower = LowerLatin1(part.substr(word, dot - word));
     if (lower.size() >= 3 && !OneOf(kTitles, lower)) return part.substr(0, dot);
   }
   return part;
@@ -298,7 +296,7 @@ std::string CleanName(std::string_view part) {
     }
   }
   auto not_name = [](std::string_view w) {
-    const std::string lw = Lower(w);
+    const std::string lw = LowerLatin1(w);
     return OneOf(kNotNameTail, lw) || OneOf(kWeekdays, lw);
   };
   // ... and an agency's credit ("Jane Roe AFP").
@@ -311,7 +309,7 @@ std::string CleanName(std::string_view part) {
   const size_t half = words.size() / 2;
   if (words.size() >= 4 && words.size() % 2 == 0 &&
       std::equal(words.begin(), words.begin() + half, words.begin() + half,
-                 [](std::string_view a, std::string_view b) { return Lower(a) == Lower(b); })) {
+                 [](std::string_view a, std::string_view b) { return LowerLatin1(a) == LowerLatin1(b); })) {
     words.resize(half);
   }
   // One word in capitals is an acronym, left for IsPlausiblePersonName to
@@ -341,7 +339,7 @@ bool IsDomainShaped(std::string_view word) {
 // but letters and digits, without "http(s)://", "www.", a leading "The" and a
 // domain ending.
 std::vector<std::string> OutletWords(std::string_view name) {
-  std::string lower = Lower(Trim(name));
+  std::string lower = LowerLatin1(Trim(name));
   for (std::string_view prefix : {"https://", "http://", "www."}) {
     if (lower.starts_with(prefix)) lower.erase(0, prefix.size());
   }
@@ -451,16 +449,16 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name, bo
   name = Trim(name);
   if (name.size() < 2 || name.size() > 60) return false;
   if (name.find_first_of("0123456789@/\\#=<>{}[]_:()\"|!?;") != std::string_view::npos) return false;
-  std::string lower = Lower(name);
-  if (!site_name.empty() && lower == Lower(site_name)) return false;
+  std::string lower = LowerLatin1(name);
+  if (!site_name.empty() && lower == LowerLatin1(site_name)) return false;
   if (!KnownSourceName(name).empty() || LooksLikeOutlet(name) || EndsWithChineseOutletWord(name)) return false;
   const std::vector<std::string_view> words = SpaceSplit(name);
   // No name opens with "The" or a preposition ("Em São Paulo", "At City Hall").
-  if (words.empty() || words.size() > 5 || Lower(words[0]) == "the" || OneOf(kDatePrepositions, Lower(words[0])))
+  if (words.empty() || words.size() > 5 || LowerLatin1(words[0]) == "the" || OneOf(kDatePrepositions, LowerLatin1(words[0])))
     return false;
   int capitalised = 0;
   for (std::string_view w : words) {
-    std::string lw = Lower(w);
+    std::string lw = LowerLatin1(w);
     while (!lw.empty() && (lw.back() == '.' || lw.back() == ',')) lw.pop_back();
     // "Tim" is a given name in English and "team" in Indonesian: judged below.
     const bool team_or_given_name = lw == "tim" && w.data() == words[0].data();
@@ -482,7 +480,7 @@ bool IsPlausiblePersonName(std::string_view name, std::string_view site_name, bo
       }))
     return false;
   // "Tim Warta" on Warta Harian is the outlet's team; "Tim Roe" is a person.
-  if (Lower(words[0]) == "tim") {
+  if (LowerLatin1(words[0]) == "tim") {
     if (words.size() == 1) return false;
     const std::string_view rest = name.substr(words[1].data() - name.data());
     if (!site_name.empty() && NamesOutlet(rest, site_name)) return false;
@@ -560,8 +558,8 @@ bool LooksLikeByline(std::string_view line) {
 
 void MergeNames(const std::vector<std::string>& names, std::vector<std::string>* into) {
   for (const std::string& n : names) {
-    std::string ln = Lower(n);
-    bool seen = std::any_of(into->begin(), into->end(), [&](const std::string& x) { return Lower(x) == ln; });
+    std::string ln = LowerLatin1(n);
+    bool seen = std::any_of(into->begin(), into->end(), [&](const std::string& x) { return LowerLatin1(x) == ln; });
     if (!seen) into->push_back(n);
   }
 }

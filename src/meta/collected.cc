@@ -16,13 +16,6 @@
 
 namespace warta::meta {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  }
-  return out;
-}
 
 bool Has(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 

@@ -28,22 +28,8 @@ namespace warta::meta {
 
 constexpr size_t kMaxCandidates = 300;  // per kind of candidate element
 
-// ASCII lower case of `s`.
-std::string Lower(std::string_view s);
+// Lower and HasNoCase are word_set.h's.
 bool Has(std::string_view hay, std::string_view needle);
-
-// Has(Lower(hay), lower_needle) without the copy, for per-element tests.
-// The needle opens with a letter: a byte that is not that letter in either
-// case ((c | 0x20) differs) is passed over with one compare.
-// Inline: it runs on attributes of every element, most of them absent.
-inline bool HasNoCase(std::string_view hay, std::string_view lower_needle) {
-  if (hay.size() < lower_needle.size()) return false;
-  const char first = lower_needle[0];
-  for (size_t i = 0; i + lower_needle.size() <= hay.size(); ++i) {
-    if ((hay[i] | 0x20) == first && EqualsLowerAscii(hay.substr(i + 1), lower_needle.substr(1))) return true;
-  }
-  return false;
-}
 
 // `s` with runs of white space (NBSP and the fixed-width spaces included)
 // folded to one space and trimmed.

@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "meta/date_parse.h"
 #include "meta/sources.h"
+#include "meta/word_set.h"
 
 namespace warta::meta {
 namespace {
@@ -107,7 +108,7 @@ bool HoldsSentenceEnd(std::string_view s) {
 }
 
 bool HasAsciiLower(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return std::any_of(s.begin(), s.end(), IsAsciiLower);
 }
 
 size_t WordCount(std::string_view s) { return 1 + static_cast<size_t>(std::count(s.begin(), s.end(), ' ')); }

@@ -51,16 +51,7 @@ constexpr Alias kKnown[] = {
     {"jakarta post", "The Jakarta Post"}, {"okezone", "Okezone"},
 };
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  }
-  return out;
-}
 
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || (c >= 'a' && c <= 'z'); }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -138,7 +129,7 @@ std::string Joined(const std::vector<std::string_view>& words, size_t n) {
 // ("AFP News Agency", "Kyodo News").
 bool IsGenericMediaWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {"news", "agency", "newspaper", "wire", "service"};
-  const std::string lower = AsciiLower(word);
+  const std::string lower = Lower(word);
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -153,7 +144,7 @@ std::string Resolve(const std::vector<std::string_view>& words, bool strong_cue,
   if (!known.empty() && std::all_of(words.begin() + known_words + 1, words.end(), IsGenericMediaWord)) return known;
   std::string joined = Joined(words, words.size());
   if (LooksLikeOutlet(joined)) return joined;
-  if (strong_cue && words.size() <= 3 && !IsNotAnOutletStart(AsciiLower(words[0]))) return joined;
+  if (strong_cue && words.size() <= 3 && !IsNotAnOutletStart(Lower(words[0]))) return joined;
   if (cue_before && words.size() >= 2 && words[0] == "The") return joined;
   return known;  // a known name whose phrase goes on ("Reuters journalists"), or none
 }
@@ -176,7 +167,7 @@ std::string NameAfter(std::string_view text, size_t pos, bool strong_cue) {
       if (clause_end) break;
       continue;
     }
-    if (!words.empty() || clause_end || !IsLinkWord(AsciiLower(w)) || ++links > 4) break;
+    if (!words.empty() || clause_end || !IsLinkWord(Lower(w)) || ++links > 4) break;
   }
   return words.empty() ? "" : Resolve(words, strong_cue, true);
 }
@@ -459,7 +450,7 @@ std::optional<CueBefore> NextCueBefore(std::string_view text, size_t from) {
 }  // namespace
 
 std::string KnownSourceName(std::string_view name) {
-  std::string lower = AsciiLower(name);
+  std::string lower = Lower(name);
   for (const Alias& a : kKnown) {
     if (a.key == lower) return std::string(a.canonical);
   }
@@ -467,7 +458,7 @@ std::string KnownSourceName(std::string_view name) {
 }
 
 bool LooksLikeOutlet(std::string_view name) {
-  std::string lower = AsciiLower(name);
+  std::string lower = Lower(name);
   // A domain: "warta.com", "kabar.co.id", "harian.info", any country code ("berita.az").
   const size_t dot = lower.rfind('.');
   if (dot != std::string::npos && dot >= 2 && lower.find(' ') == std::string::npos) {

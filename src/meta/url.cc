@@ -5,20 +5,9 @@
 #include <algorithm>
 #include <vector>
 
+#include "meta/word_set.h"
+
 namespace warta::meta {
-namespace {
-
-bool IsAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string HostOf(std::string_view url) {
   size_t scheme = url.find("://");
@@ -29,11 +18,11 @@ std::string HostOf(std::string_view url) {
   rest = rest.substr(0, rest.find(':'));
   if (rest.empty() || rest.size() > 253 || rest.find('.') == std::string_view::npos) return "";
   for (char c : rest) {
-    if (!IsAlpha(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.') return "";
+    if (!IsAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.') return "";
   }
   std::string host = Lower(rest);
   std::string_view tld = std::string_view(host).substr(host.rfind('.') + 1);
-  if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), IsAlpha)) return "";
+  if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), IsAsciiLetter)) return "";
   // Without a scheme, "page.html" is a file, not a host.
   if (scheme == std::string_view::npos) {
     for (std::string_view ext : {"txt", "html", "htm", "gz", "json", "warc", "xml", "md", "jsonl", "zst"}) {

@@ -5,6 +5,14 @@
 #include <string>
 
 namespace warta::meta {
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (IsAsciiUpper(c)) c = static_cast<char>(c | 0x20);
+  }
+  return out;
+}
+
 bool EqualsLowerAscii(std::string_view s, std::string_view lower) {
   for (size_t i = 0; i < lower.size(); ++i) {
     char c = s[i];

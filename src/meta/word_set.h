@@ -34,6 +34,26 @@ namespace warta::meta {
 // lower.size() bytes.
 bool EqualsLowerAscii(std::string_view s, std::string_view lower);
 
+// ASCII lower case of `s`; other bytes as they are.
+std::string Lower(std::string_view s);
+
+constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsAsciiLetter(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+
+// Has(Lower(hay), lower_needle) without the copy, for per-element tests.
+// The needle opens with a letter: a byte that is not that letter in either
+// case ((c | 0x20) differs) is passed over with one compare.
+// Inline: it runs on attributes of every element, most of them absent.
+inline bool HasNoCase(std::string_view hay, std::string_view lower_needle) {
+  if (hay.size() < lower_needle.size()) return false;
+  const char first = lower_needle[0];
+  for (size_t i = 0; i + lower_needle.size() <= hay.size(); ++i) {
+    if ((hay[i] | 0x20) == first && EqualsLowerAscii(hay.substr(i + 1), lower_needle.substr(1))) return true;
+  }
+  return false;
+}
+
 // Perl's \s ([\t\n\f\r ]) and \w ([0-9A-Za-z_]), the classes the hand
 // scans of src/meta are written in.
 constexpr bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
