@@ -98,15 +98,6 @@ bool SpellsHost(std::string_view name, std::string_view label) {
   return false;
 }
 
-// The host label without the separators a name drops: "warta-kita" -> "wartakita".
-std::string CompactLabel(std::string_view url) {
-  std::string out;
-  for (char ch : HostLabel(url)) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) out += ch;
-  }
-  return out;
-}
-
 // Trims the symbols around a name ("✂ Warta®", "warta.example/").
 std::string TrimSymbols(std::string_view s) {
   auto keeps = [](char32_t cp) { return u_isalnum(cp) || cp == ')' || cp == '!' || cp == '?' || cp == '.'; };
@@ -149,7 +140,7 @@ std::string CleanSiteValue(std::string_view raw, std::string_view label) {
   std::string value = Collapse(raw);
   if (value.empty() || value[0] == '@') return "";
   if (Has(value, "://") || Lower(value).starts_with("www.")) {
-    return CompactLabel(value) == label ? SiteNameFromUrl(value) : "";
+    return AlnumLower(HostLabel(value)) == label ? SiteNameFromUrl(value) : "";
   }
   const std::vector<std::string_view> segments = AffixSegments(value);
   if (segments.size() > 1) {
@@ -174,7 +165,8 @@ std::string SiteName(const Collected& c, const JsonLdInfo& ld, std::string_view 
     const size_t inner = url.find('/', web + 5);  // past the capture time
     if (inner != std::string_view::npos) url.remove_prefix(inner + 1);
   }
-  const std::string label = CompactLabel(url);
+  // The host label without the separators a name drops: "warta-kita" -> "wartakita".
+  const std::string label = AlnumLower(HostLabel(url));
   const std::string title = Collapse(c.title);
   const std::string affix = TitleAffixSpellingHost(title, label);
   // A page that repeats its title as the site name ends it with the outlet.

@@ -481,16 +481,6 @@ bool LooksLikeOutlet(std::string_view name) {
 
 namespace {
 
-// Lower-case ASCII letters and digits of `s`, the rest dropped: "KXYZ-TV"
-// -> "kxyztv", "Warta News" -> "wartanews".
-std::string Compact(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (IsAsciiLetter(c) || (c >= '0' && c <= '9')) out += static_cast<char>(c | (IsAsciiLetter(c) ? 0x20 : 0));
-  }
-  return out;
-}
-
 // `name` is `base` or `base` and a media word: "Kabar News" for "kabar".
 bool IsNameOrNameAndMediaWord(std::string_view name, std::string_view base) {
   if (base.size() < 2 || !name.starts_with(base)) return false;
@@ -501,10 +491,10 @@ bool IsNameOrNameAndMediaWord(std::string_view name, std::string_view base) {
 }  // namespace
 
 bool IsOwnOutlet(std::string_view source, std::string_view site_name, std::string_view url) {
-  const std::string name = Compact(source);
+  const std::string name = AlnumLower(source);
   if (name.empty()) return false;
-  const std::string site = Compact(site_name);
-  const std::string host = Compact(HostLabel(url));
+  const std::string site = AlnumLower(site_name);
+  const std::string host = AlnumLower(HostLabel(url));
   return IsNameOrNameAndMediaWord(name, site) || IsNameOrNameAndMediaWord(name, host) ||
          IsNameOrNameAndMediaWord(site, name);
 }

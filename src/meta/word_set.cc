@@ -13,6 +13,14 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+std::string AlnumLower(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (IsAsciiLetter(c) || (c >= '0' && c <= '9')) out += static_cast<char>(IsAsciiUpper(c) ? c | 0x20 : c);
+  }
+  return out;
+}
+
 bool EqualsLowerAscii(std::string_view s, std::string_view lower) {
   for (size_t i = 0; i < lower.size(); ++i) {
     char c = s[i];

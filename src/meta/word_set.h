@@ -36,6 +36,9 @@ bool EqualsLowerAscii(std::string_view s, std::string_view lower);
 
 // ASCII lower case of `s`; other bytes as they are.
 std::string Lower(std::string_view s);
+// The ASCII letters, lower-cased, and digits of `s`, the rest dropped:
+// "KXYZ-TV" -> "kxyztv", "Warta News" -> "wartanews".
+std::string AlnumLower(std::string_view s);
 
 constexpr bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
