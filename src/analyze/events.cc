@@ -314,10 +314,7 @@ class EventFinder {
       for (auto it = events_.rbegin(); it != events_.rend(); ++it) {
         if (!Meetingish(it->type)) continue;
         uint32_t gap = ev.evidence.front() - it->evidence.back();
-        bool shared = false;
-        for (uint32_t p : ev.participants) {
-          shared = shared || std::find(it->participants.begin(), it->participants.end(), p) != it->participants.end();
-        }
+        const bool shared = SharesParticipant(ev, *it);
         bool no_time_clash = ev.time.empty() || it->time.empty() || ev.time == it->time;
         bool place_clash = !ev.place.empty() && !it->place.empty() &&
                            std::find(it->place.begin(), it->place.end(), ev.place.front()) == it->place.end();
@@ -341,15 +338,17 @@ class EventFinder {
     if (ev.type != "agreement" && ev.type != "agreement_failed") return false;
     if (events_.empty() || !Meetingish(events_.back().type) || !events_.back().outcome.empty()) return false;
     analysis::Event& meeting = events_.back();
-    bool shared = ev.participants.empty();
-    for (uint32_t p : ev.participants) {
-      shared = shared || std::find(meeting.participants.begin(), meeting.participants.end(), p) !=
-                             meeting.participants.end();
-    }
+    const bool shared = ev.participants.empty() || SharesParticipant(ev, meeting);
     if (!shared || ev.evidence.front() - meeting.evidence.back() > 1) return false;
     MergeInto(&meeting, ev);
     meeting.outcome = ev.type == "agreement" ? "agreed" : "no agreement";
     return true;
+  }
+
+  static bool SharesParticipant(const analysis::Event& a, const analysis::Event& b) {
+    return std::any_of(a.participants.begin(), a.participants.end(), [&](uint32_t p) {
+      return std::find(b.participants.begin(), b.participants.end(), p) != b.participants.end();
+    });
   }
 
   static void MergeInto(analysis::Event* into, const analysis::Event& ev) {
