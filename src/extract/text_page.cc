@@ -99,7 +99,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Sentence-final punctuation, closing quotes and the full-width forms
 // included.
@@ -137,7 +136,7 @@ bool StripBullet(std::string* line) {
       "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x98\x86",
       "\xE2\x98\x85", "\xE2\x96\xBA", "\xE2\x96\xB8", "\xE2\x80\xA3", "\xC2\xB7", "\xE2\x97\x8F"};
   for (std::string_view b : kBullets) {
-    if (StartsWith(*line, b) && (line->size() == b.size() || (*line)[b.size()] == ' ')) {
+    if (line->starts_with(b) && (line->size() == b.size() || (*line)[b.size()] == ' ')) {
       line->erase(0, std::min(line->size(), b.size() + 1));
       return true;
     }
@@ -196,7 +195,7 @@ bool IsSectionCue(std::string_view lower, int words) {
   // section further: "Most popular today", "More from the newsroom".
   if (words > 5) return false;
   return std::any_of(std::begin(kCues), std::end(kCues), [&](std::string_view cue) {
-    return cue.find(' ') != std::string_view::npos && StartsWith(s, cue) && s.size() > cue.size() &&
+    return cue.find(' ') != std::string_view::npos && s.starts_with(cue) && s.size() > cue.size() &&
            s[cue.size()] == ' ';
   });
 }
@@ -224,8 +223,8 @@ bool IsCommentsHeader(std::string_view lower, int words) {
 // the article has ended.
 bool IsAuthorBio(std::string_view line, std::string_view lower, int words) {
   if (words > 40) return false;
-  if (StartsWith(lower, "penulis adalah") || StartsWith(lower, "the author is") ||
-      StartsWith(lower, "the writer is")) {
+  if (lower.starts_with("penulis adalah") || lower.starts_with("the author is") ||
+      lower.starts_with("the writer is")) {
     return true;
   }
   static const RE2 kBio(
@@ -254,7 +253,7 @@ bool IsFooterCue(std::string_view lower, int words) {
                                                "leave a comment", "about the author", "tentang penulis"};
   std::string_view s = lower;
   while (!s.empty() && (s.back() == ':' || s.back() == ' ')) s.remove_suffix(1);
-  if (StartsWith(s, "copyright") || StartsWith(s, "\xC2\xA9") || StartsWith(s, "hak cipta")) return IsCopyrightNotice(s);
+  if (s.starts_with("copyright") || s.starts_with("\xC2\xA9") || s.starts_with("hak cipta")) return IsCopyrightNotice(s);
   if (std::find(std::begin(kCues), std::end(kCues), s) != std::end(kCues)) return true;
   return IsCommentsHeader(s, words) || IsCommentForm(s, words);
 }
@@ -274,7 +273,7 @@ bool IsShareBar(std::string_view lower, int words) {
     if (end == std::string_view::npos) end = lower.size();
     std::string_view word = lower.substr(pos, end - pos);
     // A count glued to the name ("facebook0") is still the name.
-    names += std::any_of(std::begin(kNames), std::end(kNames), [&](std::string_view n) { return StartsWith(word, n); });
+    names += std::any_of(std::begin(kNames), std::end(kNames), [&](std::string_view n) { return word.starts_with(n); });
     pos = end + 1;
   }
   return names >= 2;
@@ -315,7 +314,7 @@ bool IsFurnitureCue(std::string_view lower, int words) {
       "simak ", "baca berita", "reporting by", "additional reporting", "writing by", "editing by",
       "compiled by", "our standards", "sign up", "get the latest", "follow us", "ikuti kami"};
   for (std::string_view p : kPrefixes) {
-    if (StartsWith(lower, p)) return true;
+    if (lower.starts_with(p)) return true;
   }
   // Breadcrumbs: "Home > News > Dunia"; with two separators or more, also
   // when they end with the article's headline ("Home > News > Why It Rained?").
@@ -452,7 +451,7 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   if (!in_body && IsDateLine(l.text, l.words, locale, date)) return LineKind::kDate;
   if (l.words <= 12 && !BylineNames(l.text).empty()) return LineKind::kByline;
   if (l.words <= 60 && (!in_body || HasPhotoWord(lower)) && meta::HasCreditCue(l.text)) return LineKind::kCaption;
-  if (!in_body && StartsWith(lower, "ilustrasi") && l.words <= 20) return LineKind::kCaption;
+  if (!in_body && lower.starts_with("ilustrasi") && l.words <= 20) return LineKind::kCaption;
   if (!in_body && IsBareCredit(l.text, l.words)) return LineKind::kCaption;
   bool has_letters = std::any_of(l.text.begin(), l.text.end(), [](char c) {
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -598,7 +597,7 @@ bool SaysWhenPosted(const Line& l) {
   if (l.words > 10) return false;
   const std::string& lower = l.lower;
   for (std::string_view cue : {"published", "updated", "posted", "diterbitkan", "diperbarui", "dipublikasikan"}) {
-    if (StartsWith(lower, cue)) return true;
+    if (lower.starts_with(cue)) return true;
   }
   for (std::string_view end : {" ago", " lalu"}) {
     if (lower.size() >= end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0) return true;
@@ -629,7 +628,7 @@ bool CannotBeTitle(const Line& l) {
   if (s.front() == '[' || l.list_item) return true;
   const std::string& lower = l.lower;
   for (std::string_view cue : {"by ", "oleh ", "von ", "por ", "par "}) {
-    if (StartsWith(lower, cue) && l.words <= 6) return true;
+    if (lower.starts_with(cue) && l.words <= 6) return true;
   }
   if (SaysWhenPosted(l)) return true;
   // A caption with its source in parentheses: "The old pier. (File photo)".

@@ -51,12 +51,6 @@ constexpr Alias kKnown[] = {
     {"jakarta post", "The Jakarta Post"}, {"okezone", "Okezone"},
 };
 
-
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 bool StartsUpper(std::string_view w) {
   if (w.empty()) return false;
   size_t p = 0;
@@ -474,7 +468,7 @@ bool LooksLikeOutlet(std::string_view name) {
                                 " tv", " radio", " agency", " press", " magazine", " today", " network",
                                 " gazette", " telegraph", " mail", " express", " channel", " online",
                                 " media", " pos", " newsroom", " reporter", " insider", " wire"}) {
-    if (EndsWith(lower, word)) return true;
+    if (lower.ends_with(word)) return true;
   }
   return false;
 }
