@@ -16,7 +16,10 @@ namespace {
 constexpr size_t kMaxFormattingEntries = 64;
 constexpr size_t kMaxFormattingList = 1024;
 constexpr size_t kMaxSelectedContentNodes = 1 << 16;
-constexpr size_t kReconstructSlack = 4096;
+constexpr size_t kCloneSlack = 4096;
+// Clones one round of the adoption agency may make: three from the inner
+// loop, one of the formatting element.
+constexpr size_t kMaxAdoptionClones = 4;
 constexpr int kMaxReprocess = 64;
 constexpr uint32_t kMinStackCap = 8;
 
@@ -602,6 +605,12 @@ class TreeBuilder {
   }
   Node* CreateElementForToken(Namespace ns);
   Node* CloneElement(const Node* original);
+  // Whether `count` more clones fit the budget: one per start tag of the
+  // input (plus a slack for short documents), shared by reconstruction and
+  // the adoption agency, so that misnested formatting cannot multiply the
+  // elements of a page (a page of "<a><b><i><p>x</a>" made three elements
+  // per start tag when each had a budget of its own).
+  bool CloneBudgetAllows(size_t count) const { return clones_ + count <= start_tags_ + kCloneSlack; }
   Location AppropriatePlace(Node* override_target = nullptr) {
     Node* target = override_target ? override_target : Current();
     // Targets are open elements: with no template open and no foster
@@ -710,7 +719,7 @@ class TreeBuilder {
   bool maybe_too_deep_ = false;
   bool has_selectedcontent_ = false;
   size_t start_tags_ = 0;
-  size_t reconstructed_ = 0;
+  size_t clones_ = 0;  // elements made by CloneElement
 
   // Pending character tokens of "in table text".
   std::string table_text_buf_;
@@ -955,6 +964,7 @@ Node* TreeBuilder::CreateElementForToken(Namespace ns) {
 }
 
 Node* TreeBuilder::CloneElement(const Node* original) {
+  ++clones_;
   Node* n = NewElement(original->ns, original->tag, original->name);
   n->attrs = original->attrs;  // attribute arrays are never mutated in place
   n->attr_count = original->attr_count;
@@ -1313,11 +1323,12 @@ void TreeBuilder::CloseCell() {
 
 bool SameAttributes(const Node* a, const Node* b) {
   if (a->attr_count != b->attr_count) return false;
+  if (a->attrs == b->attrs) return true;  // clones share their original's array
   uint32_t n = a->attr_count;
   bool in_order = true;
   for (uint32_t i = 0; i < n && in_order; ++i) {
-    in_order = a->attrs[i].name == b->attrs[i].name && a->attrs[i].ns == b->attrs[i].ns &&
-               a->attrs[i].value == b->attrs[i].value;
+    in_order = a->attrs[i].value == b->attrs[i].value && a->attrs[i].name == b->attrs[i].name &&
+               a->attrs[i].ns == b->attrs[i].ns;
   }
   if (in_order) return true;
   if (n > 32) return false;  // bounded cost: huge attribute lists compare in order only
@@ -1332,6 +1343,14 @@ bool SameAttributes(const Node* a, const Node* b) {
   return true;
 }
 
+// Noah's Ark equality, cheapest fields first: a push compares the new
+// element with up to kMaxFormattingEntries others. A known tag implies its name.
+bool SameFormattingElement(const Node* a, const Node* b) {
+  if (a->tag != b->tag || a->ns != b->ns || a->attr_count != b->attr_count) return false;
+  if (a->tag == Tag::kUnknown && a->name != b->name) return false;
+  return SameAttributes(a, b);
+}
+
 void TreeBuilder::PushFormatting(Node* n) {
   // Noah's Ark: at most three equal elements after the last marker.
   int equal = 0, earliest = -1;
@@ -1342,7 +1361,7 @@ void TreeBuilder::PushFormatting(Node* n) {
     if (!e) break;
     first_after_marker = i;
     ++since_marker;
-    if (e->tag == n->tag && e->ns == n->ns && e->name == n->name && SameAttributes(e, n)) {
+    if (SameFormattingElement(e, n)) {
       ++equal;
       earliest = static_cast<int>(i);
     }
@@ -1401,13 +1420,12 @@ void TreeBuilder::Reconstruct() {
     --i;
   }
   size_t count = formatting_.size() - i;
-  if (reconstructed_ + count > 2 * start_tags_ + kReconstructSlack) {
+  if (!CloneBudgetAllows(count)) {
     // Over budget (pathological markup): forget these entries instead of
     // recreating them, so the work stays linear in the input.
     formatting_.resize(i);
     return;
   }
-  reconstructed_ += count;
   for (; i < formatting_.size(); ++i) {
     // Making room only closes open elements, whose entries all sit before i.
     size_t before = formatting_.size();
@@ -1453,6 +1471,12 @@ bool TreeBuilder::AdoptionAgency() {
       }
     }
     if (fb_idx < 0) {
+      PopUntilNode(fe);
+      RemoveFromFormatting(fe);
+      return false;
+    }
+    if (!CloneBudgetAllows(kMaxAdoptionClones)) {
+      // Over budget: close the formatting element as if no block followed it.
       PopUntilNode(fe);
       RemoveFromFormatting(fe);
       return false;

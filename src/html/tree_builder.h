@@ -11,10 +11,12 @@
 // The stack of open elements never holds more than max_depth elements (an
 // element opened at the cap first closes the deepest open one, so it becomes
 // its sibling); the list of active formatting elements keeps at most
-// kMaxFormattingEntries entries after its last marker; elements recreated by
-// "reconstruct the active formatting elements" are budgeted against the
-// start tags of the input; and a final pass lifts any element the adoption
-// agency pushed below the cap. Work is linear in the input.
+// kMaxFormattingEntries entries after its last marker; elements cloned by
+// "reconstruct the active formatting elements" and the adoption agency share
+// a budget of one per start tag of the input (past it, entries are forgotten
+// and formatting elements closed plainly), so a page has at most about twice
+// as many elements as start tags; and a final pass lifts any element the
+// adoption agency pushed below the cap. Work and memory are linear in the input.
 //
 // Thread safety: one builder per document per thread.
 #ifndef WARTA_HTML_TREE_BUILDER_H_

@@ -248,6 +248,37 @@ INSTANTIATE_TEST_SUITE_P(Inputs, TreeBuilderAdversarial,
                          ::testing::Range<size_t>(0, std::size(kAdversarial)),
                          [](const ::testing::TestParamInfo<size_t>& info) { return kAdversarial[info.param].name; });
 
+size_t CountElements(const Node* root) {
+  size_t count = 0;
+  for (const Node* n = root; n != nullptr; n = NextInTree(n, root)) count += n->is_element();
+  return count;
+}
+
+// Misnested formatting around blocks: reconstruction and the adoption agency
+// clone elements, and their shared budget (one clone per start tag, plus a
+// slack of 4096) keeps the page at most about twice the elements of its tags.
+// Each budget of its own let this page reach three elements per start tag.
+TEST(TreeBuilderBudget, MisnestedFormattingClonesAtMostOnePerStartTag) {
+  struct Case {
+    const char* name;
+    const char* unit;
+    size_t start_tags;  // per unit
+  };
+  const Case cases[] = {
+      {"adoption", "<a><b><i><u><s><em>words<p>para</a>", 7},
+      {"bold across paragraphs", "<b><p>text</b>", 2},
+      {"formatting reopened in each paragraph", "<p><b><i><u>x</p>", 4},
+  };
+  constexpr size_t kUnits = 30000;
+  constexpr size_t kSlack = 4096 + 3;  // the budget's slack; html, head, body
+  for (const Case& c : cases) {
+    std::unique_ptr<Document> doc = ParseHtml(Repeat(c.unit, kUnits));
+    size_t tags = c.start_tags * kUnits;
+    EXPECT_LE(CountElements(doc->root()), 2 * tags + kSlack) << c.name;
+    EXPECT_GE(CountElements(doc->root()), tags) << c.name;
+  }
+}
+
 TEST(TreeBuilderFragments, AdversarialFragmentsFinish) {
   for (const char* context : {"td", "select", "svg path", "template", "textarea", "table"}) {
     ParseOptions options;
