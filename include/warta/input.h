@@ -8,8 +8,10 @@
 // or text response/resource/conversion record (2xx only); JSON Lines files
 // ({"url":..., "html":...} per line) one per line; anything else is one
 // document, HTML when it contains markup, plain text otherwise. Binary files
-// and unreadable records become documents with an error status, never a
-// stop: the caller writes an error record and goes on.
+// (a NUL byte in the first 4 KiB, unless the file opens with markup, or
+// control characters past 1 in 20 bytes) and unreadable records become
+// documents with an error status, never a stop: the caller writes an error
+// record and goes on.
 //
 // Memory is bounded: one document (at most max_document_bytes) plus the
 // read buffers of one open file, whatever the size of a WARC or the number

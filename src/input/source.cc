@@ -96,14 +96,27 @@ bool IsHtmlTag(std::string_view name) {
   return std::find(std::begin(kHtmlTags), std::end(kHtmlTags), name) != std::end(kHtmlTags);
 }
 
-// NUL bytes or many control characters: an image, a PDF, an archive.
+// Whether the head opens with markup (after spaces and a UTF-8 BOM) that
+// LooksLikeHtml accepts: a page, whatever stray bytes it carries further on.
+bool OpensWithMarkup(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  while (!head.empty() && text::IsSpace(head.front())) head.remove_prefix(1);
+  return head.starts_with('<') && LooksLikeHtml(head);
+}
+
+// NUL bytes or many control characters: an image, a PDF, an archive. A page
+// that opens with markup may hold a few NUL bytes (a broken template, a
+// truncated copy): the parser reads them as the WHATWG rules say, so only
+// their share counts, as for other control characters.
 bool LooksBinary(std::string_view head) {
   if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) return false;
   size_t controls = 0;
+  bool nul = false;
   for (unsigned char c : head) {
-    if (c == 0) return true;
+    nul |= c == 0;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++controls;
   }
+  if (nul && !OpensWithMarkup(head)) return true;
   return controls * 20 > head.size();
 }
 

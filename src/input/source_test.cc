@@ -202,6 +202,25 @@ TEST(InputReaderTest, NamedPathsReportProblems) {
   EXPECT_EQ(docs[4].code, StatusCode::kCorrupt);
 }
 
+// A NUL byte marks binary data, unless the file opens with markup: then it
+// is a page with stray NULs, read like any other (the parser replaces them).
+TEST(InputReaderTest, NulBytesInAPageAreNotBinary) {
+  TempDir dir;
+  std::string page = "<!doctype html><p>a" + std::string(1, '\0') + "b</p>";
+  std::string indented = "\xEF\xBB\xBF\n  <html><body>" + std::string(100, 'x') + std::string(3, '\0') + "</body></html>";
+  std::string image = std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16) + "<html>";
+  std::string dense = "<p>" + std::string(400, '\0') + "</p>";  // NULs past the control share
+  std::vector<Doc> docs = ReadAll({dir.Write("page.html", page), dir.Write("indented.html", indented),
+                                   dir.Write("image.html", image), dir.Write("dense.html", dense)});
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[0].code, StatusCode::kOk);
+  EXPECT_EQ(docs[0].format, InputFormat::kHtml);
+  EXPECT_EQ(docs[0].bytes, page);
+  EXPECT_EQ(docs[1].code, StatusCode::kOk);
+  EXPECT_EQ(docs[2].code, StatusCode::kUnsupported);
+  EXPECT_EQ(docs[3].code, StatusCode::kUnsupported);
+}
+
 // Whole files go through one read buffer kept from file to file: a long
 // page (the buffer grows), a short one after it, and pages right at the cap.
 TEST(InputReaderTest, ReadsWholeFilesOfAnySize) {
