@@ -14,6 +14,14 @@
 // would open below the cap first closes the deepest open element and becomes
 // its sibling. Work stays linear in the input whatever its nesting.
 //
+// Size: the tree holds at most about ParseOptions::max_elements elements, so
+// its memory is bounded whatever the markup (a page of "<b>x" repeated makes
+// one element per four bytes). Past the cap the rest of the page is read as
+// text into the elements already open: start tags are dropped (those that
+// break a line leave a newline), except the few that make the tokenizer read
+// raw text (script, style, textarea, title...), whose content must not become
+// text; comments are dropped, and no formatting element is cloned.
+//
 // Thread safety: ParseHtml is reentrant; parse different documents on
 // different threads freely.
 #ifndef WARTA_HTML_PARSER_H_
@@ -31,6 +39,9 @@ struct ParseOptions {
   bool scripting = true;
   // Maximum element nesting depth of the built tree.
   uint32_t max_depth = 512;
+  // Elements past which start tags are dropped (see "Size" above); news pages
+  // have some thousands, and a million take some 200 MB with extraction.
+  uint32_t max_elements = 1u << 20;
   // Fragment parsing (innerHTML): the context element's tag and namespace.
   // Tag::kUnknown with fragment_context_name empty means a full document.
   bool fragment = false;

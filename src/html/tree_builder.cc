@@ -61,6 +61,7 @@ enum TagBit : uint16_t {
   kBreakout = 1 << 6,          // start tags that leave foreign content
   kClosesP = 1 << 7,           // block start tags: close a p, insert
   kBlockEnd = 1 << 8,          // end tags: generate implied end tags, pop until
+  kRawTextStart = 1 << 9,      // start tags after which the tokenizer reads raw text or RCDATA
 };
 
 constexpr size_t kTagCount = static_cast<size_t>(Tag::kCount);
@@ -108,6 +109,9 @@ constexpr TagTable MakeTagTable() {
        T::kListing, T::kMain, T::kMenu, T::kNav, T::kOl, T::kPre, T::kSearch, T::kSection, T::kSelect,
        T::kSummary, T::kUl},
       kBlockEnd);
+  set({T::kIframe, T::kNoembed, T::kNoframes, T::kNoscript, T::kPlaintext, T::kScript, T::kStyle, T::kTextarea,
+       T::kTitle, T::kXmp},
+      kRawTextStart);
   return t;
 }
 
@@ -598,6 +602,7 @@ class TreeBuilder {
     return arena_->Copy(s);
   }
   Node* NewElement(Namespace ns, Tag tag, std::string_view name) {
+    ++elements_;
     auto* rec = new (arena_->Allocate(sizeof(ElementRecord), alignof(ElementRecord)))
         ElementRecord{.node = UnlinkedNode(NodeType::kElement, ns, tag, name, {}, tok_.begin, tok_.begin),
         .on_stack = false};
@@ -610,7 +615,12 @@ class TreeBuilder {
   // the adoption agency, so that misnested formatting cannot multiply the
   // elements of a page (a page of "<a><b><i><p>x</a>" made three elements
   // per start tag when each had a budget of its own).
-  bool CloneBudgetAllows(size_t count) const { return clones_ + count <= start_tags_ + kCloneSlack; }
+  bool CloneBudgetAllows(size_t count) const {
+    return clones_ + count <= start_tags_ + kCloneSlack && elements_ + count <= options_.max_elements;
+  }
+  // Past ParseOptions::max_elements: whether the token is dropped, or turned
+  // into the newline that keeps the words of two blocks apart.
+  bool DropPastElementCap();
   Location AppropriatePlace(Node* override_target = nullptr) {
     Node* target = override_target ? override_target : Current();
     // Targets are open elements: with no template open and no foster
@@ -720,6 +730,7 @@ class TreeBuilder {
   bool has_selectedcontent_ = false;
   size_t start_tags_ = 0;
   size_t clones_ = 0;  // elements made by CloneElement
+  size_t elements_ = 0;
 
   // Pending character tokens of "in table text".
   std::string table_text_buf_;
@@ -740,6 +751,7 @@ void TreeBuilder::Run() {
     tokenizer_.SetAllowCdata(!InHtmlContent());
     tokenizer_.Next(&tok_);
     if (tok_.type == TokenType::kStartTag) ++start_tags_;
+    if (elements_ >= options_.max_elements && DropPastElementCap()) continue;
     Process();
     if (tok_.type == TokenType::kEof) break;
   }
@@ -753,6 +765,31 @@ void TreeBuilder::Run() {
   }
   if (has_selectedcontent_) FillSelectedContent();
   if (maybe_too_deep_ || options_.max_depth < stack_cap_) LiftTooDeep();
+}
+
+bool TreeBuilder::DropPastElementCap() {
+  bool line_break = false;
+  switch (tok_.type) {
+    case TokenType::kComment: return true;
+    case TokenType::kStartTag:
+      // These switch the tokenizer to raw text or RCDATA: dropped, their
+      // content (a script) would be read as markup and text.
+      if (InHtmlContent() && HasBit(tok_.tag, kRawTextStart)) return false;
+      line_break = HasBit(tok_.tag, kSpecial);
+      break;
+    case TokenType::kEndTag:
+      // The only end tags that create an element ("</p>" with no open p).
+      if (tok_.tag != Tag::kP && tok_.tag != Tag::kBr) return false;
+      line_break = true;
+      break;
+    default: return false;
+  }
+  if (!line_break) return true;
+  tok_.type = TokenType::kCharacters;
+  tok_.data = "\n";
+  tok_.in_source = false;
+  tok_.nul = false;
+  return false;
 }
 
 void TreeBuilder::SetupFragment() {

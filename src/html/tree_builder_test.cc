@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -272,11 +273,67 @@ TEST(TreeBuilderBudget, MisnestedFormattingClonesAtMostOnePerStartTag) {
   constexpr size_t kUnits = 30000;
   constexpr size_t kSlack = 4096 + 3;  // the budget's slack; html, head, body
   for (const Case& c : cases) {
-    std::unique_ptr<Document> doc = ParseHtml(Repeat(c.unit, kUnits));
+    std::string html = Repeat(c.unit, kUnits);
+    std::unique_ptr<Document> doc = ParseHtml(html);
     size_t tags = c.start_tags * kUnits;
     EXPECT_LE(CountElements(doc->root()), 2 * tags + kSlack) << c.name;
     EXPECT_GE(CountElements(doc->root()), tags) << c.name;
   }
+}
+
+size_t CountChar(std::string_view s, char c) { return static_cast<size_t>(std::count(s.begin(), s.end(), c)); }
+
+// Past max_elements start tags are dropped: the element count stays at the
+// cap, every character of text is kept, script content does not turn into
+// text, and two blocks' words stay apart.
+TEST(TreeBuilderBudget, ElementCapKeepsTextAndRawText) {
+  ParseOptions options;
+  options.max_elements = 100;
+  constexpr size_t kSlack = 3;  // html, head, body implied by text
+  struct Case {
+    const char* name;
+    std::string html;
+  };
+  const Case cases[] = {
+      {"blocks", Repeat("<div><p>a<b>b</b><br></p></div>", 1000)},
+      {"formatting", Repeat("<a><b><i>a<p>b</a>", 1000)},
+      {"end tags that make elements", Repeat("</p>a</br>b", 1000)},
+      {"tables", Repeat("<table><tr><td>a<td>b", 1000)},
+      {"foreign", Repeat("<svg><g><rect/>a</g></svg><math><mi>b</mi></math>", 1000)},
+  };
+  for (const Case& c : cases) {
+    std::unique_ptr<Document> doc = ParseHtml(c.html, options);
+    EXPECT_LE(CountElements(doc->root()), options.max_elements + kSlack) << c.name;
+    std::string text = TextContent(doc->root());
+    EXPECT_EQ(CountChar(text, 'a'), 1000u) << c.name;
+    EXPECT_EQ(CountChar(text, 'b'), 1000u) << c.name;
+  }
+
+  std::string page = Repeat("<p>word</p><!-- note -->", 200) + "<script>var s = '<b>x</b>';</script><p>tail";
+  std::unique_ptr<Document> doc = ParseHtml(page, options);
+  size_t scripts = 0, comments = 0;
+  std::string outside_scripts;
+  for (const Node* n = doc->root(); n != nullptr; n = NextInTree(n, doc->root())) {
+    scripts += n->Is(Tag::kScript);
+    comments += n->type == NodeType::kComment;
+    if (n->is_text() && !n->parent->Is(Tag::kScript)) outside_scripts += n->data;
+  }
+  EXPECT_EQ(scripts, 1u);
+  EXPECT_LT(comments, 100u);
+  EXPECT_EQ(outside_scripts.find("var s"), std::string::npos);
+  EXPECT_EQ(CountChar(outside_scripts, 'w'), 200u);
+  EXPECT_NE(outside_scripts.find("word\n"), std::string::npos);  // dropped <p>s leave newlines
+  EXPECT_NE(outside_scripts.find("tail"), std::string::npos);
+
+  // Raw-text elements are still made past the cap (at least 15 bytes each).
+  std::string styles = Repeat("<style>b</style>", 1000);
+  std::unique_ptr<Document> raw = ParseHtml(styles, options);
+  EXPECT_LE(CountElements(raw->root()), options.max_elements + kSlack + 1000);
+  EXPECT_EQ(CountChar(TextContent(raw->root()), 'b'), 1000u);
+
+  // Below the cap nothing changes.
+  std::string small = Repeat("<p>a<b>b<i>c</p>", 5);
+  EXPECT_EQ(DumpTree(ParseHtml(small, options)->root()), DumpTree(ParseHtml(small)->root()));
 }
 
 TEST(TreeBuilderFragments, AdversarialFragmentsFinish) {
