@@ -750,8 +750,10 @@ void TreeBuilder::Run() {
   for (;;) {
     tokenizer_.SetAllowCdata(!InHtmlContent());
     tokenizer_.Next(&tok_);
-    if (tok_.type == TokenType::kStartTag) ++start_tags_;
-    if (elements_ >= options_.max_elements && DropPastElementCap()) continue;
+    if (tok_.type != TokenType::kCharacters) {  // text is never dropped
+      if (tok_.type == TokenType::kStartTag) ++start_tags_;
+      if (elements_ >= options_.max_elements && DropPastElementCap()) continue;
+    }
     Process();
     if (tok_.type == TokenType::kEof) break;
   }
