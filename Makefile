@@ -5,7 +5,7 @@ SHARED    ?= $(abspath ../shared)
 JOBS      ?= $(shell nproc)
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps build test demo fuzz bench bench-quality clean
+.PHONY: deps build test demo fuzz bench bench-quality bench-stress clean
 
 deps:
 	@scripts/install-deps.sh
@@ -31,6 +31,10 @@ bench: build
 
 bench-quality: build
 	@scripts/bench_quality.sh $(BUILD) $(SHARED)
+
+# Adversarial pages of 1-31 MiB: CPU time and peak memory (some 15 minutes).
+bench-stress: build
+	@bench/stress.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-fuzz
