@@ -1370,6 +1370,7 @@ bool SameAttributes(const Node* a, const Node* b) {
                a->attrs[i].ns == b->attrs[i].ns;
   }
   if (in_order) return true;
+  if (n < 2) return false;   // one attribute: the in-order pass was the whole comparison
   if (n > 32) return false;  // bounded cost: huge attribute lists compare in order only
   for (uint32_t i = 0; i < n; ++i) {
     bool found = false;
