@@ -740,6 +740,14 @@ bool PlainlyUtf8(std::string_view bytes, const DecodeOptions& options, const Utf
          !IsUtf16(CanonicalEncoding(options.transport_charset));
 }
 
+// ASCII reads as itself in every encoding but UTF-16 (byte pairs),
+// ISO-2022-JP (escapes switch the reading) and "replacement": an ASCII page
+// in any other needs no conversion, the windows-1252 of an undeclared page
+// included.
+bool AsciiReadsAsItself(const Utf8Scan& scan, std::string_view encoding) {
+  return scan.ascii && encoding != "ISO-2022-JP" && encoding != "replacement" && !IsUtf16(encoding);
+}
+
 }  // namespace
 
 Result<std::string_view> DecodeToUtf8View(std::string_view bytes, std::string* scratch,
@@ -750,7 +758,7 @@ Result<std::string_view> DecodeToUtf8View(std::string_view bytes, std::string* s
     return bytes;
   }
   EncodingInfo info = Sniff(bytes, options, scan);
-  if (info.encoding == kUtf8 && scan.valid()) {
+  if ((info.encoding == kUtf8 && scan.valid()) || AsciiReadsAsItself(scan, info.encoding)) {
     if (info.source == EncodingSource::kBom) bytes.remove_prefix(BomLength(info.encoding));
     if (bytes.size() > options.max_output) return TooLarge(options.max_output);
     return bytes;
@@ -763,9 +771,7 @@ Result<std::string_view> DecodeToUtf8View(std::string_view bytes, std::string* s
 Result<EncodingInfo> DecodeToUtf8InPlace(std::string* text, const DecodeOptions& options) {
   Utf8Scan scan = ScanUtf8(*text);
   EncodingInfo info = Sniff(*text, options, scan);
-  bool plain_utf8 = (info.encoding == kUtf8 && scan.valid()) ||
-                    (scan.ascii && info.encoding != "ISO-2022-JP" && info.encoding != "replacement" &&
-                     !IsUtf16(info.encoding));
+  bool plain_utf8 = (info.encoding == kUtf8 && scan.valid()) || AsciiReadsAsItself(scan, info.encoding);
   if (plain_utf8 && text->size() <= options.max_output) {
     if (info.source == EncodingSource::kBom) text->erase(0, BomLength(info.encoding));
     return info;

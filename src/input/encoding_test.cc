@@ -191,6 +191,19 @@ TEST(DecodeTest, ViewOfPlainUtf8IgnoresDeclarations) {
   }
 }
 
+// ASCII reads as itself in windows-1252 (the default of an undeclared page)
+// and Shift_JIS: the view is the input, with no copy of the page made.
+TEST(DecodeTest, ViewOfAsciiIsTheInputInAsciiCompatibleEncodings) {
+  for (const char* page : {"<p>plain words</p>", "<meta charset=shift_jis><p>plain words</p>"}) {
+    std::string bytes = page;
+    std::string scratch;
+    auto view = DecodeToUtf8View(bytes, &scratch);
+    ASSERT_TRUE(view.ok()) << page;
+    EXPECT_EQ(view->data(), bytes.data()) << page;
+    EXPECT_TRUE(scratch.empty()) << page;
+  }
+}
+
 TEST(DecodeTest, InPlaceKeepsValidUtf8Buffer) {
   std::string text(4096, 'a');
   text += "\xC3\xA9";
