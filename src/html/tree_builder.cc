@@ -614,7 +614,8 @@ class TreeBuilder {
   // input (plus a slack for short documents), shared by reconstruction and
   // the adoption agency, so that misnested formatting cannot multiply the
   // elements of a page (a page of "<a><b><i><p>x</a>" made three elements
-  // per start tag when each had a budget of its own).
+  // per start tag when each had a budget of its own); never past the
+  // element cap either.
   bool CloneBudgetAllows(size_t count) const {
     return clones_ + count <= start_tags_ + kCloneSlack && elements_ + count <= options_.max_elements;
   }
@@ -774,8 +775,8 @@ bool TreeBuilder::DropPastElementCap() {
   switch (tok_.type) {
     case TokenType::kComment: return true;
     case TokenType::kStartTag:
-      // These switch the tokenizer to raw text or RCDATA: dropped, their
-      // content (a script) would be read as markup and text.
+      // These switch the tokenizer to raw text or RCDATA: were they dropped,
+      // their content (a script) would be read as markup and text.
       if (InHtmlContent() && HasBit(tok_.tag, kRawTextStart)) return false;
       line_break = HasBit(tok_.tag, kSpecial);
       break;
