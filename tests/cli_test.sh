@@ -55,6 +55,20 @@ check "markdown output has a heading" grep -q '^# Banjir Rob' "$tmp/page.md"
 "$warta" extract --no-progress --help >"$tmp/help.txt"
 check "--help shows examples" grep -q 'Examples:' "$tmp/help.txt"
 
+# Past the parser's million elements start tags are dropped, the text kept:
+# 1.1 million "<b>kata " and a closing paragraph give every word.
+{ printf '<html><body><article>'; yes '<b>kata ' | head -n 1100000 | tr -d '\n'
+  printf '<p>Closing words of the page.</p></article></body></html>'; } >"$tmp/elements.html"
+"$warta" extract --no-progress "$tmp/elements.html" >"$tmp/elements.jsonl"
+check "a page past the element cap keeps every word" grep -q '"word_count":1100005' "$tmp/elements.jsonl"
+check "a page past the element cap keeps its end" grep -q 'kata Closing words of the page\.' "$tmp/elements.jsonl"
+
+# A page that opens with markup is read despite a stray NUL byte.
+printf '<!doctype html><html><body><article><p>Sebuah kalimat\000 dengan bait nol di tengahnya.</p></article></body></html>' \
+  >"$tmp/nul.html"
+"$warta" extract --no-progress "$tmp/nul.html" >"$tmp/nul.jsonl"
+check "a stray NUL byte is no binary file" sh -c "! grep -q '\"error\":' '$tmp/nul.jsonl' && grep -q 'bait nol' '$tmp/nul.jsonl'"
+
 # Files waiting for a worker are held open: many files, many --jobs and a
 # low descriptor limit must still give a page per record, no error.
 mkdir "$tmp/many"
