@@ -521,6 +521,27 @@ std::optional<DateTime> HeadlineDate(const Collected& c, const DateReading& read
   return texts.standalone;
 }
 
+// HeadlineDate as far as kNearHeading runs, read on first asking: the
+// markup rules and WithShownTime may each ask for it, and reading it takes
+// a date search over the text runs under the headline.
+class NearHeadlineDate {
+ public:
+  NearHeadlineDate(const Collected& c, const DateReading& reading) : c_(c), reading_(reading) {}
+  const std::optional<DateTime>& Get() {
+    if (!read_) {
+      date_ = HeadlineDate(c_, reading_, kNearHeading);
+      read_ = true;
+    }
+    return date_;
+  }
+
+ private:
+  const Collected& c_;
+  const DateReading& reading_;
+  bool read_ = false;
+  std::optional<DateTime> date_;
+};
+
 bool SameDay(const DateTime& a, const DateTime& b) { return a.year == b.year && a.month == b.month && a.day == b.day; }
 
 int64_t UtcMinute(const DateTime& d) { return (LocalEpochSeconds(d) / 60) - d.utc_offset_minutes; }
@@ -529,11 +550,11 @@ int64_t UtcMinute(const DateTime& d) { return (LocalEpochSeconds(d) / 60) - d.ut
 // shows the local time with the headline ("17 Sep 2024 10:43 WIB"): the shown
 // reading of the same day, or of the same minute, keeps the page's time and
 // offset.
-DateTime WithShownTime(const Collected& c, const DateReading& reading, const DateTime& d) {
+DateTime WithShownTime(const DateTime& d, NearHeadlineDate* near) {
   const bool day_only = !d.has_time;
   const bool utc = d.has_time && d.has_offset && d.utc_offset_minutes == 0;
   if (!day_only && !utc) return d;
-  std::optional<DateTime> shown = HeadlineDate(c, reading, kNearHeading);
+  std::optional<DateTime> shown = near->Get();
   if (!shown || !shown->has_time || !shown->has_offset) return d;
   if (day_only) return SameDay(*shown, d) ? *shown : d;
   if (UtcMinute(*shown) != UtcMinute(d)) return d;
@@ -546,8 +567,8 @@ DateTime WithShownTime(const Collected& c, const DateReading& reading, const Dat
 // The publication date the page's markup states: JSON-LD, <meta> tags and
 // microdata.
 std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, const DateReading& reading,
-                                   const std::optional<DateTime>& url_date,
-                                   const std::optional<DateTime>& modified) {
+                                   const std::optional<DateTime>& url_date, const std::optional<DateTime>& modified,
+                                   NearHeadlineDate* near) {
   // A UTC timestamp may fall on another calendar day than the one the
   // newsroom printed: when the page shows the neighbouring day and a
   // plausible zone (within ten hours) explains the difference, that day wins.
@@ -565,7 +586,7 @@ std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, con
   // of an update, presents itself as that edition.
   auto edition = [&](const DateTime& d) {
     if (!modified || DayNumber(*modified) <= DayNumber(d)) return settle(d);
-    std::optional<DateTime> shown = HeadlineDate(c, reading, kNearHeading);
+    const std::optional<DateTime>& shown = near->Get();
     return shown && SameDay(*shown, *modified) ? *modified : settle(d);
   };
   std::optional<DateTime> ld_date;
@@ -584,7 +605,7 @@ std::optional<DateTime> FromMarkup(const Collected& c, const JsonLdInfo& ld, con
   // headline outranks it.
   std::optional<DateTime> loose = FromLooseMeta(c, reading);
   if (!loose) return loose;
-  std::optional<DateTime> shown = HeadlineDate(c, reading, kNearHeading);
+  const std::optional<DateTime>& shown = near->Get();
   return shown && !SameDay(*shown, *loose) ? shown : loose;
 }
 
@@ -627,12 +648,13 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
                                         const DateReading& reading, const std::optional<DateTime>& modified) {
   std::optional<DateTime> url_date = DateFromUrl(url);
   if (url_date && !Plausible(*url_date, reading)) url_date.reset();
-  if (auto d = FromMarkup(c, ld, reading, url_date, modified)) {
+  NearHeadlineDate near(c, reading);
+  if (auto d = FromMarkup(c, ld, reading, url_date, modified, &near)) {
     // A permalink keeps the day of first publication: a markup date more
     // than a month later (past a slug number read as the day) is a later
     // edition's.
     if (url_date && DayNumber(*d) - DayNumber(*url_date) > 31) return url_date;
-    return WithShownTime(c, reading, *d);
+    return WithShownTime(*d, &near);
   }
   if (url_date) return url_date;
   const CuedDates cued = FromCuedText(c, reading);
