@@ -306,11 +306,12 @@ size_t SkipAscii(std::string_view s, size_t i) {
   return i;
 }
 
-// Valid UTF-8 (simdjson checks that far faster than byte steps): only
-// whether any byte is not ASCII, and the first few sequences, matter.
-Utf8Scan ScanValidUtf8(std::string_view s) {
+// Valid UTF-8 (simdjson checks that far faster than byte steps) whose
+// first byte that is not ASCII is at `first`: only whether there is one, and
+// the first few sequences, matter.
+Utf8Scan ScanValidUtf8(std::string_view s, size_t first) {
   Utf8Scan scan;
-  for (size_t i = SkipAscii(s, 0); i < s.size(); i = SkipAscii(s, i)) {
+  for (size_t i = first; i < s.size(); i = SkipAscii(s, i)) {
     scan.ascii = false;
     if (++scan.multibyte == kMostUtf8Evidence) break;
     ++i;
@@ -320,9 +321,12 @@ Utf8Scan ScanValidUtf8(std::string_view s) {
 }
 
 Utf8Scan ScanUtf8(std::string_view s) {
-  if (simdjson::validate_utf8(s.data(), s.size())) return ScanValidUtf8(s);
+  // No sequence starts in ASCII: the text is valid when what follows its
+  // ASCII opening is, and only that part is validated.
+  const size_t first = SkipAscii(s, 0);
+  if (simdjson::validate_utf8(s.data() + first, s.size() - first)) return ScanValidUtf8(s, first);
   Utf8Scan scan;
-  size_t i = 0;
+  size_t i = first;
   const size_t n = s.size();
   while (i < n) {
     i = SkipAscii(s, i);

@@ -91,6 +91,8 @@ struct DecodeCase {
 
 TEST(DecodeTest, Cases) {
   const std::string page_1252 = "<p>caf\xE9 \x80 na\xEFve</p>";
+  // Longer than the 64-byte steps the UTF-8 scan skips ASCII with.
+  const std::string long_head = "<html><head><title>Harbour news</title></head><body><div class=\"story-body\">";
   const std::vector<DecodeCase> cases = {
       {"ascii default", "<p>hi</p>", "", "windows-1252", EncodingSource::kDefault, "<p>hi</p>"},
       {"utf8 bom", "\xEF\xBB\xBFh\xC3\xA9", "windows-1252", "UTF-8", EncodingSource::kBom, "h\xC3\xA9"},
@@ -137,6 +139,12 @@ TEST(DecodeTest, Cases) {
       {"utf16 transport on ascii is ignored", "<p>x</p>", "utf-16", "windows-1252",
        EncodingSource::kDefault, "<p>x</p>"},
       {"empty", "", "", "windows-1252", EncodingSource::kDefault, ""},
+      {"long ascii opening, then utf8", long_head + "caf\xC3\xA9", "", "UTF-8", EncodingSource::kValidUtf8,
+       long_head + "caf\xC3\xA9"},
+      {"long ascii opening, then latin1", long_head + "caf\xE9", "iso-8859-1", "windows-1252",
+       EncodingSource::kTransport, long_head + "caf\xC3\xA9"},
+      {"long ascii opening only", long_head + long_head, "", "windows-1252", EncodingSource::kDefault,
+       long_head + long_head},
   };
   for (const auto& c : cases) {
     DecodeOptions options;
