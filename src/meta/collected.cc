@@ -224,13 +224,31 @@ bool IsOffTopicZone(const Node* n) {
 }  // namespace
 
 // Walks up to the article or main element: zones outside it do not count.
-bool InOffTopicZone(const Node* n) {
+// An element's answer is that of the nearest element at or above it that
+// settles it (a zone, or the article, main or body element): the answers
+// of the elements walked past are kept with it.
+bool InOffTopicZone(const Collected& c, const Node* n) {
+  bool answer = false;
+  const Node* settled = nullptr;
   for (const Node* p = n; p; p = p->parent) {
     if (!p->is_element()) continue;
-    if (p->Is(Tag::kArticle) || p->Is(Tag::kMain) || p->Is(Tag::kBody)) return false;
-    if (IsOffTopicZone(p)) return true;
+    if (auto known = c.off_topic.find(p); known != c.off_topic.end()) {
+      answer = known->second;
+      settled = p;
+      break;
+    }
+    const bool boundary = p->Is(Tag::kArticle) || p->Is(Tag::kMain) || p->Is(Tag::kBody);
+    if (boundary || IsOffTopicZone(p)) {
+      answer = !boundary;
+      settled = p;
+      break;
+    }
   }
-  return false;
+  for (const Node* p = n; p != settled; p = p->parent) {
+    if (p->is_element()) c.off_topic.emplace(p, answer);
+  }
+  if (settled != nullptr) c.off_topic.emplace(settled, answer);
+  return answer;
 }
 
 namespace {

@@ -18,6 +18,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -41,10 +42,6 @@ std::string_view AttrOr(const Node* n, std::string_view name);
 // Visible text of a subtree, whitespace-collapsed, at most about `limit` bytes.
 std::string VisibleText(const Node* root, size_t limit);
 bool HasAncestor(const Node* n, Tag tag);
-// Whether `n` sits in a page region whose dates and names are about other
-// things (navigation, asides, comments, related stories), below the
-// article or main element it belongs to.
-bool InOffTopicZone(const Node* n);
 
 struct Ordered {
   // A constructor for emplace_back: clang 14 has no parenthesised aggregate
@@ -86,10 +83,19 @@ struct Collected {
   // for, only when a page needs them (most find their dates and names in
   // the metadata).
   std::vector<Hinted> hinted;
+  // InOffTopicZone's answers for the elements asked about and their
+  // ancestors: the readers ask about many elements of the same regions.
+  mutable std::unordered_map<const Node*, bool> off_topic;
 };
 
 // One walk over the document: what every metadata reader starts from.
 Collected Collect(const Document& doc);
+
+// Whether `n` sits in a page region whose dates and names are about other
+// things (navigation, asides, comments, related stories), below the
+// article or main element it belongs to. `n` is a node of the document `c`
+// was collected from.
+bool InOffTopicZone(const Collected& c, const Node* n);
 
 // The first non-blank value of the meta keys, in the order given.
 std::string_view MetaValue(const Collected& c, std::initializer_list<std::string_view> keys);

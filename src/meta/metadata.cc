@@ -108,7 +108,7 @@ std::vector<std::string> AuthorsFromDom(const Collected& c, std::string_view sit
   for (size_t i = 0; const Ordered* o = hints.At(i); ++i) {
     // Names far past the first byline are other articles' (teasers, comments).
     if (!out.empty() && o->order > last_order + kBylineSpan) break;
-    if (InOffTopicZone(o->node)) continue;
+    if (InOffTopicZone(c, o->node)) continue;
     const Node* n = o->node;
     // A teaser's author box ("teaser__author") names another article's author.
     if (HasNoCase(AttrOr(n, "class"), "teaser")) continue;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "meta/collected.h"
 #include "warta/html_parser.h"
 
 namespace warta::meta {
@@ -295,6 +296,37 @@ TEST(Metadata, DatesInCommentSegmentsAreNotThePages) {
        "2021-05-04T09:00:00+02:00"},
   };
   for (const Case& c : cases) EXPECT_EQ(Extract(c.html).published, c.published) << c.name;
+}
+
+// Elements found by their id, in the order asked: later questions meet the
+// answers kept for the earlier ones' ancestors.
+TEST(Collected, OffTopicZones) {
+  const std::string html =
+      "<html><body><nav><ul><li id='n1'>Home</li><li id='n2'>World</li></ul></nav>"
+      "<main><article><h1 id='h'>Harbour reopens</h1><div class='story-body'><p id='p1'>Ships came back.</p>"
+      "<aside><p id='a1'>Fact box</p></aside></div>"
+      "<div class='related-posts'><p id='r1'>Other story</p><p id='r2'>Another one</p></div></article></main>"
+      "<div class='sidebar'><div><p id='s1'>Most read</p></div></div><p id='b1'>Footer text</p></body></html>";
+  std::unique_ptr<Document> doc = ParseHtml(html);
+  const Collected c = Collect(*doc);
+  auto by_id = [&](std::string_view id) -> const Node* {
+    for (const Node* n = doc->root(); n; n = NextInTree(n, doc->root())) {
+      if (n->is_element() && AttrOr(n, "id") == id) return n;
+    }
+    return nullptr;
+  };
+  // An aside inside the article is a zone of its own; text outside every
+  // zone (the body's last paragraph) is not.
+  const std::pair<std::string_view, bool> cases[] = {
+      {"r1", true},  {"r2", true}, {"p1", false}, {"h", false}, {"a1", true}, {"n2", true}, {"n1", true},
+      {"s1", true},  {"b1", false}, {"r1", true}, {"p1", false}, {"s1", true},
+  };
+  for (const auto& [id, off_topic] : cases) {
+    const Node* n = by_id(id);
+    ASSERT_NE(n, nullptr) << id;
+    EXPECT_EQ(InOffTopicZone(c, n), off_topic) << id;
+    EXPECT_EQ(InOffTopicZone(c, n->first_child), off_topic) << id << " (its text)";
+  }
 }
 
 TEST(Metadata, CleansTitles) {

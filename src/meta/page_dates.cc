@@ -156,13 +156,14 @@ std::optional<DateTime> FromElement(const Node* n, const DateReading& reading, b
 // dates above it are often the site's ("today is ...") or other stories'.
 // `found_order`, when given, receives the element's order.
 template <typename List>
-std::optional<DateTime> FirstElementDate(List& nodes, uint32_t h1_order, const DateReading& reading,
-                                         bool skip_offtopic, uint32_t* found_order = nullptr) {
+std::optional<DateTime> FirstElementDate(const Collected& c, List& nodes, uint32_t h1_order,
+                                         const DateReading& reading, bool skip_offtopic,
+                                         uint32_t* found_order = nullptr) {
   for (bool after_h1 : {true, false}) {
     if (after_h1 && h1_order == UINT32_MAX) continue;
     for (size_t i = 0; const Ordered* o = At(nodes, i); ++i) {
       if (after_h1 && o->order < h1_order) continue;
-      if (skip_offtopic && InOffTopicZone(o->node)) continue;
+      if (skip_offtopic && InOffTopicZone(c, o->node)) continue;
       if (auto d = FromElement(o->node, reading, false)) {
         if (found_order) *found_order = o->order;
         return d;
@@ -216,7 +217,7 @@ std::optional<DateTime> NearHeadingDate(const Collected& c, const DateReading& r
   for (int64_t i = std::max<int64_t>(0, h1_index - kNearHeading); i <= last; ++i) {
     const Node* n = c.texts[i].node;
     std::vector<DateMatch> found = FindDates(n->data, o, 4);
-    if (found.empty() || (!allow_offtopic && InOffTopicZone(n))) continue;
+    if (found.empty() || (!allow_offtopic && InOffTopicZone(c, n))) continue;
     size_t text_len = Collapse(n->data).size();
     const int64_t distance = i - h1_index;
     for (const DateMatch& m : found) {
@@ -241,7 +242,7 @@ template <typename List>
 std::optional<DateTime> ElementDateNearHeading(const Collected& c, List& nodes, uint32_t h1_order,
                                                const DateReading& reading, bool skip_offtopic) {
   uint32_t order = 0;
-  std::optional<DateTime> d = FirstElementDate(nodes, h1_order, reading, skip_offtopic, &order);
+  std::optional<DateTime> d = FirstElementDate(c, nodes, h1_order, reading, skip_offtopic, &order);
   if (!d || c.headline_order == UINT32_MAX || NearHeading(c, order)) return d;
   if (auto near = NearHeadingDate(c, reading, false, true)) return near;
   return d;
@@ -270,7 +271,7 @@ std::optional<DateTime> FromText(const Collected& c, const DateReading& reading,
     budget -= t.node->data.size();
     std::vector<DateMatch> found = FindDates(t.node->data, o, 4);
     if (found.empty()) continue;
-    if (!allow_offtopic && InOffTopicZone(t.node)) continue;
+    if (!allow_offtopic && InOffTopicZone(c, t.node)) continue;
     for (const DateMatch& m : found) {
       if (!Plausible(m.value, reading)) continue;
       auto same = [&](const Seen& s) {
@@ -374,7 +375,7 @@ CuedDates FromCuedText(const Collected& c, const DateReading& reading) {
     for (const DateMatch& m : FindDates(text, o, 4)) {
       if (!Plausible(m.value, reading)) continue;
       std::string lead = LeadBefore(c, i, m.begin);
-      if (HasPublicationCue(lead) && !InOffTopicZone(t.node)) {
+      if (HasPublicationCue(lead) && !InOffTopicZone(c, t.node)) {
         out.published = m.value;
         return out;
       }
@@ -392,7 +393,7 @@ std::optional<DateTime> ShownDate(const Collected& c, const std::optional<DateTi
   if (url_date && url_date->granularity >= DateGranularity::kDay) return url_date;
   auto first = [&](auto& list) -> std::optional<DateTime> {
     for (size_t i = 0; const Ordered* o = At(list, i); ++i) {
-      if (InOffTopicZone(o->node)) continue;
+      if (InOffTopicZone(c, o->node)) continue;
       if (auto d = TextDate(o->node, reading, false)) return d;
     }
     return std::nullopt;
@@ -458,7 +459,7 @@ HeadlineTextDates DatesUnderHeadline(const Collected& c, const DateReading& read
     if (n->data.size() > budget) break;
     budget -= n->data.size();
     std::vector<DateMatch> found = FindDates(n->data, o, 4);
-    if (found.empty() || InOffTopicZone(n)) continue;
+    if (found.empty() || InOffTopicZone(c, n)) continue;
     const bool update_element = n->parent && NamesUpdate(n->parent);
     size_t text_len = 0;
     for (const DateMatch& m : found) {
@@ -510,7 +511,7 @@ std::optional<DateTime> HeadlineDate(const Collected& c, const DateReading& read
     for (size_t i = 0; const Ordered* o = At(list, i); ++i) {
       if (o->order <= c.headline_order) continue;
       if (o->order >= after.end_order) break;
-      if (InOffTopicZone(o->node) || IsUpdateStamp(c, *o) || HoldsUpdateStamp(o->node)) continue;
+      if (InOffTopicZone(c, o->node) || IsUpdateStamp(c, *o) || HoldsUpdateStamp(o->node)) continue;
       if (auto d = FromElement(o->node, reading, true)) return d;
     }
     return std::nullopt;
