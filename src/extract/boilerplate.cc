@@ -578,7 +578,14 @@ constexpr std::string_view kHeadingPrefixes[] = {
     "mehr zu", "schon gelesen", "lust auf mehr", "das thema könnte",
     "artículos relacionados", "contenido relacionado", "te puede interesar",
     "what to read next", "further reading", "more in", "more news", "recent posts",
-    "neueste beiträge", "letzte beiträge", "kategorien", "archiv"};
+    "neueste beiträge", "letzte beiträge", "kategorien", "archiv",
+    "beliebt", "meistgelesen", "meist gelesen", "artikel und videos", "diese artikel könnten",
+    "weitere meldungen", "weitere nachrichten", "weitere themen", "weitere topthemen",
+    "à lire aussi", "\u00c0 lire aussi", "lire aussi", "aller plus loin", "sur le même sujet", "dans la même rubrique",
+    "voir aussi", "les plus lus", "lee también", "leer más", "noticias relacionadas", "más noticias",
+    "lo más leído", "más leídas", "te recomendamos", "zobacz też", "zobacz także", "czytaj też",
+    "czytaj także", "najczęściej czytane", "leggi anche", "articoli correlati", "leia também",
+    "notícias relacionadas"};
 
 // A prefix list's entries grouped by their lowercased first byte: a line is
 // compared only with the prefixes that open like it.
@@ -780,9 +787,24 @@ bool IsBracketedSignOff(std::string_view text) {
   return true;
 }
 
+// A server-side script's error message printed into the page: "Warning:
+// Undefined variable in /var/www/page.php on line 12". The label and the
+// line number together; a sentence opening "Warning:" has no line number.
+bool IsScriptError(std::string_view text) {
+  constexpr std::string_view kLabels[] = {"warning:", "notice:", "deprecated:", "strict standards:",
+                                          "fatal error:", "parse error:"};
+  size_t digits = 0;
+  while (digits < text.size() && text[text.size() - 1 - digits] >= '0' && text[text.size() - 1 - digits] <= '9') ++digits;
+  if (digits == 0 || !text.substr(0, text.size() - digits).ends_with(" on line ")) return false;
+  for (std::string_view label : kLabels) {
+    if (text.size() > label.size() && EqualsIgnoreCase(text.substr(0, label.size()), label)) return true;
+  }
+  return false;
+}
+
 bool IsBoilerplateLine(std::string_view text) {
   if (text.size() > 250) return false;
-  if (IsBracketedSignOff(text)) return true;
+  if (IsBracketedSignOff(text) || IsScriptError(text)) return true;
   // A bracketed line opens inside its bracket: "(Credit: Agency)".
   std::string_view opening = !text.empty() && (text[0] == '(' || text[0] == '[') ? text.substr(1) : text;
   if (StartsWithAny(opening, kLinePrefixes, kLinePrefixIndex)) return true;

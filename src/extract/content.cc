@@ -1153,6 +1153,9 @@ class Selector {
     // Blocks owned inside [skip_begin, skip_end) in pre-order are a
     // furniture section's; its ancestors' own text, met later, is not.
     int32_t skip_begin = 0, skip_end = -1;
+    // Where the first furniture heading that opens no section of its own
+    // stood: what follows it is the page's tail unless it is prose.
+    size_t tail_from = SIZE_MAX;
     for (uint32_t i = 0; i < lin_.blocks.size(); ++i) {
       const Block& b = lin_.blocks[i];
       if (b.owner < main_ || b.owner >= m.end) continue;
@@ -1180,6 +1183,8 @@ class Selector {
         if (section != main_ && (prose < kSmallSectionChars || prose * kBodyShare < m.good_chars)) {
           skip_begin = section;
           skip_end = elems[section].end;
+        } else if (tail_from == SIZE_MAX) {
+          tail_from = kept.size();
         }
         continue;
       }
@@ -1187,6 +1192,7 @@ class Selector {
       if (IsBoilerplateLine(t)) continue;
       kept.push_back(i);
     }
+    CutTail(tail_from, &kept);
     return DropPromptsAndNotes(TrimEdges(kept));
   }
 
@@ -1195,6 +1201,21 @@ class Selector {
   }
 
  private:
+  // A furniture heading set straight in the body's container ("Related
+  // articles", "Comments" as a bare <h3> between the story and its
+  // teasers) ends the story when little prose follows it: the lines
+  // after it are its list, whatever they look like.
+  void CutTail(size_t tail_from, std::vector<uint32_t>* kept) const {
+    constexpr int32_t kTailShare = 4;
+    if (tail_from >= kept->size()) return;
+    int32_t before = 0, after = 0;
+    for (size_t k = 0; k < kept->size(); ++k) {
+      const Block& b = lin_.blocks[(*kept)[k]];
+      if (b.good) (k < tail_from ? before : after) += b.chars;
+    }
+    if (before > 0 && after * kTailShare < before) kept->resize(tail_from);
+  }
+
   // Before the first prose block sit bylines, dates and decks; after the last
   // one author boxes, tags and teasers. Past the prose only paragraph-like
   // blocks beside the prose ("Reporting by ...", a short first paragraph)

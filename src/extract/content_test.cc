@@ -572,6 +572,33 @@ constexpr const char* kPullQuotePage = R"(<html><head><script type="application/
  <aside class="promo"><p>Our weekly market report arrives every Friday with prices from all the harbours along the coast.</p></aside>
 </div></body></html>)";
 
+// A furniture heading set straight in the story's container, in French,
+// with the lines of its list read as short plain paragraphs after it.
+constexpr const char* kBareTailHeadingPage = R"(<html><body><div class="texte">
+ <p>Le conseil municipal a voté mardi soir la rénovation complète du vieux marché couvert, fermé depuis trois ans pour des raisons de sécurité.</p>
+ <p>Les travaux doivent commencer au printemps et durer dix-huit mois, selon le maire, qui promet un lieu ouvert aux producteurs de la région.</p>
+ <p>L'opposition a dénoncé un coût trop élevé pour une commune de cette taille et demande que le projet soit soumis à une consultation des habitants avant l'été.</p>
+ <h3>Aller plus loin</h3>
+ <p>Rapport sur les halles et marchés des villes moyennes, 2019.</p>
+ <p>Colloque sur le commerce de proximité, actes publiés.</p>
+</div></body></html>)";
+
+// A section heading that only opens like a furniture one, followed by
+// more of the story: nothing is cut.
+constexpr const char* kStoryHeadingPage = R"(<html><body><div class="texte">
+ <p>Gardeners in the valley have planted more climbing roses this year than in any season the nursery can remember, its owner said.</p>
+ <p>The warm spring helped, and so did a television show that featured the old walled garden behind the church in its first episode.</p>
+ <h3>Popular varieties this year</h3>
+ <p>The owner said the pale yellow rambler sold out twice in May, and that the deep red climbers were close behind, with orders coming in from three counties.</p>
+ <p>She expects the same next year, and has already doubled her order of young plants from the growers in the south.</p>
+</div></body></html>)";
+
+// A server's error message printed above the footer.
+constexpr const char* kScriptErrorPage = R"(<html><body><div class="entry-content">
+ <p>The walking trail along the old railway line reopened on Saturday after the bridge over the canal was repaired by volunteers.</p>
+ <p>Warning: Undefined variable $sidebar in /var/www/site/theme/footer.php on line 42</p>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -597,6 +624,15 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a pull quote in the articleBody stays", kPullQuotePage,
        {"The sea finally gave something back", "Prices at the morning auction"},
        {"weekly market report"}},
+      {"a bare furniture heading ends the story", kBareTailHeadingPage,
+       {"vieux marché couvert", "dix-huit mois"},
+       {"Aller plus loin", "Rapport sur les halles", "Colloque"}},
+      {"a heading followed by prose cuts nothing", kStoryHeadingPage,
+       {"climbing roses", "pale yellow rambler", "doubled her order"},
+       {}},
+      {"a script's error message goes", kScriptErrorPage,
+       {"walking trail"},
+       {"Undefined variable"}},
   };
   for (const Case& c : cases) {
     Extracted e = Extract(c.page);
@@ -1003,6 +1039,17 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateHeading("2 thoughts on \u201cA walk by the river\u201d"));
   EXPECT_FALSE(IsBoilerplateHeading("3 comments from the minister that changed the debate about the new bridge over the river"));
   EXPECT_FALSE(IsBoilerplateHeading("2024 in review"));
+  // Related-links headings of other languages.
+  for (const char* heading : {"Beliebt.", "Meistgelesen", "Weitere Meldungen", "À lire aussi", "Sur le même sujet",
+                              "Noticias relacionadas", "Lo más leído", "Czytaj także", "Leggi anche",
+                              "Leia também"}) {
+    EXPECT_TRUE(IsBoilerplateHeading(heading)) << heading;
+  }
+  EXPECT_FALSE(IsBoilerplateHeading("Lirecourt, un village en fête"));
+  EXPECT_TRUE(IsBoilerplateLine("Warning: Undefined variable $x in /var/www/a.php on line 7"));
+  EXPECT_TRUE(IsBoilerplateLine("Deprecated: Function create_function() is deprecated in /srv/b.php on line 120"));
+  EXPECT_FALSE(IsBoilerplateLine("Warning: the footage below shows the flood at its height."));
+  EXPECT_FALSE(IsBoilerplateLine("Notice: the bridge is closed to traffic on line 4 of the tram network"));
 }
 
 }  // namespace
