@@ -324,6 +324,53 @@ bool IsWrittenOutUrl(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.");
 }
 
+// The host of an absolute http(s) or scheme-relative address, "www."
+// dropped; "" for a relative one, an anchor or another scheme.
+std::string_view HostOf(std::string_view url) {
+  while (!url.empty() && url.front() == ' ') url.remove_prefix(1);
+  if (url.starts_with("https://")) {
+    url.remove_prefix(8);
+  } else if (url.starts_with("http://")) {
+    url.remove_prefix(7);
+  } else if (url.starts_with("//")) {
+    url.remove_prefix(2);
+  } else {
+    return {};
+  }
+  url = url.substr(0, url.find_first_of("/?#:"));
+  if (url.starts_with("www.")) url.remove_prefix(4);
+  return url;
+}
+
+// Whether `element` holds links and all of them lead to other sites than
+// `site_host`: absolute addresses whose host is neither the page's nor a
+// subdomain of it (or it of theirs). A large subtree is not read.
+bool LinksLeaveSite(const Node& element, std::string_view site_host) {
+  constexpr int kMaxNodes = 64;
+  if (site_host.empty()) return false;
+  auto within = [](std::string_view inner, std::string_view outer) {
+    return inner.size() > outer.size() && inner.ends_with(outer) && inner[inner.size() - outer.size() - 1] == '.';
+  };
+  bool any = false;
+  const Node* n = element.first_child;
+  for (int k = 0; n != nullptr; ++k) {
+    if (k == kMaxNodes) return false;
+    if (n->Is(Tag::kA)) {
+      const std::string_view* href = n->Attr("href");
+      std::string_view host = href == nullptr ? std::string_view() : HostOf(*href);
+      if (host.empty() || host == site_host || within(host, site_host) || within(site_host, host)) return false;
+      any = true;
+    }
+    if (n->first_child != nullptr) {
+      n = n->first_child;
+      continue;
+    }
+    while (n != &element && n->next_sibling == nullptr) n = n->parent;
+    n = n == &element ? nullptr : n->next_sibling;
+  }
+  return any;
+}
+
 bool EndsWithEllipsis(std::string_view s) {
   return s.ends_with("...") || s.ends_with("\u2026") || s.ends_with("[\u2026]");
 }
@@ -1003,6 +1050,26 @@ bool HasQuotes(std::string_view s) {
   return false;
 }
 
+// The page's own address as its head states it: the canonical link, else
+// og:url ("" when neither is there).
+std::string_view PageUrl(const Document& doc) {
+  const Node* head = doc.head();
+  if (head == nullptr) return {};
+  std::string_view og_url;
+  for (const Node* n = head->first_child; n != nullptr; n = n->next_sibling) {
+    if (n->Is(Tag::kLink)) {
+      const std::string_view* rel = n->Attr("rel");
+      const std::string_view* href = n->Attr("href");
+      if (rel != nullptr && href != nullptr && *rel == "canonical") return *href;
+    } else if (n->Is(Tag::kMeta) && og_url.empty()) {
+      const std::string_view* prop = n->Attr("property");
+      const std::string_view* value = n->Attr("content");
+      if (prop != nullptr && value != nullptr && *prop == "og:url") og_url = *value;
+    }
+  }
+  return og_url;
+}
+
 HeadTitles ReadHeadTitles(const Document& doc) {
   HeadTitles out;
   const Node* head = doc.head();
@@ -1143,7 +1210,9 @@ bool IsLinkedSentence(const Block& b, std::string_view t) {
 
 class Selector {
  public:
-  Selector(const Linearizer& lin, int32_t main) : lin_(lin), main_(main) {}
+  // `site_host`: the page's host, "" when unknown.
+  Selector(const Linearizer& lin, int32_t main, std::string_view site_host)
+      : lin_(lin), main_(main), site_host_(site_host) {}
 
   // Indices of the blocks inside `main` that are article text.
   std::vector<uint32_t> Select() {
@@ -1156,6 +1225,10 @@ class Selector {
     // Where the first furniture heading that opens no section of its own
     // stood: what follows it is the page's tail unless it is prose.
     size_t tail_from = SIZE_MAX;
+    // Past the first prose, a line of links to other sites is the story's
+    // (its sources, the shops of a deals post); links within the site are
+    // menus and teasers.
+    bool prose_kept = false;
     for (uint32_t i = 0; i < lin_.blocks.size(); ++i) {
       const Block& b = lin_.blocks[i];
       if (b.owner < main_ || b.owner >= m.end) continue;
@@ -1172,7 +1245,9 @@ class Selector {
       const bool inside_furniture = owner.furniture > m.furniture && !b.confirmed &&
                                     !(IsFurniture(owner.cue) && owner.furniture == m.furniture + 1);
       if (inside_furniture || b.teaser || b.excerpt) continue;
-      if (IsLinkList(b) && !IsLinkedSentence(b, t)) continue;
+      if (IsLinkList(b) && !IsLinkedSentence(b, t) && !(prose_kept && LinksLeaveSite(*owner.node, site_host_))) {
+        continue;
+      }
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
         // The section goes unless it holds much of the body's prose: a
         // heading set straight in the story's container climbs to it.
@@ -1191,6 +1266,7 @@ class Selector {
       if (owner.furniture > m.furniture && !b.confirmed) continue;
       if (IsBoilerplateLine(t)) continue;
       kept.push_back(i);
+      prose_kept = prose_kept || b.good;
     }
     CutTail(tail_from, &kept);
     return DropPromptsAndNotes(TrimEdges(kept));
@@ -1270,6 +1346,7 @@ class Selector {
 
   const Linearizer& lin_;
   int32_t main_;
+  std::string_view site_host_;
 };
 
 }  // namespace
@@ -1350,7 +1427,7 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   if (title_block >= 0) main = FollowTitle(elems, lin.blocks[title_block], main);
   content.main = elems[main].node;
   AdoptProseParts(&elems, main);
-  Selector selector(lin, main);
+  Selector selector(lin, main, HostOf(PageUrl(doc)));
   if (title_block >= 0) {
     for (uint32_t i : LeadBlocks(lin, title_block, main)) {
       content.paragraphs.emplace_back(selector.TextOf(lin.blocks[i]));

@@ -599,6 +599,20 @@ constexpr const char* kScriptErrorPage = R"(<html><body><div class="entry-conten
  <p>Warning: Undefined variable $sidebar in /var/www/site/theme/footer.php on line 42</p>
 </div></body></html>)";
 
+// A deals post: lists of links to shops between its paragraphs are the
+// story's; a list of the site's own stories is not.
+constexpr const char* kShopLinksPage = R"(<html><head>
+<link rel="canonical" href="https://www.gadget-digest.example/deals/weekend-deals">
+</head><body><div class="post">
+ <p>Several shops have cut the prices of wireless headphones and small speakers this weekend, and a few of the offers are the lowest we have seen this year.</p>
+ <ul><li><a href="https://shop-one.example/item/123?tag=aff">Over-ear headphones with noise cancelling for 89 euros</a></li>
+  <li><a href="https://go.shop-two.example/x9">Portable speaker with a ten-hour battery for 39 euros</a></li></ul>
+ <p>The headphones come in three colours, and the speaker survives a drop into the pool, according to the maker, which also promises two years of updates.</p>
+ <ul><li><a href="https://www.gadget-digest.example/reviews/speakers">Our review of the best speakers of the year</a></li>
+  <li><a href="/guides/headphones">Which headphones suit you: the buying guide</a></li></ul>
+ <p>All offers were checked on Saturday morning and may end without notice once the shops run out of stock.</p>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -630,6 +644,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a heading followed by prose cuts nothing", kStoryHeadingPage,
        {"climbing roses", "pale yellow rambler", "doubled her order"},
        {}},
+      {"links to other sites inside the story stay, the site's own go", kShopLinksPage,
+       {"Over-ear headphones with noise cancelling", "Portable speaker with a ten-hour battery", "All offers were checked"},
+       {"Our review of the best speakers", "the buying guide"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
