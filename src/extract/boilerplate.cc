@@ -80,7 +80,7 @@ constexpr CueWord kCueWords[] = {
     {"adsense", Match::kAnywhere, L}, {"adslot", Match::kAnywhere, L},
     {"adunit", Match::kAnywhere, L}, {"dfp", Match::kWord, L},
     {"iklan", Match::kAnywhere, L}, {"sponsor", Match::kAnywhere, B},
-    {"promo", Match::kAnywhere, B}, {"banner", Match::kAnywhere, L},
+    {"promo", Match::kAnywhere, B}, {"cta", Match::kWord, B}, {"banner", Match::kAnywhere, L},
     {"outbrain", Match::kAnywhere, B}, {"taboola", Match::kAnywhere, B},
     // Sign-up, consent, overlays.
     {"newsletter", Match::kAnywhere, B}, {"subscri", Match::kAnywhere, B},

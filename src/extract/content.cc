@@ -342,15 +342,27 @@ std::string_view HostOf(std::string_view url) {
   return url;
 }
 
+// The label naming the site in `host`: the one before the suffix, where
+// a short second-level suffix ("co.uk", "com.au") counts as part of the
+// suffix. One outlet's hosts share it ("news.site.com", "site.co.uk").
+std::string_view SiteLabel(std::string_view host) {
+  constexpr size_t kMaxSuffixLabel = 3;  // "co", "com", "org", "gov", "ac"
+  size_t last = host.rfind('.');
+  if (last == std::string_view::npos) return host;
+  size_t before = host.rfind('.', last - 1);
+  std::string_view label = host.substr(before == std::string_view::npos ? 0 : before + 1, last - (before + 1));
+  if (before == std::string_view::npos || label.size() > kMaxSuffixLabel) return label;
+  size_t start = host.rfind('.', before - 1);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  return host.substr(start, before - start);
+}
+
 // Whether `element` holds links and all of them lead to other sites than
-// `site_host`: absolute addresses whose host is neither the page's nor a
-// subdomain of it (or it of theirs). A large subtree is not read.
-bool LinksLeaveSite(const Node& element, std::string_view site_host) {
+// the page's (whose SiteLabel is `site`): absolute addresses naming
+// another site. A large subtree is not read.
+bool LinksLeaveSite(const Node& element, std::string_view site) {
   constexpr int kMaxNodes = 64;
-  if (site_host.empty()) return false;
-  auto within = [](std::string_view inner, std::string_view outer) {
-    return inner.size() > outer.size() && inner.ends_with(outer) && inner[inner.size() - outer.size() - 1] == '.';
-  };
+  if (site.empty()) return false;
   bool any = false;
   const Node* n = element.first_child;
   for (int k = 0; n != nullptr; ++k) {
@@ -358,7 +370,7 @@ bool LinksLeaveSite(const Node& element, std::string_view site_host) {
     if (n->Is(Tag::kA)) {
       const std::string_view* href = n->Attr("href");
       std::string_view host = href == nullptr ? std::string_view() : HostOf(*href);
-      if (host.empty() || host == site_host || within(host, site_host) || within(site_host, host)) return false;
+      if (host.empty() || SiteLabel(host) == site) return false;
       any = true;
     }
     if (n->first_child != nullptr) {
@@ -700,13 +712,16 @@ class Linearizer {
     return FollowsImage(parent) || InFigure() || HoldsImage(n);
   }
 
-  // Next to an image: the image sits inside the caption's parent, or no
-  // more than a line of text came between them (a caption below a slide
-  // show, or beside a lazily loaded picture).
+  // Next to an image: the image sits inside the caption's parent (a
+  // second caption there, the photo's source after its description, is
+  // one too), or no more than a line of text came between an uncaptioned
+  // image and it (a caption below a slide show, or beside a lazily loaded
+  // picture).
   bool FollowsImage(int32_t parent) const {
     constexpr size_t kBetweenBytes = 150;
-    if (images.empty() || !images.back().caption.empty()) return false;
-    return images.back().pos > parent || text.size() <= images.back().text_pos + kBetweenBytes;
+    if (images.empty()) return false;
+    return images.back().pos > parent ||
+           (images.back().caption.empty() && text.size() <= images.back().text_pos + kBetweenBytes);
   }
 
   // A caption belongs to the latest uncaptioned image inside the caption's
@@ -1210,9 +1225,9 @@ bool IsLinkedSentence(const Block& b, std::string_view t) {
 
 class Selector {
  public:
-  // `site_host`: the page's host, "" when unknown.
-  Selector(const Linearizer& lin, int32_t main, std::string_view site_host)
-      : lin_(lin), main_(main), site_host_(site_host) {}
+  // `site`: the SiteLabel of the page's host, "" when unknown.
+  Selector(const Linearizer& lin, int32_t main, std::string_view site)
+      : lin_(lin), main_(main), site_(site) {}
 
   // Indices of the blocks inside `main` that are article text.
   std::vector<uint32_t> Select() {
@@ -1245,7 +1260,7 @@ class Selector {
       const bool inside_furniture = owner.furniture > m.furniture && !b.confirmed &&
                                     !(IsFurniture(owner.cue) && owner.furniture == m.furniture + 1);
       if (inside_furniture || b.teaser || b.excerpt) continue;
-      if (IsLinkList(b) && !IsLinkedSentence(b, t) && !(prose_kept && LinksLeaveSite(*owner.node, site_host_))) {
+      if (IsLinkList(b) && !IsLinkedSentence(b, t) && !(prose_kept && LinksLeaveSite(*owner.node, site_))) {
         continue;
       }
       if ((b.kind == Kind::kHeading || b.chars < 60) && IsBoilerplateHeading(t)) {
@@ -1340,13 +1355,17 @@ class Selector {
   // holding it (a tweet's attribution line after its paragraphs).
   bool Beside(const Block& b, int32_t prose_owner) const {
     const auto& elems = lin_.elems;
-    return b.owner == prose_owner || elems[b.owner].parent == elems[prose_owner].parent ||
-           b.owner == elems[prose_owner].parent;
+    auto beside = [&](int32_t owner) {
+      return owner == prose_owner || elems[owner].parent == elems[prose_owner].parent ||
+             owner == elems[prose_owner].parent;
+    };
+    // A list item stands where its list stands.
+    return beside(b.owner);
   }
 
   const Linearizer& lin_;
   int32_t main_;
-  std::string_view site_host_;
+  std::string_view site_;
 };
 
 }  // namespace
@@ -1427,7 +1446,7 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   if (title_block >= 0) main = FollowTitle(elems, lin.blocks[title_block], main);
   content.main = elems[main].node;
   AdoptProseParts(&elems, main);
-  Selector selector(lin, main, HostOf(PageUrl(doc)));
+  Selector selector(lin, main, SiteLabel(HostOf(PageUrl(doc))));
   if (title_block >= 0) {
     for (uint32_t i : LeadBlocks(lin, title_block, main)) {
       content.paragraphs.emplace_back(selector.TextOf(lin.blocks[i]));

@@ -608,9 +608,23 @@ constexpr const char* kShopLinksPage = R"(<html><head>
  <ul><li><a href="https://shop-one.example/item/123?tag=aff">Over-ear headphones with noise cancelling for 89 euros</a></li>
   <li><a href="https://go.shop-two.example/x9">Portable speaker with a ten-hour battery for 39 euros</a></li></ul>
  <p>The headphones come in three colours, and the speaker survives a drop into the pool, according to the maker, which also promises two years of updates.</p>
+ <p>Both shops deliver within two days in most regions, and both accept returns within a month if the buyer keeps the original packaging and receipt.</p>
+ <p>Our testers liked the headphones for long train journeys, where the noise cancelling made the engine hum all but vanish, though the ear cups grow warm after an hour.</p>
  <ul><li><a href="https://www.gadget-digest.example/reviews/speakers">Our review of the best speakers of the year</a></li>
-  <li><a href="/guides/headphones">Which headphones suit you: the buying guide</a></li></ul>
+  <li><a href="/guides/headphones">Which headphones suit you: the buying guide</a></li>
+  <li><a href="https://gadget-digest.co.uk/deals/uk">The same deals for readers in Britain</a></li></ul>
  <p>All offers were checked on Saturday morning and may end without notice once the shops run out of stock.</p>
+</div></body></html>)";
+
+// A picture with two captions in its wrapper: a description, then the
+// photo's source.
+constexpr const char* kTwoCaptionsPage = R"(<html><body><div class="news-detail">
+ <p>The regional parliament elected a new speaker on Thursday after two rounds of voting, ending weeks of talks between the three largest groups.</p>
+ <div class="media"><div class="media__image"><img data-src="/img/parliament.jpg" alt="">
+  <p class="media__caption">Members of the regional parliament during the vote on Thursday.</p>
+  <p class="media__caption media__caption--source">Jane Roe, Harbour Street, Northport.</p></div></div>
+ <p>The new speaker, a former mayor of the port city, promised to hold the first session of the new term before the end of the month.</p>
+ <div class="cta-box"><p>Never miss a story: get our morning briefing with the five things to know before nine o'clock.</p></div>
 </div></body></html>)";
 
 // The pages above: phrases the body keeps and phrases it loses.
@@ -646,7 +660,10 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
        {}},
       {"links to other sites inside the story stay, the site's own go", kShopLinksPage,
        {"Over-ear headphones with noise cancelling", "Portable speaker with a ten-hour battery", "All offers were checked"},
-       {"Our review of the best speakers", "the buying guide"}},
+       {"Our review of the best speakers", "the buying guide", "readers in Britain"}},
+      {"a second caption and a call-to-action box go", kTwoCaptionsPage,
+       {"elected a new speaker", "promised to hold the first session"},
+       {"during the vote on Thursday", "Harbour Street", "morning briefing"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
