@@ -111,6 +111,7 @@ struct Elem {
   int32_t blocks = 0;
   int32_t link_blocks = 0;  // link-list blocks long enough to be headlines
   bool teaser = false;      // inside a teaser card
+  bool link = false;        // an <a> leading somewhere (an href): its text is link text
   int32_t first_block = -1; // the first block of the subtree
 };
 
@@ -607,7 +608,12 @@ class Linearizer {
       Flush();
       owners_.push_back(idx);
     }
-    if ((flags & kLink) && link_depth_++ == 0) OpenLink();
+    // A named anchor (<a name>, no href) marks a place in the text and
+    // leads nowhere: its text is plain.
+    if ((flags & kLink) && n->Attr("href") != nullptr) {
+      elems.back().link = true;
+      if (link_depth_++ == 0) OpenLink();
+    }
     if (cue == Cue::kCaption && caption_depth_++ == 0) {
       caption_.clear();
       caption_space_ = false;
@@ -623,7 +629,7 @@ class Linearizer {
       Flush();
       owners_.pop_back();
     }
-    if (n->tag == Tag::kA && --link_depth_ == 0) CloseLink();
+    if (e.link && --link_depth_ == 0) CloseLink();
     if (e.cue == Cue::kCaption && --caption_depth_ == 0) AttachCaption(idx);
     e.end = static_cast<int32_t>(elems.size());
     stack_.pop_back();

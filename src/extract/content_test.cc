@@ -627,6 +627,15 @@ constexpr const char* kTwoCaptionsPage = R"(<html><body><div class="news-detail"
  <div class="cta-box"><p>Never miss a story: get our morning briefing with the five things to know before nine o'clock.</p></div>
 </div></body></html>)";
 
+// An interview whose questions are named anchors for a table of contents:
+// anchors lead nowhere, their text is the story's.
+constexpr const char* kNamedAnchorPage = R"(<html><body><div class="transcript">
+ <p>The harbour master spoke to us on Friday about the new tide tables and the dredging of the inner basin, which starts in the autumn.</p>
+ <p><a name="dredging">When will the inner basin be closed to ships?</a></p>
+ <p>For about six weeks from the middle of October, he said, and the ferries will use the outer quay in that time, with buses to the town centre.</p>
+ <p>Most fishing boats will stay at their moorings, because the work moves from one side of the basin to the other in two stages.</p>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -664,6 +673,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a second caption and a call-to-action box go", kTwoCaptionsPage,
        {"elected a new speaker", "promised to hold the first session"},
        {"during the vote on Thursday", "Harbour Street", "morning briefing"}},
+      {"a named anchor's text is plain text", kNamedAnchorPage,
+       {"When will the inner basin be closed to ships?", "six weeks"},
+       {}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
