@@ -802,9 +802,22 @@ bool IsScriptError(std::string_view text) {
   return false;
 }
 
+// A blog engine's shortcode left unrendered: "[button link=...]Send us
+// your photos[/button]", the same lowercase name opening and closing it.
+bool IsRawShortcode(std::string_view text) {
+  if (text.size() < 7 || text[0] != '[' || text.back() != ']') return false;
+  size_t name_end = 1;
+  while (name_end < text.size() && ((text[name_end] >= 'a' && text[name_end] <= 'z') || text[name_end] == '_')) ++name_end;
+  if (name_end == 1 || (text[name_end] != ' ' && text[name_end] != ']')) return false;
+  std::string_view name = text.substr(1, name_end - 1);
+  std::string_view close = text.substr(0, text.size() - 1);
+  return close.size() > name.size() + 2 && close.ends_with(name) &&
+         close.substr(0, close.size() - name.size()).ends_with("[/");
+}
+
 bool IsBoilerplateLine(std::string_view text) {
   if (text.size() > 250) return false;
-  if (IsBracketedSignOff(text) || IsScriptError(text)) return true;
+  if (IsBracketedSignOff(text) || IsScriptError(text) || IsRawShortcode(text)) return true;
   // A bracketed line opens inside its bracket: "(Credit: Agency)".
   std::string_view opening = !text.empty() && (text[0] == '(' || text[0] == '[') ? text.substr(1) : text;
   if (StartsWithAny(opening, kLinePrefixes, kLinePrefixIndex)) return true;

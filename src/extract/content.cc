@@ -14,6 +14,7 @@
 #include "base/ascii_space.h"
 #include "base/utf8.h"
 #include "extract/boilerplate.h"
+#include "meta/word_set.h"
 
 namespace warta::extract {
 namespace {
@@ -715,7 +716,19 @@ class Linearizer {
   // caption-named elements, it would crowd Enter, which runs for every
   // element.
   __attribute__((noinline)) bool IsCaptionOfAnImage(const Node& n, int32_t parent) const {
-    return FollowsImage(parent) || InFigure() || HoldsImage(n);
+    return FollowsImage(parent) || InFigure() || HoldsImage(n) || NamesAPicture(n);
+  }
+
+  // A caption whose class names the picture too ("image-caption",
+  // "photoCredit"): its image may be drawn by script, with no <img> yet.
+  static bool NamesAPicture(const Node& n) {
+    constexpr std::string_view kPictureWords[] = {"image", "img", "photo", "picture", "foto", "bild"};
+    const std::string_view* cls = n.Attr("class");
+    if (cls == nullptr) return false;
+    for (std::string_view word : kPictureWords) {
+      if (meta::HasNoCase(*cls, word)) return true;
+    }
+    return false;
   }
 
   // Next to an image: the image sits inside the caption's parent (a

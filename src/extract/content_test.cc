@@ -636,6 +636,15 @@ constexpr const char* kNamedAnchorPage = R"(<html><body><div class="transcript">
  <p>Most fishing boats will stay at their moorings, because the work moves from one side of the basin to the other in two stages.</p>
 </div></body></html>)";
 
+// A news site drawing its pictures by script: the caption's class names
+// the image, there is no <img> yet.
+constexpr const char* kScriptedImagePage = R"(<html><body><div class="article-body">
+ <div class="lazy-placeholder"></div>
+ <p class="InlineImage-caption">The new terminal building seen from the runway during the opening ceremony on Monday.</p>
+ <p>The airport opened its new terminal on Monday, two years later than planned, with room for twice as many passengers as the old one.</p>
+ <p>Airlines will move their check-in desks to the new building over the next three weeks, the operator said in a statement.</p>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -676,6 +685,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a named anchor's text is plain text", kNamedAnchorPage,
        {"When will the inner basin be closed to ships?", "six weeks"},
        {}},
+      {"a caption naming its picture goes without an <img>", kScriptedImagePage,
+       {"opened its new terminal", "check-in desks"},
+       {"seen from the runway"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
@@ -1095,6 +1107,10 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("Warning: Undefined variable $x in /var/www/a.php on line 7"));
   EXPECT_TRUE(IsBoilerplateLine("Deprecated: Function create_function() is deprecated in /srv/b.php on line 120"));
   EXPECT_FALSE(IsBoilerplateLine("Warning: the footage below shows the flood at its height."));
+  EXPECT_TRUE(IsBoilerplateLine("[button link=\"https://example.org/send\" size=\"big\"] Send us your photos[/button]"));
+  EXPECT_TRUE(IsBoilerplateLine("[note]Prices as of Monday[/note]"));
+  EXPECT_FALSE(IsBoilerplateLine("[Update] The road reopened at noon."));
+  EXPECT_FALSE(IsBoilerplateLine("[a] first item [/b]"));
   EXPECT_FALSE(IsBoilerplateLine("Notice: the bridge is closed to traffic on line 4 of the tram network"));
 }
 
