@@ -933,9 +933,20 @@ void WeighBlock(Block* b) {
 // wrapper whatever its class says ("content-sidebar-wrap", "header-style-2",
 // "left-navigation-wrapper"): that furniture cue is void. Tags (<aside>,
 // <nav>) are taken at their word.
-void DemoteWrapper(Elem* e, const Elem& root) {
+//
+// A footer or sidebar that starts after the headline and some prose below
+// it keeps its cue though: it follows a short story, whose legal notes
+// or blurbs it outweighs. `title_block` is -1 when the headline is unknown.
+void DemoteWrapper(Elem* e, const Elem& root, const std::vector<Block>& blocks, int32_t title_block) {
+  constexpr int32_t kStoryChars = 150;
   if (!IsFurniture(e->cue) || IsFurnitureTag(e->node->tag)) return;
-  if (e->chars * 2 > root.chars || e->good_chars * 2 > root.good_chars) e->cue = Cue::kNone;
+  if (e->chars * 2 <= root.chars && e->good_chars * 2 <= root.good_chars) return;
+  if (title_block >= 0 && e->first_block > title_block) {
+    int32_t story = 0;
+    for (int32_t k = title_block + 1; k < e->first_block; ++k) story += blocks[k].good ? blocks[k].chars : 0;
+    if (story >= kStoryChars) return;
+  }
+  e->cue = Cue::kNone;
 }
 
 std::string_view ClassOf(const Node* n) {
@@ -958,9 +969,13 @@ bool IsTeaserCard(const std::vector<Elem>& elems, const std::vector<Block>& bloc
   constexpr int kMinRun = 3;
   if (e.chars > kMaxCardChars || e.link_blocks == 0 || e.blocks < 2) return false;
   if (e.node->tag == Tag::kP || e.link_chars * 100 < 15 * e.chars) return false;
+  // The headline opens the card, or follows a short label (a kicker, a
+  // date); after a paragraph of prose it is a link below a story.
+  constexpr int32_t kMaxLabelChars = 40;
   bool headline_first = false;
   for (int32_t k = e.first_block; k < e.first_block + 2 && k < static_cast<int32_t>(blocks.size()); ++k) {
     if (IsLinkList(blocks[k]) && blocks[k].chars >= kHeadlineChars) headline_first = true;
+    if (blocks[k].chars > kMaxLabelChars) break;
   }
   if (!headline_first) return false;
   const Node* n = e.node;
@@ -1430,11 +1445,13 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
       p.first_block = elems[i].first_block;
     }
   }
+  const HeadTitles titles = ReadHeadTitles(doc);
+  const int32_t title_block = FindTitleBlock(lin, titles);
   // The forward scan demotes each element before its path counts read its cue.
-  DemoteWrapper(&elems[0], elems[0]);
+  DemoteWrapper(&elems[0], elems[0], lin.blocks, title_block);
   for (size_t i = 1; i < elems.size(); ++i) {
     Elem& e = elems[i];
-    DemoteWrapper(&e, elems[0]);
+    DemoteWrapper(&e, elems[0], lin.blocks, title_block);
     const Elem& p = elems[e.parent];
     e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
     e.boilerplate = p.boilerplate + (e.cue == Cue::kBoilerplate && p.boilerplate < UINT16_MAX);
@@ -1461,7 +1478,6 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   }
 
   int32_t main = ChooseMain(elems, 0, static_cast<int32_t>(elems.size()));
-  int32_t title_block = FindTitleBlock(lin, ReadHeadTitles(doc));
   if (title_block >= 0) main = FollowTitle(elems, lin.blocks[title_block], main);
   content.main = elems[main].node;
   AdoptProseParts(&elems, main);

@@ -645,6 +645,34 @@ constexpr const char* kScriptedImagePage = R"(<html><body><div class="article-bo
  <p>Airlines will move their check-in desks to the new building over the next three weeks, the operator said in a statement.</p>
 </div></body></html>)";
 
+// A short post among classless <div>s, its source linked below it: alike
+// siblings, but a story, not a teaser card.
+constexpr const char* kPostAmongSiblingsPage = R"(<html><head><title>Ferry timetable doubles in summer / Harbour Blog</title></head><body>
+<div id="wrap">
+ <div id="top"><h1>Ferry timetable doubles in summer</h1></div>
+ <div id="side"><p>Archive</p></div>
+ <div id="post">
+  <p>The island ferry will run twice an hour from June to September, the operator said, after two summers of queues that reached the end of the harbour road on sunny weekends.</p>
+  <p><a href="https://ferry-operator.example/summer">The new summer timetable at a glance</a></p>
+  <p>(via <a href="https://news.example/">Coast News</a>)</p>
+ </div>
+ <div id="more"><p><a href="/older">Older posts</a></p></div>
+</div></body></html>)";
+
+// A short post followed by a sidebar that holds more prose than it: the
+// sidebar keeps its cue.
+constexpr const char* kLongSidebarPage = R"(<html><head><title>New reading room opens / Town Library</title></head><body>
+<div id="page">
+ <div class="main"><h1>New reading room opens</h1>
+  <p>The town library opened a new reading room on its second floor on Monday, with forty seats, long tables and a view over the river.</p>
+  <p>It stays open until ten in the evening during the exam weeks, the head librarian said.</p></div>
+ <div class="column sidebar">
+  <div class="block"><p>Our volunteers read to children every Saturday morning in the hall, and new helpers are always welcome to join the group for a trial session.</p></div>
+  <div class="block"><p>The library lends tools, games and musical instruments as well as books; ask at the front desk for the full list and the conditions of each loan.</p></div>
+  <div class="block"><p>Members can reserve up to ten items at once online, and collect them at any of the three branches in the district within a week of the notice.</p></div>
+ </div>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -688,6 +716,12 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a caption naming its picture goes without an <img>", kScriptedImagePage,
        {"opened its new terminal", "check-in desks"},
        {"seen from the runway"}},
+      {"a short post among alike siblings is no teaser card", kPostAmongSiblingsPage,
+       {"twice an hour from June to September"},
+       {"Older posts"}},
+      {"a sidebar after a short post keeps its cue", kLongSidebarPage,
+       {"opened a new reading room", "exam weeks"},
+       {"volunteers read to children", "lends tools", "reserve up to ten items"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
