@@ -585,7 +585,12 @@ constexpr std::string_view kHeadingPrefixes[] = {
     "voir aussi", "les plus lus", "lee también", "leer más", "noticias relacionadas", "más noticias",
     "lo más leído", "más leídas", "te recomendamos", "zobacz też", "zobacz także", "czytaj też",
     "czytaj także", "najczęściej czytane", "leggi anche", "articoli correlati", "leia também",
-    "notícias relacionadas"};
+    "notícias relacionadas",
+    // A cookie notice's own sections.
+    "was sind cookies", "what are cookies", "wir verwenden cookies", "we use cookies",
+    "diese website verwendet cookies", "this website uses cookies", "cookie-einstellungen",
+    "cookie settings", "cookie policy", "cookie-richtlinie", "privacy settings",
+    "datenschutzeinstellungen", "wie kann ich cookies"};
 
 // A prefix list's entries grouped by their lowercased first byte: a line is
 // compared only with the prefixes that open like it.

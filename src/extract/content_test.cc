@@ -673,6 +673,18 @@ constexpr const char* kLongSidebarPage = R"(<html><head><title>New reading room 
  </div>
 </div></body></html>)";
 
+// A cookie notice set after the story at the foot of the page.
+constexpr const char* kCookieNoticePage = R"(<html><body>
+<div class="text">
+ <p>The council approved the budget for the new swimming pool on Wednesday, and building work is to start in the spring after the last permits arrive.</p>
+ <p>The pool will have six lanes, a separate basin for children and a sauna, and should open in the summer of the following year, the mayor said.</p>
+ <p>Entry prices will stay at the level of the old pool for the first season, and residents of the town will pay less than visitors.</p>
+</div>
+<div id="notice"><p>What are cookies?</p>
+ <p>A cookie is a small text file that your browser stores when you visit a website, so that the site can remember your settings the next time.</p>
+ <p>You can switch cookies off in your browser at any time, though some parts of the site may then not work as intended.</p></div>
+</body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -722,6 +734,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a sidebar after a short post keeps its cue", kLongSidebarPage,
        {"opened a new reading room", "exam weeks"},
        {"volunteers read to children", "lends tools", "reserve up to ten items"}},
+      {"a cookie notice after the story goes", kCookieNoticePage,
+       {"swimming pool", "six lanes", "Entry prices"},
+       {"What are cookies", "small text file", "switch cookies off"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
@@ -1138,6 +1153,10 @@ TEST(BoilerplateLines, Lines) {
     EXPECT_TRUE(IsBoilerplateHeading(heading)) << heading;
   }
   EXPECT_FALSE(IsBoilerplateHeading("Lirecourt, un village en fête"));
+  // A cookie notice's sections.
+  EXPECT_TRUE(IsBoilerplateHeading("Was sind Cookies?"));
+  EXPECT_TRUE(IsBoilerplateHeading("This website uses cookies"));
+  EXPECT_FALSE(IsBoilerplateHeading("Cookies and cakes at the village fair"));
   EXPECT_TRUE(IsBoilerplateLine("Warning: Undefined variable $x in /var/www/a.php on line 7"));
   EXPECT_TRUE(IsBoilerplateLine("Deprecated: Function create_function() is deprecated in /srv/b.php on line 120"));
   EXPECT_FALSE(IsBoilerplateLine("Warning: the footage below shows the flood at its height."));
