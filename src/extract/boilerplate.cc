@@ -820,9 +820,33 @@ bool IsRawShortcode(std::string_view text) {
          close.substr(0, close.size() - name.size()).ends_with("[/");
 }
 
+// A download link's line: the file's size alone or in brackets at its end
+// ("123 KB", "Download (123 KB)"; a spec line "Storage: 128 GB" is not one),
+// or an offer of a PDF ("Dieses Skript als PDF herunterladen").
+bool IsDownloadLine(std::string_view text) {
+  constexpr size_t kMaxBytes = 80;
+  constexpr std::string_view kOffers[] = {"pdf herunterladen", "pdf-datei herunterladen", "download pdf",
+                                          "download the pdf", "download as pdf", "unduh pdf"};
+  if (text.size() > kMaxBytes) return false;
+  std::string_view t = text;
+  const bool bracketed = t.ends_with(")") || t.ends_with("]");
+  if (bracketed) t.remove_suffix(1);
+  if (t.size() >= 3 && Lower(t.back()) == 'b' && std::string_view("kmg").find(Lower(t[t.size() - 2])) != std::string_view::npos) {
+    t.remove_suffix(2);
+    if (t.ends_with(" ")) t.remove_suffix(1);
+    size_t digits = t.size();
+    while (digits > 0 && ((t[digits - 1] >= '0' && t[digits - 1] <= '9') || t[digits - 1] == '.' || t[digits - 1] == ',')) --digits;
+    if (digits < t.size() && (digits == 0 || (bracketed && (t[digits - 1] == '(' || t[digits - 1] == '[')))) return true;
+  }
+  for (std::string_view offer : kOffers) {
+    if (meta::HasNoCase(text, offer)) return true;
+  }
+  return false;
+}
+
 bool IsBoilerplateLine(std::string_view text) {
   if (text.size() > 250) return false;
-  if (IsBracketedSignOff(text) || IsScriptError(text) || IsRawShortcode(text)) return true;
+  if (IsBracketedSignOff(text) || IsScriptError(text) || IsRawShortcode(text) || IsDownloadLine(text)) return true;
   // A bracketed line opens inside its bracket: "(Credit: Agency)".
   std::string_view opening = !text.empty() && (text[0] == '(' || text[0] == '[') ? text.substr(1) : text;
   if (StartsWithAny(opening, kLinePrefixes, kLinePrefixIndex)) return true;

@@ -1162,6 +1162,13 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_FALSE(IsBoilerplateLine("Warning: the footage below shows the flood at its height."));
   EXPECT_TRUE(IsBoilerplateLine("[button link=\"https://example.org/send\" size=\"big\"] Send us your photos[/button]"));
   EXPECT_TRUE(IsBoilerplateLine("[note]Prices as of Monday[/note]"));
+  // Download links.
+  EXPECT_TRUE(IsBoilerplateLine("123 KB"));
+  EXPECT_TRUE(IsBoilerplateLine("Download (1,5 MB)"));
+  EXPECT_TRUE(IsBoilerplateLine("PDF-Datei herunterladen (4MB)"));
+  EXPECT_TRUE(IsBoilerplateLine("Das Protokoll als PDF herunterladen"));
+  EXPECT_FALSE(IsBoilerplateLine("Storage: 128 GB"));
+  EXPECT_FALSE(IsBoilerplateLine("The new model doubles the memory to 16 GB"));
   EXPECT_FALSE(IsBoilerplateLine("[Update] The road reopened at noon."));
   EXPECT_FALSE(IsBoilerplateLine("[a] first item [/b]"));
   EXPECT_FALSE(IsBoilerplateLine("Notice: the bridge is closed to traffic on line 4 of the tram network"));
