@@ -838,6 +838,8 @@ bool IsDownloadLine(std::string_view text) {
     while (digits > 0 && ((t[digits - 1] >= '0' && t[digits - 1] <= '9') || t[digits - 1] == '.' || t[digits - 1] == ',')) --digits;
     if (digits < t.size() && (digits == 0 || (bracketed && (t[digits - 1] == '(' || t[digits - 1] == '[')))) return true;
   }
+  // Most lines name no PDF: two library searches tell.
+  if (text.find("PDF") == std::string_view::npos && text.find("pdf") == std::string_view::npos) return false;
   for (std::string_view offer : kOffers) {
     if (meta::HasNoCase(text, offer)) return true;
   }
@@ -933,6 +935,30 @@ bool IsCallToAction(std::string_view text) {
   if (!StartsWithWord(text, "follow")) return false;
   for (std::string_view network : kNetworks) {
     if (meta::HasNoCase(text, network)) return true;
+  }
+  return false;
+}
+
+bool IsReadMore(std::string_view text) {
+  constexpr size_t kMaxBytes = 24;
+  constexpr std::string_view kWords[] = {
+      "read more", "read the rest", "continue reading", "more", "weiterlesen", "mehr", "mehr lesen",
+      "lire la suite", "la suite", "leer más", "seguir leyendo", "leggi tutto", "czytaj dalej", "czytaj więcej",
+      "selengkapnya", "baca selengkapnya", "lanjut baca", "lees meer", "läs mer", "les mer", "læs mere"};
+  // Arrows, guillemets and ellipses trail the words.
+  constexpr std::string_view kMarks[] = {".", ">", " ", "\u00bb", "\u203a", "\u2192", "\u2026", "\u25b8", "\u25ba"};
+  for (bool trimmed = true; trimmed && !text.empty();) {
+    trimmed = false;
+    for (std::string_view mark : kMarks) {
+      if (text.ends_with(mark)) {
+        text.remove_suffix(mark.size());
+        trimmed = true;
+      }
+    }
+  }
+  if (text.empty() || text.size() > kMaxBytes) return false;
+  for (std::string_view w : kWords) {
+    if (text.size() == w.size() && EqualsIgnoreCase(text, w)) return true;
   }
   return false;
 }

@@ -165,6 +165,11 @@ bool IsCallToAction(std::string_view text);
 // Berlin ...", "Penulis adalah wartawan ...". `text` is whitespace-normalised.
 bool IsContributorNote(std::string_view text);
 
+// True for a link text that points on to the rest of a text elsewhere:
+// "Read more", "Weiterlesen", "mehr", "Selengkapnya", "Lire la suite",
+// with a trailing arrow or ellipsis. `text` is whitespace-normalised.
+bool IsReadMore(std::string_view text);
+
 // True for a heading that introduces a block of site furniture rather than a
 // section of the article: "Berita Terkait", "Related Articles", "Terpopuler",
 // "Comments", "More from ...". `text` is whitespace-normalised.

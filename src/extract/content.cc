@@ -613,7 +613,10 @@ class Linearizer {
     // leads nowhere: its text is plain.
     if ((flags & kLink) && n->Attr("href") != nullptr) {
       elems.back().link = true;
-      if (link_depth_++ == 0) OpenLink();
+      if (link_depth_++ == 0) {
+        last_link_begin_ = text.size();
+        OpenLink();
+      }
     }
     if (cue == Cue::kCaption && caption_depth_++ == 0) {
       caption_.clear();
@@ -630,7 +633,10 @@ class Linearizer {
       Flush();
       owners_.pop_back();
     }
-    if (e.link && --link_depth_ == 0) CloseLink();
+    if (e.link && --link_depth_ == 0) {
+      last_link_end_ = text.size();
+      CloseLink();
+    }
     if (e.cue == Cue::kCaption && --caption_depth_ == 0) AttachCaption(idx);
     e.end = static_cast<int32_t>(elems.size());
     stack_.pop_back();
@@ -693,13 +699,22 @@ class Linearizer {
       int32_t owner = owners_.back();
       blocks.push_back(Block{static_cast<uint32_t>(block_begin_), static_cast<uint32_t>(text.size()),
                              owner, chars_, link_chars_, KindOf(elems[owner].node->tag)});
-      blocks.back().excerpt = link_chars_ > 0 && EndsWithEllipsis(text);
+      blocks.back().excerpt = link_chars_ > 0 && (EndsWithEllipsis(text) || EndsWithReadMoreLink());
     } else {
       text.resize(block_begin_);
     }
     block_begin_ = text.size();
     chars_ = link_chars_ = 0;
     space_ = false;
+  }
+
+  // The pending block closes with a link saying "read more" after text of
+  // its own: a blurb of another page.
+  bool EndsWithReadMoreLink() const {
+    if (last_link_end_ != text.size() || last_link_begin_ <= block_begin_) return false;
+    std::string_view link = std::string_view(text).substr(last_link_begin_);
+    if (!link.empty() && link.front() == ' ') link.remove_prefix(1);
+    return IsReadMore(link);
   }
 
   void RecordImage(const Node& img) {
@@ -808,6 +823,8 @@ class Linearizer {
   int32_t link_chars_ = 0;
   bool space_ = false;
   int link_depth_ = 0;
+  size_t last_link_begin_ = 0;  // where the text stood when the latest outermost link opened
+  size_t last_link_end_ = std::string::npos;  // and closed
   TextMark link_open_;     // the outermost open link's start
   TextMark headline_run_;  // the start of the latest headline link or run of them
   size_t run_end_ = 0;     // where the text stood when that run's last link closed

@@ -685,6 +685,14 @@ constexpr const char* kCookieNoticePage = R"(<html><body>
  <p>You can switch cookies off in your browser at any time, though some parts of the site may then not work as intended.</p></div>
 </body></html>)";
 
+// A blurb of another story set after this one, closing with a "read on"
+// link.
+constexpr const char* kReadMoreBlurbPage = R"(<html><body><div class="article">
+ <p>The old lighthouse on the northern cape will open to visitors again in May, after two years of repairs to its stairs and lantern room.</p>
+ <p>Tickets will be sold at the gate only, and groups of more than ten people are asked to book a guided tour in advance.</p>
+ <p>Summer is here, and the beaches along the cape are filling up with families from the city. See where to find a quiet spot! <a href="/beaches">Weiterlesen</a></p>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -737,6 +745,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a cookie notice after the story goes", kCookieNoticePage,
        {"swimming pool", "six lanes", "Entry prices"},
        {"What are cookies", "small text file", "switch cookies off"}},
+      {"a blurb closing with a read-more link goes", kReadMoreBlurbPage,
+       {"old lighthouse", "guided tour"},
+       {"beaches along the cape", "Weiterlesen"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
@@ -1162,6 +1173,12 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_FALSE(IsBoilerplateLine("Warning: the footage below shows the flood at its height."));
   EXPECT_TRUE(IsBoilerplateLine("[button link=\"https://example.org/send\" size=\"big\"] Send us your photos[/button]"));
   EXPECT_TRUE(IsBoilerplateLine("[note]Prices as of Monday[/note]"));
+  EXPECT_TRUE(IsReadMore("Weiterlesen"));
+  EXPECT_TRUE(IsReadMore("Read more \u00bb"));
+  EXPECT_TRUE(IsReadMore("Lire la suite\u2026"));
+  EXPECT_TRUE(IsReadMore("mehr"));
+  EXPECT_FALSE(IsReadMore("More than a game"));
+  EXPECT_FALSE(IsReadMore("The council"));
   // Download links.
   EXPECT_TRUE(IsBoilerplateLine("123 KB"));
   EXPECT_TRUE(IsBoilerplateLine("Download (1,5 MB)"));
