@@ -899,6 +899,12 @@ TEST(ClassifyElement, Cues) {
       {"<div class='legend'>", Cue::kCaption},
       {"<section class='editorial-disclosure'>", Cue::kBoilerplate},
       {"<div class='hang-glider-story'>", Cue::kContent},
+      // Next and previous post links; call-to-action boxes.
+      {"<div class='grid-container next-prev'>", Cue::kLayout},
+      {"<div class='post-previous'>", Cue::kLayout},
+      {"<div class='prevention-tips'>", Cue::kNone},
+      {"<div class='cta-box'>", Cue::kBoilerplate},
+      {"<div class='octagon'>", Cue::kNone},
       // Tokens split by any whitespace, folded, read past 64 bytes and
       // across a 16-byte step; BEM modifiers and modifier prefixes dropped.
       {"<div class='x\tSIDEBAR'>", Cue::kLayout},
