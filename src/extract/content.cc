@@ -1380,7 +1380,7 @@ class Selector {
       if (k < first && !((paragraph_like || b.kind == Kind::kHeading) && Beside(b, first_owner))) {
         continue;
       }
-      if (k > last && !(paragraph_like && Beside(b, last_owner))) continue;
+      if (k > last && !(paragraph_like && Beside(b, last_owner)) && !InPlainList(b)) continue;
       out.push_back(kept[k]);
     }
     return out;
@@ -1400,6 +1400,16 @@ class Selector {
     kept.erase(kept.begin() + last, kept.end());
     kept.erase(kept.begin(), kept.begin() + first);
     return kept;
+  }
+
+  // An item of words in a list without links (ingredients, requirements,
+  // facts): lists closing a page's furniture are lists of links, and a
+  // list of bare tokens ("wide-browser") is a script's data.
+  bool InPlainList(const Block& b) const {
+    const auto& elems = lin_.elems;
+    if (b.kind != Kind::kListItem || b.link_chars > 0 || TextOf(b).find(' ') == std::string_view::npos) return false;
+    const Elem& list = elems[elems[b.owner].parent];
+    return list.link_chars == 0 && (list.node->Is(Tag::kUl) || list.node->Is(Tag::kOl) || list.node->Is(Tag::kDl));
   }
 
   // Same element, a sibling of the prose block's element, or the element

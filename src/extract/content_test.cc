@@ -693,6 +693,18 @@ constexpr const char* kReadMoreBlurbPage = R"(<html><body><div class="article">
  <p>Summer is here, and the beaches along the cape are filling up with families from the city. See where to find a quiet spot! <a href="/beaches">Weiterlesen</a></p>
 </div></body></html>)";
 
+// A recipe closing with plain lists in boxes of their own: the items are
+// the recipe's; a list of bare tokens is not.
+constexpr const char* kClosingListsPage = R"(<html><body><div class="recipe">
+ <div class="intro">
+  <p>This plum cake is the one my grandmother baked every September, when the trees behind the house gave more fruit than anyone could eat.</p>
+  <p>It keeps for three days under a cloth, and it tastes even better on the second day, when the plums have soaked into the dough.</p>
+ </div>
+ <div class="facts"><h3>Per slice</h3><ul><li>310 kcal</li><li>6 g protein</li><li>11 g fat</li></ul></div>
+ <div class="tips"><ul><li>Serve it warm with whipped cream.</li><li>Apricots work just as well as plums.</li></ul></div>
+ <div class="sizes"><ul><li>narrow-screen</li><li>wide-screen-and-larger</li></ul></div>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -748,6 +760,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a blurb closing with a read-more link goes", kReadMoreBlurbPage,
        {"old lighthouse", "guided tour"},
        {"beaches along the cape", "Weiterlesen"}},
+      {"plain lists closing the body stay, token lists go", kClosingListsPage,
+       {"plum cake", "310 kcal", "11 g fat", "whipped cream", "Apricots work"},
+       {"narrow-screen", "wide-screen-and-larger"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
