@@ -326,6 +326,16 @@ bool IsWrittenOutUrl(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.");
 }
 
+// Whether `a` has an href; inline, as every link asks it (most have it
+// first).
+inline bool HasHref(const Node& a) {
+  for (uint32_t i = 0; i < a.attr_count; ++i) {
+    const std::string_view name = a.attrs[i].name;
+    if (name.size() == 4 && std::memcmp(name.data(), "href", 4) == 0 && a.attrs[i].ns == AttrNamespace::kNone) return true;
+  }
+  return false;
+}
+
 // The host of an absolute http(s) or scheme-relative address, "www."
 // dropped; "" for a relative one, an anchor or another scheme.
 std::string_view HostOf(std::string_view url) {
@@ -611,7 +621,7 @@ class Linearizer {
     }
     // A named anchor (<a name>, no href) marks a place in the text and
     // leads nowhere: its text is plain.
-    if ((flags & kLink) && n->Attr("href") != nullptr) {
+    if ((flags & kLink) && HasHref(*n)) {
       elems.back().link = true;
       if (link_depth_++ == 0) {
         last_link_begin_ = text.size();
@@ -1087,6 +1097,7 @@ struct HeadTitles {
   std::string og;
   std::string title;
   bool quotes = false;  // either quotes: then they are folded to ASCII ones, here and in headings
+  std::string_view url;  // the page's own address: the canonical link, else og:url ("" when neither)
 };
 
 // `s` with typographic quotes as ASCII ones (’ ‘ as ', “ ” as "): a
@@ -1116,45 +1127,34 @@ bool HasQuotes(std::string_view s) {
   return false;
 }
 
-// The page's own address as its head states it: the canonical link, else
-// og:url ("" when neither is there).
-std::string_view PageUrl(const Document& doc) {
-  const Node* head = doc.head();
-  if (head == nullptr) return {};
-  std::string_view og_url;
-  for (const Node* n = head->first_child; n != nullptr; n = n->next_sibling) {
-    if (n->Is(Tag::kLink)) {
-      const std::string_view* rel = n->Attr("rel");
-      const std::string_view* href = n->Attr("href");
-      if (rel != nullptr && href != nullptr && *rel == "canonical") return *href;
-    } else if (n->Is(Tag::kMeta) && og_url.empty()) {
-      const std::string_view* prop = n->Attr("property");
-      const std::string_view* value = n->Attr("content");
-      if (prop != nullptr && value != nullptr && *prop == "og:url") og_url = *value;
-    }
-  }
-  return og_url;
-}
-
 HeadTitles ReadHeadTitles(const Document& doc) {
   HeadTitles out;
   const Node* head = doc.head();
   if (head == nullptr) return out;
+  std::string_view canonical, og_url;
   for (const Node* n = head->first_child; n != nullptr; n = n->next_sibling) {
     if (n->Is(Tag::kTitle) && out.title.empty()) {
       bool space = false;
       for (const Node* c = n->first_child; c != nullptr; c = c->next_sibling) {
         if (c->is_text()) AppendCollapsed(c->data, 0, &space, &out.title);
       }
-    } else if (n->Is(Tag::kMeta) && out.og.empty()) {
+    } else if (n->Is(Tag::kMeta) && (out.og.empty() || og_url.empty())) {
       const std::string_view* prop = n->Attr("property");
-      const std::string_view* value = n->Attr("content");
-      if (prop != nullptr && value != nullptr && *prop == "og:title") {
+      const std::string_view* value = prop == nullptr ? nullptr : n->Attr("content");
+      if (value == nullptr) continue;
+      if (*prop == "og:title" && out.og.empty()) {
         bool space = false;
         AppendCollapsed(*value, 0, &space, &out.og);
+      } else if (*prop == "og:url") {
+        og_url = *value;
       }
+    } else if (n->Is(Tag::kLink) && canonical.empty()) {
+      const std::string_view* rel = n->Attr("rel");
+      const std::string_view* href = rel != nullptr && *rel == "canonical" ? n->Attr("href") : nullptr;
+      if (href != nullptr) canonical = *href;
     }
   }
+  out.url = canonical.empty() ? og_url : canonical;
   out.quotes = HasQuotes(out.og) || HasQuotes(out.title);
   if (out.quotes) {
     std::string folded;
@@ -1508,7 +1508,7 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   if (title_block >= 0) main = FollowTitle(elems, lin.blocks[title_block], main);
   content.main = elems[main].node;
   AdoptProseParts(&elems, main);
-  Selector selector(lin, main, SiteLabel(HostOf(PageUrl(doc))));
+  Selector selector(lin, main, SiteLabel(HostOf(titles.url)));
   if (title_block >= 0) {
     for (uint32_t i : LeadBlocks(lin, title_block, main)) {
       content.paragraphs.emplace_back(selector.TextOf(lin.blocks[i]));
