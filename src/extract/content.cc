@@ -1402,14 +1402,15 @@ class Selector {
     return kept;
   }
 
-  // An item of words in a list without links (ingredients, requirements,
-  // facts): lists closing a page's furniture are lists of links, and a
-  // list of bare tokens ("wide-browser") is a script's data.
+  // An item of words, without a link, in a list with hardly any (a tenth
+  // of its text at most: ingredients, requirements, a photo's details
+  // with its category linked): lists closing a page's furniture are lists
+  // of links, and a list of bare tokens ("wide-browser") is a script's data.
   bool InPlainList(const Block& b) const {
     const auto& elems = lin_.elems;
     if (b.kind != Kind::kListItem || b.link_chars > 0 || TextOf(b).find(' ') == std::string_view::npos) return false;
     const Elem& list = elems[elems[b.owner].parent];
-    return list.link_chars == 0 && (list.node->Is(Tag::kUl) || list.node->Is(Tag::kOl) || list.node->Is(Tag::kDl));
+    return list.link_chars * 10 <= list.chars && (list.node->Is(Tag::kUl) || list.node->Is(Tag::kOl) || list.node->Is(Tag::kDl));
   }
 
   // Same element, a sibling of the prose block's element, or the element

@@ -700,7 +700,8 @@ constexpr const char* kClosingListsPage = R"(<html><body><div class="recipe">
   <p>This plum cake is the one my grandmother baked every September, when the trees behind the house gave more fruit than anyone could eat.</p>
   <p>It keeps for three days under a cloth, and it tastes even better on the second day, when the plums have soaked into the dough.</p>
  </div>
- <div class="facts"><h3>Per slice</h3><ul><li>310 kcal</li><li>6 g protein</li><li>11 g fat</li></ul></div>
+ <div class="facts"><h3>Per slice</h3><ul><li>310 kcal</li><li>6 g protein</li><li>11 g fat</li>
+  <li>Category: <a href="/cakes">Cakes</a></li><li>Baking time: 45 minutes at 180 degrees</li></ul></div>
  <div class="tips"><ul><li>Serve it warm with whipped cream.</li><li>Apricots work just as well as plums.</li></ul></div>
  <div class="sizes"><ul><li>narrow-screen</li><li>wide-screen-and-larger</li></ul></div>
 </div></body></html>)";
@@ -761,7 +762,7 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
        {"old lighthouse", "guided tour"},
        {"beaches along the cape", "Weiterlesen"}},
       {"plain lists closing the body stay, token lists go", kClosingListsPage,
-       {"plum cake", "310 kcal", "11 g fat", "whipped cream", "Apricots work"},
+       {"plum cake", "310 kcal", "11 g fat", "Baking time: 45 minutes", "whipped cream", "Apricots work"},
        {"narrow-screen", "wide-screen-and-larger"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
