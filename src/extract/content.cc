@@ -957,16 +957,18 @@ void WeighBlock(Block* b) {
 }
 
 // An element holding most of the page's text, or most of its prose, is a
-// wrapper whatever its class says ("content-sidebar-wrap", "header-style-2",
-// "left-navigation-wrapper"): that furniture cue is void. Tags (<aside>,
-// <nav>) are taken at their word.
+// wrapper whatever its layout name says ("content-sidebar-wrap",
+// "header-style-2", "left-navigation-wrapper"): that cue is void. Tags
+// (<aside>, <nav>) are taken at their word, and so are the names of
+// boilerplate: no page wraps its story in "comments" or "cookie-notice", and
+// one holding most of the text is a long discussion under a short story.
 //
 // A footer or sidebar that starts after the headline and some prose below
 // it keeps its cue though: it follows a short story, whose legal notes
 // or blurbs it outweighs. `title_block` is -1 when the headline is unknown.
 void DemoteWrapper(Elem* e, const Elem& root, const std::vector<Block>& blocks, int32_t title_block) {
   constexpr int32_t kStoryChars = 150;
-  if (!IsFurniture(e->cue) || IsFurnitureTag(e->node->tag)) return;
+  if (e->cue != Cue::kLayout || IsFurnitureTag(e->node->tag)) return;
   if (e->chars * 2 <= root.chars && e->good_chars * 2 <= root.good_chars) return;
   if (title_block >= 0 && e->first_block > title_block) {
     int32_t story = 0;

@@ -706,6 +706,17 @@ constexpr const char* kClosingListsPage = R"(<html><body><div class="recipe">
  <div class="sizes"><ul><li>narrow-screen</li><li>wide-screen-and-larger</li></ul></div>
 </div></body></html>)";
 
+// A short story under a long discussion: the comment section holds most
+// of the page's prose and stays furniture.
+constexpr const char* kLongDiscussionPage = R"(<html><head><title>Bridge closed for repairs</title></head><body>
+<div class="story"><h1>Bridge closed for repairs</h1>
+ <p>The old stone bridge over the river will be closed to cars for three months from Monday while its arches are repaired, the council said.</p></div>
+<div class="comments-area">
+ <p>I cross that bridge every morning on my way to work and the detour through the industrial estate will add twenty minutes each way.</p>
+ <p>Three months sounds optimistic to me, the last repair on the northern bank took almost a year and nobody ever explained why.</p>
+ <p>At least cyclists and walkers can still use it, which is more than we were promised the last time the council closed a bridge here.</p>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -764,6 +775,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"plain lists closing the body stay, token lists go", kClosingListsPage,
        {"plum cake", "310 kcal", "11 g fat", "Baking time: 45 minutes", "whipped cream", "Apricots work"},
        {"narrow-screen", "wide-screen-and-larger"}},
+      {"a comment section outweighing the story stays furniture", kLongDiscussionPage,
+       {"old stone bridge"},
+       {"cross that bridge every morning", "sounds optimistic", "cyclists and walkers"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
