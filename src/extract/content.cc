@@ -1078,16 +1078,24 @@ int32_t ImageScope(const std::vector<Elem>& elems, int32_t main) {
 }
 
 // Inside the chosen body, a layout-named part holding a good share of the
-// prose belongs to the story (a recipe card classed
+// prose, or a <header> of prose paragraphs, belongs to the story (a recipe card classed
 // "header-content-align-left", an intro inside <header>): it stops counting
 // as furniture. Path counts below `main` are redone.
+// A <header> holding paragraphs of prose: a page builder's text block
+// ("<article><header><p>...</p><p>...</p></header>"), not a masthead or a
+// headline with its deck and byline.
+bool IsProseHeader(const Elem& e) {
+  constexpr int32_t kMinProseChars = 300;
+  return e.node->Is(Tag::kHeader) && e.good_chars >= kMinProseChars;
+}
+
 void AdoptProseParts(std::vector<Elem>* elems, int32_t main) {
   constexpr int32_t kSharePercent = 30;
   auto& es = *elems;
   int32_t threshold = es[main].good_chars * kSharePercent / 100;
   for (int32_t i = main + 1; i < es[main].end; ++i) {
     Elem& e = es[i];
-    if (e.cue == Cue::kLayout && e.good_chars > 0 && e.good_chars >= threshold) e.cue = Cue::kNone;
+    if (e.cue == Cue::kLayout && e.good_chars > 0 && (e.good_chars >= threshold || IsProseHeader(e))) e.cue = Cue::kNone;
     const Elem& p = es[e.parent];
     e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
   }

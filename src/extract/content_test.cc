@@ -717,6 +717,30 @@ constexpr const char* kLongDiscussionPage = R"(<html><head><title>Bridge closed 
  <p>At least cyclists and walkers can still use it, which is more than we were promised the last time the council closed a bridge here.</p>
 </div></body></html>)";
 
+// A page builder's story: image-and-text sections whose text sits in
+// <header> elements.
+constexpr const char* kHeaderSectionsPage = R"(<html><body><main><div class="sections">
+ <p>It was the evening the whole federation had waited for since the new stadium opened, and the stands were full an hour before the start.</p>
+  <p>Four runners who had never won a senior medal together lined up in the outside lane, with the favourites from the north on either side of them.</p>
+  <p>What followed took less than three minutes and will be remembered for much longer, the federation's president said after the ceremony.</p>
+  <p>The youngest of the four had been picked only in the spring, after a trial race on a wet track that most of the national squad had skipped.</p>
+  <p>The oldest, at thirty-one, had said before the season that it would be her last, and she repeated it on Saturday with a laugh.</p>
+  <p>Ticket sales for the rest of the championships doubled overnight, the organisers said on Sunday morning.</p>
+ <section><article class="ImageText"><header class="ImageText-description">
+  <p>The relay team set a national record on Saturday, finishing the final in under three minutes for the first time in the country's history.</p>
+  <p>Their coach said the team had trained at altitude for six weeks before the championships and had changed the running order only the day before, after the second runner complained of a sore ankle in the warm-up.</p>
+  <p>The old record had stood for eleven years and belonged to a team that included the current coach's sister.</p>
+ </header></article></section>
+ <section><article class="ImageText"><header class="ImageText-description">
+  <p>The anchor runner, who turned nineteen last month, overtook two rivals on the final bend and crossed the line with her arms raised.</p>
+  <p>She said afterwards that she had not looked at the clock and only learned of the record from her teammates in the mixed zone, where reporters had already gathered around the team's coach and the federation's president.</p>
+  <p>Her parents had driven through the night to watch the final from the stand behind the finish line.</p>
+ </header></article></section>
+ <section><article class="ImageText"><header class="ImageText-description">
+  <p>The team will be honoured at a reception in the capital next week, the federation said, before the squad travels to the next meeting.</p>
+ </header></article></section>
+</div></main></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -778,6 +802,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a comment section outweighing the story stays furniture", kLongDiscussionPage,
        {"old stone bridge"},
        {"cross that bridge every morning", "sounds optimistic", "cyclists and walkers"}},
+      {"headers of prose paragraphs are the story's", kHeaderSectionsPage,
+       {"national record", "trained at altitude", "anchor runner", "from her teammates"},
+       {}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
