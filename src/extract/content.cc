@@ -1387,10 +1387,12 @@ class Selector {
       const Block& b = lin_.blocks[kept[k]];
       bool paragraph_like = b.kind == Kind::kParagraph || b.kind == Kind::kListItem ||
                             b.kind == Kind::kQuote || b.kind == Kind::kPre;
-      if (k < first && !((paragraph_like || b.kind == Kind::kHeading) && Beside(b, first_owner))) {
+      // A line of the first or last prose block's own element (split from
+      // it by a <br>) is the prose's, whatever the element.
+      if (k < first && b.owner != first_owner && !((paragraph_like || b.kind == Kind::kHeading) && Beside(b, first_owner))) {
         continue;
       }
-      if (k > last && !(paragraph_like && Beside(b, last_owner)) && !InPlainList(b)) continue;
+      if (k > last && b.owner != last_owner && !(paragraph_like && Beside(b, last_owner)) && !InPlainList(b)) continue;
       out.push_back(kept[k]);
     }
     return out;

@@ -741,6 +741,15 @@ constexpr const char* kHeaderSectionsPage = R"(<html><body><main><div class="sec
  </header></article></section>
 </div></main></body></html>)";
 
+// A cooking tip written in one <div> with <br> between its lines: the
+// short first and last lines are the tip's.
+constexpr const char* kBrLinesPage = R"(<html><body><div class="layout"><div class="tip-step">
+ You know the problem!<br>
+ You want to cut a ripe tomato into thin slices, but the knife squashes it and the juice runs all over the board before the first slice is done.<br>
+ The trick is a serrated knife: it bites through the skin without pressing down, and the slices come out clean even when the tomato is very soft.<br>
+ Try it!
+</div></div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -804,6 +813,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
        {"cross that bridge every morning", "sounds optimistic", "cyclists and walkers"}},
       {"headers of prose paragraphs are the story's", kHeaderSectionsPage,
        {"national record", "trained at altitude", "anchor runner", "from her teammates"},
+       {}},
+      {"short lines of the prose's own element stay", kBrLinesPage,
+       {"You know the problem!", "serrated knife", "Try it!"},
        {}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
