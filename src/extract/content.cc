@@ -1355,10 +1355,12 @@ class Selector {
  private:
   // A furniture heading set straight in the body's container ("Related
   // articles", "Comments" as a bare <h3> between the story and its
-  // teasers) ends the story when little prose follows it: the lines
-  // after it are its list, whatever they look like.
+  // teasers) ends the story when little prose follows it (an eighth of
+  // what came before): the lines after it are its list, whatever they
+  // look like. A story's own last section under a subheading that only
+  // opens like one ("Popular culture") holds more.
   void CutTail(size_t tail_from, std::vector<uint32_t>* kept) const {
-    constexpr int32_t kTailShare = 4;
+    constexpr int32_t kTailShare = 8;
     if (tail_from >= kept->size()) return;
     int32_t before = 0, after = 0;
     for (size_t k = 0; k < kept->size(); ++k) {
