@@ -956,20 +956,33 @@ void WeighBlock(Block* b) {
   b->good = b->chars >= 60 && (link_density < 0.33 || plain >= 100);
 }
 
+// Whether `e` (at `index`) wraps the page: it holds the headline, or, when
+// that is unknown (-1), nearly all the text.
+bool IsPageWrapper(const Elem& e, int32_t index, const Elem& root, const std::vector<Block>& blocks, int32_t title_block) {
+  constexpr int32_t kNearlyAllPercent = 90;
+  if (title_block < 0) return e.chars * 100 >= root.chars * kNearlyAllPercent;
+  const int32_t title_owner = blocks[title_block].owner;
+  return title_owner >= index && title_owner < e.end;
+}
+
 // An element holding most of the page's text, or most of its prose, is a
-// wrapper whatever its layout name says ("content-sidebar-wrap",
-// "header-style-2", "left-navigation-wrapper"): that cue is void. Tags
-// (<aside>, <nav>) are taken at their word, and so are the names of
-// boilerplate: no page wraps its story in "comments" or "cookie-notice", and
-// one holding most of the text is a long discussion under a short story.
+// wrapper whatever its class says ("content-sidebar-wrap", "header-style-2",
+// "left-navigation-wrapper", a page wrapper carrying a state class like
+// "cookies-not-set"): that furniture cue is void. Tags (<aside>, <nav>) are
+// taken at their word.
 //
-// A footer or sidebar that starts after the headline and some prose below
-// it keeps its cue though: it follows a short story, whose legal notes
-// or blurbs it outweighs. `title_block` is -1 when the headline is unknown.
-void DemoteWrapper(Elem* e, const Elem& root, const std::vector<Block>& blocks, int32_t title_block) {
+// Two kinds keep their cue though. A boilerplate-named element that does
+// not wrap the page: no page wraps its story in "comments" or
+// "cookie-notice", and one holding most of the text is a long discussion
+// under a short story. And a footer or sidebar that starts after the
+// headline and some prose below it: it follows a short story, whose legal
+// notes or blurbs it outweighs. `index` is `e`'s; `title_block` is -1 when
+// the headline is unknown.
+void DemoteWrapper(Elem* e, int32_t index, const Elem& root, const std::vector<Block>& blocks, int32_t title_block) {
   constexpr int32_t kStoryChars = 150;
-  if (e->cue != Cue::kLayout || IsFurnitureTag(e->node->tag)) return;
+  if (!IsFurniture(e->cue) || IsFurnitureTag(e->node->tag)) return;
   if (e->chars * 2 <= root.chars && e->good_chars * 2 <= root.good_chars) return;
+  if (e->cue == Cue::kBoilerplate && !IsPageWrapper(*e, index, root, blocks, title_block)) return;
   if (title_block >= 0 && e->first_block > title_block) {
     int32_t story = 0;
     for (int32_t k = title_block + 1; k < e->first_block; ++k) story += blocks[k].good ? blocks[k].chars : 0;
@@ -1490,10 +1503,10 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   const HeadTitles titles = ReadHeadTitles(doc);
   const int32_t title_block = FindTitleBlock(lin, titles);
   // The forward scan demotes each element before its path counts read its cue.
-  DemoteWrapper(&elems[0], elems[0], lin.blocks, title_block);
+  DemoteWrapper(&elems[0], 0, elems[0], lin.blocks, title_block);
   for (size_t i = 1; i < elems.size(); ++i) {
     Elem& e = elems[i];
-    DemoteWrapper(&e, elems[0], lin.blocks, title_block);
+    DemoteWrapper(&e, static_cast<int32_t>(i), elems[0], lin.blocks, title_block);
     const Elem& p = elems[e.parent];
     e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
     e.boilerplate = p.boilerplate + (e.cue == Cue::kBoilerplate && p.boilerplate < UINT16_MAX);

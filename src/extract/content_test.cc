@@ -750,6 +750,21 @@ constexpr const char* kBrLinesPage = R"(<html><body><div class="layout"><div cla
  Try it!
 </div></div></body></html>)";
 
+// A page wrapper carrying a cookie plugin's state class: it holds the
+// headline, so it is a wrapper, and the lead under the headline stays.
+constexpr const char* kStateClassPage = R"(<html><head><title>Harbour cranes to be replaced</title></head><body>
+<div id="page" class="site cookies-not-set">
+ <div class="intro"><h1>Harbour cranes to be replaced</h1>
+  <p>The port authority will replace all six container cranes on the east quay over the next four years, in the largest investment in the harbour since the new lock was opened, its director told a meeting of shippers on Tuesday evening.</p></div>
+ <div class="entry-content">
+  <p>The first two cranes are to arrive by ship from the manufacturer next spring and will be assembled on the quay over the summer months.</p>
+  <p>The old cranes will be taken apart and sold for scrap, except one, which a local museum has asked to keep as a monument.</p>
+  <p>Shipping lines welcomed the plan but asked that the work be done in stages, so that the quay stays open throughout.</p>
+ </div>
+</div>
+<div class="cookie-notice"><p>We use cookies to give you the best experience on our website and to count our visitors.</p></div>
+</body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -817,6 +832,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"short lines of the prose's own element stay", kBrLinesPage,
        {"You know the problem!", "serrated knife", "Try it!"},
        {}},
+      {"a wrapper with a boilerplate state class is a wrapper", kStateClassPage,
+       {"all six container cranes", "first two cranes", "stays open throughout"},
+       {"We use cookies"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
