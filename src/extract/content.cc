@@ -746,14 +746,16 @@ class Linearizer {
 
   // A caption whose class names the picture too ("image-caption",
   // "photoCredit"): its image may be drawn by script, with no <img> yet.
+  // A caption is a small subtree; a wrapper classed "has-image-captions"
+  // is not one.
   static bool NamesAPicture(const Node& n) {
     constexpr std::string_view kPictureWords[] = {"image", "img", "photo", "picture", "foto", "bild"};
     const std::string_view* cls = n.Attr("class");
     if (cls == nullptr) return false;
-    for (std::string_view word : kPictureWords) {
-      if (meta::HasNoCase(*cls, word)) return true;
-    }
-    return false;
+    bool named = false;
+    for (std::string_view word : kPictureWords) named = named || meta::HasNoCase(*cls, word);
+    bool image = false;
+    return named && IsSmallSubtree(n, &image);
   }
 
   // Next to an image: the image sits inside the caption's parent (a
@@ -793,20 +795,26 @@ class Linearizer {
   // together: a small subtree (a few nodes, not a page wrapper classed
   // "has-captions") holding an <img>.
   static bool HoldsImage(const Node& caption) {
-    constexpr int kMaxNodes = 12;
     bool image = false;
-    const Node* n = caption.first_child;
+    return IsSmallSubtree(caption, &image) && image;
+  }
+
+  // Whether `top` has a few nodes below it (not a page wrapper named like a
+  // caption); sets *image when one of them is an <img>.
+  static bool IsSmallSubtree(const Node& top, bool* image) {
+    constexpr int kMaxNodes = 12;
+    const Node* n = top.first_child;
     for (int k = 0; n != nullptr; ++k) {
       if (k == kMaxNodes) return false;
-      image = image || n->Is(Tag::kImg);
+      *image = *image || n->Is(Tag::kImg);
       if (n->first_child != nullptr) {
         n = n->first_child;
         continue;
       }
-      while (n != &caption && n->next_sibling == nullptr) n = n->parent;
-      n = n == &caption ? nullptr : n->next_sibling;
+      while (n != &top && n->next_sibling == nullptr) n = n->parent;
+      n = n == &top ? nullptr : n->next_sibling;
     }
-    return image;
+    return true;
   }
 
   template <typename Buffer>

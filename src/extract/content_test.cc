@@ -765,6 +765,15 @@ constexpr const char* kStateClassPage = R"(<html><head><title>Harbour cranes to 
 <div class="cookie-notice"><p>We use cookies to give you the best experience on our website and to count our visitors.</p></div>
 </body></html>)";
 
+// A story wrapper whose class mentions image captions: a large subtree,
+// not a caption.
+constexpr const char* kCaptionNamedWrapperPage = R"(<html><body><div class="image-captions-on">
+ <p>The city's oldest bakery will close at the end of the year after 140 years, its owners said, because none of their children want to take it over.</p>
+ <p>Customers queued around the block on Saturday morning for a last chance to buy the rye bread the bakery has made to the same recipe since it opened.</p>
+ <p>The owners said they hoped another baker would rent the premises and keep the ovens going, and that they would share the recipe with the right person.</p>
+ <p>The building itself belongs to the city, which has promised to keep the shop front as it is whatever business moves in.</p>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -835,6 +844,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a wrapper with a boilerplate state class is a wrapper", kStateClassPage,
        {"all six container cranes", "first two cranes", "stays open throughout"},
        {"We use cookies"}},
+      {"a wrapper named after image captions is no caption", kCaptionNamedWrapperPage,
+       {"oldest bakery", "rye bread", "shop front"},
+       {}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
