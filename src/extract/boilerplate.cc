@@ -821,28 +821,38 @@ bool IsRawShortcode(std::string_view text) {
          close.substr(0, close.size() - name.size()).ends_with("[/");
 }
 
-// A download link's line: the file's size alone or in brackets at its end
-// ("123 KB", "Download (123 KB)"; a spec line "Storage: 128 GB" is not one),
-// or an offer of a PDF ("Dieses Skript als PDF herunterladen").
+// Where the file size closing `t` starts ("123 KB", "4MB", "1,5 MB"),
+// npos when it closes with none.
+size_t FileSizeStart(std::string_view t) {
+  if (t.size() < 3 || Lower(t.back()) != 'b' || std::string_view("kmg").find(Lower(t[t.size() - 2])) == std::string_view::npos) {
+    return std::string_view::npos;
+  }
+  size_t end = t.size() - 2;
+  if (t[end - 1] == ' ') --end;
+  size_t start = end;
+  while (start > 0 && ((t[start - 1] >= '0' && t[start - 1] <= '9') || t[start - 1] == '.' || t[start - 1] == ',')) --start;
+  return start < end ? start : std::string_view::npos;
+}
+
+// A download link's line: a size in kilobytes alone ("123 KB"), or a line
+// that names a download and gives the file's size in brackets or calls
+// it a PDF ("Download (1,5 MB)", "Das Skript als PDF herunterladen"). A
+// spec line ("Memory (16 GB)", "Storage: 128 GB") names no download.
 bool IsDownloadLine(std::string_view text) {
   constexpr size_t kMaxBytes = 80;
-  constexpr std::string_view kOffers[] = {"pdf herunterladen", "pdf-datei herunterladen", "download pdf",
-                                          "download the pdf", "download as pdf", "unduh pdf"};
+  constexpr std::string_view kDownloadWords[] = {"download", "herunterladen", "unduh", "t\u00e9l\u00e9charger",
+                                                 "descargar"};
   if (text.size() > kMaxBytes) return false;
-  std::string_view t = text;
-  const bool bracketed = t.ends_with(")") || t.ends_with("]");
-  if (bracketed) t.remove_suffix(1);
-  if (t.size() >= 3 && Lower(t.back()) == 'b' && std::string_view("kmg").find(Lower(t[t.size() - 2])) != std::string_view::npos) {
-    t.remove_suffix(2);
-    if (t.ends_with(" ")) t.remove_suffix(1);
-    size_t digits = t.size();
-    while (digits > 0 && ((t[digits - 1] >= '0' && t[digits - 1] <= '9') || t[digits - 1] == '.' || t[digits - 1] == ',')) --digits;
-    if (digits < t.size() && (digits == 0 || (bracketed && (t[digits - 1] == '(' || t[digits - 1] == '[')))) return true;
+  const size_t size_start = FileSizeStart(text.ends_with(")") || text.ends_with("]") ? text.substr(0, text.size() - 1) : text);
+  if (size_start == 0 && Lower(text[text.size() - 2]) == 'k') return true;
+  const bool bracketed_size = size_start != std::string_view::npos && size_start > 0 &&
+                              (text[size_start - 1] == '(' || text[size_start - 1] == '[');
+  // Most lines have neither: the download words are looked for last.
+  if (!bracketed_size && text.find("PDF") == std::string_view::npos && text.find("pdf") == std::string_view::npos) {
+    return false;
   }
-  // Most lines name no PDF: two library searches tell.
-  if (text.find("PDF") == std::string_view::npos && text.find("pdf") == std::string_view::npos) return false;
-  for (std::string_view offer : kOffers) {
-    if (meta::HasNoCase(text, offer)) return true;
+  for (std::string_view word : kDownloadWords) {
+    if (meta::HasNoCase(text, word)) return true;
   }
   return false;
 }

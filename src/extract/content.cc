@@ -984,11 +984,11 @@ bool IsPageWrapper(const Elem& e, int32_t index, const Elem& root, const std::ve
 // "cookie-notice", and one holding most of the text is a long discussion
 // under a short story. And a footer or sidebar that starts after the
 // headline and some prose below it: it follows a short story, whose legal
-// notes or blurbs it outweighs. `index` is `e`'s; `title_block` is -1 when
-// the headline is unknown.
+// notes or blurbs it outweighs. `e` is a furniture-cued element at
+// `index`; `title_block` is -1 when the headline is unknown.
 void DemoteWrapper(Elem* e, int32_t index, const Elem& root, const std::vector<Block>& blocks, int32_t title_block) {
   constexpr int32_t kStoryChars = 150;
-  if (!IsFurniture(e->cue) || IsFurnitureTag(e->node->tag)) return;
+  if (IsFurnitureTag(e->node->tag)) return;
   if (e->chars * 2 <= root.chars && e->good_chars * 2 <= root.good_chars) return;
   if (e->cue == Cue::kBoilerplate && !IsPageWrapper(*e, index, root, blocks, title_block)) return;
   if (title_block >= 0 && e->first_block > title_block) {
@@ -1511,10 +1511,11 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   const HeadTitles titles = ReadHeadTitles(doc);
   const int32_t title_block = FindTitleBlock(lin, titles);
   // The forward scan demotes each element before its path counts read its cue.
-  DemoteWrapper(&elems[0], 0, elems[0], lin.blocks, title_block);
+  // Most elements are no furniture: asked here, inline, not in the call.
+  if (IsFurniture(elems[0].cue)) DemoteWrapper(&elems[0], 0, elems[0], lin.blocks, title_block);
   for (size_t i = 1; i < elems.size(); ++i) {
     Elem& e = elems[i];
-    DemoteWrapper(&e, static_cast<int32_t>(i), elems[0], lin.blocks, title_block);
+    if (IsFurniture(e.cue)) DemoteWrapper(&e, static_cast<int32_t>(i), elems[0], lin.blocks, title_block);
     const Elem& p = elems[e.parent];
     e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
     e.boilerplate = p.boilerplate + (e.cue == Cue::kBoilerplate && p.boilerplate < UINT16_MAX);

@@ -1290,6 +1290,9 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("PDF-Datei herunterladen (4MB)"));
   EXPECT_TRUE(IsBoilerplateLine("Das Protokoll als PDF herunterladen"));
   EXPECT_FALSE(IsBoilerplateLine("Storage: 128 GB"));
+  EXPECT_FALSE(IsBoilerplateLine("Memory (16 GB)"));
+  EXPECT_FALSE(IsBoilerplateLine("8 GB"));
+  EXPECT_FALSE(IsBoilerplateLine("Download speeds doubled to 300 MB"));
   EXPECT_FALSE(IsBoilerplateLine("The new model doubles the memory to 16 GB"));
   EXPECT_FALSE(IsBoilerplateLine("[Update] The road reopened at noon."));
   EXPECT_FALSE(IsBoilerplateLine("[a] first item [/b]"));
