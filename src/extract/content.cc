@@ -973,6 +973,17 @@ bool IsPageWrapper(const Elem& e, int32_t index, const Elem& root, const std::ve
   return title_owner >= index && title_owner < e.end;
 }
 
+// Whether an element below elems[index] is an <article>, a <main> or
+// itemprop=articleBody: a wrapper of the story holds one, a sidebar or a
+// footer does not (a "content" class is every widget's in some systems).
+bool HoldsArticle(const std::vector<Elem>& elems, int32_t index) {
+  for (int32_t i = index + 1; i < elems[index].end; ++i) {
+    const Elem& e = elems[i];
+    if (e.cue == Cue::kArticleBody || e.node->Is(Tag::kArticle) || e.node->Is(Tag::kMain)) return true;
+  }
+  return false;
+}
+
 // An element holding most of the page's text, or most of its prose, is a
 // wrapper whatever its class says ("content-sidebar-wrap", "header-style-2",
 // "left-navigation-wrapper", a page wrapper carrying a state class like
@@ -983,15 +994,17 @@ bool IsPageWrapper(const Elem& e, int32_t index, const Elem& root, const std::ve
 // not wrap the page: no page wraps its story in "comments" or
 // "cookie-notice", and one holding most of the text is a long discussion
 // under a short story. And a footer or sidebar that starts after the
-// headline and some prose below it: it follows a short story, whose legal
-// notes or blurbs it outweighs. `e` is a furniture-cued element at
+// headline and some prose below it, and holds no article inside: it
+// follows a short story, whose legal notes or blurbs it outweighs. `e` is a furniture-cued element at
 // `index`; `title_block` is -1 when the headline is unknown.
-void DemoteWrapper(Elem* e, int32_t index, const Elem& root, const std::vector<Block>& blocks, int32_t title_block) {
+void DemoteWrapper(std::vector<Elem>* elems, int32_t index, const std::vector<Block>& blocks, int32_t title_block) {
   constexpr int32_t kStoryChars = 150;
+  Elem* e = &(*elems)[index];
+  const Elem& root = (*elems)[0];
   if (IsFurnitureTag(e->node->tag)) return;
   if (e->chars * 2 <= root.chars && e->good_chars * 2 <= root.good_chars) return;
   if (e->cue == Cue::kBoilerplate && !IsPageWrapper(*e, index, root, blocks, title_block)) return;
-  if (title_block >= 0 && e->first_block > title_block) {
+  if (title_block >= 0 && e->first_block > title_block && !HoldsArticle(*elems, index)) {
     int32_t story = 0;
     for (int32_t k = title_block + 1; k < e->first_block; ++k) story += blocks[k].good ? blocks[k].chars : 0;
     if (story >= kStoryChars) return;
@@ -1512,10 +1525,10 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   const int32_t title_block = FindTitleBlock(lin, titles);
   // The forward scan demotes each element before its path counts read its cue.
   // Most elements are no furniture: asked here, inline, not in the call.
-  if (IsFurniture(elems[0].cue)) DemoteWrapper(&elems[0], 0, elems[0], lin.blocks, title_block);
+  if (IsFurniture(elems[0].cue)) DemoteWrapper(&elems, 0, lin.blocks, title_block);
   for (size_t i = 1; i < elems.size(); ++i) {
     Elem& e = elems[i];
-    if (IsFurniture(e.cue)) DemoteWrapper(&e, static_cast<int32_t>(i), elems[0], lin.blocks, title_block);
+    if (IsFurniture(e.cue)) DemoteWrapper(&elems, static_cast<int32_t>(i), lin.blocks, title_block);
     const Elem& p = elems[e.parent];
     e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
     e.boilerplate = p.boilerplate + (e.cue == Cue::kBoilerplate && p.boilerplate < UINT16_MAX);

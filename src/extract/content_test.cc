@@ -774,6 +774,21 @@ constexpr const char* kCaptionNamedWrapperPage = R"(<html><body><div class="imag
  <p>The building itself belongs to the city, which has promised to keep the shop front as it is whatever business moves in.</p>
 </div></body></html>)";
 
+// A hero with the headline and a long lead above a layout-named wrapper
+// that holds the story's <article>: the wrapper is a wrapper.
+constexpr const char* kHeroPage = R"(<html><head><title>Night trains return to the coast line</title></head><body>
+<div class="hero"><h1>Night trains return to the coast line</h1>
+ <p>After nine years without a single sleeper service, the coast line will again see night trains from December, with two departures a week in each direction and new cabins for families.</p></div>
+<div class="content-sidebar-wrap">
+ <article>
+  <p>The operator said the first trains would leave the capital on Friday evenings and arrive at the coast early on Saturday morning, in time for breakfast by the sea.</p>
+  <p>Tickets go on sale next month, and a cabin for four is to cost less than two hotel rooms for one night, the operator's director said at the launch.</p>
+  <p>Railway unions welcomed the return of the service but warned that the sleeper carriages, bought second-hand, will need frequent repairs.</p>
+  <p>Tourism officials on the coast hope the trains will bring visitors outside the summer season, when many hotels stand half empty.</p>
+ </article>
+ <div class="widget"><p>Subscribe</p></div>
+</div></body></html>)";
+
 // The pages above: phrases the body keeps and phrases it loses.
 TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
   struct Case {
@@ -847,6 +862,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a wrapper named after image captions is no caption", kCaptionNamedWrapperPage,
        {"oldest bakery", "rye bread", "shop front"},
        {}},
+      {"a wrapper holding the story's article is a wrapper", kHeroPage,
+       {"first trains would leave", "cabin for four", "half empty"},
+       {"Subscribe"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
