@@ -989,4 +989,15 @@ bool IsBoilerplateHeading(std::string_view text) {
                         StartsWithWord(core, "thoughts on"));
 }
 
+bool IsSlotLabel(std::string_view text) {
+  constexpr std::string_view kLabels[] = {"advertisement", "sponsored", "anzeige", "werbung", "iklan", "newsletter",
+                                          "sign up", "follow us", "share this", "bagikan", "key points",
+                                          "key takeaways", "poin penting"};
+  std::string_view core = TrimPunctuation(text);
+  for (std::string_view label : kLabels) {
+    if (StartsWithWord(core, label)) return true;
+  }
+  return false;
+}
+
 }  // namespace warta::extract

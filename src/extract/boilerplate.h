@@ -175,6 +175,12 @@ bool IsReadMore(std::string_view text);
 // "Comments", "More from ...". `text` is whitespace-normalised.
 bool IsBoilerplateHeading(std::string_view text);
 
+// True for a furniture heading that labels a slot set into the story (an
+// ad, a sign-up box, a share bar, summary bullets) rather than a list
+// closing it: "Advertisement", "Sponsored", "Newsletter", "Key points".
+// The story may go on below such a label. `text` is whitespace-normalised.
+bool IsSlotLabel(std::string_view text);
+
 }  // namespace warta::extract
 
 #endif  // WARTA_EXTRACT_BOILERPLATE_H_

@@ -1333,7 +1333,9 @@ class Selector {
     // furniture section's; its ancestors' own text, met later, is not.
     int32_t skip_begin = 0, skip_end = -1;
     // Where the first furniture heading that opens no section of its own
-    // stood: what follows it is the page's tail unless it is prose.
+    // stood: what follows it is the page's tail unless it is prose. An ad
+    // label or a sign-up box's heading sits inside the story and ends
+    // nothing.
     size_t tail_from = SIZE_MAX;
     // Past the first prose, a line of links to other sites is the story's
     // (its sources, the shops of a deals post); links within the site are
@@ -1368,7 +1370,7 @@ class Selector {
         if (section != main_ && (prose < kSmallSectionChars || prose * kBodyShare < m.good_chars)) {
           skip_begin = section;
           skip_end = elems[section].end;
-        } else if (tail_from == SIZE_MAX) {
+        } else if (tail_from == SIZE_MAX && !IsSlotLabel(t)) {
           tail_from = kept.size();
         }
         continue;

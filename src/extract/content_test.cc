@@ -593,6 +593,17 @@ constexpr const char* kStoryHeadingPage = R"(<html><body><div class="texte">
  <p>She expects the same next year, and has already doubled her order of young plants from the growers in the south.</p>
 </div></body></html>)";
 
+// An ad label set bare before the story's last paragraph: the story goes
+// on below it.
+constexpr const char* kLateAdLabelPage = R"(<html><body><div class="texte">
+ <p>The regional airline will resume flights to the islands in March, after a winter in which storms cancelled more than half of its departures.</p>
+ <p>It has leased two new turboprop aircraft that can land on the short runways in strong crosswinds, the airline's chief executive said on Monday.</p>
+ <p>Fares will stay at last year's level for residents of the islands, while visitors will pay a seasonal surcharge from June to August.</p>
+ <p>The airline also plans to add a third daily flight to the largest island in the summer, if the airport there extends its opening hours.</p>
+ <h4>Advertisement</h4>
+ <p>Bookings open next week.</p>
+</div></body></html>)";
+
 // A server's error message printed above the footer.
 constexpr const char* kScriptErrorPage = R"(<html><body><div class="entry-content">
  <p>The walking trail along the old railway line reopened on Saturday after the bridge over the canal was repaired by volunteers.</p>
@@ -865,6 +876,9 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
       {"a wrapper holding the story's article is a wrapper", kHeroPage,
        {"first trains would leave", "cabin for four", "half empty"},
        {"Subscribe"}},
+      {"an ad label cuts nothing", kLateAdLabelPage,
+       {"resume flights", "third daily flight", "Bookings open next week."},
+       {"Advertisement"}},
       {"a script's error message goes", kScriptErrorPage,
        {"walking trail"},
        {"Undefined variable"}},
@@ -1287,6 +1301,9 @@ TEST(BoilerplateLines, Lines) {
     EXPECT_TRUE(IsBoilerplateHeading(heading)) << heading;
   }
   EXPECT_FALSE(IsBoilerplateHeading("Lirecourt, un village en fête"));
+  EXPECT_TRUE(IsSlotLabel("ADVERTISEMENT"));
+  EXPECT_TRUE(IsSlotLabel("Key points:"));
+  EXPECT_FALSE(IsSlotLabel("Related articles"));
   // A cookie notice's sections.
   EXPECT_TRUE(IsBoilerplateHeading("Was sind Cookies?"));
   EXPECT_TRUE(IsBoilerplateHeading("This website uses cookies"));
