@@ -326,14 +326,16 @@ bool IsWrittenOutUrl(std::string_view s) {
   return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.");
 }
 
-// Whether `a` has an href; inline, as every link asks it (most have it
-// first).
-inline bool HasHref(const Node& a) {
+// Whether `a` is a named anchor: a name or an id and no href. Inline, as
+// every link asks it (most have their href first).
+inline bool IsNamedAnchor(const Node& a) {
+  bool named = false;
   for (uint32_t i = 0; i < a.attr_count; ++i) {
     const std::string_view name = a.attrs[i].name;
-    if (name.size() == 4 && std::memcmp(name.data(), "href", 4) == 0 && a.attrs[i].ns == AttrNamespace::kNone) return true;
+    if (name.size() == 4 && std::memcmp(name.data(), "href", 4) == 0 && a.attrs[i].ns == AttrNamespace::kNone) return false;
+    named = named || name == "name" || name == "id";
   }
-  return false;
+  return named;
 }
 
 // The host of an absolute http(s) or scheme-relative address, "www."
@@ -620,8 +622,9 @@ class Linearizer {
       owners_.push_back(idx);
     }
     // A named anchor (<a name>, no href) marks a place in the text and
-    // leads nowhere: its text is plain.
-    if ((flags & kLink) && HasHref(*n)) {
+    // leads nowhere: its text is plain. An <a> with neither, a script's
+    // button, still counts as a link.
+    if ((flags & kLink) && !IsNamedAnchor(*n)) {
       elems.back().link = true;
       if (link_depth_++ == 0) {
         last_link_begin_ = text.size();

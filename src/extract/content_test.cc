@@ -639,12 +639,14 @@ constexpr const char* kTwoCaptionsPage = R"(<html><body><div class="news-detail"
 </div></body></html>)";
 
 // An interview whose questions are named anchors for a table of contents:
-// anchors lead nowhere, their text is the story's.
+// anchors lead nowhere, their text is the story's. A script's button
+// without an href is still a link.
 constexpr const char* kNamedAnchorPage = R"(<html><body><div class="transcript">
  <p>The harbour master spoke to us on Friday about the new tide tables and the dredging of the inner basin, which starts in the autumn.</p>
  <p><a name="dredging">When will the inner basin be closed to ships?</a></p>
  <p>For about six weeks from the middle of October, he said, and the ferries will use the outer quay in that time, with buses to the town centre.</p>
  <p>Most fishing boats will stay at their moorings, because the work moves from one side of the basin to the other in two stages.</p>
+ <p><a class="load-button" onclick='more()'>Load more interviews from the harbour</a></p>
 </div></body></html>)";
 
 // A news site drawing its pictures by script: the caption's class names
@@ -839,7 +841,7 @@ TEST(ExtractContent, PagesKeepTheStoryAndLoseTheFurniture) {
        {"during the vote on Thursday", "Harbour Street", "morning briefing"}},
       {"a named anchor's text is plain text", kNamedAnchorPage,
        {"When will the inner basin be closed to ships?", "six weeks"},
-       {}},
+       {"Load more interviews"}},
       {"a caption naming its picture goes without an <img>", kScriptedImagePage,
        {"opened its new terminal", "check-in desks"},
        {"seen from the runway"}},
