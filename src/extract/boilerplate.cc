@@ -857,7 +857,27 @@ bool IsDownloadLine(std::string_view text) {
   return false;
 }
 
+// A line of data rather than words: it opens with an address, and two or
+// more addresses fill half of it or more ("http://site/a.jpg 1200 676 admin
+// http://site/b.jpg ..."), as a theme's image records printed into the page.
+bool IsAddressData(std::string_view text) {
+  if (!text.starts_with("http")) return false;  // most lines
+  size_t address_bytes = 0;
+  int addresses = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    if (text.substr(i, 4) == "http") {
+      address_bytes += end - i;
+      ++addresses;
+    }
+    i = end + 1;
+  }
+  return addresses >= 2 && address_bytes * 2 >= text.size();
+}
+
 bool IsBoilerplateLine(std::string_view text) {
+  if (IsAddressData(text)) return true;
   if (text.size() > 250) return false;
   if (IsBracketedSignOff(text) || IsScriptError(text) || IsRawShortcode(text) || IsDownloadLine(text)) return true;
   // A bracketed line opens inside its bracket: "(Credit: Agency)".

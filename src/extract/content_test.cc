@@ -1327,6 +1327,9 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsBoilerplateLine("PDF-Datei herunterladen (4MB)"));
   EXPECT_TRUE(IsBoilerplateLine("Das Protokoll als PDF herunterladen"));
   EXPECT_FALSE(IsBoilerplateLine("Storage: 128 GB"));
+  EXPECT_TRUE(IsBoilerplateLine("http://site.example/up/a.jpeg 1200 676 admin http://site.example/up/b.jpg admin2018-10-12"));
+  EXPECT_FALSE(IsBoilerplateLine("https://report.example/2024/flood-study.pdf"));
+  EXPECT_FALSE(IsBoilerplateLine("http and https are both accepted by the new gateway, the ministry said on Monday."));
   EXPECT_FALSE(IsBoilerplateLine("Memory (16 GB)"));
   EXPECT_FALSE(IsBoilerplateLine("8 GB"));
   EXPECT_FALSE(IsBoilerplateLine("Download speeds doubled to 300 MB"));
