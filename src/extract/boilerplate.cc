@@ -580,7 +580,7 @@ constexpr std::string_view kHeadingPrefixes[] = {
     "artículos relacionados", "contenido relacionado", "te puede interesar",
     "what to read next", "further reading", "more in", "more news", "recent posts",
     "neueste beiträge", "letzte beiträge", "kategorien", "archiv",
-    "beliebt", "meistgelesen", "meist gelesen", "artikel und videos", "diese artikel könnten",
+    "beliebt", "meistgelesen", "meist gelesen", "diese artikel könnten",
     "weitere meldungen", "weitere nachrichten", "weitere themen", "weitere topthemen",
     "à lire aussi", "\u00c0 lire aussi", "lire aussi", "aller plus loin", "sur le même sujet", "dans la même rubrique",
     "voir aussi", "les plus lus", "lee también", "leer más", "noticias relacionadas", "más noticias",
@@ -591,7 +591,7 @@ constexpr std::string_view kHeadingPrefixes[] = {
     "was sind cookies", "what are cookies", "wir verwenden cookies", "we use cookies",
     "diese website verwendet cookies", "this website uses cookies", "cookie-einstellungen",
     "cookie settings", "cookie policy", "cookie-richtlinie", "privacy settings",
-    "datenschutzeinstellungen", "wie kann ich cookies"};
+    "datenschutzeinstellungen"};
 
 // A prefix list's entries grouped by their lowercased first byte: a line is
 // compared only with the prefixes that open like it.
@@ -836,7 +836,7 @@ size_t FileSizeStart(std::string_view t) {
 
 // A download link's line: a size in kilobytes alone ("123 KB"), or a line
 // that names a download and gives the file's size in brackets or calls
-// it a PDF ("Download (1,5 MB)", "Das Skript als PDF herunterladen"). A
+// it a PDF ("Download (1,5 MB)", "Den Bericht als PDF herunterladen"). A
 // spec line ("Memory (16 GB)", "Storage: 128 GB") names no download.
 bool IsDownloadLine(std::string_view text) {
   constexpr size_t kMaxBytes = 80;
@@ -973,7 +973,7 @@ bool IsCallToAction(std::string_view text) {
 bool IsReadMore(std::string_view text) {
   constexpr size_t kMaxBytes = 24;
   constexpr std::string_view kWords[] = {
-      "read more", "read the rest", "continue reading", "more", "weiterlesen", "mehr", "mehr lesen",
+      "read more", "continue reading", "more", "weiterlesen", "mehr", "mehr lesen",
       "lire la suite", "la suite", "leer más", "seguir leyendo", "leggi tutto", "czytaj dalej", "czytaj więcej",
       "selengkapnya", "baca selengkapnya", "lanjut baca", "lees meer", "läs mer", "les mer", "læs mere"};
   // Arrows, guillemets and ellipses trail the words.

@@ -748,7 +748,7 @@ class Linearizer {
   }
 
   // A caption whose class names the picture too ("image-caption",
-  // "photoCredit"): its image may be drawn by script, with no <img> yet.
+  // "picture-credit"): its image may be drawn by script, with no <img> yet.
   // A caption is a small subtree; a wrapper classed "has-image-captions"
   // is not one.
   static bool NamesAPicture(const Node& n) {
@@ -1119,7 +1119,7 @@ int32_t ImageScope(const std::vector<Elem>& elems, int32_t main) {
 // "header-content-align-left", an intro inside <header>): it stops counting
 // as furniture. Path counts below `main` are redone.
 // A <header> holding paragraphs of prose: a page builder's text block
-// ("<article><header><p>...</p><p>...</p></header>"), not a masthead or a
+// ("<section><header><p>...</p><p>...</p></header>"), not a masthead or a
 // headline with its deck and byline.
 bool IsProseHeader(const Elem& e) {
   constexpr int32_t kMinProseChars = 300;
@@ -1458,7 +1458,7 @@ class Selector {
   // An item of words, without a link, in a list with hardly any (a tenth
   // of its text at most: ingredients, requirements, a photo's details
   // with its category linked): lists closing a page's furniture are lists
-  // of links, and a list of bare tokens ("wide-browser") is a script's data.
+  // of links, and a list of bare tokens ("narrow-screen") is a script's data.
   bool InPlainList(const Block& b) const {
     const auto& elems = lin_.elems;
     if (b.kind != Kind::kListItem || b.link_chars > 0 || TextOf(b).find(' ') == std::string_view::npos) return false;

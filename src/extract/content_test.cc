@@ -631,9 +631,9 @@ constexpr const char* kShopLinksPage = R"(<html><head>
 // photo's source.
 constexpr const char* kTwoCaptionsPage = R"(<html><body><div class="news-detail">
  <p>The regional parliament elected a new speaker on Thursday after two rounds of voting, ending weeks of talks between the three largest groups.</p>
- <div class="media"><div class="media__image"><img data-src="/img/parliament.jpg" alt="">
-  <p class="media__caption">Members of the regional parliament during the vote on Thursday.</p>
-  <p class="media__caption media__caption--source">Jane Roe, Harbour Street, Northport.</p></div></div>
+ <div class="photo-box"><div class="photo-box__pic"><img data-src="/img/parliament.jpg" alt="">
+  <p class="photo-box__caption">Members of the regional parliament during the vote on Thursday.</p>
+  <p class="photo-box__caption photo-box__caption--author">Jane Roe, Harbour Street, Northport.</p></div></div>
  <p>The new speaker, a former mayor of the port city, promised to hold the first session of the new term before the end of the month.</p>
  <div class="cta-box"><p>Never miss a story: get our morning briefing with the five things to know before nine o'clock.</p></div>
 </div></body></html>)";
@@ -653,7 +653,7 @@ constexpr const char* kNamedAnchorPage = R"(<html><body><div class="transcript">
 // the image, there is no <img> yet.
 constexpr const char* kScriptedImagePage = R"(<html><body><div class="article-body">
  <div class="lazy-placeholder"></div>
- <p class="InlineImage-caption">The new terminal building seen from the runway during the opening ceremony on Monday.</p>
+ <p class="inline-photo-caption">The new terminal building seen from the runway during the opening ceremony on Monday.</p>
  <p>The airport opened its new terminal on Monday, two years later than planned, with room for twice as many passengers as the old one.</p>
  <p>Airlines will move their check-in desks to the new building over the next three weeks, the operator said in a statement.</p>
 </div></body></html>)";
@@ -739,17 +739,17 @@ constexpr const char* kHeaderSectionsPage = R"(<html><body><main><div class="sec
   <p>The youngest of the four had been picked only in the spring, after a trial race on a wet track that most of the national squad had skipped.</p>
   <p>The oldest, at thirty-one, had said before the season that it would be her last, and she repeated it on Saturday with a laugh.</p>
   <p>Ticket sales for the rest of the championships doubled overnight, the organisers said on Sunday morning.</p>
- <section><article class="ImageText"><header class="ImageText-description">
+ <section><article class="media-text"><header class="media-text__words">
   <p>The relay team set a national record on Saturday, finishing the final in under three minutes for the first time in the country's history.</p>
   <p>Their coach said the team had trained at altitude for six weeks before the championships and had changed the running order only the day before, after the second runner complained of a sore ankle in the warm-up.</p>
   <p>The old record had stood for eleven years and belonged to a team that included the current coach's sister.</p>
  </header></article></section>
- <section><article class="ImageText"><header class="ImageText-description">
+ <section><article class="media-text"><header class="media-text__words">
   <p>The anchor runner, who turned nineteen last month, overtook two rivals on the final bend and crossed the line with her arms raised.</p>
   <p>She said afterwards that she had not looked at the clock and only learned of the record from her teammates in the mixed zone, where reporters had already gathered around the team's coach and the federation's president.</p>
   <p>Her parents had driven through the night to watch the final from the stand behind the finish line.</p>
  </header></article></section>
- <section><article class="ImageText"><header class="ImageText-description">
+ <section><article class="media-text"><header class="media-text__words">
   <p>The team will be honoured at a reception in the capital next week, the federation said, before the squad travels to the next meeting.</p>
  </header></article></section>
 </div></main></body></html>)";
@@ -1033,8 +1033,8 @@ TEST(ClassifyElement, Cues) {
       {"<section class='editorial-disclosure'>", Cue::kBoilerplate},
       {"<div class='hang-glider-story'>", Cue::kContent},
       // Next and previous post links; call-to-action boxes.
-      {"<div class='grid-container next-prev'>", Cue::kLayout},
-      {"<div class='post-previous'>", Cue::kLayout},
+      {"<div class='pager-box prev-next-links'>", Cue::kLayout},
+      {"<div class='entry-previous-link'>", Cue::kLayout},
       {"<div class='prevention-tips'>", Cue::kNone},
       {"<div class='cta-box'>", Cue::kBoilerplate},
       {"<div class='octagon'>", Cue::kNone},
@@ -1307,7 +1307,6 @@ TEST(BoilerplateLines, Lines) {
   EXPECT_TRUE(IsSlotLabel("Key points:"));
   EXPECT_FALSE(IsSlotLabel("Related articles"));
   // A cookie notice's sections.
-  EXPECT_TRUE(IsBoilerplateHeading("Was sind Cookies?"));
   EXPECT_TRUE(IsBoilerplateHeading("This website uses cookies"));
   EXPECT_FALSE(IsBoilerplateHeading("Cookies and cakes at the village fair"));
   EXPECT_TRUE(IsBoilerplateLine("Warning: Undefined variable $x in /var/www/a.php on line 7"));
@@ -1324,7 +1323,7 @@ TEST(BoilerplateLines, Lines) {
   // Download links.
   EXPECT_TRUE(IsBoilerplateLine("123 KB"));
   EXPECT_TRUE(IsBoilerplateLine("Download (1,5 MB)"));
-  EXPECT_TRUE(IsBoilerplateLine("PDF-Datei herunterladen (4MB)"));
+  EXPECT_TRUE(IsBoilerplateLine("Broschüre herunterladen (2,4 MB)"));
   EXPECT_TRUE(IsBoilerplateLine("Das Protokoll als PDF herunterladen"));
   EXPECT_FALSE(IsBoilerplateLine("Storage: 128 GB"));
   EXPECT_TRUE(IsBoilerplateLine("http://site.example/up/a.jpeg 1200 676 admin http://site.example/up/b.jpg admin2018-10-12"));
