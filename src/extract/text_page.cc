@@ -1,6 +1,7 @@
 #include "extract/text_page.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <initializer_list>
@@ -30,6 +31,12 @@ enum class LineKind : uint8_t {
   kShort,      // anything else short: subheads, labels, site names
 };
 
+// The dates a date line gives, in order: when published, then updated.
+struct LineDates {
+  meta::DateMatch match[2];
+  size_t count = 0;
+};
+
 struct Line {
   std::string text;
   std::string lower;  // ASCII letters lowered, for the cue words
@@ -37,7 +44,7 @@ struct Line {
   bool list_item = false;  // opened by a bullet glyph
   bool said_twice = false;  // the next line repeats it
   LineKind kind = LineKind::kShort;
-  meta::DateMatch date;  // of a kDate line
+  LineDates dates;  // of a kDate line
 };
 
 // Whitespace of every kind (NBSP, thin spaces, ideographic space) to one
@@ -333,17 +340,57 @@ bool IsSignoff(std::string_view s, int words) {
   return inner.find_first_of("()") == std::string_view::npos;
 }
 
-// A line that is mostly a date: the date and at most a few label words.
-bool IsDateLine(std::string_view s, int words, meta::DateLocale locale, meta::DateMatch* match) {
-  if (words > 14) return false;
+// Words that hold a letter or a digit: separators ("|", "·", "&") are no
+// label.
+int CountLabelWords(std::string_view s) {
+  int n = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t end = s.find(' ', pos);
+    if (end == std::string_view::npos) end = s.size();
+    for (size_t at = pos; at < end;) {
+      if (u_isalnum(static_cast<UChar32>(utf8::Decode(s, &at)))) {
+        ++n;
+        break;
+      }
+    }
+    pos = end + 1;
+  }
+  return n;
+}
+
+// A line that is mostly dates: one or two (published, then updated) and at
+// most a few label words around them ("Mon 3 Mar 2026 09.15 GMT Last
+// modified on Mon 3 Mar 2026 10.02 GMT", "03/03/2026 09:15 | Politics").
+bool IsDateLine(std::string_view s, int words, meta::DateLocale locale, LineDates* dates) {
+  constexpr int kMostLabelWords = 5;
+  if (words > 24) return false;
   meta::DateParseOptions o;
   o.locale = locale;
   std::vector<meta::DateMatch> found = meta::FindDates(s, o, 2);
   if (found.empty() || found[0].value.granularity < meta::DateGranularity::kDay) return false;
-  int date_words = CountWords(s.substr(found[0].begin, found[0].end - found[0].begin));
-  if (words - date_words > 5) return false;
-  *match = found[0];
+  int label_words = 0;
+  size_t from = 0;
+  for (const meta::DateMatch& m : found) {
+    label_words += CountLabelWords(s.substr(from, m.begin - from));
+    from = m.end;
+  }
+  label_words += CountLabelWords(s.substr(from));
+  if (label_words > kMostLabelWords) return false;
+  dates->count = 0;
+  for (const meta::DateMatch& m : found) {
+    if (m.value.granularity >= meta::DateGranularity::kDay) dates->match[dates->count++] = m;
+  }
   return true;
+}
+
+// Whether the words before a date say it is when the page was updated
+// ("Updated", "Diperbarui", "Last modified on").
+bool LabelsUpdate(std::string_view lower_label) {
+  for (std::string_view cue : {"diperbarui", "update", "modified", "atualizado", "actualizado", "aktualisiert"}) {
+    if (lower_label.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 std::string GuessLanguage(const std::vector<std::string>& paragraphs) {
@@ -438,7 +485,7 @@ std::vector<std::string> BylineNames(std::string_view line) {
   return {};
 }
 
-LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::DateMatch* date) {
+LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, LineDates* dates) {
   const std::string& lower = l.lower;
   // "Comments" or "Related" as an item of a list is a link in a share bar or
   // a menu, not the header of the section that ends the article.
@@ -448,7 +495,7 @@ LineKind Classify(const Line& l, bool in_body, meta::DateLocale locale, meta::Da
   if (IsSignoff(l.text, l.words)) return LineKind::kSignoff;
   // A date line may carry the byline too ("By Jane Doe March 3, 2026"): it
   // is read as a date line, and the names before the date as the byline.
-  if (!in_body && IsDateLine(l.text, l.words, locale, date)) return LineKind::kDate;
+  if (!in_body && IsDateLine(l.text, l.words, locale, dates)) return LineKind::kDate;
   if (l.words <= 12 && !BylineNames(l.text).empty()) return LineKind::kByline;
   if (l.words <= 60 && (!in_body || HasPhotoWord(lower)) && meta::HasCreditCue(l.text)) return LineKind::kCaption;
   if (!in_body && lower.starts_with("ilustrasi") && l.words <= 20) return LineKind::kCaption;
@@ -557,6 +604,24 @@ void TrimEnd(const std::vector<Line>& lines, Region* region) {
 bool IsSubhead(const std::vector<Line>& lines, size_t i) {
   return i > 0 && i + 1 < lines.size() && lines[i].words >= 2 && !lines[i].list_item && IsProse(lines[i - 1]) &&
          IsProse(lines[i + 1]);
+}
+
+// A date line's dates into the record: each one is when the page was
+// updated when the words before it say so, else when it was published; the
+// first of each kind counts.
+void TakeLineDates(const Line& l, Record* r) {
+  size_t from = 0;
+  for (size_t k = 0; k < l.dates.count; ++k) {
+    const meta::DateMatch& m = l.dates.match[k];
+    const bool update = LabelsUpdate(std::string_view(l.lower).substr(from, m.begin - from));
+    from = m.end;
+    if (update) {
+      if (r->modified.empty()) r->modified = meta::FormatIsoLocal(m.value);
+    } else if (r->published.empty()) {
+      r->published = meta::FormatIsoLocal(m.value);
+      r->published_utc = meta::FormatIsoUtc(m.value);
+    }
+  }
 }
 
 // The byline on a date line: "By Jane Doe Updated Nov 13, 2019",
@@ -751,7 +816,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   // credit cue inside the article is the text's, unless a photo is named).
   // A date line stays one: inside the run it is a time stamp, not prose.
   for (size_t i = 0; i < lines.size(); ++i) {
-    lines[i].kind = Classify(lines[i], false, locale, &lines[i].date);
+    lines[i].kind = Classify(lines[i], false, locale, &lines[i].dates);
   }
   // A line said twice in a row is an image's alt text over the same
   // caption: read once, as a caption, wherever it stands.
@@ -773,7 +838,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   if (title != kNoLine) r.title = lines[title].text;
   for (size_t i = article.begin; i < article.end; ++i) {
     if (lines[i].kind == LineKind::kCaption && !lines[i].said_twice) {
-      lines[i].kind = Classify(lines[i], true, locale, &lines[i].date);
+      lines[i].kind = Classify(lines[i], true, locale, &lines[i].dates);
     }
   }
 
@@ -791,20 +856,10 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
       case LineKind::kByline:
         meta::MergeNames(BylineNames(l.text), &r.authors);
         break;
-      case LineKind::kDate: {
-        const meta::DateMatch& date = l.date;
-        meta::MergeNames(NamesBeforeDate(l.text, date), &r.authors);
-        const std::string& lower = l.lower;
-        bool modified = lower.find("diperbarui") != std::string::npos || lower.find("updated") != std::string::npos ||
-                        lower.find("update") != std::string::npos || lower.find("modified") != std::string::npos;
-        if (modified) {
-          if (r.modified.empty()) r.modified = meta::FormatIsoLocal(date.value);
-        } else if (r.published.empty()) {
-          r.published = meta::FormatIsoLocal(date.value);
-          r.published_utc = meta::FormatIsoUtc(date.value);
-        }
+      case LineKind::kDate:
+        meta::MergeNames(NamesBeforeDate(l.text, l.dates.match[0]), &r.authors);
+        TakeLineDates(l, &r);
         break;
-      }
       case LineKind::kCaption: {
         meta::CaptionParts parts;
         if (IsBareCredit(l.text, l.words)) {
@@ -844,12 +899,13 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     // The article's own date line is under its title or in its body;
     // else the nearest one above the title (the first of the page is often
     // the day's date in the site's header), else one after the body.
+    // (An update's date is the nearest there is to the publication's.)
     auto take_date = [&](const Line& l) {
-      meta::DateMatch date;
+      LineDates dates;
       // (A sentence that gives a date is the text's, not the page's.)
-      if (IsProse(l) || !IsDateLine(l.text, l.words, locale, &date)) return false;
-      r.published = meta::FormatIsoLocal(date.value);
-      r.published_utc = meta::FormatIsoUtc(date.value);
+      if (IsProse(l) || !IsDateLine(l.text, l.words, locale, &dates)) return false;
+      r.published = meta::FormatIsoLocal(dates.match[0].value);
+      r.published_utc = meta::FormatIsoUtc(dates.match[0].value);
       return true;
     };
     const size_t after_title = title == kNoLine ? 0 : title + 1;

@@ -466,6 +466,31 @@ TEST(TextPage, ReadsTheBylineOnADateLine) {
   }
 }
 
+// A date line may give two dates and a few labels around them: each date
+// is the publication's or, when its label says so, the update's.
+TEST(TextPage, ReadsPublishedAndUpdatedOnOneDateLine) {
+  struct Case {
+    const char* line;
+    const char* published;
+    const char* modified;
+  };
+  const Case cases[] = {
+      {"Tue 3 Mar 2026 09.15 GMT Last modified on Tue 3 Mar 2026 11.40 GMT", "2026-03-03T09:15:00+00:00",
+       "2026-03-03T11:40:00+00:00"},
+      {"Mar 3, 2026 Â· Updated: Mar 4, 2026", "2026-03-03", "2026-03-04"},
+      {"Selasa, 03 Maret 2026 | 09:15 WIB | Diperbarui 04 Maret 2026", "2026-03-03T09:15:00+07:00", "2026-03-04"},
+      {"03.03.2026, 09:15 | Politics & Law | Comment now", "2026-03-03T09:15:00", ""},
+      {"By Jane Roe 2026-03-03T09:15:00Z Science & Space", "2026-03-03T09:15:00+00:00", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    Record r = ReadTextPage(PageUnderAHeadline(c.line), "page.txt");
+    EXPECT_EQ(r.title, "Harbor Board Approves New Pier for the Fleet");
+    EXPECT_EQ(r.published, c.published);
+    EXPECT_EQ(r.modified, c.modified);
+  }
+}
+
 // A whole Indonesian page: menu, popular list, the site's blurb and
 // breadcrumbs above the headline; "Name - Outlet" and the date under it; a
 // share bar, "Baca juga" and the ad labels inside the article; related
