@@ -179,6 +179,12 @@ bool ContinuesAtCapital(const RawLine& previous, const RawLine& next, size_t wra
   return previous.width + 1 + utf8::CodePointCount(FirstWord(next.text)) > wrap_width;
 }
 
+// "By" or "Oleh:" alone on its line: a page that sets the name apart
+// (a link) puts it on the next one.
+bool IsLoneBylineCue(const Line& l) {
+  return l.words <= 2 && !l.list_item && meta::OpensWithBylineCue(l.text) && meta::SplitAuthorNames(l.text).empty();
+}
+
 bool HasPhotoWord(std::string_view lower) {
   static const RE2 re("\\b(foto|photo|photograph|ilustrasi|illustration|getty images|shutterstock|gambar|image)\\b");
   return RE2::PartialMatch(re2::StringPiece(lower.data(), lower.size()), re);
@@ -656,6 +662,52 @@ std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::Date
   return {};
 }
 
+// The byline after the date: "Tuesday, 3 March 2026, by Jane Roe",
+// "3 March 2026 | Oleh Budi Santoso", up to the next separator.
+std::vector<std::string> NamesAfterDate(std::string_view line, const LineDates& dates) {
+  static constexpr std::string_view kSeparators[] = {",", "-", "|", ":", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x93",
+                                                     "\xE2\x80\x94"};
+  std::string_view after = line.substr(std::min(dates.match[dates.count - 1].end, line.size()));
+  for (bool trimmed = true; trimmed;) {
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    trimmed = false;
+    for (std::string_view sep : kSeparators) {
+      if (after.starts_with(sep)) {
+        after.remove_prefix(sep.size());
+        trimmed = true;
+      }
+    }
+  }
+  if (!meta::OpensWithBylineCue(after)) return {};
+  for (std::string_view sep : {" \xE2\x80\xA2", " |", " \xC2\xB7"}) after = after.substr(0, after.find(sep));
+  return meta::SplitAuthorNames(after);
+}
+
+// The author's bare name over the date line under a headline ("Jane Roe"
+// over "March 3, 2026"): a person's name of two to four words, after the
+// label of an image if any ("[portrait] Jane Roe"). (Under the date line a
+// short line is as often the headline itself.)
+std::vector<std::string> NameOverDate(const std::vector<Line>& lines, size_t i) {
+  const Line& l = lines[i];
+  if (i + 1 >= lines.size() || lines[i + 1].kind != LineKind::kDate || l.kind != LineKind::kShort || l.list_item) {
+    return {};
+  }
+  std::string_view name = l.text;
+  if (name.front() == '[') {
+    const size_t close = name.find("] ");
+    if (close == std::string_view::npos) return {};
+    name.remove_prefix(close + 2);
+  }
+  if (name.ends_with(',')) name.remove_suffix(1);
+  const int words = CountWords(name);
+  // (A comma inside parts a name from its outlet or place: "Jane Roe,
+  // Example Wire" is for the byline's reader.)
+  if (words < 2 || words > 4 || name.find(',') != std::string_view::npos || !meta::IsPlausiblePersonName(name)) {
+    return {};
+  }
+  return {std::string(name)};
+}
+
 // When it was posted: "Published 2 hours ago", "Diperbarui 1 jam lalu",
 // "Updated March 3, 9:15 AM".
 bool SaysWhenPosted(const Line& l) {
@@ -795,7 +847,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     if (l.text.empty()) continue;
     const RawLine* before = i > 0 && !raw[i - 1].text.empty() ? &raw[i - 1] : nullptr;
     if (before && !l.list_item && (ContinuesWrappedLine(lines.back().words, before->text, l.text) ||
-                   ContinuesAtCapital(*before, l, wrap_width))) {
+                   ContinuesAtCapital(*before, l, wrap_width) || IsLoneBylineCue(lines.back()))) {
       lines.back().text += ' ';
       lines.back().text += l.text;
       lines.back().words += l.words;
@@ -858,6 +910,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         break;
       case LineKind::kDate:
         meta::MergeNames(NamesBeforeDate(l.text, l.dates.match[0]), &r.authors);
+        meta::MergeNames(NamesAfterDate(l.text, l.dates), &r.authors);
         TakeLineDates(l, &r);
         break;
       case LineKind::kCaption: {
@@ -883,6 +936,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         break;
       case LineKind::kShort:
         if (in_article && IsSubhead(lines, i)) r.paragraphs.push_back(l.text);
+        if (i < article.begin) meta::MergeNames(NameOverDate(lines, i), &r.authors);
         break;
       case LineKind::kFurniture:
       case LineKind::kSection:

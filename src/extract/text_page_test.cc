@@ -491,6 +491,32 @@ TEST(TextPage, ReadsPublishedAndUpdatedOnOneDateLine) {
   }
 }
 
+// The byline set apart from the date line: a bare name over it, the cue
+// alone on the line before the name, the name after the date; a short line
+// under the date is no author (it is as often the headline).
+TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
+  struct Case {
+    const char* header;
+    std::vector<std::string> authors;
+  };
+  const Case cases[] = {
+      {"Jane Roe\nMarch 3, 2026 10:15 AM", {"Jane Roe"}},
+      {"[portrait] Jane Roe\nMarch 3, 2026", {"Jane Roe"}},
+      {"By\nJane Roe\nMarch 3, 2026", {"Jane Roe"}},
+      {"Oleh:\nBudi Santoso\nSelasa, 3 Maret 2026 09:15 WIB", {"Budi Santoso"}},
+      {"Tuesday, March 3, 2026, by Jane Roe", {"Jane Roe"}},
+      {"3 March 2026 \xE2\x80\xA2 By Jane Roe \xE2\x80\xA2 Harbor", {"Jane Roe"}},
+      {"March 3, 2026\nHarbor Works Begin", {}},
+      {"Jane Roe, Example Wire\nMarch 3, 2026", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.header);
+    Record r = ReadTextPage(PageUnderAHeadline(c.header), "page.txt");
+    EXPECT_EQ(r.authors, c.authors);
+    EXPECT_EQ(r.published.substr(0, 10), "2026-03-03");
+  }
+}
+
 // A whole Indonesian page: menu, popular list, the site's blurb and
 // breadcrumbs above the headline; "Name - Outlet" and the date under it; a
 // share bar, "Baca juga" and the ad labels inside the article; related
