@@ -436,7 +436,10 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
     for (const Line& l : lines) {
       const bool has_cue = std::any_of(cues.begin(), cues.end(),
                                        [&](std::string_view cue) { return l.lower.find(cue) != std::string::npos; });
-      if (has_cue && RE2::PartialMatch(l.text, re, &name)) {
+      // (A photo's credit or a licence is no outlet: "(c) Example Images",
+      // "Creative Commons BY".)
+      if (!has_cue || HasPhotoWord(l.lower) || l.lower.find("creative commons") != std::string::npos) continue;
+      if (RE2::PartialMatch(l.text, re, &name)) {
         // "Example News. All rights reserved": the name ends with its
         // sentence.
         if (size_t stop = name.find(". "); stop != std::string::npos) name.resize(stop);
@@ -450,9 +453,12 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
   // The outlet a dateline names ("JAKARTA, WARTA.com -") is the site itself.
   if (!dateline_outlet.empty()) return std::string(dateline_outlet);
   if (first_match(kCopyright, {"copyright", "hak cipta", "\xC2\xA9"})) {
-    // Company forms are not the site's name: "PT Warta Media" -> "Warta Media".
+    // Company forms are not the site's name: "PT Warta Media" -> "Warta
+    // Media", "Example News LLC" -> "Example News".
     static const RE2 kCompany("^(?:PT\\.?|CV\\.?|Pt\\.?)\\s+");
+    static const RE2 kLegalForm("(?:\\s+(?:LLC|Inc|Ltd|Limited|GmbH|AG|Corp|Co|Plc|PLC|Pty|SA|S\\.A|KG|Tbk)\\.?)+$");
     RE2::Replace(&name, kCompany, "");
+    RE2::Replace(&name, kLegalForm, "");
     return name;
   }
   return "";

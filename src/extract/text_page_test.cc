@@ -517,6 +517,27 @@ TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
   }
 }
 
+// The site's name from the copyright footer, without the company's legal
+// form; a photo's credit or a licence names no outlet.
+TEST(TextPage, ReadsTheSiteNameFromTheCopyright) {
+  struct Case {
+    const char* footer;
+    const char* site_name;
+  };
+  const Case cases[] = {
+      {"\xC2\xA9 2026 Harbor Daily LLC. All rights reserved.", "Harbor Daily"},
+      {"Copyright \xC2\xA9 2026 Harbor Press Pty Ltd", "Harbor Press"},
+      {"Copyright 2026 PT Kabar Pelabuhan Tbk", "Kabar Pelabuhan"},
+      {"\xC2\xA9 Example Images / Photo\n\xC2\xA9 2026 Harbor Daily", "Harbor Daily"},
+      {"Text licensed under Creative Commons BY 2026", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.footer);
+    Record r = ReadTextPage(PageUnderAHeadline("March 3, 2026") + "\n" + c.footer + "\n", "page.txt");
+    EXPECT_EQ(r.site_name, c.site_name);
+  }
+}
+
 // A whole Indonesian page: menu, popular list, the site's blurb and
 // breadcrumbs above the headline; "Name - Outlet" and the date under it; a
 // share bar, "Baca juga" and the ad labels inside the article; related
