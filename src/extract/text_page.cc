@@ -136,6 +136,18 @@ struct RawLine {
   bool list_item = false;
 };
 
+// A line said twice on itself, an image's label run into its caption
+// ("Jane RoeJane Roe", "3 March 20263 March 2026"): once. (Short halves
+// stay, a place may be named so: "Bora Bora".)
+void DropRepeat(std::string* line) {
+  constexpr size_t kShortestHalf = 12;
+  const size_t half = line->size() / 2;
+  if (half < kShortestHalf) return;
+  const std::string_view s = *line;
+  const size_t second = line->size() % 2 == 1 && s[half] == ' ' ? half + 1 : half;
+  if (line->size() - second == half && s.substr(0, half) == s.substr(second)) line->resize(half);
+}
+
 // Drops the bullet a text browser or a list copy puts before an item
 // ("• Home", "☆ Contact us"); true when there was one.
 bool StripBullet(std::string* line) {
@@ -841,6 +853,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     if (end == std::string_view::npos) end = utf8_text.size();
     RawLine& l = raw.emplace_back();
     l.text = NormalizeLine(utf8_text.substr(pos, end - pos));
+    DropRepeat(&l.text);
     l.list_item = StripBullet(&l.text);
     l.words = CountWords(l.text);
     l.width = utf8::CodePointCount(l.text);
