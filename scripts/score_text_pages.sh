@@ -12,6 +12,8 @@
 #   text pages scrapinghub body: F1=... P=... R=... (html F1=...)
 #   text pages trafilatura segments: F=... P=... R=... (html F=...)
 #   text pages vs html record: title=... published=... authors=... site_name=... (n=...)
+#   text pages vs html record, normalised: title=... (quotes, dashes, spaces,
+#     case and the authors' order forgiven)
 # Renderings, records and per-page rows stay in BUILD_DIR/quality/text_pages/.
 # Not part of `make test`: w3m is not a dependency.
 set -euo pipefail
@@ -49,7 +51,7 @@ for set in scrapinghub trafilatura; do
 done
 
 python3 - "$out" "$bench" <<'PY'
-import json, os, subprocess, sys
+import json, os, subprocess, sys, unicodedata
 out, bench = sys.argv[1], sys.argv[2]
 
 def records(path):
@@ -71,7 +73,18 @@ def score(scorer, truth, preds, path):
     return json.load(open(rows))["metrics"]
 
 agree = {"title": 0, "published": 0, "authors": 0, "site_name": 0}
+loose = dict(agree)
 checked = {"title": 0, "published": 0, "authors": 0, "site_name": 0}
+
+# The normalised comparison forgives what the page's text and its markup
+# spell differently for the same value: typographic quotes and dashes,
+# white space, letter case, and the order of the authors.
+FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201c": '"', "\u201d": '"',
+                      "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-",
+                      "\u00a0": " "})
+def fold(s):
+    return " ".join(unicodedata.normalize("NFKC", s or "").translate(FOLD).split()).casefold()
+
 def compare(text_rec, html_rec):
     for field in agree:
         want = html_rec.get(field)
@@ -81,8 +94,13 @@ def compare(text_rec, html_rec):
         got = text_rec.get(field)
         if field == "published":
             agree[field] += (got or "")[:10] == want[:10]
+            loose[field] += (got or "")[:10] == want[:10]
+        elif field == "authors":
+            agree[field] += got == want
+            loose[field] += sorted(map(fold, got or [])) == sorted(map(fold, want))
         else:
             agree[field] += got == want
+            loose[field] += fold(got) == fold(want)
 
 sh = os.path.join(bench, "scrapinghub")
 text, html = records(f"{out}/scrapinghub.text.jsonl"), records(f"{out}/scrapinghub.html.jsonl")
@@ -110,4 +128,6 @@ for k in text.keys() & html.keys():
 
 print("text pages vs html record: " + " ".join(
     "%s=%.3f (n=%d)" % (f, agree[f] / checked[f] if checked[f] else 0, checked[f]) for f in agree))
+print("text pages vs html record, normalised: " + " ".join(
+    "%s=%.3f" % (f, loose[f] / checked[f] if checked[f] else 0) for f in loose))
 PY
