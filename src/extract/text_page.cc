@@ -405,7 +405,8 @@ bool IsDateLine(std::string_view s, int words, meta::DateLocale locale, LineDate
 // Whether the words before a date say it is when the page was updated
 // ("Updated", "Diperbarui", "Last modified on").
 bool LabelsUpdate(std::string_view lower_label) {
-  for (std::string_view cue : {"diperbarui", "update", "modified", "atualizado", "actualizado", "aktualisiert"}) {
+  for (std::string_view cue :
+       {"diperbarui", "update", "modified", "atualizado", "actualizado", "aktualisiert", "mis \xC3\xA0 jour"}) {
     if (lower_label.find(cue) != std::string_view::npos) return true;
   }
   return false;
@@ -972,20 +973,24 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     // The article's own date line is under its title or in its body;
     // else the nearest one above the title (the first of the page is often
     // the day's date in the site's header), else one after the body.
-    // (An update's date is the nearest there is to the publication's.)
-    auto take_date = [&](const Line& l) {
+    // A date said to be an update's is taken only when no other is: it is
+    // the nearest there is to the publication's.
+    auto take_date = [&](const Line& l, bool updates_too) {
       LineDates dates;
       // (A sentence that gives a date is the text's, not the page's.)
       if (IsProse(l) || !IsDateLine(l.text, l.words, locale, &dates)) return false;
+      if (!updates_too && LabelsUpdate(std::string_view(l.lower).substr(0, dates.match[0].begin))) return false;
       r.published = meta::FormatIsoLocal(dates.match[0].value);
       r.published_utc = meta::FormatIsoUtc(dates.match[0].value);
       return true;
     };
     const size_t after_title = title == kNoLine ? 0 : title + 1;
     bool found = false;
-    for (size_t i = after_title; i < article.end && !found; ++i) found = take_date(lines[i]);
-    for (size_t i = after_title; i-- > 0 && !found;) found = take_date(lines[i]);
-    for (size_t i = article.end; i < lines.size() && !found; ++i) found = take_date(lines[i]);
+    for (bool updates_too : {false, true}) {
+      for (size_t i = after_title; i < article.end && !found; ++i) found = take_date(lines[i], updates_too);
+      for (size_t i = after_title; i-- > 0 && !found;) found = take_date(lines[i], updates_too);
+      for (size_t i = article.end; i < lines.size() && !found; ++i) found = take_date(lines[i], updates_too);
+    }
   }
 
   std::string dateline_outlet;

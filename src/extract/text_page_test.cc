@@ -491,6 +491,16 @@ TEST(TextPage, ReadsPublishedAndUpdatedOnOneDateLine) {
   }
 }
 
+// An update's date under the headline is no publication date when the page
+// gives another one, even above the headline.
+TEST(TextPage, PrefersADateNotSaidToBeAnUpdate) {
+  Record r = ReadTextPage("Tuesday, 3 March 2026\n" + PageUnderAHeadline("Updated March 5, 2026"), "page.txt");
+  EXPECT_EQ(r.published, "2026-03-03");
+  EXPECT_EQ(r.modified, "2026-03-05");
+  Record only_update = ReadTextPage(PageUnderAHeadline("Updated March 5, 2026"), "page.txt");
+  EXPECT_EQ(only_update.published, "2026-03-05");
+}
+
 // The byline set apart from the date line: a bare name over it, the cue
 // alone on the line before the name, the name after the date; a short line
 // under the date is no author (it is as often the headline).
