@@ -702,15 +702,41 @@ std::vector<std::string> NamesAfterDate(std::string_view line, const LineDates& 
   return meta::SplitAuthorNames(after);
 }
 
+// When it was posted: "Published 2 hours ago", "Diperbarui 1 jam lalu",
+// "Updated March 3, 9:15 AM".
+bool SaysWhenPosted(const Line& l) {
+  if (l.words > 10) return false;
+  const std::string& lower = l.lower;
+  for (std::string_view cue : {"published", "updated", "posted", "diterbitkan", "diperbarui", "dipublikasikan"}) {
+    if (lower.starts_with(cue)) return true;
+  }
+  for (std::string_view end : {" ago", " lalu"}) {
+    if (lower.size() >= end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0) return true;
+  }
+  return false;
+}
+
+// The byline on a date line, before the date or after it.
+std::vector<std::string> NamesAroundDate(const Line& l) {
+  std::vector<std::string> names = NamesBeforeDate(l.text, l.dates.match[0]);
+  meta::MergeNames(NamesAfterDate(l.text, l.dates), &names);
+  return names;
+}
+
 // The author's bare name over the date line under a headline ("Jane Roe"
-// over "March 3, 2026"): a person's name of two to four words, after the
-// label of an image if any ("[portrait] Jane Roe"). (Under the date line a
-// short line is as often the headline itself.)
+// over "March 3, 2026" or "2 hours ago", maybe with the author's address
+// between): a person's name of two to four words, after the label of an
+// image if any ("[portrait] Jane Roe"). (Under the date line a short line
+// is as often the headline itself.)
 std::vector<std::string> NameOverDate(const std::vector<Line>& lines, size_t i) {
   const Line& l = lines[i];
-  if (i + 1 >= lines.size() || lines[i + 1].kind != LineKind::kDate || l.kind != LineKind::kShort || l.list_item) {
-    return {};
-  }
+  if (l.kind != LineKind::kShort || l.list_item) return {};
+  auto is_date = [&](size_t at) {
+    return at < lines.size() && (lines[at].kind == LineKind::kDate || SaysWhenPosted(lines[at]));
+  };
+  const bool address_between = i + 1 < lines.size() && lines[i + 1].words == 1 &&
+                               lines[i + 1].text.find('@') != std::string::npos;
+  if (!is_date(i + 1) && !(address_between && is_date(i + 2))) return {};
   std::string_view name = l.text;
   if (name.front() == '[') {
     const size_t close = name.find("] ");
@@ -725,20 +751,6 @@ std::vector<std::string> NameOverDate(const std::vector<Line>& lines, size_t i) 
     return {};
   }
   return {std::string(name)};
-}
-
-// When it was posted: "Published 2 hours ago", "Diperbarui 1 jam lalu",
-// "Updated March 3, 9:15 AM".
-bool SaysWhenPosted(const Line& l) {
-  if (l.words > 10) return false;
-  const std::string& lower = l.lower;
-  for (std::string_view cue : {"published", "updated", "posted", "diterbitkan", "diperbarui", "dipublikasikan"}) {
-    if (lower.starts_with(cue)) return true;
-  }
-  for (std::string_view end : {" ago", " lalu"}) {
-    if (lower.size() >= end.size() && lower.compare(lower.size() - end.size(), end.size(), end) == 0) return true;
-  }
-  return false;
 }
 
 // What an article's header has under its headline: a byline, a date line,
@@ -791,7 +803,8 @@ size_t FindTitle(const std::vector<Line>& lines, size_t body_begin) {
     const Line& l = lines[i];
     // (A headline printed twice reads as a caption said twice.)
     if (l.kind != LineKind::kParagraph && l.kind != LineKind::kShort && !l.said_twice) continue;
-    if (l.words < 3 || l.words > 40 || CannotBeTitle(l)) continue;
+    // (Nor is the author's name over the date line.)
+    if (l.words < 3 || l.words > 40 || CannotBeTitle(l) || !NameOverDate(lines, i).empty()) continue;
     if (l.text.back() == '.') {
       if (standfirst == kNoLine) standfirst = i;
       continue;
@@ -914,6 +927,15 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     }
   }
 
+  // Some pages set the byline over the headline, with the date or the
+  // section: "Tuesday, 3 March 2026, by Jane Roe" just above it.
+  constexpr size_t kHeaderAbove = 2;
+  if (title != kNoLine) {
+    for (size_t i = title - std::min(title, kHeaderAbove); i < title; ++i) {
+      if (lines[i].kind == LineKind::kByline) meta::MergeNames(BylineNames(lines[i].text), &r.authors);
+      if (lines[i].kind == LineKind::kDate) meta::MergeNames(NamesAroundDate(lines[i]), &r.authors);
+    }
+  }
   std::vector<std::string> signoffs;
   bool in_link_box = false;  // from a box's header inside the article to the next prose
   for (size_t i = title == kNoLine ? 0 : title + 1; i < lines.size(); ++i) {
@@ -929,8 +951,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         meta::MergeNames(BylineNames(l.text), &r.authors);
         break;
       case LineKind::kDate:
-        meta::MergeNames(NamesBeforeDate(l.text, l.dates.match[0]), &r.authors);
-        meta::MergeNames(NamesAfterDate(l.text, l.dates), &r.authors);
+        meta::MergeNames(NamesAroundDate(l), &r.authors);
         TakeLineDates(l, &r);
         break;
       case LineKind::kCaption: {

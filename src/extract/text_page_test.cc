@@ -491,6 +491,25 @@ TEST(TextPage, ReadsPublishedAndUpdatedOnOneDateLine) {
   }
 }
 
+// The byline may stand over the headline with the date; and the author's
+// name over a date line is never the headline, however close to the body.
+TEST(TextPage, ReadsTheBylineAboveTheHeadline) {
+  Record above = ReadTextPage("Tuesday, 3 March 2026, by Jane Roe\n" + PageUnderAHeadline(""), "page.txt");
+  EXPECT_EQ(above.title, "Harbor Board Approves New Pier for the Fleet");
+  EXPECT_EQ(above.authors, std::vector<std::string>{"Jane Roe"});
+  EXPECT_EQ(above.published, "2026-03-03");
+  Record posted = ReadTextPage(PageUnderAHeadline("Margaret Rowe\n2 hours ago"), "page.txt");
+  EXPECT_EQ(posted.title, "Harbor Board Approves New Pier for the Fleet");
+  EXPECT_EQ(posted.authors, std::vector<std::string>{"Margaret Rowe"});
+  Record no_title = ReadTextPage(
+      "Margaret Anne Rowe\nMarch 3, 2026\n"
+      "The harbor board on Tuesday approved a new pier for the fishing fleet after two years of debate.\n"
+      "Work on the pier is due to start in the autumn, the board said, and should take a year.\n",
+      "page.txt");
+  EXPECT_EQ(no_title.title, "");
+  EXPECT_EQ(no_title.authors, std::vector<std::string>{"Margaret Anne Rowe"});
+}
+
 // An update's date under the headline is no publication date when the page
 // gives another one, even above the headline.
 TEST(TextPage, PrefersADateNotSaidToBeAnUpdate) {
@@ -518,6 +537,7 @@ TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
       {"3 March 2026 \xE2\x80\xA2 By Jane Roe \xE2\x80\xA2 Harbor", {"Jane Roe"}},
       {"March 3, 2026\nHarbor Works Begin", {}},
       {"Jane Roe, Example Wire\nMarch 3, 2026", {}},
+      {"Jane Roe\njane.roe@example.com\nMarch 3, 2026", {"Jane Roe"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.header);
