@@ -120,10 +120,17 @@ bool EndsSentence(std::string_view s) {
 // Text copied from a fixed-width view (a mail, a terminal, a PDF) breaks
 // paragraphs into lines. A line goes on the one before when nothing
 // separates them, the one before is prose (six words or more) that has not
-// ended its sentence, and this one starts in lowercase: a new paragraph,
-// a heading or a menu item would start with a capital, a digit or a mark.
+// ended its sentence, and this one starts in lowercase or with an opening
+// parenthesis (an aside or a date in the sentence: "... on Monday" over
+// "(2/3/2026)."): a new paragraph, a heading or a menu item would start with
+// a capital, a digit or another mark. A parenthesis the line leaves open
+// and the next one closes also joins them ("(Photo: Jane" over "Roe)").
 bool ContinuesWrappedLine(int previous_words, std::string_view previous, std::string_view next) {
-  return previous_words >= 6 && !EndsSentence(previous) && !next.empty() && next[0] >= 'a' && next[0] <= 'z';
+  if (previous_words < 6 || next.empty()) return false;
+  if (!EndsSentence(previous) && ((next[0] >= 'a' && next[0] <= 'z') || next[0] == '(')) return true;
+  const size_t open = previous.rfind('(');
+  return open != std::string_view::npos && previous.find(')', open) == std::string_view::npos &&
+         next.find(')') != std::string_view::npos && next.find('(') > next.find(')');
 }
 
 std::string_view FirstWord(std::string_view s) { return s.substr(0, s.find(' ')); }

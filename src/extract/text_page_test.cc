@@ -698,6 +698,171 @@ TEST(TextPage, HostileInput) {
   EXPECT_TRUE(empty.title.empty());
 }
 
+// Three kinds of copied page, each whole (menus, share bars, related links
+// and footers included) and again hard-wrapped by a narrow view: an
+// Indonesian portal with "Baca juga" lines in its body, an English wire
+// story and a blog post. Every line is invented for this test.
+constexpr char kPortalCopy[] =
+    "Beranda\n"
+    "Nasional\n"
+    "Ekonomi\n"
+    "Olahraga\n"
+    "Terpopuler\n"
+    "Banjir Rob Rendam Ratusan Rumah di Pesisir Utara\n"
+    "\n"
+    "Nasional\n"
+    "Pemkot Siapkan Pompa Tambahan untuk Atasi Banjir Rob di Kawasan Pelabuhan Lama\n"
+    "\n"
+    "Penulis: Siti Rahmawati | Editor: Agus Wibowo\n"
+    "Senin, 2 Maret 2026 | 14:05 WIB\n"
+    "Petugas memasang pompa air di kawasan pelabuhan lama, Senin (2/3/2026). (Foto: Dok. Pemkot)\n"
+    "Bagikan:\n"
+    "Facebook Twitter WhatsApp\n"
+    "\n"
+    "SURABAYA, TepiAndaru.com \xE2\x80\x93 Pemerintah kota menyiapkan enam pompa tambahan untuk mengatasi banjir rob yang merendam kawasan pelabuhan lama sejak Sabtu malam.\n"
+    "\n"
+    "Baca juga: Harga Ikan Laut Naik karena Cuaca Buruk\n"
+    "\n"
+    "Kepala dinas pekerjaan umum mengatakan pompa itu akan bekerja siang dan malam sampai air surut, sementara tanggul darurat dibangun di dua titik yang paling rendah.\n"
+    "\n"
+    "Baca juga: Nelayan Libur Melaut Selama Sepekan\n"
+    "\n"
+    "Warga diminta memindahkan barang berharga ke tempat yang lebih tinggi dan mengikuti arahan petugas di lapangan.\n"
+    "\n"
+    "(sar/agw)\n"
+    "\n"
+    "Berita Terkait\n"
+    "Tanggul Darurat Dibangun di Dua Titik Rawan Banjir\n"
+    "Terpopuler\n"
+    "\xC2\xA9 2026 PT Tepi Andaru Media. All rights reserved.\n";
+
+constexpr char kWireCopy[] =
+    "Skip to main content\n"
+    "World\n"
+    "Business\n"
+    "Markets\n"
+    "Harbor strike halts cargo at northern port as talks stall\n"
+    "\n"
+    "By Jane Roe and Tom Alder\n"
+    "March 3, 2026 4:15 PM GMT Updated 2 hours ago\n"
+    "\n"
+    "Dockworkers stand by idle cranes at the northern port, March 3, 2026. HARBOR WIRE/John Doe\n"
+    "\n"
+    "ROTTERDAM, March 3 (Harbor Wire) - Cargo handling at the northern port stopped on Tuesday as dockworkers walked out after wage talks with terminal operators broke down overnight, a union spokesperson said.\n"
+    "\n"
+    "The strike is the first at the port in more than a decade and comes as shipping lines are already struggling with delays elsewhere in the region.\n"
+    "\n"
+    "\"We have made our last offer and we are waiting for an answer,\" the spokesperson told reporters outside the terminal gates on Tuesday morning.\n"
+    "\n"
+    "Reporting by Jane Roe; Editing by Tom Alder\n"
+    "Our Standards: How we report the news.\n"
+    "Read Next\n"
+    "Markets slip as oil climbs on supply worries\n";
+
+constexpr char kBlogCopy[] =
+    "Harbor Notes\n"
+    "Small stories from a small port\n"
+    "Home About Archive Contact\n"
+    "Why I Still Walk the Old Pier Every Morning\n"
+    "Posted on March 3, 2026 by Margaret Rowe\n"
+    "Every morning before the town wakes up I walk the length of the old pier and back, counting the boats that have come in overnight and the gulls that have found them.\n"
+    "\n"
+    "It started as a way to clear my head after a long winter, but over the years it has become the part of the day I would least like to give up.\n"
+    "\n"
+    "Some mornings the fog is so thick that the far end of the pier simply disappears, and the walk feels like stepping off the edge of the map.\n"
+    "\n"
+    "Share this:\n"
+    "Twitter Facebook\n"
+    "Like this:\n"
+    "12 Comments\n"
+    "Leave a Reply\n"
+    "Your email address will not be published.\n"
+    "Copyright \xC2\xA9 2026 Harbor Notes\n";
+
+// `text` as a fixed-width view of `width` columns breaks it: each line cut
+// at the last space that fits (ASCII width; the pages above keep their
+// non-ASCII letters on lines that fit).
+std::string HardWrap(std::string_view text, size_t width) {
+  std::string out;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    while (line.size() > width) {
+      size_t cut = line.rfind(' ', width);
+      if (cut == std::string_view::npos || cut == 0) break;
+      out.append(line.substr(0, cut)).push_back('\n');
+      line.remove_prefix(cut + 1);
+    }
+    out.append(line).push_back('\n');
+    pos = end + 1;
+  }
+  return out;
+}
+
+TEST(TextPage, ReadsThreeKindsOfCopiedPage) {
+  struct Case {
+    const char* page;
+    size_t wrap;  // 0: as copied
+    const char* title;
+    std::vector<std::string> authors;
+    const char* published;
+    const char* site_name;
+    const char* dateline;
+    const char* caption;
+    const char* credit;
+    size_t paragraphs;
+    const char* first_words;
+  };
+  const Case cases[] = {
+      {kPortalCopy, 0, "Pemkot Siapkan Pompa Tambahan untuk Atasi Banjir Rob di Kawasan Pelabuhan Lama",
+       {"Siti Rahmawati"}, "2026-03-02T14:05:00+07:00", "TepiAndaru.com", "SURABAYA",
+       "Petugas memasang pompa air di kawasan pelabuhan lama, Senin (2/3/2026).", "Dok. Pemkot", 3, "SURABAYA,"},
+      {kPortalCopy, 90, "Pemkot Siapkan Pompa Tambahan untuk Atasi Banjir Rob di Kawasan Pelabuhan Lama",
+       {"Siti Rahmawati"}, "2026-03-02T14:05:00+07:00", "TepiAndaru.com", "SURABAYA",
+       "Petugas memasang pompa air di kawasan pelabuhan lama, Senin (2/3/2026).", "Dok. Pemkot", 3, "SURABAYA,"},
+      {kWireCopy, 0, "Harbor strike halts cargo at northern port as talks stall", {"Jane Roe", "Tom Alder"},
+       "2026-03-03T16:15:00+00:00", "", "ROTTERDAM",
+       "Dockworkers stand by idle cranes at the northern port, March 3, 2026.", "HARBOR WIRE/John Doe", 3,
+       "ROTTERDAM,"},
+      {kWireCopy, 100, "Harbor strike halts cargo at northern port as talks stall", {"Jane Roe", "Tom Alder"},
+       "2026-03-03T16:15:00+00:00", "", "ROTTERDAM",
+       "Dockworkers stand by idle cranes at the northern port, March 3, 2026.", "HARBOR WIRE/John Doe", 3,
+       "ROTTERDAM,"},
+      {kBlogCopy, 0, "Why I Still Walk the Old Pier Every Morning", {"Margaret Rowe"}, "2026-03-03", "Harbor Notes",
+       "", nullptr, nullptr, 3, "Every morning"},
+      {kBlogCopy, 70, "Why I Still Walk the Old Pier Every Morning", {"Margaret Rowe"}, "2026-03-03",
+       "Harbor Notes", "", nullptr, nullptr, 3, "Every morning"},
+  };
+  for (const Case& c : cases) {
+    std::string page = c.wrap ? HardWrap(c.page, c.wrap) : std::string(c.page);
+    SCOPED_TRACE(page.substr(0, page.find('\n', 60)) + " wrapped at " + std::to_string(c.wrap));
+    Record r = ReadTextPage(page, "copy.txt");
+    EXPECT_EQ(r.title, c.title);
+    EXPECT_EQ(r.authors, c.authors);
+    EXPECT_EQ(r.published, c.published);
+    EXPECT_EQ(r.site_name, c.site_name);
+    EXPECT_EQ(r.dateline, c.dateline);
+    if (c.caption) {
+      ASSERT_EQ(r.images.size(), 1u);
+      EXPECT_EQ(r.images[0].caption, c.caption);
+      EXPECT_EQ(r.images[0].credit, c.credit);
+    } else {
+      EXPECT_TRUE(r.images.empty());
+    }
+    ASSERT_EQ(r.paragraphs.size(), c.paragraphs);
+    EXPECT_TRUE(r.paragraphs[0].starts_with(c.first_words)) << r.paragraphs[0];
+    // Wrapped, the paragraphs are joined back whole.
+    if (c.wrap) EXPECT_EQ(r.text, ReadTextPage(c.page, "copy.txt").text);
+    // The leftovers never reach the body.
+    for (const char* leftover : {"Baca juga", "Bagikan", "Berita Terkait", "Editor", "(sar/agw)", "Reporting by",
+                                 "Our Standards", "Read Next", "Share this", "Comments", "Leave a Reply",
+                                 "Copyright", "\xC2\xA9"}) {
+      EXPECT_EQ(r.text.find(leftover), std::string::npos) << leftover;
+    }
+  }
+}
+
 // The input stage decides what is a text page; a copied news page must not
 // pass for HTML.
 TEST(TextPage, CopiedPageIsNotTakenForHtml) {
