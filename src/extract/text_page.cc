@@ -447,9 +447,15 @@ std::string GuessLanguage(const std::vector<std::string>& paragraphs) {
 std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view dateline_outlet) {
   static const RE2 kChannel(
       "(?i:follow|ikuti|gabung)\\b.{0,40}?\\b(?i:channel|saluran|kanal)\\s+([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*)?)");
+  // The holder after the cue and the years ("(c) 2011-2026, ", "(c) 2000- "):
+  // up to four capitalised words, any two maybe joined by one particle
+  // ("Gazeta de Costa", "Voice of Harbor"), or a domain written in lowercase
+  // ("tepiandaru.id").
   static const RE2 kCopyright(
-      "(?:(?i:copyright|hak cipta)\\s*(?:\\x{A9}|\\([cC]\\))?|\\x{A9})\\s*(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*\\d{4})?\\s*)?"
-      "([A-Z][A-Za-z0-9.]*(?:\\s[A-Z][A-Za-z0-9.]*){0,2})");
+      "(?:(?i:copyright|hak cipta)\\s*(?:\\x{A9}|\\([cC]\\))?|\\x{A9})\\s*(?:(?i:copyright)\\s*)?"
+      "(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*(?:\\d{4})?)?\\s*,?\\s*)?(?:(?i:copyright)\\s*)?"
+      "(\\p{Lu}[\\pL\\pN.&'\\x{2019}-]*(?:\\s(?:(?:de|del|la|of|the|di|dan|und|and)\\s)?\\p{Lu}[\\pL\\pN.&'\\x{2019}-]*){0,3}"
+      "|[a-z0-9][a-z0-9-]*\\.[a-z]{2,6}\\b)");
   std::string name;
   // `cues`: words one of which the line must hold for the pattern to be tried.
   auto first_match = [&](const RE2& re, std::initializer_list<std::string_view> cues) {
@@ -476,7 +482,11 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
     // Company forms are not the site's name: "PT Warta Media" -> "Warta
     // Media", "Example News LLC" -> "Example News".
     static const RE2 kCompany("^(?:PT\\.?|CV\\.?|Pt\\.?)\\s+");
-    static const RE2 kLegalForm("(?:\\s+(?:LLC|Inc|Ltd|Limited|GmbH|AG|Corp|Co|Plc|PLC|Pty|SA|S\\.A|KG|Tbk)\\.?)+$");
+    static const RE2 kLegalForm("(?:\\s+(?:LLC|Inc|Ltd|Limited|GmbH|AG|Corp|Co|Plc|PLC|Pty|Pvt|SA|S\\.A|KG|Tbk)\\.?)+$");
+    // The notice's own words end the name: "Example News All Rights
+    // Reserved", "Example Kontakt Impressum".
+    static const RE2 kNoticeWords("\\s+(?:All|Alle|Todos|Tous|Hak|Kontakt|Impressum|Datenschutz|Privacy|Terms)\\b.*$");
+    RE2::Replace(&name, kNoticeWords, "");
     RE2::Replace(&name, kCompany, "");
     RE2::Replace(&name, kLegalForm, "");
     return name;

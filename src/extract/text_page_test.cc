@@ -569,6 +569,11 @@ TEST(TextPage, ReadsTheSiteNameFromTheCopyright) {
       {"Copyright 2026 PT Kabar Pelabuhan Tbk", "Kabar Pelabuhan"},
       {"\xC2\xA9 Example Images / Photo\n\xC2\xA9 2026 Harbor Daily", "Harbor Daily"},
       {"Text licensed under Creative Commons BY 2026", ""},
+      {"Copyright \xC2\xA9 2011-2026, Voz de Ribe\xC3\xB1" "a | Terms of Service", "Voz de Ribe\xC3\xB1" "a"},
+      {"\xC2\xA9 2026 Copyright Harbor Daily Media Pvt. Ltd.. All Rights reserved.", "Harbor Daily Media"},
+      {"\xC2\xA9 2000- tepiandaru.id", "tepiandaru.id"},
+      {"\xC2\xA9The Anti-Fog Gazette 2011-2026", "The Anti-Fog Gazette"},
+      {"\xC2\xA9 2026 Harbor Daily All Rights Reserved", "Harbor Daily"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.footer);
@@ -853,7 +858,9 @@ TEST(TextPage, ReadsThreeKindsOfCopiedPage) {
     ASSERT_EQ(r.paragraphs.size(), c.paragraphs);
     EXPECT_TRUE(r.paragraphs[0].starts_with(c.first_words)) << r.paragraphs[0];
     // Wrapped, the paragraphs are joined back whole.
-    if (c.wrap) EXPECT_EQ(r.text, ReadTextPage(c.page, "copy.txt").text);
+    if (c.wrap) {
+      EXPECT_EQ(r.text, ReadTextPage(c.page, "copy.txt").text);
+    }
     // The leftovers never reach the body.
     for (const char* leftover : {"Baca juga", "Bagikan", "Berita Terkait", "Editor", "(sar/agw)", "Reporting by",
                                  "Our Standards", "Read Next", "Share this", "Comments", "Leave a Reply",
