@@ -457,9 +457,11 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
       "(\\p{Lu}[\\pL\\pN.&'\\x{2019}-]*(?:\\s(?:(?:de|del|la|of|the|di|dan|und|and)\\s)?\\p{Lu}[\\pL\\pN.&'\\x{2019}-]*){0,3}"
       "|[a-z0-9][a-z0-9-]*\\.[a-z]{2,6}\\b)");
   std::string name;
-  // `cues`: words one of which the line must hold for the pattern to be tried.
-  auto first_match = [&](const RE2& re, std::initializer_list<std::string_view> cues) {
-    for (const Line& l : lines) {
+  // `cues`: words one of which the line must hold for the pattern to be
+  // tried; `from_end`: the last line that matches wins.
+  auto find_match = [&](const RE2& re, std::initializer_list<std::string_view> cues, bool from_end) {
+    for (size_t k = 0; k < lines.size(); ++k) {
+      const Line& l = lines[from_end ? lines.size() - 1 - k : k];
       const bool has_cue = std::any_of(cues.begin(), cues.end(),
                                        [&](std::string_view cue) { return l.lower.find(cue) != std::string::npos; });
       // (A photo's credit or a licence is no outlet: "(c) Example Images",
@@ -475,10 +477,12 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
     }
     return false;
   };
-  if (first_match(kChannel, {"channel", "saluran", "kanal"})) return name;
+  if (find_match(kChannel, {"channel", "saluran", "kanal"}, false)) return name;
   // The outlet a dateline names ("JAKARTA, WARTA.com -") is the site itself.
   if (!dateline_outlet.empty()) return std::string(dateline_outlet);
-  if (first_match(kCopyright, {"copyright", "hak cipta", "\xC2\xA9"})) {
+  // The page's own notice is in its footer: the last one (a photo's credit
+  // comes earlier, inside the article).
+  if (find_match(kCopyright, {"copyright", "hak cipta", "\xC2\xA9"}, true)) {
     // Company forms are not the site's name: "PT Warta Media" -> "Warta
     // Media", "Example News LLC" -> "Example News".
     static const RE2 kCompany("^(?:PT\\.?|CV\\.?|Pt\\.?)\\s+");

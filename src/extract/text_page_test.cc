@@ -574,6 +574,7 @@ TEST(TextPage, ReadsTheSiteNameFromTheCopyright) {
       {"\xC2\xA9 2000- tepiandaru.id", "tepiandaru.id"},
       {"\xC2\xA9The Anti-Fog Gazette 2011-2026", "The Anti-Fog Gazette"},
       {"\xC2\xA9 2026 Harbor Daily All Rights Reserved", "Harbor Daily"},
+      {"\xC2\xA9 Margaret Rowe\n\xC2\xA9 2026 Harbor Daily", "Harbor Daily"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.footer);
