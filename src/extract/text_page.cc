@@ -695,6 +695,11 @@ std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::Date
       }
     }
   }
+  // (The author's handle may follow the name: "By Jane Roe@janeroe".)
+  if (size_t handle = before.find('@'); handle != std::string_view::npos && handle > 0 &&
+                                        before.find(' ', handle) == std::string_view::npos) {
+    before = before.substr(0, handle);
+  }
   if (before.empty()) return {};
   if (meta::LooksLikeByline(before)) return meta::SplitAuthorNames(before);
   const int words = CountWords(before);
@@ -737,6 +742,19 @@ bool SaysWhenPosted(const Line& l) {
   return false;
 }
 
+// A name without the agency it writes for, set after it: "Jane Roe
+// Associated Press" -> "Jane Roe".
+std::string_view WithoutAgency(std::string_view name) {
+  constexpr int kLongestAgency = 3;  // words
+  size_t cut = name.size();
+  for (int k = 0; k < kLongestAgency; ++k) {
+    cut = name.rfind(' ', cut - 1);
+    if (cut == std::string_view::npos || cut == 0) break;
+    if (!meta::KnownSourceName(name.substr(cut + 1)).empty()) return name.substr(0, cut);
+  }
+  return name;
+}
+
 // The byline on a date line, before the date or after it.
 std::vector<std::string> NamesAroundDate(const Line& l) {
   std::vector<std::string> names = NamesBeforeDate(l.text, l.dates.match[0]);
@@ -765,6 +783,7 @@ std::vector<std::string> NameOverDate(const std::vector<Line>& lines, size_t i) 
     name.remove_prefix(close + 2);
   }
   if (name.ends_with(',')) name.remove_suffix(1);
+  name = WithoutAgency(name);
   const int words = CountWords(name);
   // (A comma inside parts a name from its outlet or place: "Jane Roe,
   // Example Wire" is for the byline's reader.)

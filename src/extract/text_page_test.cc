@@ -538,6 +538,8 @@ TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
       {"March 3, 2026\nHarbor Works Begin", {}},
       {"Jane Roe, Example Wire\nMarch 3, 2026", {}},
       {"Jane Roe\njane.roe@example.com\nMarch 3, 2026", {"Jane Roe"}},
+      {"Budi Santoso Antara\nSelasa, 3 Maret 2026 09:15 WIB", {"Budi Santoso"}},
+      {"By Jane Roe@harborjane Mar 3, 2026, 11:47am EST", {"Jane Roe"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.header);
