@@ -514,11 +514,28 @@ bool LooksLikeOutlet(std::string_view s) {
          !meta::KnownSourceName(s).empty();
 }
 
+// A byline in one field of a line of fields: "Politics | By Jane Roe |
+// 4 min read", "Oleh Budi Santoso \xC2\xB7 Kabar".
+std::vector<std::string> CuedNamesInFields(std::string_view line) {
+  static constexpr std::string_view kFieldSeparators[] = {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 "};
+  for (std::string_view sep : kFieldSeparators) {
+    if (line.find(sep) == std::string_view::npos) continue;
+    for (size_t pos = 0; pos <= line.size();) {
+      size_t end = std::min(line.find(sep, pos), line.size());
+      std::string_view field = line.substr(pos, end - pos);
+      if (meta::OpensWithBylineCue(field) && meta::LooksLikeByline(field)) return meta::SplitAuthorNames(field);
+      pos = end + sep.size();
+    }
+  }
+  return {};
+}
+
 // The people a byline names: one with a cue ("By", "Oleh", ", Jurnalis"),
 // or a person's name and the outlet after a dash or a bar ("Jane Doe -
 // KabarNews", "Jane Doe | Reuters").
 std::vector<std::string> BylineNames(std::string_view line) {
   if (meta::LooksLikeByline(line)) return meta::SplitAuthorNames(line);
+  if (std::vector<std::string> names = CuedNamesInFields(line); !names.empty()) return names;
   for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 "}) {
     size_t at = line.find(sep);
     if (at == std::string_view::npos) continue;
@@ -704,7 +721,7 @@ std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::Date
   if (meta::LooksLikeByline(before)) return meta::SplitAuthorNames(before);
   const int words = CountWords(before);
   if (words >= 2 && words <= 4 && meta::IsPlausiblePersonName(before)) return {std::string(before)};
-  return {};
+  return CuedNamesInFields(before);
 }
 
 // The byline after the date: "Tuesday, 3 March 2026, by Jane Roe",
@@ -725,6 +742,14 @@ std::vector<std::string> NamesAfterDate(std::string_view line, const LineDates& 
   }
   if (!meta::OpensWithBylineCue(after)) return {};
   for (std::string_view sep : {" \xE2\x80\xA2", " |", " \xC2\xB7"}) after = after.substr(0, after.find(sep));
+  // (A count after the name is the page's: "by Jane Roe 5 Comments".)
+  for (size_t pos = 0; pos < after.size(); pos = after.find(' ', pos) + 1) {
+    if (after[pos] >= '0' && after[pos] <= '9') {
+      after = after.substr(0, pos);
+      break;
+    }
+    if (after.find(' ', pos) == std::string_view::npos) break;
+  }
   return meta::SplitAuthorNames(after);
 }
 

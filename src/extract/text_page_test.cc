@@ -540,6 +540,9 @@ TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
       {"Jane Roe\njane.roe@example.com\nMarch 3, 2026", {"Jane Roe"}},
       {"Budi Santoso Antara\nSelasa, 3 Maret 2026 09:15 WIB", {"Budi Santoso"}},
       {"By Jane Roe@harborjane Mar 3, 2026, 11:47am EST", {"Jane Roe"}},
+      {"March 3, 2026 by Jane Roe 5 Comments", {"Jane Roe"}},
+      {"Harbor | By Jane Roe | March 3, 2026", {"Jane Roe"}},
+      {"Politics | Oleh Budi Santoso | 4 min\nMarch 3, 2026", {"Budi Santoso"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.header);
