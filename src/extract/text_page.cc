@@ -143,16 +143,21 @@ struct RawLine {
   bool list_item = false;
 };
 
-// A line said twice on itself, an image's label run into its caption
-// ("Jane RoeJane Roe", "3 March 20263 March 2026"): once. (Short halves
-// stay, a place may be named so: "Bora Bora".)
+// A line that says its start twice, an image's label run into its caption
+// or a date given twice ("Jane RoeJane Roe", "3 March 20263 March 2026 by
+// Jane Roe"): once. (Short repeats stay, a place may be named so: "Bora
+// Bora".)
 void DropRepeat(std::string* line) {
-  constexpr size_t kShortestHalf = 12;
-  const size_t half = line->size() / 2;
-  if (half < kShortestHalf) return;
+  constexpr size_t kShortestRepeat = 12, kLongestRepeat = 160;
   const std::string_view s = *line;
-  const size_t second = line->size() % 2 == 1 && s[half] == ' ' ? half + 1 : half;
-  if (line->size() - second == half && s.substr(0, half) == s.substr(second)) line->resize(half);
+  for (size_t k = kShortestRepeat; k <= kLongestRepeat && 2 * k <= s.size(); ++k) {
+    const size_t second = s[k] == ' ' ? k + 1 : k;
+    if (second + k > s.size() || s.compare(second, k, s.substr(0, k)) != 0) continue;
+    // (The repeat ends a word: "Harbor Harborside" says nothing twice.)
+    if (second + k < s.size() && s[second + k] != ' ') continue;
+    line->erase(0, second);
+    return;
+  }
 }
 
 // Drops the bullet a text browser or a list copy puts before an item

@@ -552,13 +552,17 @@ TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
   }
 }
 
-// An image's label run into its caption says a line twice: it is read
-// once, so the byline over the date is found and the headline kept.
+// An image's label run into its caption, or a date given twice, says a
+// line or its start twice: it is read once, so the byline over the date is
+// found and the headline kept.
 TEST(TextPage, ReadsALineSaidTwiceOnItselfOnce) {
   Record r = ReadTextPage(PageUnderAHeadline("Margaret RoweMargaret Rowe\n3 March 20263 March 2026"), "page.txt");
   EXPECT_EQ(r.title, "Harbor Board Approves New Pier for the Fleet");
   EXPECT_EQ(r.authors, std::vector<std::string>{"Margaret Rowe"});
   EXPECT_EQ(r.published, "2026-03-03");
+  Record start = ReadTextPage(PageUnderAHeadline("3 March 20263 March 2026 by Margaret Rowe"), "page.txt");
+  EXPECT_EQ(start.authors, std::vector<std::string>{"Margaret Rowe"});
+  EXPECT_EQ(start.published, "2026-03-03");
 }
 
 // The site's name from the copyright footer, without the company's legal
