@@ -455,11 +455,13 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
   // The holder after the cue and the years ("(c) 2011-2026, ", "(c) 2000- "):
   // up to four capitalised words, any two maybe joined by one particle
   // ("Gazeta de Costa", "Voice of Harbor"), or a domain written in lowercase
-  // ("tepiandaru.id").
+  // ("tepiandaru.id"). (Latin letters, accented too, spelled out: Unicode
+  // classes here cost more than the rest of the page's reading.)
   static const RE2 kCopyright(
       "(?:(?i:copyright|hak cipta)\\s*(?:\\x{A9}|\\([cC]\\))?|\\x{A9})\\s*(?:(?i:copyright)\\s*)?"
       "(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*(?:\\d{4})?)?\\s*,?\\s*)?(?:(?i:copyright)\\s*)?"
-      "(\\p{Lu}[\\pL\\pN.&'\\x{2019}-]*(?:\\s(?:(?:de|del|la|of|the|di|dan|und|and)\\s)?\\p{Lu}[\\pL\\pN.&'\\x{2019}-]*){0,3}"
+      "([A-Z\\x{C0}-\\x{DE}][A-Za-z0-9\\x{C0}-\\x{24F}.&'\\x{2019}-]*"
+      "(?:\\s(?:(?:de|del|la|of|the|di|dan|und|and)\\s)?[A-Z\\x{C0}-\\x{DE}][A-Za-z0-9\\x{C0}-\\x{24F}.&'\\x{2019}-]*){0,3}"
       "|[a-z0-9][a-z0-9-]*\\.[a-z]{2,6}\\b)");
   std::string name;
   // `cues`: words one of which the line must hold for the pattern to be
