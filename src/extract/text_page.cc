@@ -370,6 +370,22 @@ bool IsSignoff(std::string_view s, int words) {
   return inner.find_first_of("()") == std::string_view::npos;
 }
 
+// An Indonesian byline whose cue follows a word for writing it: "Ditulis
+// oleh Budi Santoso", "Artikel oleh ..." -> from the cue on. (Not "Foto
+// oleh", "Disunting oleh": the photographer and the editor are no authors.)
+std::string_view FromBylineCue(std::string_view s) {
+  static constexpr std::string_view kWritten[] = {"ditulis", "diposting", "dipublikasikan", "diterbitkan",
+                                                  "dilaporkan", "artikel", "berita", "tulisan", "laporan"};
+  const size_t space = s.find(' ');
+  if (space == std::string_view::npos) return s;
+  const std::string first = Lower(s.substr(0, space));
+  std::string_view rest = s.substr(space + 1);
+  if (Lower(FirstWord(rest)) != "oleh" || std::find(std::begin(kWritten), std::end(kWritten), first) == std::end(kWritten)) {
+    return s;
+  }
+  return rest;
+}
+
 // Words that hold a letter or a digit: separators ("|", "·", "&") are no
 // label.
 int CountLabelWords(std::string_view s) {
@@ -389,6 +405,8 @@ int CountLabelWords(std::string_view s) {
   return n;
 }
 
+std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::DateMatch& date);
+
 // A line that is mostly dates: one or two (published, then updated) and at
 // most a few label words around them ("Mon 3 Mar 2026 09.15 GMT Last
 // modified on Mon 3 Mar 2026 10.02 GMT", "03/03/2026 09:15 | Politics").
@@ -406,7 +424,12 @@ bool IsDateLine(std::string_view s, int words, meta::DateLocale locale, LineDate
     from = m.end;
   }
   label_words += CountLabelWords(s.substr(from));
-  if (label_words > kMostLabelWords) return false;
+  // (A byline before the date is no label: "Oleh Budi Santoso pada Senin,
+  // 2 Maret 2026".)
+  if (label_words > kMostLabelWords) {
+    label_words -= CountLabelWords(s.substr(0, found[0].begin));
+    if (label_words > kMostLabelWords || NamesBeforeDate(s, found[0]).empty()) return false;
+  }
   dates->count = 0;
   for (const meta::DateMatch& m : found) {
     if (m.value.granularity >= meta::DateGranularity::kDay) dates->match[dates->count++] = m;
@@ -541,6 +564,7 @@ std::vector<std::string> CuedNamesInFields(std::string_view line) {
 // or a person's name and the outlet after a dash or a bar ("Jane Doe -
 // KabarNews", "Jane Doe | Reuters").
 std::vector<std::string> BylineNames(std::string_view line) {
+  line = FromBylineCue(line);
   if (meta::LooksLikeByline(line)) return meta::SplitAuthorNames(line);
   if (std::vector<std::string> names = CuedNamesInFields(line); !names.empty()) return names;
   for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 "}) {
@@ -700,7 +724,7 @@ void TakeLineDates(const Line& l, Record* r) {
 // byline cue or are a person's name of two to four words.
 std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::DateMatch& date) {
   static constexpr std::string_view kLabels[] = {
-      " updated", " published", " posted", " on", " diperbarui", " diterbitkan", "\xE2\x80\x93", "\xE2\x80\x94",
+      " updated", " published", " posted", " on", " pada", " diperbarui", " diterbitkan", "\xE2\x80\x93", "\xE2\x80\x94",
       "\xC2\xB7", " monday", " tuesday", " wednesday", " thursday", " friday", " saturday", " sunday", " senin",
       " selasa", " rabu", " kamis", " jumat", " sabtu", " minggu"};
   std::string_view before = line.substr(0, std::min(date.begin, line.size()));
@@ -724,11 +748,29 @@ std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::Date
                                         before.find(' ', handle) == std::string_view::npos) {
     before = before.substr(0, handle);
   }
+  before = FromBylineCue(before);
   if (before.empty()) return {};
   if (meta::LooksLikeByline(before)) return meta::SplitAuthorNames(before);
   const int words = CountWords(before);
   if (words >= 2 && words <= 4 && meta::IsPlausiblePersonName(before)) return {std::string(before)};
   return CuedNamesInFields(before);
+}
+
+// The outlet a date line opens with, written as its domain:
+// "Tepiandaru.com - 02/03/2026, 14:05 WIB".
+std::string_view OutletBeforeDate(const Line& l) {
+  std::string_view before = std::string_view(l.text).substr(0, std::min(l.dates.match[0].begin, l.text.size()));
+  while (!before.empty() && std::string_view(" -|,:").find(before.back()) != std::string_view::npos) {
+    before.remove_suffix(1);
+  }
+  const size_t dot = before.rfind('.');
+  if (before.empty() || before.find(' ') != std::string_view::npos || dot == std::string_view::npos || dot == 0) {
+    return {};
+  }
+  const std::string_view tld = before.substr(dot + 1);
+  const bool letters = !tld.empty() && tld.size() <= 6 &&
+                       std::all_of(tld.begin(), tld.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+  return letters ? before : std::string_view();
 }
 
 // The byline after the date: "Tuesday, 3 March 2026, by Jane Roe",
@@ -1009,6 +1051,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     }
   }
   std::vector<std::string> signoffs;
+  std::string date_outlet;  // "Tepiandaru.com - 02/03/2026"
   bool in_link_box = false;  // from a box's header inside the article to the next prose
   for (size_t i = title == kNoLine ? 0 : title + 1; i < lines.size(); ++i) {
     const Line& l = lines[i];
@@ -1024,6 +1067,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         break;
       case LineKind::kDate:
         meta::MergeNames(NamesAroundDate(l), &r.authors);
+        if (date_outlet.empty()) date_outlet = OutletBeforeDate(l);
         TakeLineDates(l, &r);
         break;
       case LineKind::kCaption: {
@@ -1097,7 +1141,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
       if (is_site) dateline_outlet = d->agency;
     }
   }
-  r.site_name = SiteNameFromCues(lines, dateline_outlet);
+  r.site_name = SiteNameFromCues(lines, dateline_outlet.empty() ? date_outlet : dateline_outlet);
   if (r.site_name.empty()) r.site_name = meta::SiteNameFromUrl(source_name);
   for (std::string& s : meta::FindCitedSources(
            [&] {

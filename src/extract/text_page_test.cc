@@ -510,6 +510,37 @@ TEST(TextPage, ReadsTheBylineAboveTheHeadline) {
   EXPECT_EQ(no_title.authors, std::vector<std::string>{"Margaret Anne Rowe"});
 }
 
+// Indonesian headers: the byline after a word for writing it ("Ditulis
+// oleh"), the date after "pada", the outlet's domain opening the date line;
+// a photographer named so is no author.
+TEST(TextPage, ReadsIndonesianHeaderLines) {
+  struct Case {
+    const char* header;
+    std::vector<std::string> authors;
+    const char* published;
+    const char* site_name;
+  };
+  const Case cases[] = {
+      {"Ditulis oleh Budi Santoso pada Senin, 2 Maret 2026 14:05 WIB", {"Budi Santoso"}, "2026-03-02T14:05:00+07:00",
+       ""},
+      {"Tepiandaru.com - 02/03/2026, 14:05 WIB", {}, "2026-03-02T14:05:00+07:00", "Tepiandaru.com"},
+      {"Foto oleh Budi Santoso\nSenin, 2 Maret 2026 14:05 WIB", {}, "2026-03-02T14:05:00+07:00", ""},
+      {"Penulis: Siti Aminah | Editor: Agus Wibowo\n2 Maret 2026 | 14:05 WIB", {"Siti Aminah"},
+       "2026-03-02T14:05:00+07:00", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.header);
+    std::string page = std::string("Jembatan Baru di Lembah Hijau Dibuka untuk Warga\n") + c.header +
+                       "\nPemerintah kabupaten meresmikan jembatan gantung yang menghubungkan dua desa pada Senin pagi.\n"
+                       "Kepala dinas mengatakan jembatan itu dibangun dalam enam bulan dan akan dirawat bersama warga.\n";
+    Record r = ReadTextPage(page, "halaman.txt");
+    EXPECT_EQ(r.title, "Jembatan Baru di Lembah Hijau Dibuka untuk Warga");
+    EXPECT_EQ(r.authors, c.authors);
+    EXPECT_EQ(r.published, c.published);
+    EXPECT_EQ(r.site_name, c.site_name);
+  }
+}
+
 // An update's date under the headline is no publication date when the page
 // gives another one, even above the headline.
 TEST(TextPage, PrefersADateNotSaidToBeAnUpdate) {
