@@ -197,10 +197,20 @@ size_t WrapWidth(const std::vector<RawLine>& lines) {
 // capital, if the view had no room left for its first word (the wrapper
 // would have put it there otherwise) and it reads as prose itself, six words
 // or the end of a sentence: a date or byline under a title stays apart.
-bool ContinuesAtCapital(const RawLine& previous, const RawLine& next, size_t wrap_width) {
+// A short line closing a block of two is a long headline's end, unless it
+// has a digit or a byline cue (a date, a byline).
+bool ContinuesAtCapital(const RawLine& previous, const RawLine& next, bool closes_block_of_two,
+                        size_t wrap_width) {
   if (wrap_width == 0 || previous.words < 6 || EndsSentence(previous.text) || next.text.empty()) return false;
-  if (next.words < 6 && !EndsSentence(next.text)) return false;
+  const bool headline_end = closes_block_of_two && !meta::OpensWithBylineCue(next.text) &&
+                            std::none_of(next.text.begin(), next.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (next.words < 6 && !EndsSentence(next.text) && !headline_end) return false;
   return previous.width + 1 + utf8::CodePointCount(FirstWord(next.text)) > wrap_width;
+}
+
+// Whether raw line `i` ends a block of two lines, blank lines around them.
+bool ClosesBlockOfTwo(const std::vector<RawLine>& raw, size_t i) {
+  return i >= 1 && (i + 1 == raw.size() || raw[i + 1].text.empty()) && (i < 2 || raw[i - 2].text.empty());
 }
 
 // "By" or "Oleh:" alone on its line: a page that sets the name apart
@@ -994,7 +1004,8 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
     if (l.text.empty()) continue;
     const RawLine* before = i > 0 && !raw[i - 1].text.empty() ? &raw[i - 1] : nullptr;
     if (before && !l.list_item && (ContinuesWrappedLine(lines.back().words, before->text, l.text) ||
-                   ContinuesAtCapital(*before, l, wrap_width) || IsLoneBylineCue(lines.back()))) {
+                   ContinuesAtCapital(*before, l, ClosesBlockOfTwo(raw, i), wrap_width) ||
+                   IsLoneBylineCue(lines.back()))) {
       lines.back().text += ' ';
       lines.back().text += l.text;
       lines.back().words += l.words;

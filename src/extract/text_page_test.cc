@@ -846,6 +846,32 @@ std::string HardWrap(std::string_view text, size_t width) {
   return out;
 }
 
+// A headline too long for a narrow view ends on a short line of its own;
+// the short line is joined back unless it is a date or a byline.
+TEST(TextPage, JoinsAWrappedHeadlineBack) {
+  const std::string page = HardWrap(
+      "Harbor Board Approves a New Pier for the Old Fishing Fleet\n"
+      "\n"
+      "March 3, 2026\n"
+      "\n"
+      "The harbor board on Tuesday approved a new pier for the fishing fleet after two years of debate "
+      "about its cost and its place in the old port.\n"
+      "\n"
+      "Work on the pier is due to start in the autumn, the board said, and should take about a year "
+      "if the weather allows it.\n",
+      50);
+  ASSERT_NE(page.find("Old\nFishing Fleet\n"), std::string::npos) << page;
+  Record r = ReadTextPage(page, "page.txt");
+  EXPECT_EQ(r.title, "Harbor Board Approves a New Pier for the Old Fishing Fleet");
+  EXPECT_EQ(r.published, "2026-03-03");
+  ASSERT_EQ(r.paragraphs.size(), 2u);
+  Record by = ReadTextPage(HardWrap("Harbor Board Approves a New Pier for the Old Fishing Fleet\nBy Jane Roe\n", 50) +
+                               "\nThe harbor board on Tuesday approved a new pier for the fishing fleet after two years "
+                               "of debate.\n",
+                           "page.txt");
+  EXPECT_EQ(by.authors, std::vector<std::string>{"Jane Roe"});
+}
+
 TEST(TextPage, ReadsThreeKindsOfCopiedPage) {
   struct Case {
     const char* page;
