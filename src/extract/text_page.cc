@@ -785,9 +785,9 @@ std::string_view OutletBeforeDate(const Line& l) {
 
 // The byline after the date: "Tuesday, 3 March 2026, by Jane Roe",
 // "3 March 2026 | Oleh Budi Santoso", up to the next separator.
-std::vector<std::string> NamesAfterDate(std::string_view line, const LineDates& dates) {
-  static constexpr std::string_view kSeparators[] = {",", "-", "|", ":", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x93",
-                                                     "\xE2\x80\x94"};
+std::vector<std::string> NamesAfterDate(std::string_view line, const LineDates& dates, bool in_header) {
+  static constexpr std::string_view kSeparators[] = {",", "-", "|", ":", "/", "\xE2\x80\xA2", "\xC2\xB7",
+                                                     "\xE2\x80\x93", "\xE2\x80\x94"};
   std::string_view after = line.substr(std::min(dates.match[dates.count - 1].end, line.size()));
   for (bool trimmed = true; trimmed;) {
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
@@ -799,8 +799,18 @@ std::vector<std::string> NamesAfterDate(std::string_view line, const LineDates& 
       }
     }
   }
-  if (!meta::OpensWithBylineCue(after)) return {};
-  for (std::string_view sep : {" \xE2\x80\xA2", " |", " \xC2\xB7"}) after = after.substr(0, after.find(sep));
+  for (std::string_view sep : {" \xE2\x80\xA2", " |", " \xC2\xB7", " \xE2\x80\x93", " \xE2\x80\x94"}) {
+    after = after.substr(0, after.find(sep));
+  }
+  if (!meta::OpensWithBylineCue(after)) {
+    // In the header a person's name alone in its field, two words, is the
+    // byline without a cue: "3 March 2026 | 09:15 | Jane Roe".
+    if (!in_header || CountWords(after) != 2 || after.find(',') != std::string_view::npos ||
+        !meta::IsPlausiblePersonName(after)) {
+      return {};
+    }
+    return {std::string(after)};
+  }
   // (A count after the name is the page's: "by Jane Roe 5 Comments".)
   for (size_t pos = 0; pos < after.size(); pos = after.find(' ', pos) + 1) {
     if (after[pos] >= '0' && after[pos] <= '9') {
@@ -839,10 +849,11 @@ std::string_view WithoutAgency(std::string_view name) {
   return name;
 }
 
-// The byline on a date line, before the date or after it.
-std::vector<std::string> NamesAroundDate(const Line& l) {
+// The byline on a date line, before the date or after it (without a cue
+// only in the article's header).
+std::vector<std::string> NamesAroundDate(const Line& l, bool in_header) {
   std::vector<std::string> names = NamesBeforeDate(l.text, l.dates.match[0]);
-  meta::MergeNames(NamesAfterDate(l.text, l.dates), &names);
+  meta::MergeNames(NamesAfterDate(l.text, l.dates, in_header), &names);
   return names;
 }
 
@@ -1058,7 +1069,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
   if (title != kNoLine) {
     for (size_t i = title - std::min(title, kHeaderAbove); i < title; ++i) {
       if (lines[i].kind == LineKind::kByline) meta::MergeNames(BylineNames(lines[i].text), &r.authors);
-      if (lines[i].kind == LineKind::kDate) meta::MergeNames(NamesAroundDate(lines[i]), &r.authors);
+      if (lines[i].kind == LineKind::kDate) meta::MergeNames(NamesAroundDate(lines[i], true), &r.authors);
     }
   }
   std::vector<std::string> signoffs;
@@ -1077,7 +1088,7 @@ Record ReadTextPage(std::string_view utf8_text, std::string_view source_name) {
         meta::MergeNames(BylineNames(l.text), &r.authors);
         break;
       case LineKind::kDate:
-        meta::MergeNames(NamesAroundDate(l), &r.authors);
+        meta::MergeNames(NamesAroundDate(l, i < article.begin), &r.authors);
         if (date_outlet.empty()) date_outlet = OutletBeforeDate(l);
         TakeLineDates(l, &r);
         break;

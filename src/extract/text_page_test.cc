@@ -574,6 +574,10 @@ TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
       {"March 3, 2026 by Jane Roe 5 Comments", {"Jane Roe"}},
       {"Harbor | By Jane Roe | March 3, 2026", {"Jane Roe"}},
       {"Politics | Oleh Budi Santoso | 4 min\nMarch 3, 2026", {"Budi Santoso"}},
+      {"3 March 2026 | 09:15 | Jane Roe", {"Jane Roe"}},
+      {"March 3, 2026 // Jane Roe", {"Jane Roe"}},
+      {"March 3, 2026 | Politics, Local", {}},
+      {"March 3, 2026 by Jane Roe \xE2\x80\x94 Comments", {"Jane Roe"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.header);
