@@ -481,6 +481,22 @@ std::string GuessLanguage(const std::vector<std::string>& paragraphs) {
   return id >= en ? "id" : "en";
 }
 
+// The brand a copyright holder's name begins with, when the page sets it
+// on a line of its own (its logo's text, a menu's title): "Harbor Daily" for
+// "(c) Harbor Daily Media Group". Else the holder's name.
+std::string BrandOfHolder(const std::vector<Line>& lines, const std::string& holder) {
+  const std::string lower = Lower(holder);
+  const Line* brand = nullptr;
+  for (const Line& l : lines) {
+    if (l.words == 0 || l.words > 3 || l.list_item || l.lower.size() >= lower.size() ||
+        !lower.starts_with(l.lower) || lower[l.lower.size()] != ' ') {
+      continue;
+    }
+    if (brand == nullptr || l.text.size() > brand->text.size()) brand = &l;
+  }
+  return brand ? brand->text : holder;
+}
+
 // The outlet's name from the page's own furniture.
 std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view dateline_outlet) {
   static const RE2 kChannel(
@@ -533,7 +549,7 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
     RE2::Replace(&name, kNoticeWords, "");
     RE2::Replace(&name, kCompany, "");
     RE2::Replace(&name, kLegalForm, "");
-    return name;
+    return BrandOfHolder(lines, name);
   }
   return "";
 }

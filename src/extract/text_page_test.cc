@@ -601,7 +601,8 @@ TEST(TextPage, ReadsALineSaidTwiceOnItselfOnce) {
 }
 
 // The site's name from the copyright footer, without the company's legal
-// form; a photo's credit or a licence names no outlet.
+// form, or the brand it begins with when the page sets that on a line of
+// its own; a photo's credit or a licence names no outlet.
 TEST(TextPage, ReadsTheSiteNameFromTheCopyright) {
   struct Case {
     const char* footer;
@@ -619,6 +620,8 @@ TEST(TextPage, ReadsTheSiteNameFromTheCopyright) {
       {"\xC2\xA9The Anti-Fog Gazette 2011-2026", "The Anti-Fog Gazette"},
       {"\xC2\xA9 2026 Harbor Daily All Rights Reserved", "Harbor Daily"},
       {"\xC2\xA9 Margaret Rowe\n\xC2\xA9 2026 Harbor Daily", "Harbor Daily"},
+      {"Harbor Daily\n\xC2\xA9 2026 Harbor Daily Media Group", "Harbor Daily"},
+      {"\xC2\xA9 2026 Harbor Daily Media Group", "Harbor Daily Media Group"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.footer);
