@@ -750,7 +750,8 @@ void TakeLineDates(const Line& l, Record* r) {
 // byline cue or are a person's name of two to four words.
 std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::DateMatch& date) {
   static constexpr std::string_view kLabels[] = {
-      " updated", " published", " posted", " on", " pada", " diperbarui", " diterbitkan", "\xE2\x80\x93", "\xE2\x80\x94",
+      " updated", " published", " posted", " on", " pada", " diperbarui", " diterbitkan", " publiziert am",
+      " ver\xC3\xB6" "ffentlicht am", " ver\xC3\xB6" "ffentlicht", " publicado", " publi\xC3\xA9", "\xE2\x80\x93", "\xE2\x80\x94",
       "\xC2\xB7", " monday", " tuesday", " wednesday", " thursday", " friday", " saturday", " sunday", " senin",
       " selasa", " rabu", " kamis", " jumat", " sabtu", " minggu"};
   std::string_view before = line.substr(0, std::min(date.begin, line.size()));

@@ -578,6 +578,7 @@ TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
       {"March 3, 2026 // Jane Roe", {"Jane Roe"}},
       {"March 3, 2026 | Politics, Local", {}},
       {"March 3, 2026 by Jane Roe \xE2\x80\x94 Comments", {"Jane Roe"}},
+      {"Von Jane Roe ver\xC3\xB6" "ffentlicht am 3. M\xC3\xA4rz 2026", {"Jane Roe"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.header);
