@@ -345,9 +345,20 @@ bool IsSiteNotice(std::string_view lower) {
   return terms >= 2;
 }
 
+// How long the article takes to read: "5 min read", "Reading time: 4
+// minutes", "3 menit baca", "Lesezeit: 4 Min."
+bool SaysReadingTime(std::string_view lower) {
+  for (std::string_view cue : {"min read", "minute read", "minutes read", "reading time", "read time", "menit baca",
+                               "waktu baca", "lesezeit"}) {
+    if (lower.find(cue) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Leftovers of page furniture, by their opening words.
 bool IsFurnitureCue(std::string_view lower, int words) {
   if (words <= 5 && !lower.empty() && lower.back() == ':') return true;  // "Share :", "Halaman:"
+  if (words <= 5 && SaysReadingTime(lower)) return true;
   if (words > 16) return false;
   static constexpr std::string_view kPrefixes[] = {
       "baca juga", "baca:", "baca selengkapnya", "simak juga", "simak:", "simak video", "lihat juga", "lihat:",

@@ -541,6 +541,16 @@ TEST(TextPage, ReadsIndonesianHeaderLines) {
   }
 }
 
+// How long it takes to read is the page's furniture, never the headline.
+TEST(TextPage, DropsTheReadingTime) {
+  for (const char* line : {"4 min read", "Reading time: 4 minutes", "3 menit baca"}) {
+    SCOPED_TRACE(line);
+    Record r = ReadTextPage(PageUnderAHeadline(line), "page.txt");
+    EXPECT_EQ(r.title, "Harbor Board Approves New Pier for the Fleet");
+    EXPECT_EQ(r.text.find(line), std::string::npos);
+  }
+}
+
 // An update's date under the headline is no publication date when the page
 // gives another one, even above the headline.
 TEST(TextPage, PrefersADateNotSaidToBeAnUpdate) {
