@@ -931,9 +931,9 @@ bool IsOverHeader(const std::vector<Line>& lines, size_t i) {
 }
 
 // Lines that are never a headline however placed: a bracketed widget or
-// placeholder ("[ ] [Search]"), a byline the name splitter did not take
-// ("By Jane DoeStaff Writer"), a credit ("Jane Doe, Example Press") or a
-// label with its value ("Reading time: 2 minutes").
+// placeholder ("[ ] [Search]"), an image's label, a byline the name
+// splitter did not take ("By Jane DoeStaff Writer"), a credit ("Jane Doe,
+// Example Press") or a label with its value ("Reading time: 2 minutes").
 bool CannotBeTitle(const Line& l) {
   std::string_view s = l.text;
   if (s.front() == '[' || l.list_item) return true;
@@ -942,6 +942,14 @@ bool CannotBeTitle(const Line& l) {
     if (lower.starts_with(cue) && l.words <= 6) return true;
   }
   if (SaysWhenPosted(l)) return true;
+  // An image's label: "Image of Jane Roe", "Profile picture for user jroe",
+  // "Jane Roe headshot".
+  for (std::string_view cue : {"image of ", "picture of ", "photo of ", "profile picture", "foto von ", "bild von "}) {
+    if (lower.starts_with(cue)) return true;
+  }
+  for (std::string_view end : {" headshot", " mugshot", " avatar", " portrait"}) {
+    if (lower.ends_with(end)) return true;
+  }
   // A caption with its source in parentheses: "The old pier. (File photo)".
   if (s.back() == ')' && HasPhotoWord(lower)) return true;
   size_t comma = s.rfind(", ");

@@ -541,9 +541,10 @@ TEST(TextPage, ReadsIndonesianHeaderLines) {
   }
 }
 
-// How long it takes to read is the page's furniture, never the headline.
-TEST(TextPage, DropsTheReadingTime) {
-  for (const char* line : {"4 min read", "Reading time: 4 minutes", "3 menit baca"}) {
+// How long it takes to read, or an image's label, is never the headline.
+TEST(TextPage, ReadingTimeAndImageLabelsAreNoHeadline) {
+  for (const char* line : {"4 min read", "Reading time: 4 minutes", "3 menit baca",
+                           "Profile picture for user Margaret Rowe", "Margaret Rowe headshot"}) {
     SCOPED_TRACE(line);
     Record r = ReadTextPage(PageUnderAHeadline(line), "page.txt");
     EXPECT_EQ(r.title, "Harbor Board Approves New Pier for the Fleet");
