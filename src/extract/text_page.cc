@@ -553,7 +553,7 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
     // Company forms are not the site's name: "PT Warta Media" -> "Warta
     // Media", "Example News LLC" -> "Example News".
     static const RE2 kCompany("^(?:PT\\.?|CV\\.?|Pt\\.?)\\s+");
-    static const RE2 kLegalForm("(?:\\s+(?:LLC|Inc|Ltd|Limited|GmbH|AG|Corp|Co|Plc|PLC|Pty|Pvt|SA|S\\.A|KG|Tbk)\\.?)+$");
+    static const RE2 kLegalForm("(?:\\s+(?i:LLC|Inc|Ltd|Limited|GmbH|AG|Corp|Co|Plc|Pty|Pvt|SA|S\\.A|KG|Tbk)\\.?)+$");
     // The notice's own words end the name: "Example News All Rights
     // Reserved", "Example Kontakt Impressum".
     static const RE2 kNoticeWords("\\s+(?:All|Alle|Todos|Tous|Hak|Kontakt|Impressum|Datenschutz|Privacy|Terms)\\b.*$");

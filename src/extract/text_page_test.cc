@@ -623,6 +623,7 @@ TEST(TextPage, ReadsTheSiteNameFromTheCopyright) {
   const Case cases[] = {
       {"\xC2\xA9 2026 Harbor Daily LLC. All rights reserved.", "Harbor Daily"},
       {"Copyright \xC2\xA9 2026 Harbor Press Pty Ltd", "Harbor Press"},
+      {"\xC2\xA9 2026 Harbor Press LTD", "Harbor Press"},
       {"Copyright 2026 PT Kabar Pelabuhan Tbk", "Kabar Pelabuhan"},
       {"\xC2\xA9 Example Images / Photo\n\xC2\xA9 2026 Harbor Daily", "Harbor Daily"},
       {"Text licensed under Creative Commons BY 2026", ""},
