@@ -202,8 +202,9 @@ size_t WrapWidth(const std::vector<RawLine>& lines) {
 bool ContinuesAtCapital(const RawLine& previous, const RawLine& next, bool closes_block_of_two,
                         size_t wrap_width) {
   if (wrap_width == 0 || previous.words < 6 || EndsSentence(previous.text) || next.text.empty()) return false;
-  const bool headline_end = closes_block_of_two && !meta::OpensWithBylineCue(next.text) &&
-                            std::none_of(next.text.begin(), next.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool has_digit =
+      std::any_of(next.text.begin(), next.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool headline_end = closes_block_of_two && !has_digit && !meta::OpensWithBylineCue(next.text);
   if (next.words < 6 && !EndsSentence(next.text) && !headline_end) return false;
   return previous.width + 1 + utf8::CodePointCount(FirstWord(next.text)) > wrap_width;
 }
@@ -401,10 +402,8 @@ std::string_view FromBylineCue(std::string_view s) {
   if (space == std::string_view::npos) return s;
   const std::string first = Lower(s.substr(0, space));
   std::string_view rest = s.substr(space + 1);
-  if (Lower(FirstWord(rest)) != "oleh" || std::find(std::begin(kWritten), std::end(kWritten), first) == std::end(kWritten)) {
-    return s;
-  }
-  return rest;
+  const bool written = std::find(std::begin(kWritten), std::end(kWritten), first) != std::end(kWritten);
+  return written && Lower(FirstWord(rest)) == "oleh" ? rest : s;
 }
 
 // Words that hold a letter or a digit: separators ("|", "·", "&") are no
@@ -521,7 +520,8 @@ std::string SiteNameFromCues(const std::vector<Line>& lines, std::string_view da
       "(?:(?i:copyright|hak cipta)\\s*(?:\\x{A9}|\\([cC]\\))?|\\x{A9})\\s*(?:(?i:copyright)\\s*)?"
       "(?:\\d{4}(?:\\s*[-\\x{2013}]\\s*(?:\\d{4})?)?\\s*,?\\s*)?(?:(?i:copyright)\\s*)?"
       "([A-Z\\x{C0}-\\x{DE}][A-Za-z0-9\\x{C0}-\\x{24F}.&'\\x{2019}-]*"
-      "(?:\\s(?:(?:de|del|la|of|the|di|dan|und|and)\\s)?[A-Z\\x{C0}-\\x{DE}][A-Za-z0-9\\x{C0}-\\x{24F}.&'\\x{2019}-]*){0,3}"
+      "(?:\\s(?:(?:de|del|la|of|the|di|dan|und|and)\\s)?"
+      "[A-Z\\x{C0}-\\x{DE}][A-Za-z0-9\\x{C0}-\\x{24F}.&'\\x{2019}-]*){0,3}"
       "|[a-z0-9][a-z0-9-]*\\.[a-z]{2,6}\\b)");
   std::string name;
   // `cues`: words one of which the line must hold for the pattern to be
@@ -582,7 +582,7 @@ bool LooksLikeOutlet(std::string_view s) {
 }
 
 // A byline in one field of a line of fields: "Politics | By Jane Roe |
-// 4 min read", "Oleh Budi Santoso \xC2\xB7 Kabar".
+// 4 min read", "Oleh Budi Santoso | Nasional".
 std::vector<std::string> CuedNamesInFields(std::string_view line) {
   static constexpr std::string_view kFieldSeparators[] = {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 "};
   for (std::string_view sep : kFieldSeparators) {
@@ -762,7 +762,8 @@ void TakeLineDates(const Line& l, Record* r) {
 std::vector<std::string> NamesBeforeDate(std::string_view line, const meta::DateMatch& date) {
   static constexpr std::string_view kLabels[] = {
       " updated", " published", " posted", " on", " pada", " diperbarui", " diterbitkan", " publiziert am",
-      " ver\xC3\xB6" "ffentlicht am", " ver\xC3\xB6" "ffentlicht", " publicado", " publi\xC3\xA9", "\xE2\x80\x93", "\xE2\x80\x94",
+      " ver\xC3\xB6" "ffentlicht am", " ver\xC3\xB6" "ffentlicht", " publicado", " publi\xC3\xA9", "\xE2\x80\x93",
+      "\xE2\x80\x94",
       "\xC2\xB7", " monday", " tuesday", " wednesday", " thursday", " friday", " saturday", " sunday", " senin",
       " selasa", " rabu", " kamis", " jumat", " sabtu", " minggu"};
   std::string_view before = line.substr(0, std::min(date.begin, line.size()));
@@ -806,8 +807,9 @@ std::string_view OutletBeforeDate(const Line& l) {
     return {};
   }
   const std::string_view tld = before.substr(dot + 1);
-  const bool letters = !tld.empty() && tld.size() <= 6 &&
-                       std::all_of(tld.begin(), tld.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+  const bool letters = !tld.empty() && tld.size() <= 6 && std::all_of(tld.begin(), tld.end(), [](char c) {
+                         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                       });
   return letters ? before : std::string_view();
 }
 

@@ -531,8 +531,10 @@ TEST(TextPage, ReadsIndonesianHeaderLines) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.header);
     std::string page = std::string("Jembatan Baru di Lembah Hijau Dibuka untuk Warga\n") + c.header +
-                       "\nPemerintah kabupaten meresmikan jembatan gantung yang menghubungkan dua desa pada Senin pagi.\n"
-                       "Kepala dinas mengatakan jembatan itu dibangun dalam enam bulan dan akan dirawat bersama warga.\n";
+                       "\nPemerintah kabupaten meresmikan jembatan gantung yang menghubungkan dua desa "
+                       "pada Senin pagi.\n"
+                       "Kepala dinas mengatakan jembatan itu dibangun dalam enam bulan dan akan dirawat "
+                       "bersama warga.\n";
     Record r = ReadTextPage(page, "halaman.txt");
     EXPECT_EQ(r.title, "Jembatan Baru di Lembah Hijau Dibuka untuk Warga");
     EXPECT_EQ(r.authors, c.authors);
@@ -785,11 +787,13 @@ constexpr char kPortalCopy[] =
     "Bagikan:\n"
     "Facebook Twitter WhatsApp\n"
     "\n"
-    "SURABAYA, TepiAndaru.com \xE2\x80\x93 Pemerintah kota menyiapkan enam pompa tambahan untuk mengatasi banjir rob yang merendam kawasan pelabuhan lama sejak Sabtu malam.\n"
+    "SURABAYA, TepiAndaru.com \xE2\x80\x93 Pemerintah kota menyiapkan enam pompa tambahan untuk mengatasi "
+    "banjir rob yang merendam kawasan pelabuhan lama sejak Sabtu malam.\n"
     "\n"
     "Baca juga: Harga Ikan Laut Naik karena Cuaca Buruk\n"
     "\n"
-    "Kepala dinas pekerjaan umum mengatakan pompa itu akan bekerja siang dan malam sampai air surut, sementara tanggul darurat dibangun di dua titik yang paling rendah.\n"
+    "Kepala dinas pekerjaan umum mengatakan pompa itu akan bekerja siang dan malam sampai air surut, "
+    "sementara tanggul darurat dibangun di dua titik yang paling rendah.\n"
     "\n"
     "Baca juga: Nelayan Libur Melaut Selama Sepekan\n"
     "\n"
@@ -814,11 +818,15 @@ constexpr char kWireCopy[] =
     "\n"
     "Dockworkers stand by idle cranes at the northern port, March 3, 2026. HARBOR WIRE/John Doe\n"
     "\n"
-    "ROTTERDAM, March 3 (Harbor Wire) - Cargo handling at the northern port stopped on Tuesday as dockworkers walked out after wage talks with terminal operators broke down overnight, a union spokesperson said.\n"
+    "ROTTERDAM, March 3 (Harbor Wire) - Cargo handling at the northern port stopped on Tuesday as "
+    "dockworkers walked out after wage talks with terminal operators broke down overnight, a union "
+    "spokesperson said.\n"
     "\n"
-    "The strike is the first at the port in more than a decade and comes as shipping lines are already struggling with delays elsewhere in the region.\n"
+    "The strike is the first at the port in more than a decade and comes as shipping lines are already "
+    "struggling with delays elsewhere in the region.\n"
     "\n"
-    "\"We have made our last offer and we are waiting for an answer,\" the spokesperson told reporters outside the terminal gates on Tuesday morning.\n"
+    "\"We have made our last offer and we are waiting for an answer,\" the spokesperson told reporters "
+    "outside the terminal gates on Tuesday morning.\n"
     "\n"
     "Reporting by Jane Roe; Editing by Tom Alder\n"
     "Our Standards: How we report the news.\n"
@@ -831,11 +839,14 @@ constexpr char kBlogCopy[] =
     "Home About Archive Contact\n"
     "Why I Still Walk the Old Pier Every Morning\n"
     "Posted on March 3, 2026 by Margaret Rowe\n"
-    "Every morning before the town wakes up I walk the length of the old pier and back, counting the boats that have come in overnight and the gulls that have found them.\n"
+    "Every morning before the town wakes up I walk the length of the old pier and back, counting the "
+    "boats that have come in overnight and the gulls that have found them.\n"
     "\n"
-    "It started as a way to clear my head after a long winter, but over the years it has become the part of the day I would least like to give up.\n"
+    "It started as a way to clear my head after a long winter, but over the years it has become the part "
+    "of the day I would least like to give up.\n"
     "\n"
-    "Some mornings the fog is so thick that the far end of the pier simply disappears, and the walk feels like stepping off the edge of the map.\n"
+    "Some mornings the fog is so thick that the far end of the pier simply disappears, and the walk "
+    "feels like stepping off the edge of the map.\n"
     "\n"
     "Share this:\n"
     "Twitter Facebook\n"
@@ -885,10 +896,10 @@ TEST(TextPage, JoinsAWrappedHeadlineBack) {
   EXPECT_EQ(r.title, "Harbor Board Approves a New Pier for the Old Fishing Fleet");
   EXPECT_EQ(r.published, "2026-03-03");
   ASSERT_EQ(r.paragraphs.size(), 2u);
-  Record by = ReadTextPage(HardWrap("Harbor Board Approves a New Pier for the Old Fishing Fleet\nBy Jane Roe\n", 50) +
-                               "\nThe harbor board on Tuesday approved a new pier for the fishing fleet after two years "
-                               "of debate.\n",
-                           "page.txt");
+  const std::string header = HardWrap("Harbor Board Approves a New Pier for the Old Fishing Fleet\nBy Jane Roe\n", 50);
+  Record by = ReadTextPage(
+      header + "\nThe harbor board on Tuesday approved a new pier for the fishing fleet after two years of debate.\n",
+      "page.txt");
   EXPECT_EQ(by.authors, std::vector<std::string>{"Jane Roe"});
 }
 
