@@ -581,6 +581,26 @@ bool LooksLikeOutlet(std::string_view s) {
          !meta::KnownSourceName(s).empty();
 }
 
+// A person's name and the job after a comma, the job's last word a
+// journalist's: "Jane Roe, Senior Harbor Correspondent", "Budi Santoso,
+// Wartawan Senior".
+std::vector<std::string> NameWithRole(std::string_view line) {
+  static constexpr std::string_view kJobs[] = {"writer", "reporter", "correspondent", "editor", "journalist",
+                                               "columnist", "jurnalis", "wartawan", "koresponden", "kontributor"};
+  const size_t comma = line.find(", ");
+  if (comma == std::string_view::npos) return {};
+  const std::string_view name = line.substr(0, comma), job = line.substr(comma + 2);
+  const int job_words = CountWords(job);
+  if (job_words < 2 || job_words > 4) return {};
+  const std::string lower_job = Lower(job);
+  const bool is_job = std::any_of(std::begin(kJobs), std::end(kJobs), [&](std::string_view w) {
+    return lower_job.ends_with(w) || lower_job.starts_with(std::string(w) + " ");
+  });
+  const int name_words = CountWords(name);
+  if (!is_job || name_words < 2 || name_words > 4 || !meta::IsPlausiblePersonName(name)) return {};
+  return {std::string(name)};
+}
+
 // A byline in one field of a line of fields: "Politics | By Jane Roe |
 // 4 min read", "Oleh Budi Santoso | Nasional".
 std::vector<std::string> CuedNamesInFields(std::string_view line) {
@@ -604,6 +624,7 @@ std::vector<std::string> BylineNames(std::string_view line) {
   line = FromBylineCue(line);
   if (meta::LooksLikeByline(line)) return meta::SplitAuthorNames(line);
   if (std::vector<std::string> names = CuedNamesInFields(line); !names.empty()) return names;
+  if (std::vector<std::string> name = NameWithRole(line); !name.empty()) return name;
   for (std::string_view sep : {" - ", " | ", " \xE2\x80\x93 "}) {
     size_t at = line.find(sep);
     if (at == std::string_view::npos) continue;

@@ -581,6 +581,8 @@ TEST(TextPage, ReadsTheBylineAroundTheDateLine) {
       {"3 March 2026 \xE2\x80\xA2 By Jane Roe \xE2\x80\xA2 Harbor", {"Jane Roe"}},
       {"March 3, 2026\nHarbor Works Begin", {}},
       {"Jane Roe, Example Wire\nMarch 3, 2026", {}},
+      {"Jane Roe, Senior Harbor Correspondent\nMarch 3, 2026", {"Jane Roe"}},
+      {"Budi Santoso, Wartawan Senior\nSelasa, 3 Maret 2026 09:15 WIB", {"Budi Santoso"}},
       {"Jane Roe\njane.roe@example.com\nMarch 3, 2026", {"Jane Roe"}},
       {"Budi Santoso Antara\nSelasa, 3 Maret 2026 09:15 WIB", {"Budi Santoso"}},
       {"By Jane Roe@harborjane Mar 3, 2026, 11:47am EST", {"Jane Roe"}},
