@@ -378,21 +378,15 @@ bool LinksLeaveSite(const Node& element, std::string_view site) {
   constexpr int kMaxNodes = 64;
   if (site.empty()) return false;
   bool any = false;
-  const Node* n = element.first_child;
-  for (int k = 0; n != nullptr; ++k) {
-    if (k == kMaxNodes) return false;
+  int k = 0;
+  for (const Node* n = element.first_child; n != nullptr; n = NextInTree(n, &element)) {
+    if (++k > kMaxNodes) return false;
     if (n->Is(Tag::kA)) {
       const std::string_view* href = n->Attr("href");
       std::string_view host = href == nullptr ? std::string_view() : HostOf(*href);
       if (host.empty() || SiteLabel(host) == site) return false;
       any = true;
     }
-    if (n->first_child != nullptr) {
-      n = n->first_child;
-      continue;
-    }
-    while (n != &element && n->next_sibling == nullptr) n = n->parent;
-    n = n == &element ? nullptr : n->next_sibling;
   }
   return any;
 }
@@ -806,16 +800,10 @@ class Linearizer {
   // caption); sets *image when one of them is an <img>.
   static bool IsSmallSubtree(const Node& top, bool* image) {
     constexpr int kMaxNodes = 12;
-    const Node* n = top.first_child;
-    for (int k = 0; n != nullptr; ++k) {
-      if (k == kMaxNodes) return false;
+    int k = 0;
+    for (const Node* n = top.first_child; n != nullptr; n = NextInTree(n, &top)) {
+      if (++k > kMaxNodes) return false;
       *image = *image || n->Is(Tag::kImg);
-      if (n->first_child != nullptr) {
-        n = n->first_child;
-        continue;
-      }
-      while (n != &top && n->next_sibling == nullptr) n = n->parent;
-      n = n == &top ? nullptr : n->next_sibling;
     }
     return true;
   }
