@@ -211,6 +211,26 @@ bool SegmentsNameOtherStories(std::string_view attr) {
   return false;
 }
 
+// True when a class or id names the site's clock, the day the page is
+// read ("today", "current-date", "masthead-today-date"): that date is the
+// reader's, not the story's. Tokens merely opening with the word
+// ("todays-picks", "today-layout-wide") label sections or layout.
+bool NamesTodaysDate(std::string_view attr) {
+  if (attr.size() < 5) return false;
+  for (std::string_view clock : {"today-date", "today_date", "todaydate", "current-date", "current_date", "currentdate",
+                                 "date-today", "date_today"}) {
+    if (HasNoCase(attr, clock)) return true;
+  }
+  size_t pos = 0;
+  while (pos < attr.size()) {
+    size_t end = attr.find_first_of(" \t\n", pos);
+    if (end == std::string_view::npos) end = attr.size();
+    if (end - pos == 5 && EqualsLowerAscii(attr.substr(pos), "today")) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
 // Page regions whose dates and names are about other things.
 bool IsOffTopicZone(const Node* n) {
   if (n->Is(Tag::kNav) || n->Is(Tag::kAside) || n->Is(Tag::kForm)) return true;
@@ -218,10 +238,20 @@ bool IsOffTopicZone(const Node* n) {
   if (n->Is(Tag::kFooter)) return !HasAncestor(n, Tag::kArticle);
   std::string_view cls = AttrOr(n, "class"), id = AttrOr(n, "id");
   return TokensNameFurniture(cls) || TokensNameFurniture(id) || SegmentsNameOtherStories(cls) ||
-         SegmentsNameOtherStories(id);
+         SegmentsNameOtherStories(id) || NamesTodaysDate(cls) || NamesTodaysDate(id);
 }
 
 }  // namespace
+
+bool ShowsTodaysDate(const Node* n) {
+  int elements = 0;
+  for (const Node* p = n; p && elements < 3; p = p->parent) {
+    if (!p->is_element()) continue;
+    ++elements;
+    if (NamesTodaysDate(AttrOr(p, "class")) || NamesTodaysDate(AttrOr(p, "id"))) return true;
+  }
+  return false;
+}
 
 // Walks up to the article or main element: zones outside it do not count.
 // An element's answer is that of the nearest element at or above it that
@@ -252,6 +282,10 @@ bool InOffTopicZone(const Collected& c, const Node* n) {
 }
 
 namespace {
+
+// The longest body script kept for its date: a call that writes one, not
+// a program whose dates are its own.
+constexpr size_t kShortScript = 160;
 
 // Class or id words of elements that hold a date or a byline, and words
 // that rule a byline candidate out (lower case, ASCII).
@@ -365,8 +399,11 @@ bool VisitElement(const Node* n, uint32_t order, Collected* c) {
           const std::string_view type = AttrOr(n, "type");
           if (HasNoCase(type, "ld+json")) {
             if (c->jsonld.size() < 20) c->jsonld.push_back(n->first_child->data);
-          } else if (HasNoCase(type, "json") && c->json_data.size() < 20) {
-            c->json_data.push_back(n->first_child->data);
+          } else if (HasNoCase(type, "json")) {
+            if (c->json_data.size() < 20) c->json_data.push_back(n->first_child->data);
+          } else if ((type.empty() || HasNoCase(type, "javascript")) && n->first_child->data.size() <= kShortScript &&
+                     c->body_scripts.size() < 20 && HasAncestor(n, Tag::kBody)) {
+            c->body_scripts.push_back(n->first_child->data);
           }
         }
         return true;

@@ -71,6 +71,9 @@ struct Collected {
   // Other JSON data blocks (<script type="application/json">): the state a
   // script page renders from.
   std::vector<std::string_view> json_data;
+  // Short scripts in the body, where a page may write its date as it
+  // renders ('<td><script>printStamp("2021/03/09 18:05")</script></td>').
+  std::vector<std::string_view> body_scripts;
   std::vector<std::string> h1s;
   std::vector<uint32_t> h1_orders;  // of h1s
   uint32_t h1_order = UINT32_MAX;
@@ -96,6 +99,11 @@ Collected Collect(const Document& doc);
 // article or main element it belongs to. `n` is a node of the document `c`
 // was collected from.
 bool InOffTopicZone(const Collected& c, const Node* n);
+
+// Whether `n` is the site's clock, the day the page is read (an element,
+// or one of its two parents, named "today", "current-date", "masthead-today-date"):
+// that date is the reader's, not the story's, even as a last guess.
+bool ShowsTodaysDate(const Node* n);
 
 // The first non-blank value of the meta keys, in the order given.
 std::string_view MetaValue(const Collected& c, std::initializer_list<std::string_view> keys);

@@ -294,12 +294,52 @@ TEST(Metadata, DatesInCommentSegmentsAreNotThePages) {
        "<time datetime='2021-05-04T09:00:00+02:00'>4. Mai 2021</time><p>Text des Kommentars.</p></div>"
        "</body></html>",
        "2021-05-04T09:00:00+02:00"},
+      {"the site's clock under a masthead heading is the reader's day",
+       "<html><body><h1 class='masthead'>County Ledger</h1><div class='today'>Tuesday, March 3, 2020</div>"
+       "<p>Notices of new firms filed with the county clerk.</p></body></html>",
+       ""},
+      {"a top bar's clock above the story",
+       "<html><body><div id='top'><span class='masthead-today-date'>Friday, 4 June 2021</span></div>"
+       "<h1>Ferry timetable changes</h1><p class='meta'>Posted June 2, 2021</p><p>New times apply.</p>"
+       "</body></html>",
+       "2021-06-02"},
+      {"a section merely named after the day keeps its dates",
+       "<html><body><div class='todays-picks'><h1>Rail strike ends</h1><time datetime='2021-07-08'>"
+       "8 July 2021</time><p>Trains run again.</p></div></body></html>",
+       "2021-07-08"},
   };
   for (const Case& c : cases) EXPECT_EQ(Extract(c.html).published, c.published) << c.name;
 }
 
 // Elements found by their id, in the order asked: later questions meet the
 // answers kept for the earlier ones' ancestors.
+// Last guesses: a date a short body script writes where the page shows it.
+TEST(Metadata, DateWrittenByABodyScript) {
+  struct Case {
+    const char* name;
+    const char* html;
+    const char* published;
+  } cases[] = {
+      {"a call writing the post's date",
+       "<html><body><h1>Garden club meets</h1><table><tr><td><script>printStamp(\"2021/03/09 18:05:44\")</script>"
+       "</td></tr></table><p>Bring seeds.</p></body></html>",
+       "2021-03-09T18:05:44"},
+      {"a head script's stamp is the server's, not the page's",
+       "<html><head><script>var stamp = '2021-03-09T18:05:44Z';</script></head><body><h1>Garden club meets</h1>"
+       "<p>Bring seeds.</p></body></html>",
+       ""},
+      {"a date inside code is not written out",
+       "<html><body><h1>Garden club meets</h1><script>if (now > Date.parse(2021-03-09)) hide();</script>"
+       "<p>Bring seeds.</p></body></html>",
+       ""},
+      {"the text's date comes first",
+       "<html><body><h1>Garden club meets</h1><p class='date'>March 2, 2021</p>"
+       "<script>printStamp(\"2021/03/09\")</script><p>Bring seeds.</p></body></html>",
+       "2021-03-02"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Extract(c.html).published, c.published) << c.name;
+}
+
 TEST(Collected, OffTopicZones) {
   const std::string html =
       "<html><body><nav><ul><li id='n1'>Home</li><li id='n2'>World</li></ul></nav>"

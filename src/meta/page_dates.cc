@@ -217,7 +217,7 @@ std::optional<DateTime> NearHeadingDate(const Collected& c, const DateReading& r
   for (int64_t i = std::max<int64_t>(0, h1_index - kNearHeading); i <= last; ++i) {
     const Node* n = c.texts[i].node;
     std::vector<DateMatch> found = FindDates(n->data, o, 4);
-    if (found.empty() || (!allow_offtopic && InOffTopicZone(c, n))) continue;
+    if (found.empty() || (allow_offtopic ? ShowsTodaysDate(n) : InOffTopicZone(c, n))) continue;
     size_t text_len = Collapse(n->data).size();
     const int64_t distance = i - h1_index;
     for (const DateMatch& m : found) {
@@ -271,7 +271,7 @@ std::optional<DateTime> FromText(const Collected& c, const DateReading& reading,
     budget -= t.node->data.size();
     std::vector<DateMatch> found = FindDates(t.node->data, o, 4);
     if (found.empty()) continue;
-    if (!allow_offtopic && InOffTopicZone(c, t.node)) continue;
+    if (allow_offtopic ? ShowsTodaysDate(t.node) : InOffTopicZone(c, t.node)) continue;
     for (const DateMatch& m : found) {
       if (!Plausible(m.value, reading)) continue;
       auto same = [&](const Seen& s) {
@@ -632,6 +632,26 @@ std::optional<DateTime> FromJsonData(const Collected& c, const DateReading& read
   return std::nullopt;
 }
 
+// A date a short body script writes as the page renders
+// ('printStamp("2021/03/09 18:05:44")'): what a page without a date in its
+// text or markup shows its readers. The date must be all of a string
+// literal, not a piece of code.
+std::optional<DateTime> FromBodyScripts(const Collected& c, const DateReading& reading) {
+  DateParseOptions o;
+  o.locale = reading.locale;
+  o.min_year = 1995;
+  for (std::string_view script : c.body_scripts) {
+    for (const DateMatch& m : FindDates(script, o, 2)) {
+      if (m.begin == 0 || m.end >= script.size()) continue;
+      const char open = script[m.begin - 1];
+      if ((open != '"' && open != '\'') || !Plausible(m.value, reading)) continue;
+      size_t close = script.find(open, m.end);
+      if (close != std::string_view::npos && close - m.end <= 12) return m.value;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 DateReading ReadingFor(std::string_view language_hint, std::string_view fetch_date) {
@@ -672,7 +692,8 @@ std::optional<DateTime> ChoosePublished(const Collected& c, const JsonLdInfo& ld
   if (auto d = FromText(c, reading, false)) return d;
   // A guess from anywhere beats no answer: the footer's "Stand" date, say.
   if (auto d = FromText(c, reading, true)) return d;
-  return FromJsonData(c, reading);
+  if (auto d = FromJsonData(c, reading)) return d;
+  return FromBodyScripts(c, reading);
 }
 
 }  // namespace warta::meta
