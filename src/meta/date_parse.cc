@@ -253,6 +253,26 @@ constexpr NameValue kMonths[] = {
     {"outubro", 10},   {"sep", 9},       {"sept", 9},      {"septembre", 9}, {"september", 9},
     {"septiembre", 9}, {"set", 9},       {"setembro", 9},  {"settembre", 9}, {"setiembre", 9},
     {"août", 8},
+    // Full names the tables above lacked, as ICU's DateFormatSymbols gives
+    // them (Italian, Dutch, Portuguese, Scandinavian, Hungarian, Romanian,
+    // Czech, Slovak, Croatian, Slovenian and Finnish genitives), the old
+    // Indonesian spellings and French and German written without accents.
+    // Short forms that are words elsewhere ("ago", "lis", "pro") stay out.
+    {"aprile", 4}, {"dicembre", 12}, {"maart", 3}, {"mrt", 3}, {"augustus", 8}, {"dezembro", 12},
+    {"augusti", 8}, {"maj", 5}, {"marts", 3}, {"január", 1}, {"február", 2}, {"március", 3},
+    {"április", 4}, {"május", 5}, {"június", 6}, {"július", 7}, {"augusztus", 8}, {"szeptember", 9},
+    {"október", 10}, {"ianuarie", 1}, {"februarie", 2}, {"martie", 3}, {"aprilie", 4}, {"iunie", 6},
+    {"iulie", 7}, {"septembrie", 9}, {"octombrie", 10}, {"noiembrie", 11}, {"decembrie", 12}, {"ledna", 1},
+    {"února", 2}, {"března", 3}, {"dubna", 4}, {"května", 5}, {"června", 6}, {"července", 7},
+    {"srpna", 8}, {"září", 9}, {"října", 10}, {"listopadu", 11}, {"prosince", 12}, {"januára", 1},
+    {"februára", 2}, {"apríla", 4}, {"mája", 5}, {"júna", 6}, {"júla", 7}, {"augusta", 8},
+    {"septembra", 9}, {"októbra", 10}, {"novembra", 11}, {"decembra", 12}, {"siječnja", 1}, {"veljače", 2},
+    {"ožujka", 3}, {"travnja", 4}, {"svibnja", 5}, {"lipnja", 6}, {"srpnja", 7}, {"kolovoza", 8},
+    {"rujna", 9}, {"studenoga", 11}, {"prosinca", 12}, {"marec", 3}, {"junij", 6}, {"julij", 7},
+    {"avgust", 8}, {"tammikuuta", 1}, {"helmikuuta", 2}, {"maaliskuuta", 3}, {"huhtikuuta", 4},
+    {"toukokuuta", 5}, {"kesäkuuta", 6}, {"heinäkuuta", 7}, {"elokuuta", 8}, {"syyskuuta", 9},
+    {"lokakuuta", 10}, {"marraskuuta", 11}, {"joulukuuta", 12}, {"pebruari", 2}, {"nopember", 11},
+    {"fevrier", 2}, {"decembre", 12}, {"aout", 8}, {"maerz", 3},
 };
 
 // Months of scripts that case-fold beyond ASCII; matched as written
@@ -615,7 +635,7 @@ class Matcher {
       const Tok& t = t_[j];
       if (t.kind == Tok::kPunct && std::string_view(",-|/(@;").find(t.punct) != std::string_view::npos) {
         ++j;
-      } else if (WordIn(j, "at", "pukul", "pkl", "um", "à", "a", "las", "alle", "às", "kl", "klo", "t", "jam") ||
+      } else if (WordIn(j, "at", "pukul", "pkl", "um", "à", "a", "las", "alle", "ore", "om", "às", "kl", "klo", "t", "jam") ||
                  IsWeekday(j)) {
         if (Punct(j + 1, '.')) ++j;
         ++j;
