@@ -216,11 +216,14 @@ bool SegmentsNameOtherStories(std::string_view attr) {
 // reader's, not the story's. Tokens merely opening with the word
 // ("todays-picks", "today-layout-wide") label sections or layout.
 bool NamesTodaysDate(std::string_view attr) {
-  if (attr.size() < 5) return false;
+  // Two scans turn away nearly every class before the longer names are tried.
+  const bool today = HasNoCase(attr, "today");
+  if (!today && !HasNoCase(attr, "current")) return false;
   for (std::string_view clock : {"today-date", "today_date", "todaydate", "current-date", "current_date", "currentdate",
                                  "date-today", "date_today"}) {
     if (HasNoCase(attr, clock)) return true;
   }
+  if (!today) return false;
   size_t pos = 0;
   while (pos < attr.size()) {
     size_t end = attr.find_first_of(" \t\n", pos);
@@ -402,7 +405,7 @@ bool VisitElement(const Node* n, uint32_t order, Collected* c) {
           } else if (HasNoCase(type, "json")) {
             if (c->json_data.size() < 20) c->json_data.push_back(n->first_child->data);
           } else if ((type.empty() || HasNoCase(type, "javascript")) && n->first_child->data.size() <= kShortScript &&
-                     c->body_scripts.size() < 20 && HasAncestor(n, Tag::kBody)) {
+                     c->body_scripts.size() < 20 && n->parent && !n->parent->Is(Tag::kHead)) {
             c->body_scripts.push_back(n->first_child->data);
           }
         }
