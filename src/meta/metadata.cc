@@ -223,12 +223,18 @@ PageMetadata ExtractMetadata(const Document& doc, std::string_view url, std::str
   if (m.canonical_url.empty()) m.canonical_url = Collapse(MetaValue(c, {"og:url"}));
   if (m.canonical_url.empty()) m.canonical_url = Collapse(ld.url);
 
-  m.language_hint = PrimaryLanguage(c.html_lang);
-  if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(MetaValue(c, {"content-language", "language", "dc.language"}));
-  if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(MetaValue(c, {"og:locale"}));
-  if (m.language_hint.empty()) m.language_hint = PrimaryLanguage(ld.language);
+  // The first tag that names a language; its region ("en-GB") is kept for
+  // reading dates.
+  std::string language_tag;
+  for (std::string_view tag : {c.html_lang, MetaValue(c, {"content-language", "language", "dc.language"}),
+                               MetaValue(c, {"og:locale"}), std::string_view(ld.language)}) {
+    m.language_hint = PrimaryLanguage(tag);
+    if (m.language_hint.empty()) continue;
+    language_tag = Collapse(tag);
+    break;
+  }
 
-  const DateReading reading = ReadingFor(m.language_hint, fetch_date);
+  const DateReading reading = ReadingFor(language_tag, fetch_date);
   const std::optional<DateTime> mod = ModifiedDate(c, ld, reading);
   if (mod) m.modified = FormatIsoLocal(*mod);
   if (std::optional<DateTime> d = ChoosePublished(c, ld, url, reading, mod)) {

@@ -313,6 +313,24 @@ TEST(Metadata, DatesInCommentSegmentsAreNotThePages) {
 
 // Elements found by their id, in the order asked: later questions meet the
 // answers kept for the earlier ones' ancestors.
+// A numeric date is read in the order of the page's language and region.
+TEST(Metadata, NumericDateOrderFollowsTheLanguageTag) {
+  struct Case {
+    const char* lang;
+    const char* published;
+  } cases[] = {
+      {"en-US", "2021-03-04"}, {"en", "2021-03-04"},    {"en-GB", "2021-04-03"}, {"en_AU", "2021-04-03"},
+      {"en-gb", "2021-04-03"}, {"id-ID", "2021-04-03"}, {"de", "2021-04-03"},    {"en-CA", "2021-03-04"},
+      {"eng", "2021-04-03"},
+  };
+  for (const Case& c : cases) {
+    const std::string html = std::string("<html lang='") + c.lang +
+                             "'><body><h1>Council approves budget</h1><p class='date'>03/04/2021</p>"
+                             "<p>The vote was close.</p></body></html>";
+    EXPECT_EQ(Extract(html).published, c.published) << c.lang;
+  }
+}
+
 // Last guesses: a date a short body script writes where the page shows it.
 TEST(Metadata, DateWrittenByABodyScript) {
   struct Case {

@@ -63,10 +63,24 @@ std::optional<DateTime> ParseValue(std::string_view s, const DateReading& readin
   return std::nullopt;
 }
 
-DateLocale LocaleOf(std::string_view lang_hint) {
-  if (lang_hint == "en") return DateLocale::kEnglish;
-  if (lang_hint == "id") return DateLocale::kIndonesian;
-  return DateLocale::kAuto;
+// English reads "3/12/2025" as March 12 only where the region writes the
+// month first: Britain and the Commonwealth write the day first ("en-GB",
+// "en_AU"), as the other languages do.
+DateLocale LocaleOf(std::string_view language_tag) {
+  if (language_tag.size() < 2 || (language_tag.size() > 2 && language_tag[2] != '-' && language_tag[2] != '_'))
+    return DateLocale::kAuto;
+  const std::string_view primary = language_tag.substr(0, 2);
+  if (EqualsLowerAscii(primary, "id")) return DateLocale::kIndonesian;
+  if (!EqualsLowerAscii(primary, "en")) return DateLocale::kAuto;
+  if (language_tag.size() < 5) return DateLocale::kEnglish;
+  static constexpr std::string_view kDayFirst[] = {"gb", "uk", "au", "nz", "ie", "in", "za",
+                                                   "sg", "my", "ng", "ke", "pk", "hk"};
+  const std::string_view region = language_tag.substr(3, 2);
+  for (std::string_view r : kDayFirst) {
+    if (EqualsLowerAscii(region, r) && (language_tag.size() == 5 || !IsAsciiLetter(language_tag[5])))
+      return DateLocale::kAuto;
+  }
+  return DateLocale::kEnglish;
 }
 
 constexpr std::string_view kPublishedKeys[] = {
@@ -654,8 +668,8 @@ std::optional<DateTime> FromBodyScripts(const Collected& c, const DateReading& r
 
 }  // namespace
 
-DateReading ReadingFor(std::string_view language_hint, std::string_view fetch_date) {
-  return DateReading{LocaleOf(language_hint), LatestPlausible(fetch_date)};
+DateReading ReadingFor(std::string_view language_tag, std::string_view fetch_date) {
+  return DateReading{LocaleOf(language_tag), LatestPlausible(fetch_date)};
 }
 
 std::optional<DateTime> ModifiedDate(const Collected& c, const JsonLdInfo& ld, const DateReading& reading) {

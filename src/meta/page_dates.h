@@ -24,9 +24,10 @@ struct DateReading {
   int64_t latest_epoch_seconds;
 };
 
-// The reading for a page in `language_hint` fetched at `fetch_date` (ISO
-// 8601; empty: now).
-DateReading ReadingFor(std::string_view language_hint, std::string_view fetch_date);
+// The reading for a page in the language `language_tag` ("en", "en-GB",
+// "id_ID") fetched at `fetch_date` (ISO 8601; empty: now). The region
+// settles the order of English numeric dates.
+DateReading ReadingFor(std::string_view language_tag, std::string_view fetch_date);
 
 // When the page says it was last changed (JSON-LD, then meta tags).
 std::optional<DateTime> ModifiedDate(const Collected& c, const JsonLdInfo& ld, const DateReading& reading);
