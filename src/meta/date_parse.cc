@@ -633,14 +633,12 @@ class Matcher {
   size_t SkipConnectors(size_t j) const {
     for (int n = 0; n < 3 && j < t_.size(); ++n) {
       const Tok& t = t_[j];
-      if (t.kind == Tok::kPunct &&
-          std::string_view(",-|/(@;").find(t.punct) != std::string_view::npos) {
+      if (t.kind == Tok::kPunct && std::string_view(",-|/(@;").find(t.punct) != std::string_view::npos) {
         ++j;
-      } else if (WordIn(j, "at", "pukul", "pkl", "um", "à", "a", "las", "alle",
-                        "ore", "om", "às", "kl", "klo", "t", "jam") ||
+      } else if (WordIn(j, "at", "pukul", "pkl", "um", "à", "a", "las", "alle", "ore", "om", "às", "kl", "klo", "t",
+                        "jam") ||
                  IsWeekday(j)) {
-        if (Punct(j + 1, '.'))
-          ++j;
+        if (Punct(j + 1, '.')) ++j;
         ++j;
       } else {
         break;
