@@ -775,9 +775,10 @@ bool TreeBuilder::DropPastElementCap() {
   switch (tok_.type) {
     case TokenType::kComment: return true;
     case TokenType::kStartTag:
-      // These switch the tokenizer to raw text or RCDATA: were they dropped,
-      // their content (a script) would be read as markup and text.
-      if (InHtmlContent() && HasBit(tok_.tag, kRawTextStart)) return false;
+      // These switch the tokenizer to raw text or RCDATA where HTML rules
+      // read them (an integration point inside SVG or MathML too): were they
+      // dropped, their content (a script) would be read as markup and text.
+      if (HasBit(tok_.tag, kRawTextStart) && UseHtmlRules()) return false;
       line_break = HasBit(tok_.tag, kSpecial);
       break;
     case TokenType::kEndTag:

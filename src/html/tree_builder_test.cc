@@ -309,21 +309,28 @@ TEST(TreeBuilderBudget, ElementCapKeepsTextAndRawText) {
     EXPECT_EQ(CountChar(text, 'b'), 1000u) << c.name;
   }
 
-  std::string page = Repeat("<p>word</p><!-- note -->", 200) + "<script>var s = '<b>x</b>';</script><p>tail";
-  std::unique_ptr<Document> doc = ParseHtml(page, options);
-  size_t scripts = 0, comments = 0;
-  std::string outside_scripts;
-  for (const Node* n = doc->root(); n != nullptr; n = NextInTree(n, doc->root())) {
-    scripts += n->Is(Tag::kScript);
-    comments += n->type == NodeType::kComment;
-    if (n->is_text() && !n->parent->Is(Tag::kScript)) outside_scripts += n->data;
+  // A script in an SVG's foreignObject, opened below the cap, is read by
+  // HTML rules as well: its content stays raw text (it did not, when only
+  // HTML content kept them).
+  for (const char* script_in : {"", "<svg><foreignObject>", "<math><mi>"}) {
+    std::string page = script_in + Repeat("<div>word</div><!-- note -->", 200) +
+                       "<script>var s = '<b>x</b>';</script><p>tail";
+    std::unique_ptr<Document> doc = ParseHtml(page, options);
+    size_t scripts = 0, comments = 0;
+    std::string outside_scripts;
+    for (const Node* n = doc->root(); n != nullptr; n = NextInTree(n, doc->root())) {
+      scripts += n->Is(Tag::kScript);
+      comments += n->type == NodeType::kComment;
+      if (n->is_text() && !n->parent->Is(Tag::kScript)) outside_scripts += n->data;
+    }
+    SCOPED_TRACE(script_in);
+    EXPECT_EQ(scripts, 1u);
+    EXPECT_LT(comments, 100u);
+    EXPECT_EQ(outside_scripts.find("var s"), std::string::npos);
+    EXPECT_EQ(CountChar(outside_scripts, 'w'), 200u);
+    EXPECT_NE(outside_scripts.find("word\n"), std::string::npos);  // dropped <div>s leave newlines
+    EXPECT_NE(outside_scripts.find("tail"), std::string::npos);
   }
-  EXPECT_EQ(scripts, 1u);
-  EXPECT_LT(comments, 100u);
-  EXPECT_EQ(outside_scripts.find("var s"), std::string::npos);
-  EXPECT_EQ(CountChar(outside_scripts, 'w'), 200u);
-  EXPECT_NE(outside_scripts.find("word\n"), std::string::npos);  // dropped <p>s leave newlines
-  EXPECT_NE(outside_scripts.find("tail"), std::string::npos);
 
   // Raw-text elements are still made past the cap (at least 15 bytes each).
   std::string styles = Repeat("<style>b</style>", 1000);
