@@ -278,7 +278,8 @@ class TokenCues {
     Cue cue = Cue::kNone;
   };
   // Small (20 KB), as CueCache is: only the values it misses come here.
-  static constexpr size_t kEntries = 512;
+  static constexpr int kEntryBits = 9;
+  static constexpr size_t kEntries = size_t{1} << kEntryBits;
 
   // Masks that keep the bytes below each size, as words loaded like a
   // token's (in any byte order).
@@ -308,7 +309,7 @@ class TokenCues {
   static size_t Slot(const Key& key) {
     constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
     const uint64_t folded = key.words[0] ^ std::rotl(key.words[1], 21) ^ std::rotl(key.words[2], 42) ^ key.size;
-    return static_cast<size_t>((folded * kMul) >> 52) & (kEntries - 1);
+    return static_cast<size_t>((folded * kMul) >> (64 - kEntryBits));
   }
 
   std::array<Entry, kEntries> entries_{};

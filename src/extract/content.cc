@@ -1458,12 +1458,8 @@ class Selector {
   // holding it (a tweet's attribution line after its paragraphs).
   bool Beside(const Block& b, int32_t prose_owner) const {
     const auto& elems = lin_.elems;
-    auto beside = [&](int32_t owner) {
-      return owner == prose_owner || elems[owner].parent == elems[prose_owner].parent ||
-             owner == elems[prose_owner].parent;
-    };
-    // A list item stands where its list stands.
-    return beside(b.owner);
+    return b.owner == prose_owner || elems[b.owner].parent == elems[prose_owner].parent ||
+           b.owner == elems[prose_owner].parent;
   }
 
   const Linearizer& lin_;
