@@ -15,6 +15,12 @@ HEAD = b"<!doctype html><html><head><title>Stress page</title></head><body>\n"
 TAIL = b"\n</body></html>\n"
 
 
+STORY_HEAD = (b"<!doctype html><html><head><title>Harbour board approves the new pier plan</title></head><body>\n"
+              b"<h1>Harbour board approves the new pier plan</h1>\n"
+              + b"<p>" + b"The harbour board met on Tuesday to discuss the new pier and how to pay for it. " * 3
+              + b"</p>\n")
+
+
 def repeat(unit: bytes, size: int, head: bytes = HEAD, tail: bytes = TAIL) -> bytes:
     body = max(0, size - len(head) - len(tail))
     count = body // len(unit) + 1
@@ -71,6 +77,9 @@ def kinds(size: int):
         "giant_paragraph": ("html", lambda: repeat(b"word ", size, HEAD + b"<article><p>", b"</p></article>" + TAIL)),
         "giant_sentences": ("html", lambda: repeat(b"The minister visited the port today. ", size,
                                                    HEAD + b"<article><p>", b"</p></article>" + TAIL)),
+        # A headline, a short story, then sidebars nested as deep as the parser allows, holding the rest: every
+        # one of them is a wrapper to weigh (a walk of each one's subtree made this quadratic in the depth).
+        "sidebar_chain": ("html", lambda: repeat(b"<span>x</span>", size, STORY_HEAD + b'<div class="sidebar">' * 500)),
         "tiny_paragraphs": ("html", lambda: repeat(b"<p>x</p>", size)),
         "word_paragraphs": ("html", lambda: repeat(b"<p>The mayor opened the new bridge on Monday.</p>\n", size)),
         "huge_script": ("html", lambda: repeat(b"var a=1;", size, HEAD + b"<script>", b"</script><p>Body.</p>" + TAIL)),

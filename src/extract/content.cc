@@ -964,16 +964,49 @@ bool IsPageWrapper(const Elem& e, int32_t index, const Elem& root, const std::ve
   return title_owner >= index && title_owner < e.end;
 }
 
-// Whether an element below elems[index] is an <article>, a <main> or
-// itemprop=articleBody: a wrapper of the story holds one, a sidebar or a
-// footer does not (a "content" class is every widget's in some systems).
-bool HoldsArticle(const std::vector<Elem>& elems, int32_t index) {
-  for (int32_t i = index + 1; i < elems[index].end; ++i) {
-    const Elem& e = elems[i];
-    if (e.cue == Cue::kArticleBody || e.node->Is(Tag::kArticle) || e.node->Is(Tag::kMain)) return true;
+// What DemoteWrapper asks about the elements and blocks past the
+// headline, each read in one pass on first asking: the wrappers it asks
+// about may nest as deep as the tree (a chain of sidebars, each holding
+// most of the text), and a walk of each one's subtree, or of the blocks
+// before it, made that quadratic.
+class PastTitle {
+ public:
+  PastTitle(const std::vector<Elem>& elems, const std::vector<Block>& blocks) : elems_(elems), blocks_(blocks) {}
+
+  // Whether an element below elems[index] is an <article>, a <main> or
+  // itemprop=articleBody: a wrapper of the story holds one, a sidebar or a
+  // footer does not (a "content" class is every widget's in some systems).
+  bool HoldsArticle(int32_t index) {
+    if (next_article_.empty()) {
+      const int32_t n = static_cast<int32_t>(elems_.size());
+      next_article_.assign(n + 1, n);
+      for (int32_t i = n - 1; i >= 0; --i) next_article_[i] = IsArticle(elems_[i]) ? i : next_article_[i + 1];
+    }
+    return next_article_[index + 1] < elems_[index].end;
   }
-  return false;
-}
+
+  // The characters of the good blocks in [begin, end).
+  int32_t GoodChars(int32_t begin, int32_t end) {
+    if (good_before_.empty()) {
+      good_before_.assign(blocks_.size() + 1, 0);
+      for (size_t k = 0; k < blocks_.size(); ++k) {
+        good_before_[k + 1] = good_before_[k] + (blocks_[k].good ? blocks_[k].chars : 0);
+      }
+    }
+    return good_before_[end] - good_before_[begin];
+  }
+
+ private:
+  // (Demoting a wrapper never touches these cues: the answers stay true.)
+  static bool IsArticle(const Elem& e) {
+    return e.cue == Cue::kArticleBody || e.node->Is(Tag::kArticle) || e.node->Is(Tag::kMain);
+  }
+
+  const std::vector<Elem>& elems_;
+  const std::vector<Block>& blocks_;
+  std::vector<int32_t> next_article_;  // per element, the first article at or after it (elems_.size(): none)
+  std::vector<int32_t> good_before_;   // per block, the good characters of the blocks before it
+};
 
 // An element holding most of the page's text, or most of its prose, is a
 // wrapper whatever its class says ("content-sidebar-wrap", "header-style-2",
@@ -986,19 +1019,20 @@ bool HoldsArticle(const std::vector<Elem>& elems, int32_t index) {
 // "cookie-notice", and one holding most of the text is a long discussion
 // under a short story. And a footer or sidebar that starts after the
 // headline and some prose below it, and holds no article inside: it
-// follows a short story, whose legal notes or blurbs it outweighs. `e` is a furniture-cued element at
-// `index`; `title_block` is -1 when the headline is unknown.
-void DemoteWrapper(std::vector<Elem>* elems, int32_t index, const std::vector<Block>& blocks, int32_t title_block) {
+// follows a short story, whose legal notes or blurbs it outweighs. `e` is
+// a furniture-cued element at `index`; `title_block` is -1 when the
+// headline is unknown.
+void DemoteWrapper(std::vector<Elem>* elems, int32_t index, const std::vector<Block>& blocks, int32_t title_block,
+                   PastTitle* past_title) {
   constexpr int32_t kStoryChars = 150;
   Elem* e = &(*elems)[index];
   const Elem& root = (*elems)[0];
   if (IsFurnitureTag(e->node->tag)) return;
   if (e->chars * 2 <= root.chars && e->good_chars * 2 <= root.good_chars) return;
   if (e->cue == Cue::kBoilerplate && !IsPageWrapper(*e, index, root, blocks, title_block)) return;
-  if (title_block >= 0 && e->first_block > title_block && !HoldsArticle(*elems, index)) {
-    int32_t story = 0;
-    for (int32_t k = title_block + 1; k < e->first_block; ++k) story += blocks[k].good ? blocks[k].chars : 0;
-    if (story >= kStoryChars) return;
+  if (title_block >= 0 && e->first_block > title_block && !past_title->HoldsArticle(index) &&
+      past_title->GoodChars(title_block + 1, e->first_block) >= kStoryChars) {
+    return;
   }
   e->cue = Cue::kNone;
 }
@@ -1514,10 +1548,11 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   const int32_t title_block = FindTitleBlock(lin, titles);
   // The forward scan demotes each element before its path counts read its cue.
   // Most elements are no furniture: asked here, inline, not in the call.
-  if (IsFurniture(elems[0].cue)) DemoteWrapper(&elems, 0, lin.blocks, title_block);
+  PastTitle past_title(elems, lin.blocks);
+  if (IsFurniture(elems[0].cue)) DemoteWrapper(&elems, 0, lin.blocks, title_block, &past_title);
   for (size_t i = 1; i < elems.size(); ++i) {
     Elem& e = elems[i];
-    if (IsFurniture(e.cue)) DemoteWrapper(&elems, static_cast<int32_t>(i), lin.blocks, title_block);
+    if (IsFurniture(e.cue)) DemoteWrapper(&elems, static_cast<int32_t>(i), lin.blocks, title_block, &past_title);
     const Elem& p = elems[e.parent];
     e.furniture = p.furniture + (IsFurniture(e.cue) && p.furniture < UINT16_MAX);
     e.boilerplate = p.boilerplate + (e.cue == Cue::kBoilerplate && p.boilerplate < UINT16_MAX);
