@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -209,6 +211,32 @@ TEST(DecodeTest, ViewOfAsciiIsTheInputInAsciiCompatibleEncodings) {
     ASSERT_TRUE(view.ok()) << page;
     EXPECT_EQ(view->data(), bytes.data()) << page;
     EXPECT_TRUE(scratch.empty()) << page;
+  }
+}
+
+// The UTF-8 scan skips ASCII 64, 32 and 8 bytes a step: a page of every
+// length up to past two 64-byte steps, ASCII but for one byte at each
+// place, is read right, and never past its end (each page is a buffer of
+// exactly its size, for the address sanitizer to see).
+TEST(DecodeTest, OneHighByteAtEachPlaceOfShortPages) {
+  for (size_t n = 1; n <= 130; ++n) {
+    for (size_t at = 0; at <= n; ++at) {  // at == n: all ASCII
+      for (const std::string_view high : {std::string_view("\xE9"), std::string_view("\xC3\xA9")}) {
+        if (at < n && at + high.size() > n) continue;
+        std::string page(n, 'a');
+        std::string expected = page;
+        if (at < n) {
+          page.replace(at, high.size(), high);
+          expected.replace(at, high.size(), "\xC3\xA9");  // windows-1252 for the lone byte
+        }
+        auto exact = std::make_unique<char[]>(n);
+        std::memcpy(exact.get(), page.data(), n);
+        std::string scratch;
+        auto view = DecodeToUtf8View(std::string_view(exact.get(), n), &scratch);
+        ASSERT_TRUE(view.ok()) << n << " " << at;
+        ASSERT_EQ(*view, expected) << n << " " << at << " " << high.size();
+      }
+    }
   }
 }
 
