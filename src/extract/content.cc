@@ -14,6 +14,7 @@
 #include "base/ascii_space.h"
 #include "base/utf8.h"
 #include "extract/boilerplate.h"
+#include "meta/url.h"
 #include "meta/word_set.h"
 
 namespace warta::extract {
@@ -338,41 +339,18 @@ inline bool IsNamedAnchor(const Node& a) {
   return named;
 }
 
-// The host of an absolute http(s) or scheme-relative address, "www."
-// dropped; "" for a relative one, an anchor or another scheme.
-std::string_view HostOf(std::string_view url) {
-  while (!url.empty() && url.front() == ' ') url.remove_prefix(1);
-  if (url.starts_with("https://")) {
-    url.remove_prefix(8);
-  } else if (url.starts_with("http://")) {
-    url.remove_prefix(7);
-  } else if (url.starts_with("//")) {
-    url.remove_prefix(2);
-  } else {
-    return {};
-  }
-  url = url.substr(0, url.find_first_of("/?#:"));
-  if (url.starts_with("www.")) url.remove_prefix(4);
-  return url;
-}
-
-// The label naming the site in `host`: the one before the suffix, where
-// a short second-level suffix ("co.uk", "com.au") counts as part of the
-// suffix. One outlet's hosts share it ("news.site.com", "site.co.uk").
-std::string_view SiteLabel(std::string_view host) {
-  constexpr size_t kMaxSuffixLabel = 3;  // "co", "com", "org", "gov", "ac"
-  size_t last = host.rfind('.');
-  if (last == std::string_view::npos) return host;
-  size_t before = host.rfind('.', last - 1);
-  std::string_view label = host.substr(before == std::string_view::npos ? 0 : before + 1, last - (before + 1));
-  if (before == std::string_view::npos || label.size() > kMaxSuffixLabel) return label;
-  size_t start = host.rfind('.', before - 1);
-  start = start == std::string_view::npos ? 0 : start + 1;
-  return host.substr(start, before - start);
+// The registrable label (meta::HostLabel) of an absolute http(s) or
+// scheme-relative address; "" for a relative one, an anchor or another
+// scheme, which stay on the page's site.
+std::string LinkSiteLabel(std::string_view href) {
+  while (!href.empty() && href.front() == ' ') href.remove_prefix(1);
+  if (href.starts_with("//")) return meta::HostLabel(href.substr(2));
+  if (href.starts_with("https://") || href.starts_with("http://")) return meta::HostLabel(href);
+  return {};
 }
 
 // Whether `element` holds links and all of them lead to other sites than
-// the page's (whose SiteLabel is `site`): absolute addresses naming
+// the page's (whose HostLabel is `site`): absolute addresses naming
 // another site. A large subtree is not read.
 bool LinksLeaveSite(const Node& element, std::string_view site) {
   constexpr int kMaxNodes = 64;
@@ -383,8 +361,8 @@ bool LinksLeaveSite(const Node& element, std::string_view site) {
     if (++k > kMaxNodes) return false;
     if (n->Is(Tag::kA)) {
       const std::string_view* href = n->Attr("href");
-      std::string_view host = href == nullptr ? std::string_view() : HostOf(*href);
-      if (host.empty() || SiteLabel(host) == site) return false;
+      const std::string label = href == nullptr ? std::string() : LinkSiteLabel(*href);
+      if (label.empty() || label == site) return false;
       any = true;
     }
   }
@@ -1345,7 +1323,7 @@ bool IsLinkedSentence(const Block& b, std::string_view t) {
 
 class Selector {
  public:
-  // `site`: the SiteLabel of the page's host, "" when unknown.
+  // `site`: the HostLabel of the page's address, "" when unknown.
   Selector(const Linearizer& lin, int32_t main, std::string_view site)
       : lin_(lin), main_(main), site_(site) {}
 
@@ -1582,7 +1560,8 @@ Content ExtractContent(const Document& doc, const ContentOptions& options) {
   if (title_block >= 0) main = FollowTitle(elems, lin.blocks[title_block], main);
   content.main = elems[main].node;
   AdoptProseParts(&elems, main);
-  Selector selector(lin, main, SiteLabel(HostOf(titles.url)));
+  const std::string site = meta::HostLabel(titles.url);
+  Selector selector(lin, main, site);
   if (title_block >= 0) {
     for (uint32_t i : LeadBlocks(lin, title_block, main)) {
       content.paragraphs.emplace_back(selector.TextOf(lin.blocks[i]));
